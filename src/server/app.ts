@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import type { Deps } from './deps.js';
+import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
+import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
+import { registerDocsRoutes } from './features/docs/docs.routes.js';
+import { registerHealthRoutes } from './features/health/health.routes.js';
+import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
+import { registerLearnRoutes } from './features/learn/learn.routes.js';
+import { registerPartnerRoutes } from './features/partners/partners.routes.js';
+import { registerSetupRoutes } from './features/setup/setup.routes.js';
+import { registerWebRoutes } from './features/web/web.routes.js';
+import { collectRoutes, policyOf, registerAccess } from './http/access.js';
+import { notFoundPage } from './pages/not-found.js';
+import { problemFor, sendProblem, toProblem } from './problems.js';
+
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  /** Every registered route, for the policy and authorization tests. */
+  readonly routes: readonly RouteOptions[];
+}
+
+/** Nothing a person writes, and no secret, reaches the logs. */
+export const redactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-steadfast-csrf"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.note',
+  '*.email',
+];
+
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the whole app without listening; tests drive it with `inject`. */
+export async function buildApp(
+  deps: Deps,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel, redact: redactPaths },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+  });
+  const routes = collectRoutes(app);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Steadfast API',
+        version: '0.1.0',
+        description:
+          'Every state-changing request needs the header `X-Steadfast-CSRF: 1`. Sessions are an HttpOnly cookie. Errors are RFC 9457 problem details.',
+      },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const policy = policyOf(input.route.config);
+      return { ...out, schema: { ...out.schema, ...(policy ? { 'x-access': policy } : {}) } };
+    },
+  });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  registerAccess(app, deps);
+
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+  app.setNotFoundHandler({}, (request, reply) => {
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (!request.url.startsWith('/api/') && wantsHtml) {
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
+    }
+    return sendProblem(reply, problemFor('not_found'));
+  });
+
+  registerHealthRoutes(app, deps);
+  registerSetupRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerJourneyRoutes(app, deps);
+  registerPartnerRoutes(app, deps);
+  registerCheckinRoutes(app, deps);
+  registerLearnRoutes(app, deps);
+  registerCrisisRoutes(app, deps);
+  registerDocsRoutes(app);
+  registerWebRoutes(app, deps);
+
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { normalizeEmail } from '../../core/accounts/password-policy.js';
+import { DomainError } from '../../core/errors.js';
+import { EmptyBody, SessionInfo, SignInBody, SignUpBody, type Me } from '../../shared/api/auth.js';
+import { NoContent, Problem } from '../../shared/api/problem.js';
+import type { Deps } from '../deps.js';
+import { access, actorOf, sessionCookieName, sessionHashOf } from '../http/access.js';
+import { createAccount } from './accounts.js';
+import { clear, hit, peek } from './rate-limit.store.js';
+import { createSession, deleteSession } from './sessions.store.js';
+import { findUserById, findUserByEmail } from './users.store.js';
+
+const WINDOW_MS = 15 * 60_000;
+/** Failed sign-ins per account per window, and attempts per address (a shared café Wi-Fi is fine). */
+export const SIGNIN_LIMIT_ACCOUNT = 10;
+export const SIGNIN_LIMIT_ADDRESS = 50;
+export const SIGNUP_LIMIT_ADDRESS = 20;
+
+const emailKey = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
+
+export function toMe(user: { id: string; email: string; display_name: string; role: Me['role'] }): Me {
+  return { id: user.id, email: user.email, displayName: user.display_name, role: user.role };
+}
+
+/** Starts a fresh session (rotating any earlier one) and sets its cookie. */
+export async function signIn(deps: Deps, request: FastifyRequest, reply: FastifyReply, userId: string) {
+  const db = deps.database.db;
+  const previous = sessionHashOf(request);
+  if (previous) await deleteSession(db, previous);
+  const token = await createSession(db, userId, deps.clock(), {
+    idleMs: deps.config.sessionIdleMs,
+    absoluteMs: deps.config.sessionAbsoluteMs,
+  });
+  reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+  });
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.post(
+    '/api/auth/signup',
+    {
+      config: access('public'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and sign in',
+        body: SignUpBody,
+        response: { 201: SessionInfo, 400: Problem, 409: Problem, 422: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const count = await hit(db, `signup:ip:${request.ip}`, deps.clock(), WINDOW_MS);
+      if (count > SIGNUP_LIMIT_ADDRESS) throw new DomainError('auth.rate_limited');
+      const account = await createAccount(deps, { ...request.body, role: 'member' });
+      await signIn(deps, request, reply, account.id);
+      return reply.code(201).send({
+        user: { id: account.id, email: account.email, displayName: account.displayName, role: account.role },
+      });
+    },
+  );
+
+  r.post(
+    '/api/auth/signin',
+    {
+      config: access('public'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: SignInBody,
+        response: { 200: SessionInfo, 400: Problem, 401: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const now = deps.clock();
+      const email = normalizeEmail(request.body.email);
+      const accountKey = `signin:acct:${emailKey(email)}`;
+      const addressCount = await hit(db, `signin:ip:${request.ip}`, now, WINDOW_MS);
+      if (addressCount > SIGNIN_LIMIT_ADDRESS) throw new DomainError('auth.rate_limited');
+      if ((await peek(db, accountKey, now, WINDOW_MS)) >= SIGNIN_LIMIT_ACCOUNT) {
+        throw new DomainError('auth.rate_limited');
+      }
+      const user = await findUserByEmail(db, email);
+      const ok = user
+        ? await deps.passwords.verify(user.password_hash, request.body.password)
+        : await deps.passwords.verifyDummy(request.body.password);
+      if (!user || !ok) {
+        await hit(db, accountKey, now, WINDOW_MS);
+        throw new DomainError('auth.invalid_credentials');
+      }
+      await clear(db, accountKey);
+      await signIn(deps, request, reply, user.id);
+      return { user: toMe(user) };
+    },
+  );
+
+  r.post(
+    '/api/auth/signout',
+    {
+      config: access('public'),
+      schema: { tags: ['auth'], summary: 'Sign out of this device', body: EmptyBody, response: { 204: NoContent } },
+    },
+    async (request, reply) => {
+      const hash = sessionHashOf(request);
+      if (hash) await deleteSession(db, hash);
+      reply.clearCookie(sessionCookieName(deps.config.secureCookies), { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/auth/session',
+    {
+      config: access('public'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in on this device, if anyone',
+        response: { 200: SessionInfo.extend({ user: SessionInfo.shape.user.nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const actor = actorOf(request);
+      if (actor.kind !== 'user') return { user: null };
+      const user = await findUserById(db, actor.userId);
+      return { user: user ? toMe(user) : null };
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/schema.js';
+
+/**
+ * Fixed-window counters kept in the database, so that several app instances share them.
+ * One statement both resets an old window and counts, so concurrent requests cannot lose a hit.
+ */
+export async function hit(db: Db, key: string, now: number, windowMs: number): Promise<number> {
+  const staleBefore = now - windowMs;
+  const result = await sql<{ count: number }>`
+    insert into rate_limits (key, window_start, count) values (${key}, ${now}, 1)
+    on conflict (key) do update set
+      count = case when rate_limits.window_start <= ${staleBefore} then 1 else rate_limits.count + 1 end,
+      window_start = case when rate_limits.window_start <= ${staleBefore} then ${now} else rate_limits.window_start end
+    returning count`.execute(db);
+  return Number(result.rows[0]?.count ?? 0);
+}
+
+/** The current count for a key, without counting this look. */
+export async function peek(db: Db, key: string, now: number, windowMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['count', 'window_start'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row || row.window_start <= now - windowMs) return 0;
+  return Number(row.count);
+}
+
+export async function clear(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}

@@ -1,0 +1,78 @@
+import type { Role } from '../../core/access/policy.js';
+import type { Db } from '../db/schema.js';
+import { hashToken, newToken } from './tokens.js';
+
+export interface SessionTimes {
+  readonly idleMs: number;
+  readonly absoluteMs: number;
+}
+
+export interface SessionUser {
+  readonly userId: string;
+  readonly role: Role;
+  readonly email: string;
+  readonly displayName: string;
+  readonly tokenHash: string;
+  readonly lastSeenAt: number;
+}
+
+/** Writing last_seen on every request would turn every read into a write; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createSession(db: Db, userId: string, now: number, times: SessionTimes) {
+  const token = newToken();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: now + times.absoluteMs,
+    })
+    .execute();
+  return token;
+}
+
+/** The signed-in person for a cookie token, or undefined when the session is unknown or expired. */
+export async function findSession(
+  db: Db,
+  token: string,
+  now: number,
+  times: SessionTimes,
+): Promise<SessionUser | undefined> {
+  const tokenHash = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.user_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.role',
+      'users.email',
+      'users.display_name',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.expires_at <= now || row.last_seen_at + times.idleMs <= now) {
+    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return undefined;
+  }
+  if (now - row.last_seen_at >= TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  }
+  return {
+    userId: row.user_id,
+    role: row.role,
+    email: row.email,
+    displayName: row.display_name,
+    tokenHash,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}

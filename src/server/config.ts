@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every setting, read once at boot from the environment. The README's configuration table is
+ * checked against this schema by a test, so a variable cannot be added without documenting it.
+ */
+export const configSchema = z.object({
+  PORT: positiveInt(3000).describe('Port the server listens on.'),
+  HOST: z.string().default('127.0.0.1').describe('Address the server binds to.'),
+  PUBLIC_ORIGIN: z
+    .url()
+    .optional()
+    .describe(
+      'The address people use to reach the app, e.g. https://steadfast.example.org. Used in invite links and to check the Origin of requests. Defaults to http://localhost:PORT.',
+    ),
+  STEADFAST_DATA_DIR: z
+    .string()
+    .default('data')
+    .describe('Folder for the SQLite database and the master key file.'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .describe(
+      'A postgres:// URL to use PostgreSQL; when unset the app uses SQLite in STEADFAST_DATA_DIR.',
+    ),
+  STEADFAST_MASTER_KEY: z
+    .string()
+    .optional()
+    .describe(
+      'Base64 of 32 random bytes that seals private content. When unset, a key file is created in STEADFAST_DATA_DIR (mode 0600) on first run.',
+    ),
+  SESSION_IDLE_MINUTES: positiveInt(30).describe('Sign out after this many minutes without use.'),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12).describe(
+    'Sign out this many hours after signing in, whatever the use.',
+  ),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('Set to true behind a reverse proxy so client addresses come from X-Forwarded-For.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('How much the server logs.'),
+  STEADFAST_CONTENT_DIR: z
+    .string()
+    .default(path.join(packageRoot, 'content'))
+    .describe('Folder with the Learn pages and data files (the content/ folder of this repository).'),
+  STEADFAST_WEB_DIR: z
+    .string()
+    .default(path.join(packageRoot, 'dist', 'web'))
+    .describe('Folder with the built web client (dist/web after npm run build).'),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicOrigin: string;
+  readonly secureCookies: boolean;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly masterKey: string | undefined;
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  readonly contentDir: string;
+  readonly webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = configSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const publicOrigin = new URL(c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT}`).origin;
+  return Object.freeze({
+    port: c.PORT,
+    host: c.HOST,
+    publicOrigin,
+    secureCookies: publicOrigin.startsWith('https:'),
+    dataDir: path.resolve(c.STEADFAST_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    masterKey: c.STEADFAST_MASTER_KEY,
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    trustProxy: c.TRUST_PROXY === 'true',
+    logLevel: c.LOG_LEVEL,
+    contentDir: path.resolve(c.STEADFAST_CONTENT_DIR),
+    webDir: path.resolve(c.STEADFAST_WEB_DIR),
+  });
+}

@@ -1,0 +1,97 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * All sealing goes through this module, so that moving it into the browser later touches one place.
+ *
+ * AES-256-GCM with a fresh 96-bit nonce per value. Each person has a data key, stored only wrapped
+ * (sealed) under the master key, which never enters the database. The associated data binds every
+ * ciphertext to its row and field, so a sealed value copied into another row does not open.
+ */
+const VERSION = 'sf1';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export class SealError extends Error {}
+
+function sealWith(key: Buffer, plaintext: string, aad: string): string {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const packed = Buffer.concat([nonce, cipher.getAuthTag(), body]);
+  return `${VERSION}.${packed.toString('base64')}`;
+}
+
+function openWith(key: Buffer, sealed: string, aad: string): string {
+  const [version, payload] = sealed.split('.', 2);
+  if (version !== VERSION || payload === undefined) throw new SealError('Unknown sealed format');
+  const packed = Buffer.from(payload, 'base64');
+  if (packed.length < NONCE_BYTES + TAG_BYTES) throw new SealError('Sealed value is truncated');
+  const decipher = createDecipheriv('aes-256-gcm', key, packed.subarray(0, NONCE_BYTES));
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(packed.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
+  try {
+    return Buffer.concat([
+      decipher.update(packed.subarray(NONCE_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    throw new SealError('Sealed value does not open with this key (wrong key, row or field)');
+  }
+}
+
+/** A person's unwrapped data key. Only this module can use it. */
+export interface DataKey {
+  readonly userId: string;
+  readonly key: Buffer;
+}
+
+/** Where a sealed value lives, e.g. { table: 'checkins', id, field: 'content' }. */
+export interface SealContext {
+  readonly table: string;
+  readonly id: string;
+  readonly field: string;
+}
+
+const aadOf = (ctx: SealContext): string => `${ctx.table}:${ctx.id}:${ctx.field}`;
+
+export interface Sealer {
+  /** A new data key for a new person, returned wrapped for storage and unwrapped for use. */
+  newDataKey(userId: string): { wrapped: string; dataKey: DataKey };
+  unwrap(userId: string, wrapped: string): DataKey;
+  seal(dataKey: DataKey, plaintext: string, ctx: SealContext): string;
+  open(dataKey: DataKey, sealed: string, ctx: SealContext): string;
+  /** A value sealed under the master key that proves, at start-up, the key matches the database. */
+  keyCheck(): string;
+  verifyKeyCheck(sealed: string): boolean;
+}
+
+const KEY_CHECK_AAD = 'settings:master-key-check:value';
+
+export function createSealer(masterKey: Buffer): Sealer {
+  if (masterKey.length !== KEY_BYTES) throw new SealError('The master key must be 32 bytes');
+  const wrapAad = (userId: string) => `users:${userId}:wrapped_key`;
+  return {
+    newDataKey(userId) {
+      const key = randomBytes(KEY_BYTES);
+      return {
+        wrapped: sealWith(masterKey, key.toString('base64'), wrapAad(userId)),
+        dataKey: { userId, key },
+      };
+    },
+    unwrap(userId, wrapped) {
+      return { userId, key: Buffer.from(openWith(masterKey, wrapped, wrapAad(userId)), 'base64') };
+    },
+    seal: (dataKey, plaintext, ctx) => sealWith(dataKey.key, plaintext, aadOf(ctx)),
+    open: (dataKey, sealed, ctx) => openWith(dataKey.key, sealed, aadOf(ctx)),
+    keyCheck: () => sealWith(masterKey, 'steadfast', KEY_CHECK_AAD),
+    verifyKeyCheck(sealed) {
+      try {
+        return openWith(masterKey, sealed, KEY_CHECK_AAD) === 'steadfast';
+      } catch {
+        return false;
+      }
+    },
+  };
+}

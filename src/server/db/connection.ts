@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Db } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** Where the data lives, for messages: a file path or a host/database. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** Tests give each file its own schema so that suites can run side by side. */
+  readonly searchPath?: string;
+  readonly max?: number;
+}
+
+const INT8_OID = 20;
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    // Times and counts are bigint in PostgreSQL; they fit a JS number for the next 285,000 years.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<import('./schema.js').DB>({ dialect: new PostgresDialect({ pool }) });
+  const u = new URL(url);
+  return {
+    db,
+    dialect: 'postgres',
+    location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+    close: () => db.destroy(),
+  };
+}
+
+export function openSqlite(file: string): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  const db = new Kysely<import('./schema.js').DB>({ dialect: new SqliteDialect({ database: handle }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** DATABASE_URL picks PostgreSQL; otherwise SQLite in the data folder. */
+export function openDatabase(databaseUrl: string | undefined, dataDir: string): Database {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgres(databaseUrl);
+  if (databaseUrl?.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length));
+  if (databaseUrl) throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+  return openSqlite(path.join(dataDir, 'steadfast.db'));
+}
+
+export async function isReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

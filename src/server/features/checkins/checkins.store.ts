@@ -1,0 +1,99 @@
+import type { Visibility } from '../../../core/access/policy.js';
+import type { Cursor } from '../../../core/checkins/checkin.js';
+import type { Db } from '../../db/schema.js';
+
+export interface CheckinRow {
+  readonly id: string;
+  readonly journeyId: string;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly authorWrappedKey: string;
+  readonly visibility: Visibility;
+  readonly createdAt: number;
+  readonly sealed: string;
+}
+
+const baseQuery = (db: Db) =>
+  db
+    .selectFrom('checkins')
+    .innerJoin('users', 'users.id', 'checkins.author_id')
+    .select([
+      'checkins.id',
+      'checkins.journey_id',
+      'checkins.author_id',
+      'checkins.visibility',
+      'checkins.created_at',
+      'checkins.sealed',
+      'users.display_name',
+      'users.wrapped_key',
+    ]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+const toCheckinRow = (row: Row): CheckinRow => ({
+  id: row.id,
+  journeyId: row.journey_id,
+  authorId: row.author_id,
+  authorName: row.display_name,
+  authorWrappedKey: row.wrapped_key,
+  visibility: row.visibility,
+  createdAt: row.created_at,
+  sealed: row.sealed,
+});
+
+export async function insertCheckin(
+  db: Db,
+  c: { id: string; journeyId: string; authorId: string; createdAt: number; sealed: string },
+): Promise<void> {
+  await db
+    .insertInto('checkins')
+    .values({
+      id: c.id,
+      journey_id: c.journeyId,
+      author_id: c.authorId,
+      visibility: 'private',
+      created_at: c.createdAt,
+      sealed: c.sealed,
+    })
+    .execute();
+}
+
+export async function findCheckin(db: Db, id: string): Promise<CheckinRow | undefined> {
+  const row = await baseQuery(db).where('checkins.id', '=', id).executeTakeFirst();
+  return row ? toCheckinRow(row) : undefined;
+}
+
+/**
+ * One page of the history a member may see in their journey — their own items and what their
+ * partner shared — newest first, by keyset on (created_at, id) so deep pages stay as fast as page 1.
+ */
+export async function listVisibleCheckins(
+  db: Db,
+  q: { journeyId: string; viewerId: string; cursor: Cursor | undefined; limit: number },
+): Promise<CheckinRow[]> {
+  let query = baseQuery(db)
+    .where('checkins.journey_id', '=', q.journeyId)
+    .where((eb) =>
+      eb.or([eb('checkins.author_id', '=', q.viewerId), eb('checkins.visibility', '=', 'partner')]),
+    );
+  if (q.cursor) {
+    const { createdAt, id } = q.cursor;
+    query = query.where((eb) =>
+      eb(eb.refTuple('checkins.created_at', 'checkins.id'), '<', eb.tuple(createdAt, id)),
+    );
+  }
+  const rows = await query
+    .orderBy('checkins.created_at', 'desc')
+    .orderBy('checkins.id', 'desc')
+    .limit(q.limit)
+    .execute();
+  return rows.map(toCheckinRow);
+}
+
+export async function setVisibility(db: Db, id: string, visibility: Visibility): Promise<void> {
+  await db.updateTable('checkins').set({ visibility }).where('id', '=', id).execute();
+}
+
+export async function deleteCheckin(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('checkins').where('id', '=', id).execute();
+}

@@ -1,0 +1,139 @@
+import type { BetrayalKind, CameToLight, JourneyPath, MemberRole } from '../../../core/journeys/journey.js';
+import type { Journey } from '../../../shared/api/journeys.js';
+import type { Db } from '../../db/schema.js';
+
+export interface Membership {
+  readonly journeyId: string;
+  readonly role: MemberRole;
+}
+
+export async function findMembership(db: Db, userId: string): Promise<Membership | undefined> {
+  const row = await db
+    .selectFrom('journey_members')
+    .select(['journey_id', 'role'])
+    .where('user_id', '=', userId)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { journeyId: row.journey_id, role: row.role as MemberRole } : undefined;
+}
+
+export async function countMembers(db: Db, journeyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('journey_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('journey_id', '=', journeyId)
+    .where('left_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findJourneyFacts(db: Db, journeyId: string) {
+  const row = await db.selectFrom('journeys').select(['id', 'path']).where('id', '=', journeyId).executeTakeFirst();
+  if (!row) return undefined;
+  return { id: row.id, path: row.path as JourneyPath, memberCount: await countMembers(db, journeyId) };
+}
+
+export interface NewJourney {
+  readonly id: string;
+  readonly userId: string;
+  readonly path: JourneyPath;
+  readonly role: MemberRole;
+  readonly kinds: readonly BetrayalKind[];
+  readonly cameToLight: CameToLight;
+  readonly now: number;
+}
+
+export async function insertJourney(db: Db, j: NewJourney): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('journeys')
+      .values({
+        id: j.id,
+        path: j.path,
+        kinds: JSON.stringify(j.kinds),
+        came_to_light: j.cameToLight,
+        created_by: j.userId,
+        created_at: j.now,
+        updated_at: j.now,
+      })
+      .execute();
+    await trx
+      .insertInto('journey_members')
+      .values({ journey_id: j.id, user_id: j.userId, role: j.role, joined_at: j.now, left_at: null })
+      .execute();
+  });
+}
+
+export interface JourneyChanges {
+  readonly path?: JourneyPath | undefined;
+  readonly kinds?: readonly BetrayalKind[] | undefined;
+  readonly cameToLight?: CameToLight | undefined;
+  readonly role?: MemberRole | undefined;
+}
+
+export async function updateJourney(
+  db: Db,
+  journeyId: string,
+  userId: string,
+  changes: JourneyChanges,
+  now: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('journeys')
+      .set({
+        updated_at: now,
+        ...(changes.path ? { path: changes.path } : {}),
+        ...(changes.kinds ? { kinds: JSON.stringify(changes.kinds) } : {}),
+        ...(changes.cameToLight ? { came_to_light: changes.cameToLight } : {}),
+      })
+      .where('id', '=', journeyId)
+      .execute();
+    if (changes.role) {
+      await trx
+        .updateTable('journey_members')
+        .set({ role: changes.role })
+        .where('journey_id', '=', journeyId)
+        .where('user_id', '=', userId)
+        .execute();
+    }
+  });
+}
+
+/** The journey as one member sees it: their own role, the partner's name, their open invites. */
+export async function loadJourneyView(db: Db, journeyId: string, userId: string, now: number): Promise<Journey> {
+  const journey = await db
+    .selectFrom('journeys')
+    .select(['id', 'path', 'kinds', 'came_to_light', 'created_at'])
+    .where('id', '=', journeyId)
+    .executeTakeFirstOrThrow();
+  const members = await db
+    .selectFrom('journey_members')
+    .innerJoin('users', 'users.id', 'journey_members.user_id')
+    .select(['journey_members.user_id', 'journey_members.role', 'users.display_name'])
+    .where('journey_members.journey_id', '=', journeyId)
+    .where('journey_members.left_at', 'is', null)
+    .execute();
+  const me = members.find((m) => m.user_id === userId);
+  const partner = members.find((m) => m.user_id !== userId);
+  const invites = await db
+    .selectFrom('invites')
+    .select(['id', 'expires_at', 'email'])
+    .where('journey_id', '=', journeyId)
+    .where('created_by', '=', userId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return {
+    id: journey.id,
+    path: journey.path as Journey['path'],
+    kinds: JSON.parse(journey.kinds) as Journey['kinds'],
+    cameToLight: journey.came_to_light as Journey['cameToLight'],
+    createdAt: journey.created_at,
+    me: { role: (me?.role ?? 'unsaid') as Journey['me']['role'] },
+    partner: partner ? { displayName: partner.display_name } : null,
+    pendingInvites: invites.map((i) => ({ id: i.id, expiresAt: i.expires_at, email: i.email })),
+  };
+}

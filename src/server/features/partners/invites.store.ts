@@ -1,0 +1,79 @@
+import { INVITE_TTL_MS } from '../../../core/invites/invite.js';
+import type { Db } from '../../db/schema.js';
+
+export async function insertInvite(
+  db: Db,
+  invite: { id: string; journeyId: string; tokenHash: string; createdBy: string; email: string | null; now: number },
+): Promise<{ expiresAt: number }> {
+  const expiresAt = invite.now + INVITE_TTL_MS;
+  await db
+    .insertInto('invites')
+    .values({
+      id: invite.id,
+      journey_id: invite.journeyId,
+      token_hash: invite.tokenHash,
+      created_by: invite.createdBy,
+      email: invite.email,
+      created_at: invite.now,
+      expires_at: expiresAt,
+      used_at: null,
+      used_by: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { expiresAt };
+}
+
+export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
+  db
+    .selectFrom('invites')
+    .innerJoin('users', 'users.id', 'invites.created_by')
+    .select([
+      'invites.id',
+      'invites.journey_id',
+      'invites.created_by',
+      'invites.created_at',
+      'invites.expires_at',
+      'invites.used_at',
+      'invites.revoked_at',
+      'users.display_name as inviter_name',
+    ])
+    .where('invites.token_hash', '=', tokenHash)
+    .executeTakeFirst()
+    .then((row) =>
+      row
+        ? {
+            id: row.id,
+            journeyId: row.journey_id,
+            createdBy: row.created_by,
+            createdAt: row.created_at,
+            expiresAt: row.expires_at,
+            usedAt: row.used_at,
+            revokedAt: row.revoked_at,
+            inviterName: row.inviter_name,
+          }
+        : undefined,
+    );
+
+/** Revokes an open invite of this journey; false when there is no such open invite. */
+export async function revokeInvite(db: Db, id: string, journeyId: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('journey_id', '=', journeyId)
+    .where('revoked_at', 'is', null)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function writeOutbox(
+  db: Db,
+  mail: { id: string; recipient: string; subject: string; body: string; now: number },
+): Promise<void> {
+  await db
+    .insertInto('mail_outbox')
+    .values({ id: mail.id, recipient: mail.recipient, subject: mail.subject, body: mail.body, created_at: mail.now })
+    .execute();
+}

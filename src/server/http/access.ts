@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { anonymous, decideRoute, routePolicyNames, type Actor, type RoutePolicy } from '../../core/access/policy.js';
+import { DomainError } from '../../core/errors.js';
+import { findSession } from '../auth/sessions.store.js';
+import type { Deps } from '../deps.js';
+
+/** Every route carries `config: access('…')`; a test fails if one does not. */
+export const access = (policy: RoutePolicy) => ({ access: policy });
+
+export const policyOf = (config: unknown): RoutePolicy | undefined => {
+  const value = (config as { access?: unknown } | undefined)?.access;
+  return routePolicyNames.includes(value as RoutePolicy) ? (value as RoutePolicy) : undefined;
+};
+
+const actors = new WeakMap<FastifyRequest, { actor: Actor; tokenHash?: string }>();
+
+export const actorOf = (request: FastifyRequest): Actor => actors.get(request)?.actor ?? anonymous;
+export const sessionHashOf = (request: FastifyRequest): string | undefined =>
+  actors.get(request)?.tokenHash;
+
+/** The signed-in member's id, for handlers behind the `member` policy. */
+export function memberId(request: FastifyRequest): string {
+  const actor = actorOf(request);
+  if (actor.kind !== 'user') throw new DomainError('auth.unauthenticated');
+  return actor.userId;
+}
+
+export const sessionCookieName = (secure: boolean): string =>
+  secure ? '__Host-sf_session' : 'sf_session';
+
+export const CSRF_HEADER = 'x-steadfast-csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Runs before anything else on every request: refuses cross-site state changes, works out who is
+ * calling, then applies the route's declared policy. A route without a policy is refused outright.
+ */
+export function registerAccess(app: FastifyInstance, deps: Deps): void {
+  const cookieName = sessionCookieName(deps.config.secureCookies);
+  const times = { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs };
+
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!SAFE_METHODS.has(request.method)) {
+      const origin = request.headers.origin;
+      const site = request.headers['sec-fetch-site'];
+      if (
+        request.headers[CSRF_HEADER] !== '1' ||
+        (origin !== undefined && origin !== deps.config.publicOrigin) ||
+        site === 'cross-site'
+      ) {
+        throw new DomainError('csrf.missing');
+      }
+    }
+
+    const token = request.cookies[cookieName];
+    if (token && token.length <= 100) {
+      const session = await findSession(deps.database.db, token, deps.clock(), times);
+      if (session) {
+        actors.set(request, {
+          actor: { kind: 'user', userId: session.userId, role: session.role },
+          tokenHash: session.tokenHash,
+        });
+      }
+    }
+
+    // Unknown URLs reach the not-found handler, which is public by design.
+    if (request.is404) return;
+    const policy = policyOf(request.routeOptions.config);
+    if (!policy) throw new DomainError('auth.forbidden');
+    const decision = decideRoute(policy, actorOf(request));
+    if (!decision.allow) {
+      throw new DomainError(decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'auth.forbidden');
+    }
+  });
+}
+
+/** Collects every route as it is registered, so tests can enumerate them. */
+export function collectRoutes(app: FastifyInstance): RouteOptions[] {
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  return routes;
+}

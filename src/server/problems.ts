@@ -1,0 +1,210 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode } from '../core/errors.js';
+import type { Problem } from '../shared/api/problem.js';
+
+interface CatalogueEntry {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+}
+
+/** The one catalogue of errors: a stable code, its HTTP status and what we tell a person. */
+export const catalogue: Record<ErrorCode, CatalogueEntry> = {
+  'auth.unauthenticated': {
+    status: 401,
+    title: 'Please sign in',
+    detail: 'Please sign in to continue. If you were signed in, your session may have ended to keep your space private.',
+  },
+  'auth.forbidden': {
+    status: 403,
+    title: 'Not available to this account',
+    detail: 'This part of Steadfast is not available to your account.',
+  },
+  'auth.invalid_credentials': {
+    status: 401,
+    title: 'Email or password did not match',
+    detail: "That email and password don't match an account. Please check them and try again.",
+  },
+  'auth.rate_limited': {
+    status: 429,
+    title: 'Too many tries',
+    detail: 'There have been too many tries in a short time. Please wait a few minutes and try again.',
+  },
+  'auth.password_weak': {
+    status: 422,
+    title: 'Please choose another password',
+    detail: 'That password is one of the most common ones, so it is easy to guess. Please choose another.',
+  },
+  'auth.email_taken': {
+    status: 409,
+    title: 'Could not create the account',
+    detail: 'We could not create an account with that email. If you already have one, please sign in instead.',
+  },
+  'csrf.missing': {
+    status: 403,
+    title: 'Request refused',
+    detail: 'This request did not come from the Steadfast app, so it was refused. Please reload the page and try again.',
+  },
+  'setup.done': {
+    status: 404,
+    title: 'Not found',
+    detail: 'Setup is already complete.',
+  },
+  'journey.none': {
+    status: 409,
+    title: 'No journey yet',
+    detail: 'Please start your journey first. It takes a minute, and you can change everything later.',
+  },
+  'journey.exists': {
+    status: 409,
+    title: 'You already have a journey',
+    detail: 'You already have a journey in progress. You can change its path and details at any time.',
+  },
+  'journey.not_together': {
+    status: 409,
+    title: 'Inviting is for the together path',
+    detail: 'Inviting a partner is part of the "rebuild together" path. You can switch paths whenever you are ready.',
+  },
+  'journey.full': {
+    status: 409,
+    title: 'Both partners are here',
+    detail: 'This journey already has two members.',
+  },
+  'journey.has_partner': {
+    status: 409,
+    title: 'Your partner has joined',
+    detail: 'Your partner has joined this journey, so its path cannot be changed here.',
+  },
+  'invite.invalid': {
+    status: 404,
+    title: 'Invitation not found',
+    detail: "We couldn't find this invitation. Please check that you copied the whole link, or ask for a new one.",
+  },
+  'invite.used': {
+    status: 410,
+    title: 'Invitation already used',
+    detail: 'This invitation has already been used. Each link works once — if you need to join, please ask for a new link.',
+  },
+  'invite.expired': {
+    status: 410,
+    title: 'Invitation expired',
+    detail: 'This invitation has expired — links last seven days. Please ask for a new one whenever you are both ready.',
+  },
+  'invite.revoked': {
+    status: 410,
+    title: 'Invitation withdrawn',
+    detail: 'This invitation is no longer active. If you expected it to work, please ask for a new link.',
+  },
+  'invite.own': {
+    status: 409,
+    title: 'This is your own invitation',
+    detail: 'This is the link you created for your partner. Please send it to them rather than opening it yourself.',
+  },
+  'invite.not_found': {
+    status: 404,
+    title: 'Invitation not found',
+    detail: 'There is no such invitation on your journey.',
+  },
+  'checkin.not_found': {
+    status: 404,
+    title: 'Check-in not found',
+    detail: 'We could not find that check-in.',
+  },
+  'cursor.invalid': {
+    status: 400,
+    title: 'Could not load more',
+    detail: 'We could not tell where the list left off. Please reload the list.',
+  },
+  not_found: {
+    status: 404,
+    title: 'Not found',
+    detail: 'There is nothing at this address.',
+  },
+};
+
+export function problem(
+  code: string,
+  status: number,
+  title: string,
+  detail: string,
+  errors?: Problem['errors'],
+): Problem {
+  return { type: `/problems/${code}`, title, status, detail, code, ...(errors ? { errors } : {}) };
+}
+
+export const problemFor = (code: ErrorCode): Problem => {
+  const e = catalogue[code];
+  return problem(code, e.status, e.title, e.detail);
+};
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+const fieldName = (path: readonly PropertyKey[]): string =>
+  path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+
+/** Fastify's own client errors, turned into words a person can act on. */
+const frameworkErrors: Record<string, { code: string; title: string; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'request.malformed_json',
+    title: 'Could not read the request',
+    detail: 'The request body is not valid JSON.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'request.empty_body',
+    title: 'Could not read the request',
+    detail: 'The request said it carries JSON but the body is empty.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'request.unsupported_media_type',
+    title: 'Unsupported content type',
+    detail: 'Please send JSON (Content-Type: application/json).',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'request.too_large',
+    title: 'Too large',
+    detail: 'The request is larger than we accept.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'request.bad_length',
+    title: 'Could not read the request',
+    detail: 'The request length does not match its body.',
+  },
+};
+
+/** Maps any error to problem details; 5xx internals are logged with the request id, never sent. */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  if (error instanceof DomainError) return problemFor(error.code);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => ({
+      field: fieldName([v.instancePath.split('/').filter(Boolean).join('.') || error.validationContext || 'request']),
+      message: v.message ?? 'This value is not valid.',
+    }));
+    const where = error.validationContext ?? 'body';
+    return problem(
+      'request.invalid',
+      400,
+      'Please check what you entered',
+      errors.length === 1
+        ? (errors[0]?.message ?? 'Something in the request is not valid.')
+        : `Some things in the ${where} need another look.`,
+      errors,
+    );
+  }
+  const fe = error as Partial<FastifyError>;
+  const known = fe.code ? frameworkErrors[fe.code] : undefined;
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (known) return problem(known.code, status >= 400 && status < 500 ? status : 400, known.title, known.detail);
+  if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
+    return problem('request.invalid', status, 'Could not handle the request', 'The request could not be handled as sent.');
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return problem(
+    'internal',
+    500,
+    'Something went wrong on our side',
+    `Something went wrong on our side and nothing was saved. Please try again; if it keeps happening, tell the practice and mention reference ${request.id}.`,
+  );
+}

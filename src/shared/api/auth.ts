@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts/password-policy.js';
+
+export const Email = z
+  .string()
+  .trim()
+  .max(254, { error: 'That email address is too long.' })
+  .pipe(z.email({ error: 'Please enter an email address like name@example.com.' }));
+
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN, { error: `Please use at least ${PASSWORD_MIN} characters.` })
+  .max(PASSWORD_MAX, { error: `Please use at most ${PASSWORD_MAX} characters.` });
+
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, { error: 'Please say what we should call you.' })
+  .max(60, { error: 'Please keep the name under 60 characters.' });
+
+export const SignUpBody = z.strictObject({
+  email: Email,
+  password: Password,
+  displayName: DisplayName,
+});
+export type SignUpBody = z.infer<typeof SignUpBody>;
+
+export const SignInBody = z.strictObject({
+  email: Email,
+  // Sign-in accepts any length so that a person is never told more than "that didn't match".
+  password: z.string().min(1, { error: 'Please enter your password.' }).max(1024),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+export const EmptyBody = z.strictObject({}).optional();
+
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(['member', 'admin']),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SessionInfo = z.object({ user: Me });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SetupStatus = z.object({ needed: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  feelings,
+  INTENSITY_MAX,
+  INTENSITY_MIN,
+  NOTE_MAX,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+} from '../../core/checkins/checkin.js';
+
+export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });
+
+export const FeelingEntry = z.strictObject({
+  feeling: Feeling,
+  intensity: z
+    .number({ error: 'Intensity is a number from 0 to 10.' })
+    .int({ error: 'Intensity is a whole number from 0 to 10.' })
+    .min(INTENSITY_MIN, { error: 'Intensity is a number from 0 to 10.' })
+    .max(INTENSITY_MAX, { error: 'Intensity is a number from 0 to 10.' }),
+});
+export type FeelingEntry = z.infer<typeof FeelingEntry>;
+
+export const Visibility = z.enum(['private', 'partner'], {
+  error: 'Visibility is either private or partner.',
+});
+export type Visibility = z.infer<typeof Visibility>;
+
+export const CheckinCreateBody = z.strictObject({
+  feelings: z
+    .array(FeelingEntry)
+    .min(1, { error: 'Please name at least one feeling.' })
+    .max(feelings.length)
+    .refine((list) => new Set(list.map((f) => f.feeling)).size === list.length, {
+      error: 'Each feeling only once, please.',
+    }),
+  note: z
+    .string()
+    .max(NOTE_MAX, {
+      error: `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`,
+    })
+    .default(''),
+});
+export type CheckinCreateBody = z.input<typeof CheckinCreateBody>;
+
+export const Checkin = z.object({
+  id: z.uuid(),
+  mine: z.boolean(),
+  authorName: z.string(),
+  visibility: Visibility,
+  createdAt: z.number().int(),
+  feelings: z.array(FeelingEntry),
+  note: z.string(),
+});
+export type Checkin = z.infer<typeof Checkin>;
+
+export const CheckinPage = z.object({
+  items: z.array(Checkin),
+  nextCursor: z.string().nullable(),
+});
+export type CheckinPage = z.infer<typeof CheckinPage>;
+
+export const CheckinListQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZE_MAX, { error: `Ask for at most ${PAGE_SIZE_MAX} at a time.` })
+    .default(PAGE_SIZE_DEFAULT),
+});
+
+export const VisibilityBody = z.strictObject({ visibility: Visibility });
+export type VisibilityBody = z.infer<typeof VisibilityBody>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  betrayalKinds,
+  cameToLightOptions,
+  journeyPaths,
+  memberRoles,
+} from '../../core/journeys/journey.js';
+import { Email } from './auth.js';
+
+export const JourneyPath = z.enum(journeyPaths, { error: 'Please choose a path.' });
+export const MemberRole = z.enum(memberRoles, { error: 'Please choose how you would describe your part.' });
+export const BetrayalKind = z.enum(betrayalKinds);
+export const CameToLight = z.enum(cameToLightOptions, { error: 'Please choose when it came to light.' });
+
+export const BetrayalKinds = z
+  .array(BetrayalKind, { error: 'Please choose at least one kind of betrayal.' })
+  .min(1, { error: 'Please choose at least one kind of betrayal.' })
+  .max(betrayalKinds.length)
+  .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'Each kind only once, please.' });
+
+export const JourneyStartBody = z.strictObject({
+  path: JourneyPath,
+  role: MemberRole,
+  kinds: BetrayalKinds,
+  cameToLight: CameToLight,
+});
+export type JourneyStartBody = z.infer<typeof JourneyStartBody>;
+
+export const JourneyUpdateBody = z
+  .strictObject({
+    path: JourneyPath.optional(),
+    role: MemberRole.optional(),
+    kinds: BetrayalKinds.optional(),
+    cameToLight: CameToLight.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    error: 'Nothing to change: send at least one of path, role, kinds or cameToLight.',
+  });
+export type JourneyUpdateBody = z.infer<typeof JourneyUpdateBody>;
+
+export const PendingInvite = z.object({
+  id: z.uuid(),
+  expiresAt: z.number().int(),
+  email: z.string().nullable(),
+});
+export type PendingInvite = z.infer<typeof PendingInvite>;
+
+export const Journey = z.object({
+  id: z.uuid(),
+  path: JourneyPath,
+  kinds: z.array(BetrayalKind),
+  cameToLight: CameToLight,
+  createdAt: z.number().int(),
+  me: z.object({ role: MemberRole }),
+  partner: z.object({ displayName: z.string() }).nullable(),
+  pendingInvites: z.array(PendingInvite),
+});
+export type Journey = z.infer<typeof Journey>;
+
+export const JourneyEnvelope = z.object({ journey: Journey.nullable() });
+export type JourneyEnvelope = z.infer<typeof JourneyEnvelope>;
+
+export const InviteCreateBody = z.strictObject({ email: Email.optional() });
+export type InviteCreateBody = z.infer<typeof InviteCreateBody>;
+
+export const InviteCreated = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  expiresAt: z.number().int(),
+  emailed: z.boolean(),
+});
+export type InviteCreated = z.infer<typeof InviteCreated>;
+
+export const InviteToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'That invitation link is not complete. Please copy the whole link.' });
+
+export const InviteTokenBody = z.strictObject({ token: InviteToken });
+export type InviteTokenBody = z.infer<typeof InviteTokenBody>;
+
+export const InvitePreview = z.object({
+  status: z.enum(['valid', 'used', 'expired', 'revoked']),
+  inviterName: z.string().nullable(),
+});
+export type InvitePreview = z.infer<typeof InvitePreview>;
+
+export const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) });
