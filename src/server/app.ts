@@ -8,6 +8,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import type { Deps } from './deps.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
   });
+  installZodMessages();
   const routes = collectRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

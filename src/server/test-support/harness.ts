@@ -9,6 +9,7 @@ import { boot } from '../boot.js';
 import { loadConfig, type Config } from '../config.js';
 import { openPostgres, openSqlite, type Database } from '../db/connection.js';
 import type { Deps } from '../deps.js';
+import type { JourneyStartBody } from '../../shared/api/journeys.js';
 import { CSRF_HEADER } from '../http/access.js';
 import { TEST_POSTGRES_URL } from './postgres-global-setup.js';
 
@@ -172,14 +173,14 @@ export async function makeMember(app: FastifyInstance, displayName = 'Alex'): Pr
   return { client, id: (res.json() as { user: { id: string } }).user.id, email, displayName };
 }
 
-export const journeyBody = {
+export const journeyBody: JourneyStartBody = {
   path: 'together',
   role: 'hurt',
   kinds: ['emotional_infidelity', 'secrets'],
   cameToLight: 'months_1_6',
-} as const;
+};
 
-export async function makeJourney(member: Member, body: Partial<typeof journeyBody> & Record<string, unknown> = {}) {
+export async function makeJourney(member: Member, body: Partial<JourneyStartBody> = {}) {
   const res = await member.client.post('/api/journey', { ...journeyBody, ...body });
   if (res.statusCode !== 201) throw new Error(`journey failed: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string };

@@ -32,7 +32,8 @@ export const SignInBody = z.strictObject({
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
-export const EmptyBody = z.strictObject({}).optional();
+// A request without a body arrives as null.
+export const EmptyBody = z.strictObject({}).nullish();
 
 export const Me = z.object({
   id: z.uuid(),

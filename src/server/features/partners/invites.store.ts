@@ -55,13 +55,13 @@ export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
         : undefined,
     );
 
-/** Revokes an open invite of this journey; false when there is no such open invite. */
-export async function revokeInvite(db: Db, id: string, journeyId: string, now: number): Promise<boolean> {
+/** Revokes an open invite its creator made; false when they have no such open invite. */
+export async function revokeInvite(db: Db, id: string, createdBy: string, now: number): Promise<boolean> {
   const result = await db
     .updateTable('invites')
     .set({ revoked_at: now })
     .where('id', '=', id)
-    .where('journey_id', '=', journeyId)
+    .where('created_by', '=', createdBy)
     .where('revoked_at', 'is', null)
     .where('used_at', 'is', null)
     .executeTakeFirst();

@@ -84,10 +84,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const userId = memberId(request);
-      const membership = await findMembership(db, userId);
-      if (!membership) throw new DomainError('journey.none');
-      if (!(await revokeInvite(db, request.params.id, membership.journeyId, deps.clock()))) {
+      if (!(await revokeInvite(db, request.params.id, memberId(request), deps.clock()))) {
         throw new DomainError('invite.not_found');
       }
       return reply.code(204).send(null);

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { boot } from '../boot.js';
+import { keyFilePath, MasterKeyError } from './master-key.js';
+import {
+  createTestApp,
+  createTestDatabase,
+  makeCouple,
+  makeJourney,
+  makeMember,
+  testConfig,
+  testDialect,
+  writeCheckin,
+  type TestDatabase,
+} from '../test-support/harness.js';
+import { TEST_POSTGRES_URL } from '../test-support/postgres-global-setup.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Everything the database holds, as an attacker with a copy of it would see it. */
+function rawCopy(testDb: TestDatabase): string {
+  if (testDb.sqliteFile) {
+    const files = [testDb.sqliteFile, `${testDb.sqliteFile}-wal`].filter((f) => fs.existsSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    return files.map((f) => fs.readFileSync(f).toString('latin1')).join('\n');
+  }
+  const url = new URL(TEST_POSTGRES_URL);
+  return execFileSync(
+    'pg_dump',
+    ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-n', testDb.pgSchema ?? '', url.pathname.slice(1)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+describe(`sealed at rest (${testDialect()})`, () => {
+  it('a check-in note never appears in the database files, even when shared', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const { a } = await makeCouple(t.app);
+    const marker = `marker-${randomUUID()}`;
+    const { id } = await writeCheckin(a, `I felt ${marker} tonight`);
+    await writeCheckin(a, `${marker} again`, [{ feeling: 'numbness', intensity: 9 }]);
+    await a.client.put(`/api/checkins/${id}/visibility`, { visibility: 'partner' });
+
+    const dump = rawCopy(t.testDb);
+    // The dump is real: it contains data we know is stored in the clear.
+    expect(dump).toContain(a.email);
+    expect(dump).not.toContain(marker);
+    expect(dump).not.toContain('numbness');
+  });
+
+  it('refuses to start when sealed data exists but the master key file is gone', async () => {
+    const testDb = await createTestDatabase();
+    cleanups.push(() => testDb.drop());
+    const config = testConfig(testDb.dataDir, { STEADFAST_MASTER_KEY: '' });
+    const deps = await boot(config, { database: testDb.database });
+    const { buildApp } = await import('../app.js');
+    const { app } = await buildApp(deps, { logger: false });
+    await makeJourney(await makeMember(app));
+    await app.close();
+    expect(fs.statSync(keyFilePath(testDb.dataDir)).mode & 0o777).toBe(0o600);
+
+    fs.rmSync(keyFilePath(testDb.dataDir));
+    await expect(boot(config, { database: testDb.database })).rejects.toThrow(MasterKeyError);
+    await expect(boot(config, { database: testDb.database })).rejects.toThrow(/master\.key is missing/);
+    expect(fs.existsSync(keyFilePath(testDb.dataDir))).toBe(false);
+  });
+
+  it('refuses to start with a master key that does not match the data', async () => {
+    const testDb = await createTestDatabase();
+    cleanups.push(() => testDb.drop());
+    await boot(testConfig(testDb.dataDir), { database: testDb.database });
+    await expect(boot(testConfig(testDb.dataDir), { database: testDb.database })).rejects.toThrow(/does not match this database/);
+  });
+});

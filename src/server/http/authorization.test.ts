@@ -1,0 +1,217 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policyOf } from './access.js';
+import {
+  createTestApp,
+  makeJourney,
+  makeMember,
+  PASSWORD,
+  tokenOf,
+  uniqueEmail,
+  writeCheckin,
+  type Member,
+  type TestApp,
+} from '../test-support/harness.js';
+import { CSRF_HEADER } from './access.js';
+
+type ActorName = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
+/** Order matters: the owner ("self") goes last, so that a delete by them does not hide others' outcomes. */
+const actorNames: ActorName[] = ['anonymous', 'admin', 'other', 'partner', 'self'];
+
+interface Fixture {
+  alex: Member; // "self": owns the journey, the check-ins and the pending invite
+  sam: Member; // "partner": Alex's partner, joined through an invite
+  chris: Member; // "other": member of another journey
+  admin: Member;
+  privateId: string;
+  sharedId: string;
+  pendingInviteId: string;
+  pendingToken: string;
+}
+
+type Expect = number | Record<ActorName, number>;
+interface Case {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  url: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  expect: Expect;
+}
+
+const members = (statusForMembers: number | Partial<Record<'other' | 'partner' | 'self', number>>) => {
+  const m = typeof statusForMembers === 'number' ? { other: statusForMembers, partner: statusForMembers, self: statusForMembers } : statusForMembers;
+  return { anonymous: 401, admin: 403, other: m.other ?? 0, partner: m.partner ?? 0, self: m.self ?? 0 };
+};
+
+/** Every API route × every actor, with the outcome each must get. */
+const cases: Case[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', expect: 200 },
+  { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', expect: 200 },
+  { method: 'GET', route: '/api/docs', url: () => '/api/docs', expect: 200 },
+  { method: 'GET', route: '/api/setup', url: () => '/api/setup', expect: 200 },
+  {
+    method: 'POST',
+    route: '/api/setup',
+    url: () => '/api/setup',
+    body: () => ({ email: uniqueEmail('admin'), password: PASSWORD, displayName: 'Another admin' }),
+    expect: 404,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/signin',
+    url: () => '/api/auth/signin',
+    body: (f) => ({ email: f.alex.email, password: 'not the password' }),
+    expect: 401,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/signup',
+    url: () => '/api/auth/signup',
+    body: (f) => ({ email: f.alex.email, password: PASSWORD, displayName: 'Copycat' }),
+    expect: 409,
+  },
+  { method: 'GET', route: '/api/auth/session', url: () => '/api/auth/session', expect: 200 },
+  { method: 'GET', route: '/api/journey', url: () => '/api/journey', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/journey',
+    url: () => '/api/journey',
+    body: () => ({ path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }),
+    expect: members(409),
+  },
+  { method: 'PATCH', route: '/api/journey', url: () => '/api/journey', body: () => ({ cameToLight: 'years_1_2' }), expect: members(200) },
+  { method: 'POST', route: '/api/journey/invites', url: () => '/api/journey/invites', body: () => ({}), expect: members({ other: 201, partner: 409, self: 409 }) },
+  { method: 'POST', route: '/api/invites/preview', url: () => '/api/invites/preview', body: (f) => ({ token: f.pendingToken }), expect: 200 },
+  {
+    method: 'POST',
+    route: '/api/invites/accept',
+    url: () => '/api/invites/accept',
+    body: (f) => ({ token: f.pendingToken }),
+    // A member who already has a journey cannot join another; the creator cannot use their own link.
+    expect: members({ other: 409, partner: 409, self: 409 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/journey/invites/:id',
+    url: (f) => `/api/journey/invites/${f.pendingInviteId}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
+  { method: 'GET', route: '/api/checkins', url: () => '/api/checkins', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/checkins',
+    url: () => '/api/checkins',
+    body: () => ({ feelings: [{ feeling: 'hope', intensity: 2 }] }),
+    expect: members(201),
+  },
+  { method: 'GET', route: '/api/checkins/:id', url: (f) => `/api/checkins/${f.privateId}`, expect: members({ other: 404, partner: 404, self: 200 }) },
+  { method: 'GET', route: '/api/checkins/:id', url: (f) => `/api/checkins/${f.sharedId}`, expect: members({ other: 404, partner: 200, self: 200 }) },
+  {
+    method: 'PUT',
+    route: '/api/checkins/:id/visibility',
+    url: (f) => `/api/checkins/${f.privateId}/visibility`,
+    body: () => ({ visibility: 'private' }),
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/checkins/:id/visibility',
+    url: (f) => `/api/checkins/${f.sharedId}/visibility`,
+    body: () => ({ visibility: 'private' }),
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  { method: 'DELETE', route: '/api/checkins/:id', url: (f) => `/api/checkins/${f.privateId}`, expect: members({ other: 404, partner: 404, self: 204 }) },
+  // Last: signing out ends the actor's session.
+  { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
+];
+
+let t: TestApp;
+let f: Fixture;
+
+async function setUp(app: FastifyInstance): Promise<Fixture> {
+  const alex = await makeMember(app, 'Alex');
+  const sam = await makeMember(app, 'Sam');
+  const chris = await makeMember(app, 'Chris');
+  await makeJourney(alex);
+  await makeJourney(chris, { path: 'together' });
+  const forSam = (await alex.client.post('/api/journey/invites', {})).json() as { url: string };
+  const pending = (await alex.client.post('/api/journey/invites', {})).json() as { id: string; url: string };
+  expect((await sam.client.post('/api/invites/accept', { token: tokenOf(forSam.url) })).statusCode).toBe(200);
+  const privateId = (await writeCheckin(alex, 'private words')).id;
+  const sharedId = (await writeCheckin(alex, 'shared words')).id;
+  await alex.client.put(`/api/checkins/${sharedId}/visibility`, { visibility: 'partner' });
+
+  const adminEmail = uniqueEmail('admin');
+  const admin = { client: new (alex.client.constructor as typeof import('../test-support/harness.js').TestClient)(app), id: '', email: adminEmail, displayName: 'Admin' };
+  const res = await admin.client.post('/api/setup', { email: adminEmail, password: PASSWORD, displayName: 'Admin' });
+  expect(res.statusCode).toBe(201);
+  return { alex, sam, chris, admin, privateId, sharedId, pendingInviteId: pending.id, pendingToken: tokenOf(pending.url) };
+}
+
+const cookieOf = (name: ActorName): string | undefined =>
+  ({ anonymous: undefined, admin: f.admin.client.cookie, other: f.chris.client.cookie, partner: f.sam.client.cookie, self: f.alex.client.cookie })[name];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await setUp(t.app);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('authorization matrix', () => {
+  it('every registered route declares an access policy', () => {
+    const missing = t.routes.filter((r) => policyOf(r.config) === undefined).map((r) => `${String(r.method)} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('covers every API route', () => {
+    const apiRoutes = new Set(
+      t.routes
+        .filter((r) => r.url.startsWith('/api/'))
+        .flatMap((r) => (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== 'HEAD').map((m) => `${m} ${r.url}`)),
+    );
+    const covered = new Set(cases.map((c) => `${c.method} ${c.route}`));
+    expect([...apiRoutes].filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it('gives each actor the expected outcome on every API route', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const c of cases) {
+      for (const actor of actorNames) {
+        const cookie = cookieOf(actor);
+        const body = c.body?.(f);
+        const res = await t.app.inject({
+          method: c.method,
+          url: c.url(f),
+          remoteAddress: `10.1.${actorNames.indexOf(actor)}.1`,
+          headers: { ...(c.method === 'GET' ? {} : { [CSRF_HEADER]: '1' }), ...(cookie ? { cookie } : {}) },
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+        const want = typeof c.expect === 'number' ? c.expect : c.expect[actor];
+        outcomes.push(`${c.method} ${c.url(f)} as ${actor}: ${res.statusCode}`);
+        expected.push(`${c.method} ${c.url(f)} as ${actor}: ${want}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
+
+describe('pages', () => {
+  it('every page route answers every actor alike, never with 401 or 403', async () => {
+    const pages = t.routes.filter((r) => !r.url.startsWith('/api/') && r.method !== 'HEAD');
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      const url = page.url.replace('*', 'anything').replace(':slug', 'impact');
+      const statuses = new Set<number>();
+      for (const actor of actorNames) {
+        const cookie = cookieOf(actor);
+        const res = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+        statuses.add(res.statusCode);
+      }
+      expect({ url, statuses: [...statuses] }).toEqual({ url, statuses: [expect.any(Number)] });
+      expect([401, 403]).not.toContain([...statuses][0]);
+    }
+  });
+});
