@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SIGNIN_LIMIT_ACCOUNT } from './auth.routes.js';
+import { createTestApp, makeMember, PASSWORD, TestClient, uniqueEmail, type TestApp } from '../test-support/harness.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const session = async (client: TestClient) => (await client.get('/api/auth/session')).json() as { user: { email: string } | null };
+
+describe('accounts and sessions', () => {
+  it('signs up, signs out and signs back in', async () => {
+    const alex = await makeMember(t.app);
+    expect((await session(alex.client)).user?.email).toBe(alex.email);
+    expect((await alex.client.post('/api/auth/signout')).statusCode).toBe(204);
+    expect((await session(alex.client)).user).toBeNull();
+    const back = await alex.client.post('/api/auth/signin', { email: alex.email.toUpperCase(), password: PASSWORD });
+    expect(back.statusCode).toBe(200);
+    expect((await session(alex.client)).user?.email).toBe(alex.email);
+  });
+
+  it('sets the session as an HttpOnly SameSite cookie and stores only its hash', async () => {
+    const client = new TestClient(t.app);
+    const res = await client.post('/api/auth/signup', { email: uniqueEmail(), password: PASSWORD, displayName: 'Robin' });
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const token = client.cookie?.split('=')[1] ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    const rows = await t.deps.database.db.selectFrom('sessions').select('token_hash').execute();
+    expect(rows.map((r) => r.token_hash)).not.toContain(token);
+    expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('answers the same for an unknown email and a wrong password', async () => {
+    const alex = await makeMember(t.app);
+    const stranger = new TestClient(t.app, '10.9.9.9');
+    const wrong = await stranger.post('/api/auth/signin', { email: alex.email, password: 'not my password' });
+    const unknown = await stranger.post('/api/auth/signin', { email: uniqueEmail('nobody'), password: 'not my password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+    expect(unknown.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses a common password and a short one, with messages that say why', async () => {
+    const client = new TestClient(t.app);
+    const common = await client.post('/api/auth/signup', { email: uniqueEmail(), password: 'Password123', displayName: 'Robin' });
+    expect(common.statusCode).toBe(422);
+    expect(common.json().code).toBe('auth.password_weak');
+    const short = await client.post('/api/auth/signup', { email: uniqueEmail(), password: 'short', displayName: 'Robin' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().detail).toBe('Please use at least 8 characters.');
+  });
+
+  it('limits failed sign-ins per account, counted in the database, even from many addresses', async () => {
+    const alex = await makeMember(t.app);
+    for (let i = 0; i < SIGNIN_LIMIT_ACCOUNT; i++) {
+      const c = new TestClient(t.app, `10.2.0.${i + 1}`);
+      expect((await c.post('/api/auth/signin', { email: alex.email, password: 'guess' })).statusCode).toBe(401);
+    }
+    const blocked = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', { email: alex.email, password: PASSWORD });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('auth.rate_limited');
+    const row = await t.deps.database.db.selectFrom('rate_limits').select('count').where('key', 'like', 'signin:acct:%').executeTakeFirst();
+    expect(row?.count).toBe(SIGNIN_LIMIT_ACCOUNT);
+
+    t.clock.advance(15 * 60_000);
+    const later = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', { email: alex.email, password: PASSWORD });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const client = new TestClient(t.app, '10.4.0.1');
+    let last = 0;
+    for (let i = 0; i < 51; i++) {
+      last = (await client.post('/api/auth/signin', { email: uniqueEmail('x'), password: 'guess' })).statusCode;
+    }
+    expect(last).toBe(429);
+  });
+
+  it('ends a session after the idle timeout', async () => {
+    const alex = await makeMember(t.app);
+    t.clock.advance(29 * 60_000);
+    expect((await session(alex.client)).user).not.toBeNull();
+    t.clock.advance(29 * 60_000); // used a minute ago, so still alive
+    expect((await session(alex.client)).user).not.toBeNull();
+    t.clock.advance(31 * 60_000);
+    expect((await session(alex.client)).user).toBeNull();
+    expect((await alex.client.get('/api/journey')).statusCode).toBe(401);
+  });
+
+  it('ends a session at the absolute timeout however active it is', async () => {
+    const alex = await makeMember(t.app);
+    for (let hour = 0; hour < 12 * 4; hour++) {
+      t.clock.advance(15 * 60_000);
+      if ((await session(alex.client)).user === null) break;
+    }
+    expect((await session(alex.client)).user).toBeNull();
+  });
+
+  it('rotates the session at sign-in: the old token stops working', async () => {
+    const alex = await makeMember(t.app);
+    const before = alex.client.cookie;
+    await alex.client.post('/api/auth/signin', { email: alex.email, password: PASSWORD });
+    expect(alex.client.cookie).not.toBe(before);
+    const old = await t.app.inject({ method: 'GET', url: '/api/journey', headers: { cookie: before ?? '' } });
+    expect(old.statusCode).toBe(401);
+  });
+});
+
+describe('CSRF defence', () => {
+  it('refuses a state change without the app header, and from another origin', async () => {
+    const alex = await makeMember(t.app);
+    const noHeader = await t.app.inject({
+      method: 'POST',
+      url: '/api/journey',
+      headers: { cookie: alex.client.cookie ?? '', 'content-type': 'application/json' },
+      payload: JSON.stringify({ path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }),
+    });
+    expect(noHeader.statusCode).toBe(403);
+    expect(noHeader.json().code).toBe('csrf.missing');
+    const foreign = await alex.client.request('POST', '/api/journey', { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }, { origin: 'https://evil.example' });
+    expect(foreign.statusCode).toBe(403);
+    expect((await alex.client.get('/api/journey')).json().journey).toBeNull();
+    const same = await alex.client.request('POST', '/api/journey', { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }, { origin: 'http://steadfast.test' });
+    expect(same.statusCode).toBe(201);
+  });
+
+  it('refuses sign-in without the header too (login CSRF)', async () => {
+    const alex = await makeMember(t.app);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/signin', payload: { email: alex.email, password: PASSWORD } });
+    expect(res.statusCode).toBe(403);
+  });
+});
