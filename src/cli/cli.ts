@@ -1,0 +1,129 @@
+import { createInterface } from 'node:readline/promises';
+import { Command } from 'commander';
+import { isDomainError } from '../core/errors.js';
+import { createAccount } from '../server/auth/accounts.js';
+import { boot } from '../server/boot.js';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/connection.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { catalogue } from '../server/problems.js';
+import { progressBar } from './progress.js';
+import { demoCheckins, insertCheckins, seedJourney } from './seed.js';
+
+export const DEMO_PASSWORD = 'quiet harbour demo';
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.STEADFAST_ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  try {
+    return (await rl.question('Password for the administrator (8+ characters): ')).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command()
+    .name('steadfast')
+    .description('Operate a Steadfast instance. Uses the same configuration (environment variables) as the server.');
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date (the server also does this when it starts)')
+    .action(async () => {
+      const config = loadConfig();
+      const database = openDatabase(config.databaseUrl, config.dataDir);
+      try {
+        const result = await migrateToLatest(database.db);
+        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('create-admin')
+    .description("Create an administrator for the practice (password from STEADFAST_ADMIN_PASSWORD or asked for)")
+    .requiredOption('--email <email>', 'their email address')
+    .option('--name <name>', 'the name shown to them', 'Administrator')
+    .action(async (opts: { email: string; name: string }) => {
+      const deps = await boot(loadConfig());
+      try {
+        const password = await readPassword();
+        const admin = await createAccount(deps, { email: opts.email, password, displayName: opts.name, role: 'admin' });
+        console.log(`Created administrator ${admin.email}. The first-run setup page is now closed.`);
+      } finally {
+        await deps.database.close();
+      }
+    });
+
+  program
+    .command('seed-demo')
+    .description('Add a demo couple and a person on their own, with weeks of check-ins (for trying things out)')
+    .option('--weeks <n>', 'how many weeks of check-ins', '8')
+    .action(async (opts: { weeks: string }) => {
+      const deps = await boot(loadConfig());
+      try {
+        const days = Math.max(1, Number(opts.weeks) || 8) * 7;
+        const now = deps.clock();
+        const start = now - days * 24 * 60 * 60 * 1000;
+        const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
+        const couple = await seedJourney(deps, {
+          people: [
+            { email: 'alex@demo.steadfast.invalid', displayName: 'Alex', role: 'hurt' },
+            { email: 'sam@demo.steadfast.invalid', displayName: 'Sam', role: 'broke_trust' },
+          ],
+          path: 'together',
+          kinds: ['emotional_infidelity', 'secrets'],
+          cameToLight: 'months_1_6',
+          startedAt: start,
+          passwordHash,
+        });
+        const solo = await seedJourney(deps, {
+          people: [{ email: 'robin@demo.steadfast.invalid', displayName: 'Robin', role: 'hurt' }],
+          path: 'solo',
+          kinds: ['lying', 'financial'],
+          cameToLight: 'months_6_12',
+          startedAt: start,
+          passwordHash,
+        });
+        const [alex, sam] = couple.members;
+        const [robin] = solo.members;
+        if (!alex || !sam || !robin) throw new Error('demo people missing');
+        const plan = [
+          { journeyId: couple.journeyId, checkins: demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }) },
+          { journeyId: couple.journeyId, checkins: demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }) },
+          { journeyId: solo.journeyId, checkins: demoCheckins(robin, { start, days, seed: 3 }) },
+        ];
+        const total = plan.reduce((n, p) => n + p.checkins.length, 0);
+        const bar = progressBar('Writing check-ins', total);
+        let done = 0;
+        for (const p of plan) {
+          await insertCheckins(deps, deps.database.db, p.journeyId, p.checkins);
+          done += p.checkins.length;
+          bar.update(done);
+        }
+        bar.finish();
+        console.log(
+          `Demo ready: ${total} check-ins over ${days} days.\n` +
+            `Sign in as alex@demo.steadfast.invalid, sam@demo.steadfast.invalid (a couple) or robin@demo.steadfast.invalid (on their own), password "${DEMO_PASSWORD}".`,
+        );
+      } finally {
+        await deps.database.close();
+      }
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    const message = isDomainError(error) ? catalogue[error.code].detail : error instanceof Error ? error.message : String(error);
+    console.error(`steadfast: ${message}`);
+    process.exitCode = 1;
+  }
+}
