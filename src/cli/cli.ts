@@ -35,7 +35,7 @@ export function buildCli(): Command {
       const config = loadConfig();
       const database = openDatabase(config.databaseUrl, config.dataDir);
       try {
-        const result = await migrateToLatest(database.db);
+        const result = await migrateToLatest(database);
         const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.');
       } finally {

@@ -22,7 +22,7 @@ export async function boot(
   const content = loadContent(config.contentDir);
   const database = options.database ?? openDatabase(config.databaseUrl, config.dataDir);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     const db = database.db;
     const { key } = loadMasterKey({
       envKey: config.masterKey,

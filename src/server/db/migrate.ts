@@ -1,5 +1,5 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
-import type { Db } from './schema.js';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './connection.js';
 import * as m0001 from './migrations/0001-initial.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/.
@@ -7,8 +7,19 @@ const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
 };
 
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const { db } = database;
+  // On PostgreSQL, pin Kysely's bookkeeping tables to our own schema: otherwise it may see another
+  // schema's tables (e.g. a parallel test's) and think its own already exist.
+  const schema =
+    database.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

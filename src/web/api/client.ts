@@ -1,0 +1,84 @@
+import type { Problem } from '../../shared/api/problem.js';
+import { t } from '../../shared/i18n/messages.js';
+
+/** An answer that was not a success, carried as the problem details the server sent (RFC 9457). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Pick<Problem, 'title' | 'detail' | 'code' | 'errors'>,
+  ) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+
+  /** Per-field messages keyed by the top-level field name (`feelings.0.intensity` → `feelings`). */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      const key = e.field.split(/[.[]/)[0] ?? e.field;
+      out[key] ??= e.message;
+    }
+    return out;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+const networkProblem = (): ApiError =>
+  new ApiError(0, {
+    title: t('error.networkTitle'),
+    detail: t('error.network'),
+    code: 'network',
+  });
+
+function looksLikeProblem(body: unknown): body is Problem {
+  if (typeof body !== 'object' || body === null) return false;
+  const b = body as Record<string, unknown>;
+  return typeof b.detail === 'string' && typeof b.code === 'string';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One request to the API. The session cookie rides along (same origin only), every state change
+ * carries the CSRF header the server requires, and any failure becomes an ApiError.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-steadfast-csrf'] = '1';
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw networkProblem();
+  }
+  if (response.status === 204) return undefined as T;
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    // An empty or non-JSON answer (a proxy's error page, say) is handled below.
+  }
+  if (response.ok) return parsed as T;
+  if (looksLikeProblem(parsed)) throw new ApiError(response.status, parsed);
+  throw new ApiError(response.status, {
+    title: t('error.unexpectedTitle'),
+    detail: t('error.unexpected'),
+    code: 'unexpected',
+  });
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: (path: string) => request<undefined>('DELETE', path),
+};

@@ -1,0 +1,105 @@
+import {
+  QueryCache,
+  QueryClient,
+  MutationCache,
+  useInfiniteQuery,
+  useQuery,
+  type InfiniteData,
+} from '@tanstack/react-query';
+import type { Me, SetupStatus } from '../../shared/api/auth.js';
+import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
+import type { JourneyEnvelope } from '../../shared/api/journeys.js';
+import { api, isApiError } from './client.js';
+
+/** `GET /api/auth/session` answers with the person signed in on this device, or null. */
+export interface SessionState {
+  readonly user: Me | null;
+}
+
+export const keys = {
+  session: ['session'] as const,
+  setup: ['setup'] as const,
+  journey: ['journey'] as const,
+  checkins: ['checkins'] as const,
+  latestCheckin: ['checkins', 'latest'] as const,
+};
+
+/** A session that ended (idle time-out, signed out elsewhere) shows the sign-in page, with nothing cached. */
+function onSessionEnded(client: QueryClient, error: unknown): void {
+  if (isApiError(error) && error.problem.code === 'auth.unauthenticated') {
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+    client.setQueryData<SessionState>(keys.session, { user: null });
+  }
+}
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => onSessionEnded(client, error) }),
+    mutationCache: new MutationCache({ onError: (error) => onSessionEnded(client, error) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // Problems the person can act on (4xx) are shown at once; a dropped connection is retried once.
+        retry: (count, error) => count < 1 && isApiError(error) && error.status === 0,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+export const useSession = () =>
+  useQuery({
+    queryKey: keys.session,
+    queryFn: () => api.get<SessionState>('/api/auth/session'),
+    staleTime: Infinity,
+  });
+
+export const useSetupStatus = () =>
+  useQuery({ queryKey: keys.setup, queryFn: () => api.get<SetupStatus>('/api/setup') });
+
+export const useJourney = () =>
+  useQuery({ queryKey: keys.journey, queryFn: () => api.get<JourneyEnvelope>('/api/journey') });
+
+export const useCheckins = () =>
+  useInfiniteQuery({
+    queryKey: keys.checkins,
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api.get<CheckinPage>(
+        `/api/checkins${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const useLatestCheckin = () =>
+  useQuery({
+    queryKey: keys.latestCheckin,
+    queryFn: async () => (await api.get<CheckinPage>('/api/checkins?limit=1')).items[0] ?? null,
+  });
+
+/** Puts a changed check-in in place in every loaded page, so the list does not jump. */
+export function replaceCheckin(client: QueryClient, next: Checkin): void {
+  client.setQueryData<InfiniteData<CheckinPage>>(keys.checkins, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p) => ({
+            ...p,
+            items: p.items.map((c) => (c.id === next.id ? next : c)),
+          })),
+        }
+      : data,
+  );
+}
+
+export function removeCheckin(client: QueryClient, id: string): void {
+  client.setQueryData<InfiniteData<CheckinPage>>(keys.checkins, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) })),
+        }
+      : data,
+  );
+}

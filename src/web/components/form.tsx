@@ -1,0 +1,120 @@
+import { useEffect, useId, useRef } from 'react';
+import type { InputHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import { t } from '../../shared/i18n/messages.js';
+import { isApiError } from '../api/client.js';
+
+export const topField = (field: string): string => field.split(/[.[]/)[0] ?? field;
+
+/** What went wrong, in the server's words when it sent some (problem details), else our own. */
+export function problemOf(error: unknown) {
+  if (isApiError(error)) return { ...error.problem, errors: error.problem.errors ?? [] };
+  return { title: t('error.unexpectedTitle'), detail: t('error.unexpected'), code: '', errors: [] };
+}
+
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  return isApiError(error) ? error.fieldErrors : {};
+}
+
+/** Joins the ids that describe a control, skipping the empty ones. */
+export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;
+
+/**
+ * The problem after a failed submit, at the top of the form. It takes focus so that screen
+ * readers read it and keyboard users can follow its links to each field that needs attention.
+ */
+export function ErrorSummary({
+  error,
+  title,
+  after,
+  fieldIds = {},
+}: {
+  error: unknown;
+  title?: string;
+  /** A sentence added after the detail, e.g. "Your text is still here." */
+  after?: string;
+  /** Field name → id of its control, so each message can lead to its field. */
+  fieldIds?: Record<string, string>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  const problem = problemOf(error);
+  const several = problem.errors.length > 1;
+  const go = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById(id)?.focus();
+  };
+  return (
+    <div ref={ref} tabIndex={-1} className="error-summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title ?? problem.title}</h2>
+      <p>
+        {several ? t('form.severalProblems') : problem.detail}
+        {after ? ` ${after}` : ''}
+      </p>
+      {several ? (
+        <ul>
+          {problem.errors.map((e) => {
+            const id = fieldIds[topField(e.field)];
+            return (
+              <li key={`${e.field}:${e.message}`}>
+                {id ? (
+                  <a href={`#${id}`} onClick={go(id)}>
+                    {e.message}
+                  </a>
+                ) : (
+                  e.message
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function FieldError({ id, children }: { id: string; children?: ReactNode }) {
+  return children ? (
+    <span id={id} className="field-error">
+      {children}
+    </span>
+  ) : null;
+}
+
+/** A labelled text input with its hint and its error, both tied to it by aria-describedby. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && hintId, error && errorId)}
+        {...input}
+      />
+    </div>
+  );
+}
