@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { boot } from '../server/boot.js';
-import { createTestDatabase, testConfig, TestClient, type TestDatabase } from '../server/test-support/harness.js';
+import {
+  createTestDatabase,
+  testConfig,
+  TestClient,
+  type TestDatabase,
+} from '../server/test-support/harness.js';
 import { TEST_POSTGRES_URL } from '../server/test-support/postgres-global-setup.js';
 import { DEMO_PASSWORD, runCli } from './cli.js';
 
@@ -17,7 +22,9 @@ beforeEach(async () => {
     STEADFAST_MASTER_KEY: config.masterKey ?? '',
     LOG_LEVEL: 'silent',
     ...(testDb.pgSchema
-      ? { DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${testDb.pgSchema}`)}` }
+      ? {
+          DATABASE_URL: `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${testDb.pgSchema}`)}`,
+        }
       : {}),
   };
   Object.assign(process.env, env);
@@ -44,7 +51,9 @@ describe('steadfast CLI', () => {
 
     const deps = await boot(testConfig(testDb.dataDir, env), { database: testDb.database });
     const { app } = await buildApp(deps, { logger: false });
-    expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
+    expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({
+      needed: false,
+    });
     await app.close();
   });
 
@@ -62,11 +71,22 @@ describe('steadfast CLI', () => {
     const deps = await boot(testConfig(testDb.dataDir, env), { database: testDb.database });
     const { app } = await buildApp(deps, { logger: false });
     const alex = new TestClient(app);
-    expect((await alex.post('/api/auth/signin', { email: 'alex@demo.steadfast.invalid', password: DEMO_PASSWORD })).statusCode).toBe(200);
-    const page = (await alex.get('/api/checkins?limit=50')).json() as { items: { mine: boolean; feelings: unknown[] }[] };
+    expect(
+      (
+        await alex.post('/api/auth/signin', {
+          email: 'alex@demo.steadfast.invalid',
+          password: DEMO_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const page = (await alex.get('/api/checkins?limit=50')).json<{
+      items: { mine: boolean; feelings: unknown[] }[];
+    }>();
     expect(page.items.length).toBeGreaterThan(5);
     expect(page.items.some((i) => !i.mine)).toBe(true); // Sam shared some
-    const journey = (await alex.get('/api/journey')).json() as { journey: { partner: { displayName: string } } };
+    const journey = (await alex.get('/api/journey')).json<{
+      journey: { partner: { displayName: string } };
+    }>();
     expect(journey.journey.partner.displayName).toBe('Sam');
     await app.close();
   });

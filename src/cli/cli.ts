@@ -15,7 +15,11 @@ export const DEMO_PASSWORD = 'quiet harbour demo';
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.STEADFAST_ADMIN_PASSWORD;
   if (fromEnv) return fromEnv;
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY,
+  });
   try {
     return (await rl.question('Password for the administrator (8+ characters): ')).trim();
   } finally {
@@ -26,7 +30,9 @@ async function readPassword(): Promise<string> {
 export function buildCli(): Command {
   const program = new Command()
     .name('steadfast')
-    .description('Operate a Steadfast instance. Uses the same configuration (environment variables) as the server.');
+    .description(
+      'Operate a Steadfast instance. Uses the same configuration (environment variables) as the server.',
+    );
 
   program
     .command('migrate')
@@ -36,8 +42,11 @@ export function buildCli(): Command {
       const database = openDatabase(config.databaseUrl, config.dataDir);
       try {
         const result = await migrateToLatest(database);
-        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.');
+        const applied =
+          result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        console.log(
+          applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.',
+        );
       } finally {
         await database.close();
       }
@@ -45,15 +54,24 @@ export function buildCli(): Command {
 
   program
     .command('create-admin')
-    .description("Create an administrator for the practice (password from STEADFAST_ADMIN_PASSWORD or asked for)")
+    .description(
+      'Create an administrator for the practice (password from STEADFAST_ADMIN_PASSWORD or asked for)',
+    )
     .requiredOption('--email <email>', 'their email address')
     .option('--name <name>', 'the name shown to them', 'Administrator')
     .action(async (opts: { email: string; name: string }) => {
       const deps = await boot(loadConfig());
       try {
         const password = await readPassword();
-        const admin = await createAccount(deps, { email: opts.email, password, displayName: opts.name, role: 'admin' });
-        console.log(`Created administrator ${admin.email}. The first-run setup page is now closed.`);
+        const admin = await createAccount(deps, {
+          email: opts.email,
+          password,
+          displayName: opts.name,
+          role: 'admin',
+        });
+        console.log(
+          `Created administrator ${admin.email}. The first-run setup page is now closed.`,
+        );
       } finally {
         await deps.database.close();
       }
@@ -61,7 +79,9 @@ export function buildCli(): Command {
 
   program
     .command('seed-demo')
-    .description('Add a demo couple and a person on their own, with weeks of check-ins (for trying things out)')
+    .description(
+      'Add a demo couple and a person on their own, with weeks of check-ins (for trying things out)',
+    )
     .option('--weeks <n>', 'how many weeks of check-ins', '8')
     .action(async (opts: { weeks: string }) => {
       const deps = await boot(loadConfig());
@@ -93,8 +113,14 @@ export function buildCli(): Command {
         const [robin] = solo.members;
         if (!alex || !sam || !robin) throw new Error('demo people missing');
         const plan = [
-          { journeyId: couple.journeyId, checkins: demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }) },
-          { journeyId: couple.journeyId, checkins: demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }) },
+          {
+            journeyId: couple.journeyId,
+            checkins: demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }),
+          },
+          {
+            journeyId: couple.journeyId,
+            checkins: demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }),
+          },
           { journeyId: solo.journeyId, checkins: demoCheckins(robin, { start, days, seed: 3 }) },
         ];
         const total = plan.reduce((n, p) => n + p.checkins.length, 0);
@@ -122,7 +148,11 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
-    const message = isDomainError(error) ? catalogue[error.code].detail : error instanceof Error ? error.message : String(error);
+    const message = isDomainError(error)
+      ? catalogue[error.code].detail
+      : error instanceof Error
+        ? error.message
+        : String(error);
     console.error(`steadfast: ${message}`);
     process.exitCode = 1;
   }

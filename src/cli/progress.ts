@@ -1,5 +1,9 @@
 /** A one-line progress bar on stderr (a plain count when stderr is not a terminal). */
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr) {
+export function progressBar(
+  label: string,
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+) {
   let last = -1;
   const width = 30;
   return {
@@ -9,7 +13,9 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
       last = pct;
       if (stream.isTTY) {
         const filled = Math.round((pct / 100) * width);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct}% (${done}/${total})`);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct}% (${done}/${total})`,
+        );
       } else if (pct % 25 === 0) {
         stream.write(`${label}: ${pct}% (${done}/${total})\n`);
       }

@@ -1,5 +1,10 @@
 import type { CheckinContent, FeelingEntry } from '../core/checkins/checkin.js';
-import type { BetrayalKind, CameToLight, JourneyPath, MemberRole } from '../core/journeys/journey.js';
+import type {
+  BetrayalKind,
+  CameToLight,
+  JourneyPath,
+  MemberRole,
+} from '../core/journeys/journey.js';
 import { createAccount } from '../server/auth/accounts.js';
 import type { Db } from '../server/db/schema.js';
 import type { DataKey } from '../server/crypto/sealing.js';
@@ -37,11 +42,24 @@ export async function seedJourney(
   for (const person of input.people) {
     const account = await createAccount(
       deps,
-      { email: person.email, password: 'unused: a precomputed hash is given', displayName: person.displayName, role: 'member' },
+      {
+        email: person.email,
+        password: 'unused: a precomputed hash is given',
+        displayName: person.displayName,
+        role: 'member',
+      },
       input.passwordHash,
     );
-    const user = await db.selectFrom('users').select('wrapped_key').where('id', '=', account.id).executeTakeFirstOrThrow();
-    members.push({ id: account.id, email: account.email, dataKey: deps.sealer.unwrap(account.id, user.wrapped_key) });
+    const user = await db
+      .selectFrom('users')
+      .select('wrapped_key')
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
+    members.push({
+      id: account.id,
+      email: account.email,
+      dataKey: deps.sealer.unwrap(account.id, user.wrapped_key),
+    });
   }
   const first = members[0];
   if (!first) throw new Error('a journey needs at least one person');
@@ -82,7 +100,12 @@ export interface SeedCheckin {
 }
 
 /** Seals and inserts check-ins in batches inside one transaction. */
-export async function insertCheckins(deps: SeedDeps, db: Db, journeyId: string, checkins: readonly SeedCheckin[]): Promise<void> {
+export async function insertCheckins(
+  deps: SeedDeps,
+  db: Db,
+  journeyId: string,
+  checkins: readonly SeedCheckin[],
+): Promise<void> {
   const rows = checkins.map((c) => {
     const id = deps.newId();
     return {
@@ -91,12 +114,19 @@ export async function insertCheckins(deps: SeedDeps, db: Db, journeyId: string, 
       author_id: c.author.id,
       visibility: c.shared ? ('partner' as const) : ('private' as const),
       created_at: c.createdAt,
-      sealed: deps.sealer.seal(c.author.dataKey, JSON.stringify(c.content), { table: 'checkins', id, field: 'content' }),
+      sealed: deps.sealer.seal(c.author.dataKey, JSON.stringify(c.content), {
+        table: 'checkins',
+        id,
+        field: 'content',
+      }),
     };
   });
   // 6 columns × 100 rows stays well under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 100) {
-    await db.insertInto('checkins').values(rows.slice(i, i + 100)).execute();
+    await db
+      .insertInto('checkins')
+      .values(rows.slice(i, i + 100))
+      .execute();
   }
 }
 
@@ -119,7 +149,10 @@ const NOTES = [
  * A believable arc for a demo person: early weeks heavy with hurt and anger, later weeks with more
  * hope and relief, and ordinary ups and downs in between. Deterministic for a given seed.
  */
-export function demoCheckins(author: SeededMember, opts: { start: number; days: number; seed: number; shareEvery?: number }): SeedCheckin[] {
+export function demoCheckins(
+  author: SeededMember,
+  opts: { start: number; days: number; seed: number; shareEvery?: number },
+): SeedCheckin[] {
   let state = opts.seed >>> 0 || 1;
   const rand = () => {
     state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
@@ -136,11 +169,14 @@ export function demoCheckins(author: SeededMember, opts: { start: number; days: 
       { feeling: 'hurt', intensity: clamp(8 - 5 * progress + swing) },
       { feeling: rand() < 0.5 ? 'anger' : 'anxiety', intensity: clamp(7 - 5 * progress + swing) },
     ];
-    if (progress > 0.3) feelings.push({ feeling: 'hope', intensity: clamp(2 + 6 * progress - swing) });
-    if (progress < 0.2 && rand() < 0.5) feelings.push({ feeling: 'shock', intensity: clamp(7 - swing) });
+    if (progress > 0.3)
+      feelings.push({ feeling: 'hope', intensity: clamp(2 + 6 * progress - swing) });
+    if (progress < 0.2 && rand() < 0.5)
+      feelings.push({ feeling: 'shock', intensity: clamp(7 - swing) });
     out.push({
       author,
-      createdAt: opts.start + day * dayMs + Math.floor(rand() * 14 * 60 * 60 * 1000) + 7 * 60 * 60 * 1000,
+      createdAt:
+        opts.start + day * dayMs + Math.floor(rand() * 14 * 60 * 60 * 1000) + 7 * 60 * 60 * 1000,
       content: { feelings, note: NOTES[Math.floor(rand() * NOTES.length)] ?? '' },
       shared: opts.shareEvery !== undefined && out.length % opts.shareEvery === 0,
     });

@@ -30,9 +30,16 @@ export async function boot(
       hasSealedData: await hasSealedData(db),
     });
     const sealer = createSealer(key);
-    const check = await db.selectFrom('settings').select('value').where('key', '=', KEY_CHECK).executeTakeFirst();
+    const check = await db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', KEY_CHECK)
+      .executeTakeFirst();
     if (!check) {
-      await db.insertInto('settings').values({ key: KEY_CHECK, value: sealer.keyCheck() }).execute();
+      await db
+        .insertInto('settings')
+        .values({ key: KEY_CHECK, value: sealer.keyCheck() })
+        .execute();
     } else if (!sealer.verifyKeyCheck(check.value)) {
       throw new MasterKeyError(
         'The master key does not match this database: it was sealed with a different key. ' +

@@ -50,7 +50,9 @@ export const configSchema = z.object({
   STEADFAST_CONTENT_DIR: z
     .string()
     .default(path.join(packageRoot, 'content'))
-    .describe('Folder with the Learn pages and data files (the content/ folder of this repository).'),
+    .describe(
+      'Folder with the Learn pages and data files (the content/ folder of this repository).',
+    ),
   STEADFAST_WEB_DIR: z
     .string()
     .default(path.join(packageRoot, 'dist', 'web'))

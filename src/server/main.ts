@@ -14,11 +14,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Steadfast is running at ${config.publicOrigin} (database: ${deps.database.dialect} ${deps.database.location})`);
+  app.log.info(
+    `Steadfast is running at ${config.publicOrigin} (database: ${deps.database.dialect} ${deps.database.location})`,
+  );
 }
 
 main().catch((error: unknown) => {
   // Start-up problems (configuration, content, master key) are the operator's to fix: say what, plainly.
-  console.error(`Steadfast could not start.\n${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Steadfast could not start.\n${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '../core/errors.js';
 import type { Problem } from '../shared/api/problem.js';
 
@@ -14,7 +17,8 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
   'auth.unauthenticated': {
     status: 401,
     title: 'Please sign in',
-    detail: 'Please sign in to continue. If you were signed in, your session may have ended to keep your space private.',
+    detail:
+      'Please sign in to continue. If you were signed in, your session may have ended to keep your space private.',
   },
   'auth.forbidden': {
     status: 403,
@@ -29,22 +33,26 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
   'auth.rate_limited': {
     status: 429,
     title: 'Too many tries',
-    detail: 'There have been too many tries in a short time. Please wait a few minutes and try again.',
+    detail:
+      'There have been too many tries in a short time. Please wait a few minutes and try again.',
   },
   'auth.password_weak': {
     status: 422,
     title: 'Please choose another password',
-    detail: 'That password is one of the most common ones, so it is easy to guess. Please choose another.',
+    detail:
+      'That password is one of the most common ones, so it is easy to guess. Please choose another.',
   },
   'auth.email_taken': {
     status: 409,
     title: 'Could not create the account',
-    detail: 'We could not create an account with that email. If you already have one, please sign in instead.',
+    detail:
+      'We could not create an account with that email. If you already have one, please sign in instead.',
   },
   'csrf.missing': {
     status: 403,
     title: 'Request refused',
-    detail: 'This request did not come from the Steadfast app, so it was refused. Please reload the page and try again.',
+    detail:
+      'This request did not come from the Steadfast app, so it was refused. Please reload the page and try again.',
   },
   'setup.done': {
     status: 404,
@@ -54,17 +62,20 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
   'journey.none': {
     status: 409,
     title: 'No journey yet',
-    detail: 'Please start your journey first. It takes a minute, and you can change everything later.',
+    detail:
+      'Please start your journey first. It takes a minute, and you can change everything later.',
   },
   'journey.exists': {
     status: 409,
     title: 'You already have a journey',
-    detail: 'You already have a journey in progress. You can change its path and details at any time.',
+    detail:
+      'You already have a journey in progress. You can change its path and details at any time.',
   },
   'journey.not_together': {
     status: 409,
     title: 'Inviting is for the together path',
-    detail: 'Inviting a partner is part of the "rebuild together" path. You can switch paths whenever you are ready.',
+    detail:
+      'Inviting a partner is part of the "rebuild together" path. You can switch paths whenever you are ready.',
   },
   'journey.full': {
     status: 409,
@@ -79,27 +90,32 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
   'invite.invalid': {
     status: 404,
     title: 'Invitation not found',
-    detail: "We couldn't find this invitation. Please check that you copied the whole link, or ask for a new one.",
+    detail:
+      "We couldn't find this invitation. Please check that you copied the whole link, or ask for a new one.",
   },
   'invite.used': {
     status: 410,
     title: 'Invitation already used',
-    detail: 'This invitation has already been used. Each link works once — if you need to join, please ask for a new link.',
+    detail:
+      'This invitation has already been used. Each link works once — if you need to join, please ask for a new link.',
   },
   'invite.expired': {
     status: 410,
     title: 'Invitation expired',
-    detail: 'This invitation has expired — links last seven days. Please ask for a new one whenever you are both ready.',
+    detail:
+      'This invitation has expired — links last seven days. Please ask for a new one whenever you are both ready.',
   },
   'invite.revoked': {
     status: 410,
     title: 'Invitation withdrawn',
-    detail: 'This invitation is no longer active. If you expected it to work, please ask for a new link.',
+    detail:
+      'This invitation is no longer active. If you expected it to work, please ask for a new link.',
   },
   'invite.own': {
     status: 409,
     title: 'This is your own invitation',
-    detail: 'This is the link you created for your partner. Please send it to them rather than opening it yourself.',
+    detail:
+      'This is the link you created for your partner. Please send it to them rather than opening it yourself.',
   },
   'invite.not_found': {
     status: 404,
@@ -143,7 +159,10 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
 }
 
 const fieldName = (path: readonly PropertyKey[]): string =>
-  path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 
 /** Fastify's own client errors, turned into words a person can act on. */
 const frameworkErrors: Record<string, { code: string; title: string; detail: string }> = {
@@ -179,7 +198,9 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof DomainError) return problemFor(error.code);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
-      field: fieldName([v.instancePath.split('/').filter(Boolean).join('.') || error.validationContext || 'request']),
+      field: fieldName([
+        v.instancePath.split('/').filter(Boolean).join('.') || error.validationContext || 'request',
+      ]),
       message: v.message ?? 'This value is not valid.',
     }));
     const where = error.validationContext ?? 'body';
@@ -196,9 +217,20 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const fe = error as Partial<FastifyError>;
   const known = fe.code ? frameworkErrors[fe.code] : undefined;
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
-  if (known) return problem(known.code, status >= 400 && status < 500 ? status : 400, known.title, known.detail);
+  if (known)
+    return problem(
+      known.code,
+      status >= 400 && status < 500 ? status : 400,
+      known.title,
+      known.detail,
+    );
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
-    return problem('request.invalid', status, 'Could not handle the request', 'The request could not be handled as sent.');
+    return problem(
+      'request.invalid',
+      status,
+      'Could not handle the request',
+      'The request could not be handled as sent.',
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return problem(

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNIN_LIMIT_ACCOUNT } from './auth/auth.routes.js';
-import { createTestApp, createTestDatabase, makeCouple, TestClient, writeCheckin, type TestApp, type TestDatabase } from './test-support/harness.js';
+import {
+  createTestApp,
+  createTestDatabase,
+  makeCouple,
+  TestClient,
+  writeCheckin,
+  type TestApp,
+  type TestDatabase,
+} from './test-support/harness.js';
 
 /** Two app instances over one database: nothing one instance needs lives only in the other's memory. */
 let db1: TestDatabase;
@@ -41,9 +49,15 @@ describe('two app instances, one database', () => {
     const { a } = await makeCouple(one.app);
     for (let i = 0; i < SIGNIN_LIMIT_ACCOUNT; i++) {
       const app = i % 2 === 0 ? one.app : two.app;
-      await new TestClient(app, `10.7.0.${i}`).post('/api/auth/signin', { email: a.email, password: 'guess' });
+      await new TestClient(app, `10.7.0.${i}`).post('/api/auth/signin', {
+        email: a.email,
+        password: 'guess',
+      });
     }
-    const res = await new TestClient(two.app, '10.7.1.1').post('/api/auth/signin', { email: a.email, password: 'a long and quiet river' });
+    const res = await new TestClient(two.app, '10.7.1.1').post('/api/auth/signin', {
+      email: a.email,
+      password: 'a long and quiet river',
+    });
     expect(res.statusCode).toBe(429);
   });
 });

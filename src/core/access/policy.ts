@@ -23,8 +23,7 @@ export const routePolicies = {
   /** Anyone, signed in or not: learn pages, crisis resources, sign-in. */
   public: (_actor: Actor): Decision => allow,
   /** Any signed-in account: its own session and profile. */
-  signedIn: (actor: Actor): Decision =>
-    actor.kind === 'user' ? allow : deny('unauthenticated'),
+  signedIn: (actor: Actor): Decision => (actor.kind === 'user' ? allow : deny('unauthenticated')),
   /**
    * A person on the program. Administrators manage the practice and never take part in (or read)
    * a journey, so they are refused here even though they are signed in.
@@ -37,7 +36,11 @@ export const routePolicies = {
         : deny('forbidden'),
   /** The practice's administrator. */
   admin: (actor: Actor): Decision =>
-    actor.kind !== 'user' ? deny('unauthenticated') : actor.role === 'admin' ? allow : deny('forbidden'),
+    actor.kind !== 'user'
+      ? deny('unauthenticated')
+      : actor.role === 'admin'
+        ? allow
+        : deny('forbidden'),
 } as const;
 
 export type RoutePolicy = keyof typeof routePolicies;

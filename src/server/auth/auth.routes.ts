@@ -20,12 +20,22 @@ export const SIGNUP_LIMIT_ADDRESS = 20;
 
 const emailKey = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
-export function toMe(user: { id: string; email: string; display_name: string; role: Me['role'] }): Me {
+export function toMe(user: {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Me['role'];
+}): Me {
   return { id: user.id, email: user.email, displayName: user.display_name, role: user.role };
 }
 
 /** Starts a fresh session (rotating any earlier one) and sets its cookie. */
-export async function signIn(deps: Deps, request: FastifyRequest, reply: FastifyReply, userId: string) {
+export async function signIn(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+) {
   const db = deps.database.db;
   const previous = sessionHashOf(request);
   if (previous) await deleteSession(db, previous);
@@ -63,7 +73,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       const account = await createAccount(deps, { ...request.body, role: 'member' });
       await signIn(deps, request, reply, account.id);
       return reply.code(201).send({
-        user: { id: account.id, email: account.email, displayName: account.displayName, role: account.role },
+        user: {
+          id: account.id,
+          email: account.email,
+          displayName: account.displayName,
+          role: account.role,
+        },
       });
     },
   );
@@ -106,7 +121,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/auth/signout',
     {
       config: access('public'),
-      schema: { tags: ['auth'], summary: 'Sign out of this device', body: EmptyBody, response: { 204: NoContent } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out of this device',
+        body: EmptyBody,
+        response: { 204: NoContent },
+      },
     },
     async (request, reply) => {
       const hash = sessionHashOf(request);

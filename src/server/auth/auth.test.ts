@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIGNIN_LIMIT_ACCOUNT } from './auth.routes.js';
-import { createTestApp, makeMember, PASSWORD, TestClient, uniqueEmail, type TestApp } from '../test-support/harness.js';
+import {
+  createTestApp,
+  makeMember,
+  PASSWORD,
+  TestClient,
+  uniqueEmail,
+  type TestApp,
+} from '../test-support/harness.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -10,7 +17,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const session = async (client: TestClient) => (await client.get('/api/auth/session')).json() as { user: { email: string } | null };
+const session = async (client: TestClient) =>
+  (await client.get('/api/auth/session')).json<{ user: { email: string } | null }>();
 
 describe('accounts and sessions', () => {
   it('signs up, signs out and signs back in', async () => {
@@ -18,14 +26,21 @@ describe('accounts and sessions', () => {
     expect((await session(alex.client)).user?.email).toBe(alex.email);
     expect((await alex.client.post('/api/auth/signout')).statusCode).toBe(204);
     expect((await session(alex.client)).user).toBeNull();
-    const back = await alex.client.post('/api/auth/signin', { email: alex.email.toUpperCase(), password: PASSWORD });
+    const back = await alex.client.post('/api/auth/signin', {
+      email: alex.email.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(back.statusCode).toBe(200);
     expect((await session(alex.client)).user?.email).toBe(alex.email);
   });
 
   it('sets the session as an HttpOnly SameSite cookie and stores only its hash', async () => {
     const client = new TestClient(t.app);
-    const res = await client.post('/api/auth/signup', { email: uniqueEmail(), password: PASSWORD, displayName: 'Robin' });
+    const res = await client.post('/api/auth/signup', {
+      email: uniqueEmail(),
+      password: PASSWORD,
+      displayName: 'Robin',
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -39,8 +54,14 @@ describe('accounts and sessions', () => {
   it('answers the same for an unknown email and a wrong password', async () => {
     const alex = await makeMember(t.app);
     const stranger = new TestClient(t.app, '10.9.9.9');
-    const wrong = await stranger.post('/api/auth/signin', { email: alex.email, password: 'not my password' });
-    const unknown = await stranger.post('/api/auth/signin', { email: uniqueEmail('nobody'), password: 'not my password' });
+    const wrong = await stranger.post('/api/auth/signin', {
+      email: alex.email,
+      password: 'not my password',
+    });
+    const unknown = await stranger.post('/api/auth/signin', {
+      email: uniqueEmail('nobody'),
+      password: 'not my password',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
@@ -49,10 +70,18 @@ describe('accounts and sessions', () => {
 
   it('refuses a common password and a short one, with messages that say why', async () => {
     const client = new TestClient(t.app);
-    const common = await client.post('/api/auth/signup', { email: uniqueEmail(), password: 'Password123', displayName: 'Robin' });
+    const common = await client.post('/api/auth/signup', {
+      email: uniqueEmail(),
+      password: 'Password123',
+      displayName: 'Robin',
+    });
     expect(common.statusCode).toBe(422);
     expect(common.json().code).toBe('auth.password_weak');
-    const short = await client.post('/api/auth/signup', { email: uniqueEmail(), password: 'short', displayName: 'Robin' });
+    const short = await client.post('/api/auth/signup', {
+      email: uniqueEmail(),
+      password: 'short',
+      displayName: 'Robin',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().detail).toBe('Please use at least 8 characters.');
   });
@@ -61,16 +90,28 @@ describe('accounts and sessions', () => {
     const alex = await makeMember(t.app);
     for (let i = 0; i < SIGNIN_LIMIT_ACCOUNT; i++) {
       const c = new TestClient(t.app, `10.2.0.${i + 1}`);
-      expect((await c.post('/api/auth/signin', { email: alex.email, password: 'guess' })).statusCode).toBe(401);
+      expect(
+        (await c.post('/api/auth/signin', { email: alex.email, password: 'guess' })).statusCode,
+      ).toBe(401);
     }
-    const blocked = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', { email: alex.email, password: PASSWORD });
+    const blocked = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', {
+      email: alex.email,
+      password: PASSWORD,
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('auth.rate_limited');
-    const row = await t.deps.database.db.selectFrom('rate_limits').select('count').where('key', 'like', 'signin:acct:%').executeTakeFirst();
+    const row = await t.deps.database.db
+      .selectFrom('rate_limits')
+      .select('count')
+      .where('key', 'like', 'signin:acct:%')
+      .executeTakeFirst();
     expect(row?.count).toBe(SIGNIN_LIMIT_ACCOUNT);
 
     t.clock.advance(15 * 60_000);
-    const later = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', { email: alex.email, password: PASSWORD });
+    const later = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', {
+      email: alex.email,
+      password: PASSWORD,
+    });
     expect(later.statusCode).toBe(200);
   });
 
@@ -78,7 +119,8 @@ describe('accounts and sessions', () => {
     const client = new TestClient(t.app, '10.4.0.1');
     let last = 0;
     for (let i = 0; i < 51; i++) {
-      last = (await client.post('/api/auth/signin', { email: uniqueEmail('x'), password: 'guess' })).statusCode;
+      last = (await client.post('/api/auth/signin', { email: uniqueEmail('x'), password: 'guess' }))
+        .statusCode;
     }
     expect(last).toBe(429);
   });
@@ -108,7 +150,11 @@ describe('accounts and sessions', () => {
     const before = alex.client.cookie;
     await alex.client.post('/api/auth/signin', { email: alex.email, password: PASSWORD });
     expect(alex.client.cookie).not.toBe(before);
-    const old = await t.app.inject({ method: 'GET', url: '/api/journey', headers: { cookie: before ?? '' } });
+    const old = await t.app.inject({
+      method: 'GET',
+      url: '/api/journey',
+      headers: { cookie: before ?? '' },
+    });
     expect(old.statusCode).toBe(401);
   });
 });
@@ -120,20 +166,39 @@ describe('CSRF defence', () => {
       method: 'POST',
       url: '/api/journey',
       headers: { cookie: alex.client.cookie ?? '', 'content-type': 'application/json' },
-      payload: JSON.stringify({ path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }),
+      payload: JSON.stringify({
+        path: 'solo',
+        role: 'hurt',
+        kinds: ['lying'],
+        cameToLight: 'this_week',
+      }),
     });
     expect(noHeader.statusCode).toBe(403);
     expect(noHeader.json().code).toBe('csrf.missing');
-    const foreign = await alex.client.request('POST', '/api/journey', { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }, { origin: 'https://evil.example' });
+    const foreign = await alex.client.request(
+      'POST',
+      '/api/journey',
+      { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' },
+      { origin: 'https://evil.example' },
+    );
     expect(foreign.statusCode).toBe(403);
     expect((await alex.client.get('/api/journey')).json().journey).toBeNull();
-    const same = await alex.client.request('POST', '/api/journey', { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }, { origin: 'http://steadfast.test' });
+    const same = await alex.client.request(
+      'POST',
+      '/api/journey',
+      { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' },
+      { origin: 'http://steadfast.test' },
+    );
     expect(same.statusCode).toBe(201);
   });
 
   it('refuses sign-in without the header too (login CSRF)', async () => {
     const alex = await makeMember(t.app);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/signin', payload: { email: alex.email, password: PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      payload: { email: alex.email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

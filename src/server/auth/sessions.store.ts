@@ -61,7 +61,11 @@ export async function findSession(
     return undefined;
   }
   if (now - row.last_seen_at >= TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
   return {
     userId: row.user_id,

@@ -41,7 +41,12 @@ export const findUserById = (db: Db, id: string) =>
     .executeTakeFirst();
 
 export async function adminExists(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

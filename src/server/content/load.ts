@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { LearnFrontMatter, requiredLearnPages, slugPattern, type LearnPage } from '../../core/content/learn-page.js';
 import { CrisisResources } from '../../core/crisis/resources.js';
 

@@ -32,7 +32,17 @@ function rawCopy(testDb: TestDatabase): string {
   const url = new URL(TEST_POSTGRES_URL);
   return execFileSync(
     'pg_dump',
-    ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-n', testDb.pgSchema ?? '', url.pathname.slice(1)],
+    [
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      url.username || 'postgres',
+      '-n',
+      testDb.pgSchema ?? '',
+      url.pathname.slice(1),
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
 }
@@ -67,7 +77,9 @@ describe(`sealed at rest (${testDialect()})`, () => {
 
     fs.rmSync(keyFilePath(testDb.dataDir));
     await expect(boot(config, { database: testDb.database })).rejects.toThrow(MasterKeyError);
-    await expect(boot(config, { database: testDb.database })).rejects.toThrow(/master\.key is missing/);
+    await expect(boot(config, { database: testDb.database })).rejects.toThrow(
+      /master\.key is missing/,
+    );
     expect(fs.existsSync(keyFilePath(testDb.dataDir))).toBe(false);
   });
 
@@ -75,6 +87,8 @@ describe(`sealed at rest (${testDialect()})`, () => {
     const testDb = await createTestDatabase();
     cleanups.push(() => testDb.drop());
     await boot(testConfig(testDb.dataDir), { database: testDb.database });
-    await expect(boot(testConfig(testDb.dataDir), { database: testDb.database })).rejects.toThrow(/does not match this database/);
+    await expect(boot(testConfig(testDb.dataDir), { database: testDb.database })).rejects.toThrow(
+      /does not match this database/,
+    );
   });
 });

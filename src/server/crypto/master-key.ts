@@ -27,7 +27,8 @@ export function loadMasterKey(options: {
 }): { key: Buffer; source: 'env' | 'file' | 'created' } {
   if (options.envKey) return { key: decode(options.envKey, 'STEADFAST_MASTER_KEY'), source: 'env' };
   const file = keyFilePath(options.dataDir);
-  if (fs.existsSync(file)) return { key: decode(fs.readFileSync(file, 'utf8'), file), source: 'file' };
+  if (fs.existsSync(file))
+    return { key: decode(fs.readFileSync(file, 'utf8'), file), source: 'file' };
   if (options.hasSealedData) {
     throw new MasterKeyError(
       `The database holds sealed data but there is no master key: ${file} is missing and ` +

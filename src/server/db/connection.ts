@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Db } from './schema.js';
+import type { DB, Db } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,10 +33,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID
           ? (v: string) => Number(v)
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<import('./schema.js').DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
   return {
     db,
@@ -53,7 +53,7 @@ export function openSqlite(file: string): Database {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<import('./schema.js').DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
@@ -61,7 +61,8 @@ export function openSqlite(file: string): Database {
 export function openDatabase(databaseUrl: string | undefined, dataDir: string): Database {
   if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgres(databaseUrl);
   if (databaseUrl?.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length));
-  if (databaseUrl) throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+  if (databaseUrl)
+    throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   return openSqlite(path.join(dataDir, 'steadfast.db'));
 }
 

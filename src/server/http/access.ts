@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { anonymous, decideRoute, routePolicyNames, type Actor, type RoutePolicy } from '../../core/access/policy.js';
+import {
+  anonymous,
+  decideRoute,
+  routePolicyNames,
+  type Actor,
+  type RoutePolicy,
+} from '../../core/access/policy.js';
 import { DomainError } from '../../core/errors.js';
 import { findSession } from '../auth/sessions.store.js';
 import type { Deps } from '../deps.js';
@@ -69,7 +75,9 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
     if (!policy) throw new DomainError('auth.forbidden');
     const decision = decideRoute(policy, actorOf(request));
     if (!decision.allow) {
-      throw new DomainError(decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'auth.forbidden');
+      throw new DomainError(
+        decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'auth.forbidden',
+      );
     }
   });
 }

@@ -6,6 +6,7 @@ import {
   makeJourney,
   makeMember,
   PASSWORD,
+  TestClient,
   tokenOf,
   uniqueEmail,
   writeCheckin,
@@ -38,9 +39,20 @@ interface Case {
   expect: Expect;
 }
 
-const members = (statusForMembers: number | Partial<Record<'other' | 'partner' | 'self', number>>) => {
-  const m = typeof statusForMembers === 'number' ? { other: statusForMembers, partner: statusForMembers, self: statusForMembers } : statusForMembers;
-  return { anonymous: 401, admin: 403, other: m.other ?? 0, partner: m.partner ?? 0, self: m.self ?? 0 };
+const members = (
+  statusForMembers: number | Partial<Record<'other' | 'partner' | 'self', number>>,
+) => {
+  const m =
+    typeof statusForMembers === 'number'
+      ? { other: statusForMembers, partner: statusForMembers, self: statusForMembers }
+      : statusForMembers;
+  return {
+    anonymous: 401,
+    admin: 403,
+    other: m.other ?? 0,
+    partner: m.partner ?? 0,
+    self: m.self ?? 0,
+  };
 };
 
 /** Every API route × every actor, with the outcome each must get. */
@@ -79,9 +91,27 @@ const cases: Case[] = [
     body: () => ({ path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' }),
     expect: members(409),
   },
-  { method: 'PATCH', route: '/api/journey', url: () => '/api/journey', body: () => ({ cameToLight: 'years_1_2' }), expect: members(200) },
-  { method: 'POST', route: '/api/journey/invites', url: () => '/api/journey/invites', body: () => ({}), expect: members({ other: 201, partner: 409, self: 409 }) },
-  { method: 'POST', route: '/api/invites/preview', url: () => '/api/invites/preview', body: (f) => ({ token: f.pendingToken }), expect: 200 },
+  {
+    method: 'PATCH',
+    route: '/api/journey',
+    url: () => '/api/journey',
+    body: () => ({ cameToLight: 'years_1_2' }),
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/journey/invites',
+    url: () => '/api/journey/invites',
+    body: () => ({}),
+    expect: members({ other: 201, partner: 409, self: 409 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/invites/preview',
+    url: () => '/api/invites/preview',
+    body: (f) => ({ token: f.pendingToken }),
+    expect: 200,
+  },
   {
     method: 'POST',
     route: '/api/invites/accept',
@@ -104,8 +134,18 @@ const cases: Case[] = [
     body: () => ({ feelings: [{ feeling: 'hope', intensity: 2 }] }),
     expect: members(201),
   },
-  { method: 'GET', route: '/api/checkins/:id', url: (f) => `/api/checkins/${f.privateId}`, expect: members({ other: 404, partner: 404, self: 200 }) },
-  { method: 'GET', route: '/api/checkins/:id', url: (f) => `/api/checkins/${f.sharedId}`, expect: members({ other: 404, partner: 200, self: 200 }) },
+  {
+    method: 'GET',
+    route: '/api/checkins/:id',
+    url: (f) => `/api/checkins/${f.privateId}`,
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/checkins/:id',
+    url: (f) => `/api/checkins/${f.sharedId}`,
+    expect: members({ other: 404, partner: 200, self: 200 }),
+  },
   {
     method: 'PUT',
     route: '/api/checkins/:id/visibility',
@@ -120,7 +160,12 @@ const cases: Case[] = [
     body: () => ({ visibility: 'private' }),
     expect: members({ other: 404, partner: 404, self: 200 }),
   },
-  { method: 'DELETE', route: '/api/checkins/:id', url: (f) => `/api/checkins/${f.privateId}`, expect: members({ other: 404, partner: 404, self: 204 }) },
+  {
+    method: 'DELETE',
+    route: '/api/checkins/:id',
+    url: (f) => `/api/checkins/${f.privateId}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -134,22 +179,46 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
   const chris = await makeMember(app, 'Chris');
   await makeJourney(alex);
   await makeJourney(chris, { path: 'together' });
-  const forSam = (await alex.client.post('/api/journey/invites', {})).json() as { url: string };
-  const pending = (await alex.client.post('/api/journey/invites', {})).json() as { id: string; url: string };
-  expect((await sam.client.post('/api/invites/accept', { token: tokenOf(forSam.url) })).statusCode).toBe(200);
+  const forSam = (await alex.client.post('/api/journey/invites', {})).json<{ url: string }>();
+  const pending = (await alex.client.post('/api/journey/invites', {})).json<{
+    id: string;
+    url: string;
+  }>();
+  expect(
+    (await sam.client.post('/api/invites/accept', { token: tokenOf(forSam.url) })).statusCode,
+  ).toBe(200);
   const privateId = (await writeCheckin(alex, 'private words')).id;
   const sharedId = (await writeCheckin(alex, 'shared words')).id;
   await alex.client.put(`/api/checkins/${sharedId}/visibility`, { visibility: 'partner' });
 
   const adminEmail = uniqueEmail('admin');
-  const admin = { client: new (alex.client.constructor as typeof import('../test-support/harness.js').TestClient)(app), id: '', email: adminEmail, displayName: 'Admin' };
-  const res = await admin.client.post('/api/setup', { email: adminEmail, password: PASSWORD, displayName: 'Admin' });
+  const admin = { client: new TestClient(app), id: '', email: adminEmail, displayName: 'Admin' };
+  const res = await admin.client.post('/api/setup', {
+    email: adminEmail,
+    password: PASSWORD,
+    displayName: 'Admin',
+  });
   expect(res.statusCode).toBe(201);
-  return { alex, sam, chris, admin, privateId, sharedId, pendingInviteId: pending.id, pendingToken: tokenOf(pending.url) };
+  return {
+    alex,
+    sam,
+    chris,
+    admin,
+    privateId,
+    sharedId,
+    pendingInviteId: pending.id,
+    pendingToken: tokenOf(pending.url),
+  };
 }
 
 const cookieOf = (name: ActorName): string | undefined =>
-  ({ anonymous: undefined, admin: f.admin.client.cookie, other: f.chris.client.cookie, partner: f.sam.client.cookie, self: f.alex.client.cookie })[name];
+  ({
+    anonymous: undefined,
+    admin: f.admin.client.cookie,
+    other: f.chris.client.cookie,
+    partner: f.sam.client.cookie,
+    self: f.alex.client.cookie,
+  })[name];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -161,7 +230,9 @@ afterAll(async () => {
 
 describe('authorization matrix', () => {
   it('every registered route declares an access policy', () => {
-    const missing = t.routes.filter((r) => policyOf(r.config) === undefined).map((r) => `${String(r.method)} ${r.url}`);
+    const missing = t.routes
+      .filter((r) => policyOf(r.config) === undefined)
+      .map((r) => `${String(r.method)} ${r.url}`);
     expect(missing).toEqual([]);
   });
 
@@ -169,7 +240,11 @@ describe('authorization matrix', () => {
     const apiRoutes = new Set(
       t.routes
         .filter((r) => r.url.startsWith('/api/'))
-        .flatMap((r) => (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== 'HEAD').map((m) => `${m} ${r.url}`)),
+        .flatMap((r) =>
+          (Array.isArray(r.method) ? r.method : [r.method])
+            .filter((m) => m !== 'HEAD')
+            .map((m) => `${m} ${r.url}`),
+        ),
     );
     const covered = new Set(cases.map((c) => `${c.method} ${c.route}`));
     expect([...apiRoutes].filter((r) => !covered.has(r))).toEqual([]);
@@ -186,7 +261,10 @@ describe('authorization matrix', () => {
           method: c.method,
           url: c.url(f),
           remoteAddress: `10.1.${actorNames.indexOf(actor)}.1`,
-          headers: { ...(c.method === 'GET' ? {} : { [CSRF_HEADER]: '1' }), ...(cookie ? { cookie } : {}) },
+          headers: {
+            ...(c.method === 'GET' ? {} : { [CSRF_HEADER]: '1' }),
+            ...(cookie ? { cookie } : {}),
+          },
           ...(body === undefined ? {} : { payload: body as object }),
         });
         const want = typeof c.expect === 'number' ? c.expect : c.expect[actor];

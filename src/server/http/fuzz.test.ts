@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeCouple, writeCheckin, type TestApp } from '../test-support/harness.js';
 import { CSRF_HEADER } from './access.js';
 
-const TABLES = ['users', 'sessions', 'rate_limits', 'journeys', 'journey_members', 'invites', 'checkins', 'mail_outbox', 'settings'];
+const TABLES = [
+  'users',
+  'sessions',
+  'rate_limits',
+  'journeys',
+  'journey_members',
+  'invites',
+  'checkins',
+  'mail_outbox',
+  'settings',
+];
 
 let t: TestApp;
 let cookie: string;
@@ -16,8 +26,12 @@ let checkinId: string;
 async function digest(): Promise<string> {
   const hash = createHash('sha256');
   for (const table of TABLES) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(t.deps.database.db);
-    const lines = rows.rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
+      t.deps.database.db,
+    );
+    const lines = rows.rows
+      .map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))))
+      .sort();
     hash.update(`${table}:${lines.join('\n')}\n`);
   }
   return hash.digest('hex');
@@ -40,21 +54,45 @@ interface RouteSchemas {
   querystring?: ZodType;
 }
 
-const junkText = fc.oneof(fc.string(), fc.constantFrom('', ' ', '%00', '../..', "' or 1=1 --", '\u0000', 'null', '{}', '[]', 'A'.repeat(43)));
+const junkText = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    '',
+    ' ',
+    '%00',
+    '../..',
+    "' or 1=1 --",
+    '\u0000',
+    'null',
+    '{}',
+    '[]',
+    'A'.repeat(43),
+  ),
+);
 const junkValue = fc.oneof(fc.anything({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), junkText);
 
 const input = fc.record({
   body: fc.option(junkValue, { nil: undefined }),
   rawBody: fc.option(junkText, { nil: undefined }),
   param: fc.oneof(junkText, fc.uuid(), fc.constant('placeholder')),
-  query: fc.dictionary(fc.constantFrom('cursor', 'limit', 'x', 'country'), junkText, { maxKeys: 3 }),
-  contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8', ''),
+  query: fc.dictionary(fc.constantFrom('cursor', 'limit', 'x', 'country'), junkText, {
+    maxKeys: 3,
+  }),
+  contentType: fc.constantFrom(
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/json; charset=utf-8',
+    '',
+  ),
   badCookie: fc.boolean(),
 });
 
 describe('malformed input, on every API route', () => {
   it('never gets a 5xx and never changes stored data', async () => {
-    const routes = t.routes.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.includes('signout'));
+    const routes = t.routes.filter(
+      (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.includes('signout'),
+    );
     expect(routes.length).toBeGreaterThan(10);
     const before = await digest();
 
@@ -68,7 +106,9 @@ describe('malformed input, on every API route', () => {
           const payload = i.rawBody ?? (i.body === undefined ? undefined : JSON.stringify(i.body));
           const parsedBody = i.rawBody === undefined ? i.body : undefined;
           // Only malformed requests: at least one part must fail its schema (or the JSON must be broken).
-          const bodyValid = !schemas.body || (i.rawBody === undefined && schemas.body.safeParse(parsedBody ?? null).success);
+          const bodyValid =
+            !schemas.body ||
+            (i.rawBody === undefined && schemas.body.safeParse(parsedBody ?? null).success);
           const paramsValid = !schemas.params || schemas.params.safeParse({ id: param }).success;
           const queryValid = !schemas.querystring || schemas.querystring.safeParse(i.query).success;
           fc.pre(!(bodyValid && paramsValid && queryValid) || method === 'GET');
@@ -85,7 +125,8 @@ describe('malformed input, on every API route', () => {
             ...(payload === undefined || method === 'GET' ? {} : { payload }),
           });
           expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(500);
-          if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+          if (res.statusCode >= 400)
+            expect(res.headers['content-type']).toContain('application/problem+json');
         }),
         { numRuns: 40, seed: 20261125 },
       );

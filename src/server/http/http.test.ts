@@ -37,7 +37,11 @@ describe('security headers', () => {
         method: 'POST',
         url: '/api/auth/signup',
         headers: { [CSRF_HEADER]: '1', origin: 'https://steadfast.example' },
-        payload: { email: 'robin@example.org', password: 'a long and quiet river', displayName: 'Robin' },
+        payload: {
+          email: 'robin@example.org',
+          password: 'a long and quiet river',
+          displayName: 'Robin',
+        },
       });
       expect(String(signup.headers['set-cookie'])).toMatch(/^__Host-sf_session=.*; Secure/);
     } finally {
@@ -51,11 +55,19 @@ describe('problem details', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ status: 404, code: 'not_found', detail: 'There is nothing at this address.' });
+    expect(res.json()).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      detail: 'There is nothing at this address.',
+    });
   });
 
   it('answers an unknown page with a readable 404 page', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/no/such/page', headers: { accept: 'text/html' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/no/such/page',
+      headers: { accept: 'text/html' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Page not found');
     expect(res.body).toContain('href="/help"');
@@ -66,17 +78,27 @@ describe('problem details', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/checkins',
-      headers: { [CSRF_HEADER]: '1', cookie: alex.client.cookie ?? '', 'content-type': 'application/json' },
+      headers: {
+        [CSRF_HEADER]: '1',
+        cookie: alex.client.cookie ?? '',
+        'content-type': 'application/json',
+      },
       payload: '{"feelings": [',
     });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ code: 'request.malformed_json', detail: 'The request body is not valid JSON.' });
+    expect(res.json()).toMatchObject({
+      code: 'request.malformed_json',
+      detail: 'The request body is not valid JSON.',
+    });
   });
 
   it('answers an oversized body with 413', async () => {
     const alex = await makeMember(t.app);
-    const res = await alex.client.post('/api/checkins', { feelings: [{ feeling: 'hurt', intensity: 1 }], note: 'x'.repeat(70_000) });
+    const res = await alex.client.post('/api/checkins', {
+      feelings: [{ feeling: 'hurt', intensity: 1 }],
+      note: 'x'.repeat(70_000),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('request.too_large');
   });
@@ -84,7 +106,15 @@ describe('problem details', () => {
 
 describe('public pages and API docs', () => {
   it('serves every Learn page as HTML that needs no script, with the crisis link first in the header', async () => {
-    for (const url of ['/', '/learn', '/learn/kinds-of-betrayal', '/learn/impact', '/learn/mental-health', '/learn/how-repair-works', '/learn/questions']) {
+    for (const url of [
+      '/',
+      '/learn',
+      '/learn/kinds-of-betrayal',
+      '/learn/impact',
+      '/learn/mental-health',
+      '/learn/how-repair-works',
+      '/learn/questions',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).not.toMatch(/<script/i);
@@ -106,7 +136,9 @@ describe('public pages and API docs', () => {
   });
 
   it('publishes OpenAPI with every API route and its access policy', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { 'x-access'?: string }>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { 'x-access'?: string }>>;
+    }>();
     expect(doc.paths['/api/checkins']?.post?.['x-access']).toBe('member');
     expect(doc.paths['/api/auth/signin']?.post?.['x-access']).toBe('public');
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
@@ -114,6 +146,9 @@ describe('public pages and API docs', () => {
   });
 
   it('reports database reachability on /api/health', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: 'up' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
+      status: 'ok',
+      database: 'up',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { t } from '../../shared/i18n/messages.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** A string that is already safe HTML (escaped, or rendered from our own Markdown). */
@@ -13,7 +19,15 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
     const parts = Array.isArray(v) ? v : [v];
-    out += parts.map((p) => (p instanceof Html ? p.value : p === undefined || p === null || p === false ? '' : escapeHtml(String(p)))).join('');
+    out += parts
+      .map((p) =>
+        p instanceof Html
+          ? p.value
+          : p === undefined || p === null || p === false
+            ? ''
+            : escapeHtml(String(p)),
+      )
+      .join('');
     out += strings[i + 1] ?? '';
   });
   return new Html(out);
@@ -25,36 +39,45 @@ export const raw = (s: string): Html => new Html(s);
  * The frame of every server-rendered public page. Works with JavaScript off; the crisis link and
  * the skip link are the first things a keyboard reaches.
  */
-export function layout(opts: { title: string; description?: string; body: Html; current?: string }): string {
+export function layout(opts: {
+  title: string;
+  description?: string;
+  body: Html;
+  current?: string;
+}): string {
   const nav = (href: string, label: string) =>
-    html`<a href="${href}"${opts.current === href ? raw(' aria-current="page"') : raw('')}>${label}</a>`;
+    html`<a href="${href}" ${opts.current === href ? raw(' aria-current="page"') : raw('')}
+      >${label}</a
+    >`;
   return (
     '<!doctype html>' +
     html`<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${opts.title} · ${t('app.name')}</title>
-${opts.description ? html`<meta name="description" content="${opts.description}">` : ''}
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/site.css">
-</head>
-<body>
-<a class="skip-link" href="#main">${t('chrome.skipToContent')}</a>
-<header class="site-header">
-  <a class="brand" href="/">${t('app.name')}</a>
-  <nav class="site-nav" aria-label="${t('chrome.mainNav')}">${nav('/learn', t('chrome.learn'))}${nav('/signin', t('chrome.signIn'))}</nav>
-  <a class="help-now" href="/help" aria-label="${t('chrome.getHelpNowLabel')}">${t('chrome.getHelpNow')}</a>
-</header>
-<main id="main" tabindex="-1" class="page">
-${opts.body}
-</main>
-<footer class="site-footer">
-  <p>${t('chrome.footerTherapy')}</p>
-  <p>${t('chrome.footerPrivacy')}</p>
-</footer>
-</body>
-</html>`.value
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${opts.title} · ${t('app.name')}</title>
+        ${opts.description ? html`<meta name="description" content="${opts.description}" />` : ''}
+        <meta name="referrer" content="no-referrer" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">${t('chrome.skipToContent')}</a>
+        <header class="site-header">
+          <a class="brand" href="/">${t('app.name')}</a>
+          <nav class="site-nav" aria-label="${t('chrome.mainNav')}">
+            ${nav('/learn', t('chrome.learn'))}${nav('/signin', t('chrome.signIn'))}
+          </nav>
+          <a class="help-now" href="/help" aria-label="${t('chrome.getHelpNowLabel')}"
+            >${t('chrome.getHelpNow')}</a
+          >
+        </header>
+        <main id="main" tabindex="-1" class="page">${opts.body}</main>
+        <footer class="site-footer">
+          <p>${t('chrome.footerTherapy')}</p>
+          <p>${t('chrome.footerPrivacy')}</p>
+        </footer>
+      </body>
+    </html>`.value
   );
 }

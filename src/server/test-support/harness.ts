@@ -29,7 +29,9 @@ export interface TestDatabase {
 }
 
 /** A fresh, empty database of the dialect under test: a temp SQLite file, or a new PostgreSQL schema. */
-export async function createTestDatabase(dialect: TestDialect = testDialect()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: TestDialect = testDialect(),
+): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steadfast-test-'));
   if (dialect === 'sqlite') {
     const sqliteFile = path.join(dataDir, 'steadfast.db');
@@ -103,7 +105,10 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const testDb = options.testDb ?? (await createTestDatabase());
   const clock = testClock();
-  const deps = await boot(testConfig(testDb.dataDir, options.config), { database: testDb.database, clock });
+  const deps = await boot(testConfig(testDb.dataDir, options.config), {
+    database: testDb.database,
+    clock,
+  });
   const { app, routes } = await buildApp(deps, { logger: false });
   return {
     app,
@@ -128,7 +133,12 @@ export class TestClient {
     readonly ip = '10.0.0.1',
   ) {}
 
-  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
       url,
@@ -155,7 +165,8 @@ export class TestClient {
 }
 
 let counter = 0;
-export const uniqueEmail = (prefix = 'person') => `${prefix}-${process.pid}-${++counter}@example.org`;
+export const uniqueEmail = (prefix = 'person') =>
+  `${prefix}-${process.pid}-${++counter}@example.org`;
 export const PASSWORD = 'a long and quiet river';
 
 export interface Member {
@@ -170,7 +181,7 @@ export async function makeMember(app: FastifyInstance, displayName = 'Alex'): Pr
   const email = uniqueEmail(displayName.toLowerCase());
   const res = await client.post('/api/auth/signup', { email, password: PASSWORD, displayName });
   if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
-  return { client, id: (res.json() as { user: { id: string } }).user.id, email, displayName };
+  return { client, id: res.json<{ user: { id: string } }>().user.id, email, displayName };
 }
 
 export const journeyBody: JourneyStartBody = {
@@ -183,7 +194,7 @@ export const journeyBody: JourneyStartBody = {
 export async function makeJourney(member: Member, body: Partial<JourneyStartBody> = {}) {
   const res = await member.client.post('/api/journey', { ...journeyBody, ...body });
   if (res.statusCode !== 201) throw new Error(`journey failed: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string };
+  return res.json<{ id: string }>();
 }
 
 export const tokenOf = (url: string): string => url.split('#')[1] ?? '';
@@ -195,13 +206,19 @@ export async function makeCouple(app: FastifyInstance) {
   const journey = await makeJourney(a);
   const invite = await a.client.post('/api/journey/invites', {});
   if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.body}`);
-  const joined = await b.client.post('/api/invites/accept', { token: tokenOf((invite.json() as { url: string }).url) });
+  const joined = await b.client.post('/api/invites/accept', {
+    token: tokenOf(invite.json<{ url: string }>().url),
+  });
   if (joined.statusCode !== 200) throw new Error(`join failed: ${joined.body}`);
   return { a, b, journeyId: journey.id };
 }
 
-export async function writeCheckin(member: Member, note = 'a quiet evening', feelings = [{ feeling: 'hurt', intensity: 6 }]) {
+export async function writeCheckin(
+  member: Member,
+  note = 'a quiet evening',
+  feelings = [{ feeling: 'hurt', intensity: 6 }],
+) {
   const res = await member.client.post('/api/checkins', { feelings, note });
   if (res.statusCode !== 201) throw new Error(`check-in failed: ${res.body}`);
-  return res.json() as { id: string };
+  return res.json<{ id: string }>();
 }

@@ -8,15 +8,21 @@ import {
 import { Email } from './auth.js';
 
 export const JourneyPath = z.enum(journeyPaths, { error: 'Please choose a path.' });
-export const MemberRole = z.enum(memberRoles, { error: 'Please choose how you would describe your part.' });
+export const MemberRole = z.enum(memberRoles, {
+  error: 'Please choose how you would describe your part.',
+});
 export const BetrayalKind = z.enum(betrayalKinds);
-export const CameToLight = z.enum(cameToLightOptions, { error: 'Please choose when it came to light.' });
+export const CameToLight = z.enum(cameToLightOptions, {
+  error: 'Please choose when it came to light.',
+});
 
 export const BetrayalKinds = z
   .array(BetrayalKind, { error: 'Please choose at least one kind of betrayal.' })
   .min(1, { error: 'Please choose at least one kind of betrayal.' })
   .max(betrayalKinds.length)
-  .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'Each kind only once, please.' });
+  .refine((kinds) => new Set(kinds).size === kinds.length, {
+    error: 'Each kind only once, please.',
+  });
 
 export const JourneyStartBody = z.strictObject({
   path: JourneyPath,
@@ -73,7 +79,9 @@ export type InviteCreated = z.infer<typeof InviteCreated>;
 
 export const InviteToken = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'That invitation link is not complete. Please copy the whole link.' });
+  .regex(/^[A-Za-z0-9_-]{43}$/, {
+    error: 'That invitation link is not complete. Please copy the whole link.',
+  });
 
 export const InviteTokenBody = z.strictObject({ token: InviteToken });
 export type InviteTokenBody = z.infer<typeof InviteTokenBody>;

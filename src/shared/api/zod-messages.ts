@@ -25,13 +25,19 @@ export function installZodMessages(): void {
         case 'unrecognized_keys':
           return `We don't recognise ${issue.keys.map((k) => `"${k}"`).join(', ')} here.`;
         case 'too_small':
-          return issue.origin === 'string' ? `Please use at least ${String(issue.minimum)} characters.` : `This is too small (the least is ${String(issue.minimum)}).`;
+          return issue.origin === 'string'
+            ? `Please use at least ${String(issue.minimum)} characters.`
+            : `This is too small (the least is ${String(issue.minimum)}).`;
         case 'too_big':
-          return issue.origin === 'string' ? `Please use at most ${String(issue.maximum)} characters.` : `This is too large (the most is ${String(issue.maximum)}).`;
+          return issue.origin === 'string'
+            ? `Please use at most ${String(issue.maximum)} characters.`
+            : `This is too large (the most is ${String(issue.maximum)}).`;
         case 'invalid_value':
           return `Please choose one of: ${issue.values.map(String).join(', ')}.`;
         case 'invalid_format':
-          return issue.format === 'uuid' ? 'That id is not valid.' : `This is not a valid ${issue.format}.`;
+          return issue.format === 'uuid'
+            ? 'That id is not valid.'
+            : `This is not a valid ${issue.format}.`;
         default:
           return undefined;
       }

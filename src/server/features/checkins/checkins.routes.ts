@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { canChangeItem, canReadItem, type Actor, type Decision } from '../../../core/access/policy.js';
+import {
+  canChangeItem,
+  canReadItem,
+  type Actor,
+  type Decision,
+} from '../../../core/access/policy.js';
 import { decodeCursor, encodeCursor, type CheckinContent } from '../../../core/checkins/checkin.js';
 import { DomainError } from '../../../core/errors.js';
 import {
@@ -29,7 +34,9 @@ const sealContext = (id: string): SealContext => ({ table: 'checkins', id, field
 
 function assertAllowed(decision: Decision): void {
   if (!decision.allow) {
-    throw new DomainError(decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'checkin.not_found');
+    throw new DomainError(
+      decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'checkin.not_found',
+    );
   }
 }
 
@@ -46,7 +53,9 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
         key = deps.sealer.unwrap(row.authorId, row.authorWrappedKey);
         keys.set(row.authorId, key);
       }
-      const content = JSON.parse(deps.sealer.open(key, row.sealed, sealContext(row.id))) as CheckinContent;
+      const content = JSON.parse(
+        deps.sealer.open(key, row.sealed, sealContext(row.id)),
+      ) as CheckinContent;
       return {
         id: row.id,
         mine: row.authorId === viewerId,
@@ -79,7 +88,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       config: access('member'),
       schema: {
         tags: ['checkins'],
-        summary: "My check-ins and those my partner shared with me, newest first",
+        summary: 'My check-ins and those my partner shared with me, newest first',
         querystring: CheckinListQuery,
         response: { 200: CheckinPage, 400: Problem, 409: Problem },
       },
@@ -100,7 +109,10 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       reply.header('cache-control', 'no-store');
       return {
         items: page.map(opener(userId)),
-        nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ createdAt: last.createdAt, id: last.id })
+            : null,
       };
     },
   );
@@ -120,13 +132,26 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       const userId = memberId(request);
       const membership = await findMembership(db, userId);
       if (!membership) throw new DomainError('journey.none');
-      const author = await db.selectFrom('users').select(['wrapped_key', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+      const author = await db
+        .selectFrom('users')
+        .select(['wrapped_key', 'display_name'])
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
       const id = deps.newId();
       const createdAt = deps.clock();
-      const content: CheckinContent = { feelings: request.body.feelings, note: request.body.note ?? '' };
+      const content: CheckinContent = {
+        feelings: request.body.feelings,
+        note: request.body.note ?? '',
+      };
       const key = deps.sealer.unwrap(userId, author.wrapped_key);
       const sealed = deps.sealer.seal(key, JSON.stringify(content), sealContext(id));
-      await insertCheckin(db, { id, journeyId: membership.journeyId, authorId: userId, createdAt, sealed });
+      await insertCheckin(db, {
+        id,
+        journeyId: membership.journeyId,
+        authorId: userId,
+        createdAt,
+        sealed,
+      });
       reply.header('cache-control', 'no-store');
       return reply.code(201).send({
         id,

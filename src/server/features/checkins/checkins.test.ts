@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, makeCouple, makeJourney, makeMember, writeCheckin, type TestApp } from '../../test-support/harness.js';
+import {
+  createTestApp,
+  makeCouple,
+  makeJourney,
+  makeMember,
+  writeCheckin,
+  type TestApp,
+} from '../../test-support/harness.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -21,7 +28,11 @@ describe('emotion check-ins', () => {
       note: 'Walked for an hour.',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ visibility: 'private', mine: true, note: 'Walked for an hour.' });
+    expect(res.json()).toMatchObject({
+      visibility: 'private',
+      mine: true,
+      note: 'Walked for an hour.',
+    });
     const list = await alex.client.get('/api/checkins');
     expect(list.json().items).toHaveLength(1);
     expect(list.json().items[0].feelings).toEqual([
@@ -37,7 +48,9 @@ describe('emotion check-ins', () => {
     expect((await b.client.get('/api/checkins')).json().items).toEqual([]);
     expect((await b.client.get(`/api/checkins/${id}`)).statusCode).toBe(404);
 
-    expect((await a.client.put(`/api/checkins/${id}/visibility`, { visibility: 'partner' })).statusCode).toBe(200);
+    expect(
+      (await a.client.put(`/api/checkins/${id}/visibility`, { visibility: 'partner' })).statusCode,
+    ).toBe(200);
     const shared = await b.client.get(`/api/checkins/${id}`);
     expect(shared.statusCode).toBe(200);
     expect(shared.json()).toMatchObject({ note: 'only for me', mine: false, authorName: 'Alex' });
@@ -52,7 +65,9 @@ describe('emotion check-ins', () => {
     const { a, b } = await makeCouple(t.app);
     const { id } = await writeCheckin(a);
     await a.client.put(`/api/checkins/${id}/visibility`, { visibility: 'partner' });
-    expect((await b.client.put(`/api/checkins/${id}/visibility`, { visibility: 'private' })).statusCode).toBe(404);
+    expect(
+      (await b.client.put(`/api/checkins/${id}/visibility`, { visibility: 'private' })).statusCode,
+    ).toBe(404);
     expect((await b.client.delete(`/api/checkins/${id}`)).statusCode).toBe(404);
     expect((await a.client.get(`/api/checkins/${id}`)).json().visibility).toBe('partner');
   });
@@ -69,7 +84,10 @@ describe('emotion check-ins', () => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/checkins?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await alex.client.get(url)).json() as { items: { id: string; createdAt: number }[]; nextCursor: string | null };
+      const page = (await alex.client.get(url)).json<{
+        items: { id: string; createdAt: number }[];
+        nextCursor: string | null;
+      }>();
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -81,7 +99,10 @@ describe('emotion check-ins', () => {
   it('refuses a note over 5,000 characters with a clear message and saves nothing', async () => {
     const alex = await makeMember(t.app);
     await makeJourney(alex, { path: 'solo' });
-    const res = await alex.client.post('/api/checkins', { feelings: [{ feeling: 'hurt', intensity: 3 }], note: 'x'.repeat(5001) });
+    const res = await alex.client.post('/api/checkins', {
+      feelings: [{ feeling: 'hurt', intensity: 3 }],
+      note: 'x'.repeat(5001),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().detail).toBe('The note is longer than 5,000 characters.');
@@ -90,7 +111,9 @@ describe('emotion check-ins', () => {
 
   it('asks to start a journey before the first check-in', async () => {
     const alex = await makeMember(t.app);
-    const res = await alex.client.post('/api/checkins', { feelings: [{ feeling: 'hurt', intensity: 3 }] });
+    const res = await alex.client.post('/api/checkins', {
+      feelings: [{ feeling: 'hurt', intensity: 3 }],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('journey.none');
   });

@@ -8,12 +8,32 @@ import { access } from '../../http/access.js';
 import { html, layout, raw } from '../../pages/html.js';
 
 const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
-  const heading = headingLevel === 'h2' ? html`<h2 id="country-${c.code}">${c.name}</h2>` : html`<h3 id="country-${c.code}">${c.name}</h3>`;
-  return html`<section class="crisis-country" aria-labelledby="country-${c.code}">${heading}
-<p class="emergency"><strong>${t('help.emergency')}:</strong> <a class="call" href="${c.emergency.href}">${t('help.call', { number: c.emergency.number })}</a>${c.emergency.note ? html`<br><span class="note">${c.emergency.note}</span>` : ''}</p>
-<ul class="lines">${c.lines.map(
-    (l) => html`<li><strong>${l.name}</strong> — ${t(l.kind === 'crisis' ? 'help.kind.crisis' : 'help.kind.abuse')}.<br><a class="call" href="${l.href}">${l.text}</a></li>`,
-  )}</ul></section>`;
+  const heading =
+    headingLevel === 'h2'
+      ? html`<h2 id="country-${c.code}">${c.name}</h2>`
+      : html`<h3 id="country-${c.code}">${c.name}</h3>`;
+  return html`<section class="crisis-country" aria-labelledby="country-${c.code}">
+    ${heading}
+    <p class="emergency">
+      <strong>${t('help.emergency')}:</strong>
+      <a class="call" href="${c.emergency.href}"
+        >${t('help.call', { number: c.emergency.number })}</a
+      >${c.emergency.note ? html`<br /><span class="note">${c.emergency.note}</span>` : ''}
+    </p>
+    <ul class="lines">
+      ${c.lines.map(
+        (l) =>
+          html`<li>
+            <strong>${l.name}</strong> —
+            ${t(l.kind === 'crisis' ? 'help.kind.crisis' : 'help.kind.abuse')}.<br /><a
+              class="call"
+              href="${l.href}"
+              >${l.text}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 };
 
 /**
@@ -32,19 +52,27 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
       const chosen = pickCountry(crisis, request.query.country);
       const others = crisis.countries.filter((c) => c !== chosen);
       const body = html`<h1>${t('help.title')}</h1>
-<p class="lede">${t('help.intro')}</p>
-<form class="country-picker" method="get" action="/help">
-  <label for="country">${t('help.chooseCountry')}</label>
-  <select id="country" name="country">${crisis.countries.map(
-    (c) => html`<option value="${c.code}"${c === chosen ? raw(' selected') : ''}>${c.name}</option>`,
-  )}</select>
-  <button type="submit" class="button">${t('help.show')}</button>
-</form>
-${chosen ? countryBlock(chosen, 'h2') : ''}
-${chosen ? html`<h2>${t('help.otherCountries')}</h2>` : ''}
-${others.map((c) => countryBlock(c, chosen ? 'h3' : 'h2'))}
-<section class="crisis-country" aria-labelledby="anywhere-else"><h2 id="anywhere-else">${t('help.anywhereElse')}</h2><p>${t('help.anywhereElseText')}</p></section>
-<p class="small">${t('help.verified', { date: crisis.verifiedOn })}</p>`;
+        <p class="lede">${t('help.intro')}</p>
+        <form class="country-picker" method="get" action="/help">
+          <label for="country">${t('help.chooseCountry')}</label>
+          <select id="country" name="country">
+            ${crisis.countries.map(
+              (c) =>
+                html`<option value="${c.code}" ${c === chosen ? raw(' selected') : ''}>
+                  ${c.name}
+                </option>`,
+            )}
+          </select>
+          <button type="submit" class="button">${t('help.show')}</button>
+        </form>
+        ${chosen ? countryBlock(chosen, 'h2') : ''}
+        ${chosen ? html`<h2>${t('help.otherCountries')}</h2>` : ''}
+        ${others.map((c) => countryBlock(c, chosen ? 'h3' : 'h2'))}
+        <section class="crisis-country" aria-labelledby="anywhere-else">
+          <h2 id="anywhere-else">${t('help.anywhereElse')}</h2>
+          <p>${t('help.anywhereElseText')}</p>
+        </section>
+        <p class="small">${t('help.verified', { date: crisis.verifiedOn })}</p>`;
       return reply
         .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
         .send(layout({ title: t('help.title'), body, current: '/help' }));

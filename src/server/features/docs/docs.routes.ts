@@ -11,18 +11,43 @@ interface OpenApiOperation {
 
 /** The OpenAPI document, and a script-free page that lists it for people. */
 export function registerDocsRoutes(app: FastifyInstance): void {
-  app.get('/api/openapi.json', { config: access('public'), schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: access('public'), schema: { hide: true } }, () =>
+    app.swagger(),
+  );
 
   app.get('/api/docs', { config: access('public'), schema: { hide: true } }, (_request, reply) => {
     const doc = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
     const rows = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
       Object.entries(ops).map(
         ([method, op]) =>
-          html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op.summary ?? ''}</td><td>${op['x-access'] ?? ''}</td></tr>`,
+          html`<tr>
+            <td><code>${method.toUpperCase()}</code></td>
+            <td><code>${path}</code></td>
+            <td>${op.summary ?? ''}</td>
+            <td>${op['x-access'] ?? ''}</td>
+          </tr>`,
       ),
     );
-    const body = html`<h1>${t('docs.title')}</h1><p>${t('docs.intro')} <a href="/api/openapi.json">${t('docs.json')}</a></p>
-<div class="table-scroll"><table><caption>${t('docs.title')}</caption><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">What it does</th><th scope="col">Who may call it</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    const body = html`<h1>${t('docs.title')}</h1>
+      <p>${t('docs.intro')} <a href="/api/openapi.json">${t('docs.json')}</a></p>
+      <div class="table-scroll">
+        <table>
+          <caption>
+            ${t('docs.title')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              <th scope="col">Path</th>
+              <th scope="col">What it does</th>
+              <th scope="col">Who may call it</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>
+      </div>`;
     return reply.type('text/html; charset=utf-8').send(layout({ title: t('docs.title'), body }));
   });
 }

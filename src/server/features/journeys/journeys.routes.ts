@@ -1,11 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
-import { Journey, JourneyEnvelope, JourneyStartBody, JourneyUpdateBody } from '../../../shared/api/journeys.js';
+import {
+  Journey,
+  JourneyEnvelope,
+  JourneyStartBody,
+  JourneyUpdateBody,
+} from '../../../shared/api/journeys.js';
 import { Problem } from '../../../shared/api/problem.js';
 import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';
-import { countMembers, findMembership, insertJourney, loadJourneyView, updateJourney } from './journeys.store.js';
+import {
+  countMembers,
+  findMembership,
+  insertJourney,
+  loadJourneyView,
+  updateJourney,
+} from './journeys.store.js';
 
 export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,12 +26,20 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/journey',
     {
       config: access('member'),
-      schema: { tags: ['journeys'], summary: 'My current journey, if I have started one', response: { 200: JourneyEnvelope } },
+      schema: {
+        tags: ['journeys'],
+        summary: 'My current journey, if I have started one',
+        response: { 200: JourneyEnvelope },
+      },
     },
     async (request) => {
       const userId = memberId(request);
       const membership = await findMembership(db, userId);
-      return { journey: membership ? await loadJourneyView(db, membership.journeyId, userId, deps.clock()) : null };
+      return {
+        journey: membership
+          ? await loadJourneyView(db, membership.journeyId, userId, deps.clock())
+          : null,
+      };
     },
   );
 
@@ -66,7 +85,11 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
       const membership = await findMembership(db, userId);
       if (!membership) throw new DomainError('journey.none');
       const changes = request.body;
-      if (changes.path && changes.path !== 'together' && (await countMembers(db, membership.journeyId)) > 1) {
+      if (
+        changes.path &&
+        changes.path !== 'together' &&
+        (await countMembers(db, membership.journeyId)) > 1
+      ) {
         throw new DomainError('journey.has_partner');
       }
       await updateJourney(db, membership.journeyId, userId, changes, deps.clock());

@@ -1,4 +1,9 @@
-import type { BetrayalKind, CameToLight, JourneyPath, MemberRole } from '../../../core/journeys/journey.js';
+import type {
+  BetrayalKind,
+  CameToLight,
+  JourneyPath,
+  MemberRole,
+} from '../../../core/journeys/journey.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import type { Db } from '../../db/schema.js';
 
@@ -28,9 +33,17 @@ export async function countMembers(db: Db, journeyId: string): Promise<number> {
 }
 
 export async function findJourneyFacts(db: Db, journeyId: string) {
-  const row = await db.selectFrom('journeys').select(['id', 'path']).where('id', '=', journeyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('journeys')
+    .select(['id', 'path'])
+    .where('id', '=', journeyId)
+    .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, path: row.path as JourneyPath, memberCount: await countMembers(db, journeyId) };
+  return {
+    id: row.id,
+    path: row.path as JourneyPath,
+    memberCount: await countMembers(db, journeyId),
+  };
 }
 
 export interface NewJourney {
@@ -59,7 +72,13 @@ export async function insertJourney(db: Db, j: NewJourney): Promise<void> {
       .execute();
     await trx
       .insertInto('journey_members')
-      .values({ journey_id: j.id, user_id: j.userId, role: j.role, joined_at: j.now, left_at: null })
+      .values({
+        journey_id: j.id,
+        user_id: j.userId,
+        role: j.role,
+        joined_at: j.now,
+        left_at: null,
+      })
       .execute();
   });
 }
@@ -101,7 +120,12 @@ export async function updateJourney(
 }
 
 /** The journey as one member sees it: their own role, the partner's name, their open invites. */
-export async function loadJourneyView(db: Db, journeyId: string, userId: string, now: number): Promise<Journey> {
+export async function loadJourneyView(
+  db: Db,
+  journeyId: string,
+  userId: string,
+  now: number,
+): Promise<Journey> {
   const journey = await db
     .selectFrom('journeys')
     .select(['id', 'path', 'kinds', 'came_to_light', 'created_at'])

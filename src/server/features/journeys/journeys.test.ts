@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, journeyBody, makeCouple, makeJourney, makeMember, type TestApp } from '../../test-support/harness.js';
+import {
+  createTestApp,
+  journeyBody,
+  makeCouple,
+  makeJourney,
+  makeMember,
+  type TestApp,
+} from '../../test-support/harness.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -12,7 +19,10 @@ afterEach(async () => {
 describe('journeys', () => {
   it('starts a journey with path, role, several kinds and when it came to light', async () => {
     const alex = await makeMember(t.app);
-    const res = await alex.client.post('/api/journey', { ...journeyBody, kinds: ['lying', 'financial', 'secrets'] });
+    const res = await alex.client.post('/api/journey', {
+      ...journeyBody,
+      kinds: ['lying', 'financial', 'secrets'],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       path: 'together',
@@ -29,23 +39,41 @@ describe('journeys', () => {
     const second = await alex.client.post('/api/journey', journeyBody);
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('journey.exists');
-    const count = await t.deps.database.db.selectFrom('journey_members').select('journey_id').execute();
+    const count = await t.deps.database.db
+      .selectFrom('journey_members')
+      .select('journey_id')
+      .execute();
     expect(count).toHaveLength(1);
   });
 
   it('changes everything later, each member setting their own role', async () => {
     const { a, b } = await makeCouple(t.app);
-    const changed = await b.client.patch('/api/journey', { role: 'broke_trust', kinds: ['physical_infidelity'], cameToLight: 'this_month' });
+    const changed = await b.client.patch('/api/journey', {
+      role: 'broke_trust',
+      kinds: ['physical_infidelity'],
+      cameToLight: 'this_month',
+    });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ me: { role: 'broke_trust' }, kinds: ['physical_infidelity'], partner: { displayName: 'Alex' } });
+    expect(changed.json()).toMatchObject({
+      me: { role: 'broke_trust' },
+      kinds: ['physical_infidelity'],
+      partner: { displayName: 'Alex' },
+    });
     const seenByA = (await a.client.get('/api/journey')).json().journey;
-    expect(seenByA).toMatchObject({ me: { role: 'hurt' }, kinds: ['physical_infidelity'], cameToLight: 'this_month', partner: { displayName: 'Sam' } });
+    expect(seenByA).toMatchObject({
+      me: { role: 'hurt' },
+      kinds: ['physical_infidelity'],
+      cameToLight: 'this_month',
+      partner: { displayName: 'Sam' },
+    });
   });
 
   it('switches a solo journey to together, but not away from together once the partner joined', async () => {
     const alex = await makeMember(t.app);
     await makeJourney(alex, { path: 'solo' });
-    expect((await alex.client.post('/api/journey/invites', {})).json().code).toBe('journey.not_together');
+    expect((await alex.client.post('/api/journey/invites', {})).json().code).toBe(
+      'journey.not_together',
+    );
     expect((await alex.client.patch('/api/journey', { path: 'together' })).statusCode).toBe(200);
     expect((await alex.client.post('/api/journey/invites', {})).statusCode).toBe(201);
 
@@ -62,6 +90,9 @@ describe('journeys', () => {
     expect(empty.statusCode).toBe(400);
     const bad = await alex.client.post('/api/journey', { ...journeyBody, kinds: [] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toContainEqual({ field: 'kinds', message: 'Please choose at least one kind of betrayal.' });
+    expect(bad.json().errors).toContainEqual({
+      field: 'kinds',
+      message: 'Please choose at least one kind of betrayal.',
+    });
   });
 });

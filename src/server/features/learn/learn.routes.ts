@@ -16,9 +16,15 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
   const { content } = deps;
   const home = content.learn.get('home');
   if (!home) throw new Error('home page missing');
-  const pageList = html`<ul class="card-list">${content.learnIndex.map(
-    (p) => html`<li><a href="/learn/${p.slug}"><strong>${p.title}</strong></a><p>${p.summary}</p></li>`,
-  )}</ul>`;
+  const pageList = html`<ul class="card-list">
+    ${content.learnIndex.map(
+      (p) =>
+        html`<li>
+          <a href="/learn/${p.slug}"><strong>${p.title}</strong></a>
+          <p>${p.summary}</p>
+        </li>`,
+    )}
+  </ul>`;
 
   const rendered = new Map<string, string>();
   rendered.set(
@@ -27,10 +33,14 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
       title: t('app.tagline'),
       description: home.summary,
       body: html`<h1>${home.title}</h1>
-<p class="lede">${home.summary}</p>
-<p class="actions"><a class="button primary" href="/signup">${t('learn.startCta')}</a> <a class="button" href="/learn">${t('chrome.learn')}</a></p>
-<div class="prose">${raw(home.html)}</div>
-<h2>${t('learn.indexTitle')}</h2>${pageList}`,
+        <p class="lede">${home.summary}</p>
+        <p class="actions">
+          <a class="button primary" href="/signup">${t('learn.startCta')}</a>
+          <a class="button" href="/learn">${t('chrome.learn')}</a>
+        </p>
+        <div class="prose">${raw(home.html)}</div>
+        <h2>${t('learn.indexTitle')}</h2>
+        ${pageList}`,
     }),
   );
   rendered.set(
@@ -39,7 +49,9 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
       title: t('learn.indexTitle'),
       description: t('learn.indexIntro'),
       current: '/learn',
-      body: html`<h1>${t('learn.indexTitle')}</h1><p class="lede">${t('learn.indexIntro')}</p>${pageList}`,
+      body: html`<h1>${t('learn.indexTitle')}</h1>
+        <p class="lede">${t('learn.indexIntro')}</p>
+        ${pageList}`,
     }),
   );
   for (const page of content.learnIndex) {
@@ -49,16 +61,28 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
         title: page.title,
         description: page.summary,
         current: '/learn',
-        body: html`<article><h1>${page.title}</h1><p class="lede">${page.summary}</p><div class="prose">${raw(page.html)}</div></article>
-<nav class="next-steps" aria-label="${t('learn.nextSteps')}"><h2>${t('learn.nextSteps')}</h2>
-<p><a class="button primary" href="/signup">${t('learn.startCta')}</a> <a class="button" href="/learn">${t('learn.allPages')}</a></p></nav>`,
+        body: html`<article>
+            <h1>${page.title}</h1>
+            <p class="lede">${page.summary}</p>
+            <div class="prose">${raw(page.html)}</div>
+          </article>
+          <nav class="next-steps" aria-label="${t('learn.nextSteps')}">
+            <h2>${t('learn.nextSteps')}</h2>
+            <p>
+              <a class="button primary" href="/signup">${t('learn.startCta')}</a>
+              <a class="button" href="/learn">${t('learn.allPages')}</a>
+            </p>
+          </nav>`,
       }),
     );
   }
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const send = (key: string) => rendered.get(key);
-  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=300' };
+  const headers = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'public, max-age=300',
+  };
 
   r.get('/', { config: access('public'), schema: { hide: true } }, (_req, reply) =>
     reply.headers(headers).send(send('/')),
@@ -68,9 +92,14 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get(
     '/learn/:slug',
-    { config: access('public'), schema: { hide: true, params: z.object({ slug: z.string().max(80) }) } },
+    {
+      config: access('public'),
+      schema: { hide: true, params: z.object({ slug: z.string().max(80) }) },
+    },
     (req, reply) => {
-      const page = slugPattern.test(req.params.slug) ? send(`/learn/${req.params.slug}`) : undefined;
+      const page = slugPattern.test(req.params.slug)
+        ? send(`/learn/${req.params.slug}`)
+        : undefined;
       if (!page) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
       return reply.headers(headers).send(page);
     },

@@ -3,7 +3,14 @@ import type { Db } from '../../db/schema.js';
 
 export async function insertInvite(
   db: Db,
-  invite: { id: string; journeyId: string; tokenHash: string; createdBy: string; email: string | null; now: number },
+  invite: {
+    id: string;
+    journeyId: string;
+    tokenHash: string;
+    createdBy: string;
+    email: string | null;
+    now: number;
+  },
 ): Promise<{ expiresAt: number }> {
   const expiresAt = invite.now + INVITE_TTL_MS;
   await db
@@ -56,7 +63,12 @@ export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
     );
 
 /** Revokes an open invite its creator made; false when they have no such open invite. */
-export async function revokeInvite(db: Db, id: string, createdBy: string, now: number): Promise<boolean> {
+export async function revokeInvite(
+  db: Db,
+  id: string,
+  createdBy: string,
+  now: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('invites')
     .set({ revoked_at: now })
@@ -74,6 +86,12 @@ export async function writeOutbox(
 ): Promise<void> {
   await db
     .insertInto('mail_outbox')
-    .values({ id: mail.id, recipient: mail.recipient, subject: mail.subject, body: mail.body, created_at: mail.now })
+    .values({
+      id: mail.id,
+      recipient: mail.recipient,
+      subject: mail.subject,
+      body: mail.body,
+      created_at: mail.now,
+    })
     .execute();
 }

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
 import { assertInviteUsable, inviteStatus } from '../../../core/invites/invite.js';
-import { assertCanInvite, assertCanJoin, type JourneyPath } from '../../../core/journeys/journey.js';
+import {
+  assertCanInvite,
+  assertCanJoin,
+  type JourneyPath,
+} from '../../../core/journeys/journey.js';
 import {
   IdParams,
   InviteCreateBody,
@@ -45,8 +49,15 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       const now = deps.clock();
       const membership = await findMembership(db, userId);
       if (!membership) throw new DomainError('journey.none');
-      const journey = await db.selectFrom('journeys').select('path').where('id', '=', membership.journeyId).executeTakeFirstOrThrow();
-      assertCanInvite({ path: journey.path as JourneyPath, memberCount: await countMembers(db, membership.journeyId) });
+      const journey = await db
+        .selectFrom('journeys')
+        .select('path')
+        .where('id', '=', membership.journeyId)
+        .executeTakeFirstOrThrow();
+      assertCanInvite({
+        path: journey.path as JourneyPath,
+        memberCount: await countMembers(db, membership.journeyId),
+      });
       if ((await hit(db, `invite:user:${userId}`, now, DAY_MS)) > INVITES_PER_DAY) {
         throw new DomainError('auth.rate_limited');
       }
@@ -55,7 +66,14 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       const email = request.body.email ?? null;
       const url = inviteUrl(deps.config.publicOrigin, token);
       const { expiresAt } = await db.transaction().execute(async (trx) => {
-        const created = await insertInvite(trx, { id, journeyId: membership.journeyId, tokenHash: hashToken(token), createdBy: userId, email, now });
+        const created = await insertInvite(trx, {
+          id,
+          journeyId: membership.journeyId,
+          tokenHash: hashToken(token),
+          createdBy: userId,
+          email,
+          now,
+        });
         if (email) {
           // Neutral wording: no names, nothing about the relationship (someone else may read this inbox).
           await writeOutbox(trx, {
@@ -139,11 +157,24 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
           .where('revoked_at', 'is', null)
           .executeTakeFirst();
         if (Number(used.numUpdatedRows) !== 1) throw new DomainError('invite.used');
-        const journey = await trx.selectFrom('journeys').select('path').where('id', '=', invite.journeyId).executeTakeFirstOrThrow();
-        assertCanJoin({ path: journey.path as JourneyPath, memberCount: await countMembers(trx, invite.journeyId) });
+        const journey = await trx
+          .selectFrom('journeys')
+          .select('path')
+          .where('id', '=', invite.journeyId)
+          .executeTakeFirstOrThrow();
+        assertCanJoin({
+          path: journey.path as JourneyPath,
+          memberCount: await countMembers(trx, invite.journeyId),
+        });
         await trx
           .insertInto('journey_members')
-          .values({ journey_id: invite.journeyId, user_id: userId, role: 'unsaid', joined_at: now, left_at: null })
+          .values({
+            journey_id: invite.journeyId,
+            user_id: userId,
+            role: 'unsaid',
+            joined_at: now,
+            left_at: null,
+          })
           .execute();
       });
       return loadJourneyView(db, invite.journeyId, userId, now);

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, makeJourney, makeMember, tokenOf, type TestApp } from '../../test-support/harness.js';
+import {
+  createTestApp,
+  makeJourney,
+  makeMember,
+  tokenOf,
+  type TestApp,
+} from '../../test-support/harness.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -12,7 +18,11 @@ afterEach(async () => {
 async function invitingMember() {
   const alex = await makeMember(t.app, 'Alex');
   await makeJourney(alex);
-  const invite = (await alex.client.post('/api/journey/invites', {})).json() as { id: string; url: string; expiresAt: number };
+  const invite = (await alex.client.post('/api/journey/invites', {})).json<{
+    id: string;
+    url: string;
+    expiresAt: number;
+  }>();
   return { alex, invite, token: tokenOf(invite.url) };
 }
 
@@ -21,18 +31,27 @@ describe('inviting the partner', () => {
     const { alex, invite, token } = await invitingMember();
     expect(invite.url).toMatch(/^http:\/\/steadfast\.test\/join#[A-Za-z0-9_-]{43}$/);
     expect(invite.expiresAt - t.clock()).toBe(7 * 24 * 60 * 60 * 1000);
-    expect((await alex.client.post('/api/invites/preview', { token })).json()).toEqual({ status: 'valid', inviterName: 'Alex' });
+    expect((await alex.client.post('/api/invites/preview', { token })).json()).toEqual({
+      status: 'valid',
+      inviterName: 'Alex',
+    });
 
     const sam = await makeMember(t.app, 'Sam');
     const joined = await sam.client.post('/api/invites/accept', { token });
     expect(joined.statusCode).toBe(200);
-    expect(joined.json()).toMatchObject({ partner: { displayName: 'Alex' }, me: { role: 'unsaid' } });
+    expect(joined.json()).toMatchObject({
+      partner: { displayName: 'Alex' },
+      me: { role: 'unsaid' },
+    });
 
     const robin = await makeMember(t.app, 'Robin');
     const twice = await robin.client.post('/api/invites/accept', { token });
     expect(twice.statusCode).toBe(410);
     expect(twice.json().detail).toMatch(/already been used/);
-    expect((await robin.client.post('/api/invites/preview', { token })).json()).toEqual({ status: 'used', inviterName: null });
+    expect((await robin.client.post('/api/invites/preview', { token })).json()).toEqual({
+      status: 'used',
+      inviterName: null,
+    });
   });
 
   it('an expired link gets a kind message', async () => {
@@ -41,14 +60,19 @@ describe('inviting the partner', () => {
     const sam = await makeMember(t.app, 'Sam');
     const res = await sam.client.post('/api/invites/accept', { token });
     expect(res.statusCode).toBe(410);
-    expect(res.json()).toMatchObject({ code: 'invite.expired', detail: expect.stringMatching(/links last seven days/) });
+    expect(res.json()).toMatchObject({
+      code: 'invite.expired',
+      detail: expect.stringMatching(/links last seven days/),
+    });
   });
 
   it('a withdrawn link stops working', async () => {
     const { alex, invite, token } = await invitingMember();
     expect((await alex.client.delete(`/api/journey/invites/${invite.id}`)).statusCode).toBe(204);
     const sam = await makeMember(t.app, 'Sam');
-    expect((await sam.client.post('/api/invites/accept', { token })).json().code).toBe('invite.revoked');
+    expect((await sam.client.post('/api/invites/accept', { token })).json().code).toBe(
+      'invite.revoked',
+    );
     expect((await alex.client.get('/api/journey')).json().journey.pendingInvites).toEqual([]);
   });
 
@@ -66,7 +90,10 @@ describe('inviting the partner', () => {
     await makeJourney(alex);
     const res = await alex.client.post('/api/journey/invites', { email: 'sam@example.org' });
     expect(res.json().emailed).toBe(true);
-    const mail = await t.deps.database.db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
+    const mail = await t.deps.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(mail.recipient).toBe('sam@example.org');
     expect(mail.body).toContain(res.json().url);
     expect(mail.body).not.toContain('Alex');
@@ -79,7 +106,9 @@ describe('inviting the partner', () => {
     const one = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
     const two = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
     await (await makeMember(t.app, 'Sam')).client.post('/api/invites/accept', { token: one });
-    const third = await (await makeMember(t.app, 'Robin')).client.post('/api/invites/accept', { token: two });
+    const third = await (
+      await makeMember(t.app, 'Robin')
+    ).client.post('/api/invites/accept', { token: two });
     expect(third.statusCode).toBe(409);
     expect(third.json().code).toBe('journey.full');
   });

@@ -23,7 +23,11 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/setup',
     {
       config: access('public'),
-      schema: { tags: ['setup'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } },
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether first-run setup is still needed',
+        response: { 200: SetupStatus },
+      },
     },
     async () => ({ needed: !(await adminExists(db)) }),
   );
@@ -43,7 +47,10 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
       if (await adminExists(db)) throw new DomainError('setup.done');
       // The settings row is the lock: of two racing requests, only one can insert it.
       try {
-        await db.insertInto('settings').values({ key: SETUP_CLAIM, value: String(deps.clock()) }).execute();
+        await db
+          .insertInto('settings')
+          .values({ key: SETUP_CLAIM, value: String(deps.clock()) })
+          .execute();
       } catch {
         throw new DomainError('setup.done');
       }
@@ -51,7 +58,12 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
         const admin = await createAccount(deps, { ...request.body, role: 'admin' });
         await signIn(deps, request, reply, admin.id);
         return reply.code(201).send({
-          user: { id: admin.id, email: admin.email, displayName: admin.displayName, role: admin.role },
+          user: {
+            id: admin.id,
+            email: admin.email,
+            displayName: admin.displayName,
+            role: admin.role,
+          },
         });
       } catch (e) {
         await db.deleteFrom('settings').where('key', '=', SETUP_CLAIM).execute();

@@ -46,23 +46,33 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   const sendShell = (reply: FastifyReply) =>
     shell
-      ? reply.headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).send(shell.body)
+      ? reply
+          .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+          .send(shell.body)
       : reply
           .code(503)
           .type('text/plain; charset=utf-8')
-          .send('The web app has not been built yet. Run `npm run build`, then start the server again.');
+          .send(
+            'The web app has not been built yet. Run `npm run build`, then start the server again.',
+          );
 
   for (const url of spaPaths) {
-    app.get(url, { config: access('public'), schema: { hide: true } }, (_request, reply) => sendShell(reply));
+    app.get(url, { config: access('public'), schema: { hide: true } }, (_request, reply) =>
+      sendShell(reply),
+    );
   }
 
   // The setup page exists only until an administrator has been created.
-  app.get('/setup', { config: access('public'), schema: { hide: true } }, async (_request, reply) => {
-    if (await adminExists(deps.database.db)) {
-      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
-    }
-    return sendShell(reply);
-  });
+  app.get(
+    '/setup',
+    { config: access('public'), schema: { hide: true } },
+    async (_request, reply) => {
+      if (await adminExists(deps.database.db)) {
+        return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
+      }
+      return sendShell(reply);
+    },
+  );
 
   for (const [url, file] of files) {
     const immutable = url.startsWith('/assets/');
@@ -70,7 +80,9 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply
         .headers({
           'content-type': file.type,
-          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+          'cache-control': immutable
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
         })
         .send(file.body),
     );
