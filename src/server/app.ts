@@ -7,11 +7,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import type { Deps } from './deps.js';
@@ -25,6 +21,7 @@ import { registerPartnerRoutes } from './features/partners/partners.routes.js';
 import { registerSetupRoutes } from './features/setup/setup.routes.js';
 import { registerWebRoutes } from './features/web/web.routes.js';
 import { collectRoutes, policyOf, registerAccess } from './http/access.js';
+import { zodSerializerCompiler } from './http/serializer.js';
 import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
 
@@ -62,7 +59,7 @@ export async function buildApp(
   installZodMessages();
   const routes = collectRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(zodSerializerCompiler);
 
   await app.register(swagger, {
     openapi: {

@@ -69,9 +69,13 @@ export interface Sealer {
 
 const KEY_CHECK_AAD = 'settings:master-key-check:value';
 
+/** Unwrapped keys kept in memory, so a busy history page does not unwrap the same key each time. */
+const UNWRAPPED_CACHE_SIZE = 2000;
+
 export function createSealer(masterKey: Buffer): Sealer {
   if (masterKey.length !== KEY_BYTES) throw new SealError('The master key must be 32 bytes');
   const wrapAad = (userId: string) => `users:${userId}:wrapped_key`;
+  const unwrapped = new Map<string, DataKey>();
   return {
     newDataKey(userId) {
       const key = randomBytes(KEY_BYTES);
@@ -81,7 +85,18 @@ export function createSealer(masterKey: Buffer): Sealer {
       };
     },
     unwrap(userId, wrapped) {
-      return { userId, key: Buffer.from(openWith(masterKey, wrapped, wrapAad(userId)), 'base64') };
+      // Keyed by the wrapped value too: a destroyed or replaced key is never served from the cache.
+      const cacheKey = `${userId}:${wrapped}`;
+      const hit = unwrapped.get(cacheKey);
+      if (hit) return hit;
+      const dataKey = {
+        userId,
+        key: Buffer.from(openWith(masterKey, wrapped, wrapAad(userId)), 'base64'),
+      };
+      if (unwrapped.size >= UNWRAPPED_CACHE_SIZE)
+        unwrapped.delete(unwrapped.keys().next().value ?? '');
+      unwrapped.set(cacheKey, dataKey);
+      return dataKey;
     },
     seal: (dataKey, plaintext, ctx) => sealWith(dataKey.key, plaintext, aadOf(ctx)),
     open: (dataKey, sealed, ctx) => openWith(dataKey.key, sealed, aadOf(ctx)),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB, Db } from './schema.js';
 
@@ -53,8 +53,30 @@ export function openSqlite(file: string): Database {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(handle) }),
+  });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running our indexed reads, so
+ * statements are kept and reused by their SQL text (bounded, oldest dropped first).
+ */
+function withStatementCache(handle: SQLite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = handle.prepare(text);
+        if (cache.size >= max) cache.delete(cache.keys().next().value ?? '');
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** DATABASE_URL picks PostgreSQL; otherwise SQLite in the data folder. */

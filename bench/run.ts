@@ -1,0 +1,242 @@
+/**
+ * `npm run bench`: seeds 1,000 journeys × 200 check-ins into a fresh SQLite file, starts the built
+ * server, and measures page 1 of check-in history for random signed-in members against a bare
+ * node:http hello world, with autocannon at 50 connections. Prints the figures for the README.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
+import { progressBar } from '../src/cli/progress.js';
+import { createSession } from '../src/server/auth/sessions.store.js';
+import { boot } from '../src/server/boot.js';
+import { loadConfig } from '../src/server/config.js';
+
+const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
+const CHECKINS_PER_JOURNEY = Number(process.env.BENCH_CHECKINS ?? 200);
+const SIGNED_IN = 200;
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const root = path.resolve(import.meta.dirname, '..');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/** Peak resident set size of a process (VmHWM), in MB. */
+const peakRssMb = (pid: number): number => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+async function seed(dataDir: string, masterKey: string): Promise<string[]> {
+  const config = loadConfig({
+    STEADFAST_DATA_DIR: dataDir,
+    STEADFAST_MASTER_KEY: masterKey,
+    LOG_LEVEL: 'silent',
+  });
+  const deps = await boot(config);
+  const passwordHash = await deps.passwords.hash('bench password 1');
+  const start = Date.now() - 100 * 24 * 60 * 60 * 1000;
+  const bar = progressBar('Seeding journeys', JOURNEYS);
+  const members: { id: string }[] = [];
+  for (let j = 0; j < JOURNEYS; j++) {
+    const { journeyId, members: pair } = await seedJourney(deps, {
+      people: [
+        { email: `a${j}@bench.invalid`, displayName: `A${j}`, role: 'hurt' },
+        { email: `b${j}@bench.invalid`, displayName: `B${j}`, role: 'broke_trust' },
+      ],
+      path: 'together',
+      kinds: ['secrets'],
+      cameToLight: 'months_1_6',
+      startedAt: start,
+      passwordHash,
+    });
+    const [a, b] = pair;
+    if (!a || !b) throw new Error('seed failed');
+    const checkins = [
+      ...demoCheckins(a, { start, days: 400, seed: j * 2 + 1, shareEvery: 3 }),
+      ...demoCheckins(b, { start, days: 400, seed: j * 2 + 2, shareEvery: 3 }),
+    ].slice(0, CHECKINS_PER_JOURNEY);
+    await deps.database.db
+      .transaction()
+      .execute((trx) => insertCheckins(deps, trx, journeyId, checkins));
+    members.push(a, b);
+    bar.update(j + 1);
+  }
+  bar.finish();
+  const cookies: string[] = [];
+  const now = Date.now();
+  for (let i = 0; i < SIGNED_IN; i++) {
+    const m = members[Math.floor(Math.random() * members.length)];
+    if (!m) continue;
+    const token = await createSession(deps.database.db, m.id, now, {
+      idleMs: 3_600_000,
+      absoluteMs: 3_600_000,
+    });
+    cookies.push(`sf_session=${token}`);
+  }
+  await deps.database.close();
+  return cookies;
+}
+
+function load(url: string, cookies?: string[]): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        ...(cookies
+          ? {
+              requests: [
+                {
+                  setupRequest: (req) => ({
+                    ...req,
+                    headers: {
+                      ...req.headers,
+                      cookie: cookies[Math.floor(Math.random() * cookies.length)] ?? '',
+                    },
+                  }),
+                },
+              ],
+            }
+          : {}),
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
+  });
+}
+
+function bundleSizes(): { shellKb: number; largestRouteKb: number; largestRoute: string } {
+  const webDir = path.join(root, 'dist', 'web');
+  if (!fs.existsSync(path.join(webDir, 'index.html')))
+    return { shellKb: NaN, largestRouteKb: NaN, largestRoute: 'web not built' };
+  const index = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+  const shellFiles = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const gz = (file: string) => gzipSync(fs.readFileSync(path.join(webDir, file))).length / 1024;
+  const shellKb = shellFiles.reduce((n, f) => n + gz(f), 0);
+  const routes = fs
+    .readdirSync(path.join(webDir, 'assets'))
+    .filter((f) => f.endsWith('.js') && !shellFiles.includes(`/assets/${f}`))
+    .map((f) => ({ f, kb: gz(`/assets/${f}`) }))
+    .sort((a, b) => b.kb - a.kb);
+  return { shellKb, largestRouteKb: routes[0]?.kb ?? 0, largestRoute: routes[0]?.f ?? '-' };
+}
+
+const fmt = (r: autocannon.Result) => ({
+  rps: Math.round(r.requests.average),
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.non2xx,
+});
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steadfast-bench-'));
+  const masterKey = randomBytes(32).toString('base64');
+  console.log(`Seeding ${JOURNEYS} journeys × ${CHECKINS_PER_JOURNEY} check-ins into ${dataDir}`);
+  const t0 = Date.now();
+  const cookies = await seed(dataDir, masterKey);
+  console.log(`Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const appPort = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
+        : []),
+      path.join(root, 'dist', 'server', 'main.js'),
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(appPort),
+        STEADFAST_DATA_DIR: dataDir,
+        STEADFAST_MASTER_KEY: masterKey,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const helloPort = await freePort();
+  const hello = fork(path.join(import.meta.dirname, 'hello.ts'), {
+    env: { ...process.env, PORT: String(helloPort) },
+    execArgv: ['--import', 'tsx'],
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${appPort}/api/health`, server);
+    await new Promise<void>((r) => hello.once('message', () => r()));
+
+    const url = `http://127.0.0.1:${appPort}/api/checkins`;
+    const check = await fetch(url, { headers: { cookie: cookies[0] ?? '' } });
+    const page = (await check.json()) as { items: unknown[] };
+    if (!check.ok || page.items.length !== 20)
+      throw new Error(`history page is wrong: ${check.status}`);
+
+    await load(url, cookies.slice(0, 10)); // warm-up
+    const app = fmt(await load(url, cookies));
+    const bare = fmt(await load(`http://127.0.0.1:${helloPort}/`));
+    const rss = peakRssMb(server.pid ?? 0);
+    const sizes = bundleSizes();
+    const ratio = app.rps / bare.rps;
+
+    const line = (name: string, r: ReturnType<typeof fmt>) =>
+      `| ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`;
+    console.log(
+      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    );
+    console.log(
+      `${CONNECTIONS} connections, ${DURATION_S} s each, ${JOURNEYS} journeys × ${CHECKINS_PER_JOURNEY} check-ins (SQLite)\n`,
+    );
+    console.log('| scenario | requests/s | p50 ms | p99 ms | errors |');
+    console.log('|---|---|---|---|---|');
+    console.log(line('check-in history, page 1 (signed in)', app));
+    console.log(line('bare node:http hello world', bare));
+    console.log(
+      `\nratio to bare: ${ratio.toFixed(2)} (budget ≥ 0.3) · p99 ${app.p99} ms (budget < 20) · peak server RSS ${rss.toFixed(0)} MB (budget ≤ 200)`,
+    );
+    console.log(
+      `app shell JS: ${sizes.shellKb.toFixed(1)} KB gzip (budget ≤ 150) · largest route chunk: ${sizes.largestRouteKb.toFixed(1)} KB gzip (${sizes.largestRoute}, budget ≤ 50)`,
+    );
+    const over = [
+      app.p99 >= 20 && 'p99',
+      ratio < 0.3 && 'ratio',
+      rss > 200 && 'RSS',
+      sizes.shellKb > 150 && 'shell size',
+      sizes.largestRouteKb > 50 && 'route chunk size',
+      app.errors > 0 && 'errors',
+    ].filter(Boolean);
+    console.log(over.length ? `OVER BUDGET: ${over.join(', ')}` : 'All budgets met.');
+  } finally {
+    server.kill('SIGTERM');
+    hello.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
