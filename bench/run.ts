@@ -124,7 +124,8 @@ function load(url: string, cookies?: string[]): Promise<autocannon.Result> {
             }
           : {}),
       },
-      (err, result) => (err ? reject(err) : resolve(result)),
+      (err: unknown, result) =>
+        err ? reject(err instanceof Error ? err : new Error('autocannon failed')) : resolve(result),
     );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
   });
