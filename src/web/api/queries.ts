@@ -58,8 +58,12 @@ export const useSession = () =>
 export const useSetupStatus = () =>
   useQuery({ queryKey: keys.setup, queryFn: () => api.get<SetupStatus>('/api/setup') });
 
-export const useJourney = () =>
-  useQuery({ queryKey: keys.journey, queryFn: () => api.get<JourneyEnvelope>('/api/journey') });
+export const useJourney = (options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: keys.journey,
+    queryFn: () => api.get<JourneyEnvelope>('/api/journey'),
+    enabled: options.enabled ?? true,
+  });
 
 export const useCheckins = () =>
   useInfiniteQuery({

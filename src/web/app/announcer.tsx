@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
 
@@ -11,7 +11,7 @@ interface Message {
 
 interface Announcer {
   readonly message: Message | null;
-  announce(text: string, options?: { navigating?: boolean }): void;
+  readonly announce: (text: string, options?: { navigating?: boolean }) => void;
 }
 
 const AnnouncerContext = createContext<Announcer>({ message: null, announce: () => undefined });
@@ -22,11 +22,14 @@ const AnnouncerContext = createContext<Announcer>({ message: null, announce: () 
  */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<Message | null>(null);
-  const location = useLocation();
+  const { key } = useLocation();
+  const [seenKey, setSeenKey] = useState(key);
 
-  useEffect(() => {
+  // A new page: drop the last message unless it was meant for this page.
+  if (seenKey !== key) {
+    setSeenKey(key);
     setMessage((m) => (m?.carry ? { ...m, carry: false } : null));
-  }, [location.key]);
+  }
 
   const announce = useCallback((text: string, options?: { navigating?: boolean }) => {
     setMessage((m) => ({ text, carry: options?.navigating ?? false, id: (m?.id ?? 0) + 1 }));

@@ -112,7 +112,7 @@ export function TextField({
       <input
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && hintId, error && errorId)}
+        aria-describedby={describedBy(hint ? hintId : null, error ? errorId : null)}
         {...input}
       />
     </div>

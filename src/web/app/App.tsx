@@ -1,0 +1,67 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { AnnouncerProvider } from './announcer.js';
+import { AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
+
+// Each screen is its own chunk, so the first load carries only the shell.
+const SignIn = lazy(() => import('../routes/auth/SignIn.js').then((m) => ({ default: m.SignIn })));
+const SignUp = lazy(() => import('../routes/auth/SignUp.js').then((m) => ({ default: m.SignUp })));
+const Setup = lazy(() => import('../routes/auth/Setup.js').then((m) => ({ default: m.Setup })));
+const Join = lazy(() => import('../routes/partners/Join.js').then((m) => ({ default: m.Join })));
+const Together = lazy(() =>
+  import('../routes/partners/Together.js').then((m) => ({ default: m.Together })),
+);
+const Today = lazy(() => import('../routes/today/Today.js').then((m) => ({ default: m.Today })));
+const Start = lazy(() => import('../routes/journeys/Start.js').then((m) => ({ default: m.Start })));
+const Settings = lazy(() =>
+  import('../routes/settings/Settings.js').then((m) => ({ default: m.Settings })),
+);
+const Checkins = lazy(() =>
+  import('../routes/checkins/Checkins.js').then((m) => ({ default: m.Checkins })),
+);
+const NewCheckin = lazy(() =>
+  import('../routes/checkins/NewCheckin.js').then((m) => ({ default: m.NewCheckin })),
+);
+
+/** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
+export const router = createBrowserRouter([
+  {
+    element: (
+      <AnnouncerProvider>
+        <Outlet />
+      </AnnouncerProvider>
+    ),
+    children: [
+      {
+        element: <PublicShell />,
+        children: [
+          { path: '/signin', element: <SignIn /> },
+          { path: '/signup', element: <SignUp /> },
+          { path: '/setup', element: <Setup /> },
+          { path: '/join', element: <Join /> },
+        ],
+      },
+      {
+        path: '/app',
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Today /> },
+          { path: 'settings', element: <Settings /> },
+          {
+            element: <MembersOnly />,
+            children: [
+              { path: 'start', element: <Start /> },
+              { path: 'together', element: <Together /> },
+              { path: 'checkins', element: <Checkins /> },
+              { path: 'checkins/new', element: <NewCheckin /> },
+            ],
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+      // The server renders "/" itself; this only matters for the Vite dev server.
+      { path: '/', element: <Navigate to="/app" replace /> },
+      { element: <PublicShell />, children: [{ path: '*', element: <NotFound /> }] },
+    ],
+  },
+]);

@@ -1,0 +1,182 @@
+import { Component, Suspense } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
+import type { Me } from '../../shared/api/auth.js';
+import { t } from '../../shared/i18n/messages.js';
+import { useSession } from '../api/queries.js';
+import { SettingsIcon, SpaceIcon, PeopleIcon, TodayIcon } from '../components/icons.js';
+import { Page } from '../components/Page.js';
+
+function SkipLink() {
+  // Focus main directly: following "#main" would add a fragment to the address and a history entry.
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const main = document.getElementById('main');
+    main?.focus();
+    main?.scrollIntoView();
+  };
+  return (
+    <a className="skip-link" href="#main" onClick={skip}>
+      {t('chrome.skipToContent')}
+    </a>
+  );
+}
+
+/** A full page load to the server-rendered crisis page, which works even when the app does not. */
+const HelpNow = () => (
+  <a className="help-now" href="/help" aria-label={t('chrome.getHelpNowLabel')}>
+    {t('chrome.getHelpNow')}
+  </a>
+);
+
+export const Loading = () => <p className="loading">{t('common.loading')}</p>;
+
+/** A screen's code could not be loaded (offline, or the app was updated meanwhile). */
+class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <Page title={t('error.screenTitle')}>
+        <p>{t('error.screen')}</p>
+        <p className="actions">
+          <button type="button" className="button primary" onClick={() => window.location.reload()}>
+            {t('common.reload')}
+          </button>
+        </p>
+      </Page>
+    );
+  }
+}
+
+function Screen() {
+  const { pathname } = useLocation();
+  return (
+    <ScreenBoundary key={pathname}>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </ScreenBoundary>
+  );
+}
+
+/** Sign-in, sign-up, setup and invitations: the same frame as the server-rendered public pages. */
+export function PublicShell() {
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <a className="brand" href="/">
+          {t('app.name')}
+        </a>
+        <nav className="site-nav" aria-label={t('chrome.mainNav')}>
+          <a href="/learn">{t('chrome.learn')}</a>
+          <NavLink to="/signin">{t('chrome.signIn')}</NavLink>
+        </nav>
+        <HelpNow />
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        <Screen />
+      </main>
+      <footer className="site-footer">
+        <p>{t('chrome.footerTherapy')}</p>
+        <p>{t('chrome.footerPrivacy')}</p>
+      </footer>
+    </>
+  );
+}
+
+export const useMe = () => useOutletContext<Me>();
+
+function AppNav({ me }: { me: Me }) {
+  const item = (to: string, label: string, icon: ReactNode, end = false) => (
+    <li>
+      <NavLink to={to} end={end}>
+        {icon}
+        <span>{label}</span>
+      </NavLink>
+    </li>
+  );
+  return (
+    <nav className="app-nav" aria-label={t('nav.label')}>
+      <ul>
+        {item('/app', t('nav.today'), <TodayIcon />, true)}
+        {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
+        {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
+        {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
+      </ul>
+    </nav>
+  );
+}
+
+/** Every signed-in screen: the crisis link in a header that stays in view, and the sections. */
+export function AppShell() {
+  const session = useSession();
+  const location = useLocation();
+  const me = session.data?.user;
+  if (session.isSuccess && !me) {
+    return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  }
+
+  let content: ReactNode = <Loading />;
+  if (session.isError) {
+    content = (
+      <Page title={t('error.networkTitle')}>
+        <p>{session.error.message}</p>
+        <p className="actions">
+          <button type="button" className="button primary" onClick={() => void session.refetch()}>
+            {t('common.tryAgain')}
+          </button>
+        </p>
+      </Page>
+    );
+  } else if (me) {
+    content = (
+      <ScreenBoundary key={location.pathname}>
+        <Suspense fallback={<Loading />}>
+          <Outlet context={me} />
+        </Suspense>
+      </ScreenBoundary>
+    );
+  }
+
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <Link className="brand" to="/app">
+          {t('app.name')}
+        </Link>
+        <HelpNow />
+      </header>
+      <div className="app-layout">
+        {me ? <AppNav me={me} /> : null}
+        <main id="main" tabIndex={-1} className="page">
+          {content}
+        </main>
+      </div>
+    </>
+  );
+}
+
+/** Journey screens are for people on the program; administrators never see journey content. */
+export function MembersOnly() {
+  const me = useMe();
+  return me.role === 'member' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
+}
+
+export function NotFound() {
+  return (
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.text')}</p>
+      <p className="actions">
+        <a className="button" href="/">
+          {t('notFound.home')}
+        </a>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import type { SessionInfo, SignInBody } from '../../../shared/api/auth.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys, useSession } from '../../api/queries.js';
+import { pendingInvite } from '../../app/pending-invite.js';
+import { ErrorSummary, fieldErrorsOf, TextField } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+
+const fieldIds = { email: 'signin-email', password: 'signin-password' };
+
+/** Where to go after signing in: a pending invitation first, then the page that asked for it. */
+function destination(from: unknown): { to: string; accept: boolean } {
+  if (pendingInvite.get() !== null) return { to: '/join', accept: true };
+  return { to: typeof from === 'string' && from.startsWith('/app') ? from : '/app', accept: false };
+}
+
+export function SignIn() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useSession();
+  const from = (location.state as { from?: unknown } | null)?.from;
+  const [values, setValues] = useState<SignInBody>({ email: '', password: '' });
+
+  const signIn = useMutation({
+    mutationFn: (body: SignInBody) => api.post<SessionInfo>('/api/auth/signin', body),
+    onSuccess: (data) => {
+      // Start from a clean slate: nothing cached from whoever used this tab before.
+      client.clear();
+      client.setQueryData(keys.session, data);
+      const { to, accept } = destination(from);
+      void navigate(to, { replace: true, state: { accept } });
+    },
+  });
+
+  if (session.data?.user && signIn.isIdle) {
+    return <Navigate to={destination(from).to} replace />;
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate(values);
+  };
+  const errors = fieldErrorsOf(signIn.error);
+
+  return (
+    <Page title={t('signin.title')} lede={t('signin.lede')}>
+      {from ? <p className="panel">{t('signin.toContinue')}</p> : null}
+      {pendingInvite.get() !== null ? <p className="panel">{t('signin.invited')}</p> : null}
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary error={signIn.error} fieldIds={fieldIds} />
+        <TextField
+          id={fieldIds.email}
+          label={t('account.email')}
+          error={errors.email}
+          type="email"
+          name="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          required
+          value={values.email}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+        />
+        <TextField
+          id={fieldIds.password}
+          label={t('account.password')}
+          error={errors.password}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={values.password}
+          onChange={(e) => setValues({ ...values, password: e.target.value })}
+        />
+        <p className="actions">
+          <button type="submit" className="button primary wide" disabled={signIn.isPending}>
+            {signIn.isPending ? t('signin.submitting') : t('signin.submit')}
+          </button>
+        </p>
+      </form>
+      <p>
+        {t('signin.new')} <Link to="/signup">{t('chrome.signUp')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import type { Checkin } from '../../../shared/api/checkins.js';
+import type { Journey } from '../../../shared/api/journeys.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { LockIcon, PeopleIcon } from '../../components/icons.js';
+import { feelingLabel, formatWhen } from '../labels.js';
+
+/** Who can see a check-in, in words and with an icon: "Only you", "You and Sam", "Shared by Sam". */
+export function Visibility({ checkin, journey }: { checkin: Checkin; journey: Journey | null }) {
+  const partner = journey?.partner?.displayName;
+  let icon = <PeopleIcon />;
+  let words: string;
+  if (!checkin.mine) words = t('visibility.sharedBy', { name: checkin.authorName });
+  else if (checkin.visibility === 'partner') {
+    words = partner ? t('visibility.youAnd', { name: partner }) : t('visibility.youAndPartner');
+  } else {
+    icon = <LockIcon />;
+    words = t('visibility.onlyYou');
+  }
+  return (
+    <span className="visibility">
+      {icon}
+      <span>
+        <span className="visually-hidden">{t('visibility.label')} </span>
+        {words}
+      </span>
+    </span>
+  );
+}
+
+/** One check-in as it reads: when, who can see it, the feelings with their strength, the note. */
+export function CheckinSummary({
+  checkin,
+  journey,
+  headingLevel,
+  headingId,
+  children,
+}: {
+  checkin: Checkin;
+  journey: Journey | null;
+  headingLevel: 2 | 3;
+  headingId?: string;
+  children?: ReactNode;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div className="checkin">
+      <div className="checkin-head">
+        <Heading id={headingId}>
+          <time dateTime={new Date(checkin.createdAt).toISOString()}>
+            {formatWhen(checkin.createdAt)}
+          </time>
+        </Heading>
+        <Visibility checkin={checkin} journey={journey} />
+      </div>
+      <ul className="feelings" aria-label={t('checkins.feelingsLabel')}>
+        {checkin.feelings.map((f) => (
+          <li key={f.feeling}>
+            {t('checkins.feelingWithIntensity', {
+              feeling: feelingLabel(f.feeling),
+              intensity: f.intensity,
+            })}
+          </li>
+        ))}
+      </ul>
+      {checkin.note ? <p className="note-text">{checkin.note}</p> : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useBlocker, useNavigate } from 'react-router';
+import {
+  feelings,
+  INTENSITY_MAX,
+  INTENSITY_MIN,
+  NOTE_MAX,
+  type Feeling,
+} from '../../../core/checkins/checkin.js';
+import type { Checkin, CheckinCreateBody } from '../../../shared/api/checkins.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { choiceId, Choices } from '../../components/choices.js';
+import { describedBy, ErrorSummary, FieldError, fieldErrorsOf } from '../../components/form.js';
+import { LockIcon } from '../../components/icons.js';
+import { Page } from '../../components/Page.js';
+import { feelingLabel, formatCount } from '../labels.js';
+
+const DEFAULT_INTENSITY = 5;
+const fieldIds = { feelings: choiceId('feelings', feelings[0]), note: 'note' };
+
+/**
+ * A new check-in. What the person types stays in this page's memory only: never in localStorage,
+ * because someone else may use this device. A failed save keeps everything and says so.
+ */
+export function NewCheckin() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const [chosen, setChosen] = useState<Feeling[]>([]);
+  const [intensity, setIntensity] = useState<Partial<Record<Feeling, number>>>({});
+  const [note, setNote] = useState('');
+
+  const saved = useRef(false);
+  const dirty = chosen.length > 0 || note.trim() !== '';
+
+  // Nothing is discarded without asking: leaving with unsaved words needs a second, explicit step.
+  const blocker = useBlocker(() => dirty && !saved.current);
+  const leaveRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (blocker.state === 'blocked') leaveRef.current?.focus();
+  }, [blocker.state]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const save = useMutation({
+    mutationFn: (body: CheckinCreateBody) => api.post<Checkin>('/api/checkins', body),
+    onSuccess: () => {
+      saved.current = true;
+      void client.invalidateQueries({ queryKey: keys.checkins });
+      announce(t('checkin.saved'), { navigating: true });
+      void navigate('/app/checkins');
+    },
+  });
+
+  const toggle = (f: Feeling, checked: boolean) => {
+    setChosen(feelings.filter((x) => (x === f ? checked : chosen.includes(x))));
+    if (checked && intensity[f] === undefined)
+      setIntensity({ ...intensity, [f]: DEFAULT_INTENSITY });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({
+      feelings: chosen.map((f) => ({ feeling: f, intensity: intensity[f] ?? DEFAULT_INTENSITY })),
+      note,
+    });
+  };
+
+  const errors = fieldErrorsOf(save.error);
+  // The server counts UTF-16 code units, as String.length does.
+  const length = note.length;
+  const over = length > NOTE_MAX;
+  const noteError =
+    errors.note ?? (over ? t('checkin.noteTooLong', { max: formatCount(NOTE_MAX) }) : undefined);
+
+  return (
+    <Page title={t('checkin.title')} lede={t('checkin.lede')}>
+      {blocker.state === 'blocked' ? (
+        <div
+          ref={leaveRef}
+          tabIndex={-1}
+          className="confirm"
+          role="group"
+          aria-labelledby="leave-text"
+        >
+          <p id="leave-text">{t('checkin.leaveConfirm')}</p>
+          <p className="actions">
+            <button type="button" className="button primary" onClick={() => blocker.reset()}>
+              {t('checkin.stay')}
+            </button>
+            <button type="button" className="button quiet" onClick={() => blocker.proceed()}>
+              {t('checkin.leave')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary
+          error={save.error}
+          title={t('checkin.saveFailed')}
+          after={t('checkin.keptText')}
+          fieldIds={fieldIds}
+        />
+        <Choices
+          type="checkbox"
+          name="feelings"
+          legend={t('checkin.feelingsLegend')}
+          hint={t('checkin.feelingsHint')}
+          error={errors.feelings}
+          options={feelings.map((f) => ({ value: f, label: feelingLabel(f) }))}
+          isChecked={(f) => chosen.includes(f)}
+          onToggle={toggle}
+        />
+        {chosen.length > 0 ? (
+          <fieldset>
+            <legend>{t('checkin.intensityLegend')}</legend>
+            <span className="hint">{t('checkin.intensityHint')}</span>
+            {chosen.map((f) => {
+              const value = intensity[f] ?? DEFAULT_INTENSITY;
+              const id = `intensity-${f}`;
+              const valueText = t('checkin.outOf', { value, max: INTENSITY_MAX });
+              return (
+                <div key={f} className="intensity">
+                  <label htmlFor={id}>{feelingLabel(f)}</label>
+                  <input
+                    id={id}
+                    type="range"
+                    min={INTENSITY_MIN}
+                    max={INTENSITY_MAX}
+                    step={1}
+                    value={value}
+                    aria-valuetext={valueText}
+                    aria-describedby={`${id}-value`}
+                    onChange={(e) => setIntensity({ ...intensity, [f]: Number(e.target.value) })}
+                  />
+                  <p className="intensity-value" id={`${id}-value`}>
+                    <span>{t('checkin.scaleLow')}</span>
+                    <strong>{valueText}</strong>
+                    <span>{t('checkin.scaleHigh')}</span>
+                  </p>
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
+        <div className="field">
+          <label htmlFor="note">{t('checkin.noteLabel')}</label>
+          <span id="note-hint" className="hint">
+            {t('checkin.noteHint')}
+          </span>
+          <FieldError id="note-error">{noteError}</FieldError>
+          <textarea
+            id="note"
+            name="note"
+            rows={6}
+            value={note}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={describedBy('note-hint', noteError && 'note-error', 'note-count')}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <p id="note-count" className={over ? 'count over' : 'count'}>
+            {t('checkin.count', { count: formatCount(length), max: formatCount(NOTE_MAX) })}
+          </p>
+        </div>
+        <p className="visibility">
+          <LockIcon />
+          <span>{t('checkin.private')}</span>
+        </p>
+        <p className="actions">
+          <button type="submit" className="button primary wide" disabled={save.isPending}>
+            {save.isPending ? t('checkin.saving') : t('checkin.save')}
+          </button>
+          <Link className="button quiet" to="/app/checkins">
+            {t('common.cancel')}
+          </Link>
+        </p>
+      </form>
+    </Page>
+  );
+}

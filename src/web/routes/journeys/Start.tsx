@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import type { Journey, JourneyStartBody } from '../../../shared/api/journeys.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys, useJourney } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { Loading } from '../../app/Shell.js';
+import { ErrorSummary, fieldErrorsOf } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+import {
+  bodyOf,
+  emptyDraft,
+  JourneyFields,
+  journeyFieldIds,
+  type JourneyDraft,
+} from './JourneyFields.js';
+
+/** The first questions: which path, one's part, what happened and when. All can change later. */
+export function Start() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const journey = useJourney();
+  const [draft, setDraft] = useState<JourneyDraft>(emptyDraft);
+
+  const start = useMutation({
+    mutationFn: (body: Partial<JourneyStartBody>) => api.post<Journey>('/api/journey', body),
+    onSuccess: (created) => {
+      client.setQueryData(keys.journey, { journey: created });
+      announce(t('start.done'), { navigating: true });
+      void navigate('/app', { replace: true });
+    },
+  });
+
+  if (journey.data?.journey && start.isIdle) return <Navigate to="/app" replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    start.mutate(bodyOf(draft));
+  };
+
+  return (
+    <Page title={t('start.title')} lede={t('start.lede')}>
+      {journey.isPending ? (
+        <Loading />
+      ) : (
+        <form className="form" noValidate onSubmit={submit}>
+          <ErrorSummary error={start.error} fieldIds={journeyFieldIds} />
+          <p className="panel">{t('start.changeLater')}</p>
+          <JourneyFields draft={draft} errors={fieldErrorsOf(start.error)} onChange={setDraft} />
+          <p className="actions">
+            <button type="submit" className="button primary wide" disabled={start.isPending}>
+              {start.isPending ? t('start.submitting') : t('start.submit')}
+            </button>
+          </p>
+        </form>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,167 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { InvitePreview, Journey } from '../../../shared/api/journeys.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys, useSession } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { pendingInvite } from '../../app/pending-invite.js';
+import { Loading } from '../../app/Shell.js';
+import { ErrorSummary, problemOf } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+
+/** What a person can still do when a link does not work: nothing is their fault. */
+function WayForward({ signedIn, newLink = true }: { signedIn: boolean; newLink?: boolean }) {
+  return (
+    <>
+      {newLink ? <p>{t('join.wayForward')}</p> : null}
+      <p className="actions">
+        {signedIn ? (
+          <Link className="button primary" to="/app">
+            {t('chrome.openApp')}
+          </Link>
+        ) : (
+          <Link className="button primary" to="/signup">
+            {t('learn.startCta')}
+          </Link>
+        )}
+        <a className="button" href="/learn">
+          {t('chrome.learn')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The page an invitation link opens: `/join#<token>`. The token lives in the fragment (never sent
+ * to a server or in a Referer); it is taken out of the address bar at once and kept for this tab only.
+ */
+export function Join() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const session = useSession();
+  const [token] = useState(() => location.hash.slice(1) || pendingInvite.get());
+  const autoAccept = (location.state as { accept?: boolean } | null)?.accept === true;
+  const tried = useRef(false);
+
+  useEffect(() => {
+    if (!token) return;
+    pendingInvite.set(token);
+    if (window.location.hash) {
+      window.history.replaceState(window.history.state, '', window.location.pathname);
+    }
+  }, [token]);
+
+  const preview = useQuery({
+    queryKey: ['invite-preview', token],
+    queryFn: () => api.post<InvitePreview>('/api/invites/preview', { token }),
+    enabled: Boolean(token),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  const accept = useMutation({
+    mutationFn: () => api.post<Journey>('/api/invites/accept', { token }),
+    onSuccess: (journey) => {
+      pendingInvite.clear();
+      client.setQueryData(keys.journey, { journey });
+      void client.invalidateQueries({ queryKey: keys.checkins });
+      announce(t('join.joined', { name: journey.partner?.displayName ?? t('join.yourPartner') }), {
+        navigating: true,
+      });
+      void navigate('/app', { replace: true });
+    },
+  });
+
+  const user = session.data?.user ?? null;
+  const usable = preview.data?.status === 'valid';
+  const unusable = preview.isError || (preview.isSuccess && !usable);
+
+  // Coming back from sign-up or sign-in: the person already chose to join, so do it for them.
+  useEffect(() => {
+    if (autoAccept && usable && user?.role === 'member' && !tried.current) {
+      tried.current = true;
+      accept.mutate();
+    }
+  }, [autoAccept, usable, user, accept]);
+
+  useEffect(() => {
+    if (unusable) pendingInvite.clear();
+  }, [unusable]);
+
+  if (!token) {
+    return (
+      <Page title={t('join.pageTitle')} heading={t('join.problemTitle')}>
+        <p>{t('join.noToken')}</p>
+        <WayForward signedIn={Boolean(user)} />
+      </Page>
+    );
+  }
+  if (preview.isPending || session.isPending) {
+    return (
+      <Page title={t('join.pageTitle')}>
+        <Loading />
+      </Page>
+    );
+  }
+  const status = preview.isError ? null : preview.data.status;
+  if (status !== 'valid') {
+    const text = status === null ? problemOf(preview.error).detail : t(`join.status.${status}`);
+    return (
+      <Page title={t('join.pageTitle')} heading={t('join.problemTitle')}>
+        <p>{text}</p>
+        <WayForward signedIn={Boolean(user)} />
+      </Page>
+    );
+  }
+
+  const inviter = preview.data?.inviterName ?? t('join.someone');
+  let action;
+  if (accept.isPending || accept.isSuccess) {
+    action = <p className="loading">{t('join.joining')}</p>;
+  } else if (user?.role === 'member') {
+    action = (
+      <p className="actions">
+        <button type="button" className="button primary wide" onClick={() => accept.mutate()}>
+          {t('join.accept', { name: inviter })}
+        </button>
+      </p>
+    );
+  } else if (user) {
+    action = <p>{t('join.adminAccount')}</p>;
+  } else {
+    action = (
+      <p className="actions">
+        <Link className="button primary" to="/signup">
+          {t('join.signUp')}
+        </Link>
+        <Link className="button" to="/signin">
+          {t('join.signIn')}
+        </Link>
+      </p>
+    );
+  }
+
+  return (
+    <Page
+      title={t('join.pageTitle')}
+      heading={t('join.title')}
+      lede={t('join.invitedBy', { name: inviter })}
+    >
+      <p>{t('join.privacy')}</p>
+      <ErrorSummary error={accept.error} />
+      {accept.isError ? (
+        <WayForward
+          signedIn={Boolean(user)}
+          newLink={problemOf(accept.error).code.startsWith('invite.')}
+        />
+      ) : (
+        action
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,125 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { Me } from '../../../shared/api/auth.js';
+import type { Journey, JourneyUpdateBody } from '../../../shared/api/journeys.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys, useJourney } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { Loading, useMe } from '../../app/Shell.js';
+import { ErrorSummary, fieldErrorsOf, problemOf } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+import {
+  bodyOf,
+  draftOf,
+  JourneyFields,
+  journeyFieldIds,
+  type JourneyDraft,
+} from '../journeys/JourneyFields.js';
+import { pathLabel } from '../labels.js';
+
+function JourneySettings({ journey }: { journey: Journey }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const [draft, setDraft] = useState<JourneyDraft>(() => draftOf(journey));
+  const partner = journey.partner?.displayName;
+
+  const update = useMutation({
+    mutationFn: (body: JourneyUpdateBody) => api.patch<Journey>('/api/journey', body),
+    onSuccess: (next) => {
+      client.setQueryData(keys.journey, { journey: next });
+      setDraft(draftOf(next));
+      announce(t('settings.saved'));
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // With a partner on board the path stays "together"; the server would refuse a change anyway.
+    const { path, ...rest } = bodyOf(draft);
+    update.mutate(partner ? rest : { path, ...rest });
+  };
+
+  return (
+    <section aria-labelledby="settings-journey">
+      <h2 id="settings-journey">{t('settings.journeyTitle')}</h2>
+      <p>{t('settings.journeyText')}</p>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary error={update.error} fieldIds={journeyFieldIds} />
+        <JourneyFields
+          draft={draft}
+          errors={fieldErrorsOf(update.error)}
+          onChange={setDraft}
+          pathLocked={
+            partner
+              ? t('settings.pathLocked', { name: partner, path: pathLabel('together') })
+              : undefined
+          }
+        />
+        <p className="actions">
+          <button type="submit" className="button primary wide" disabled={update.isPending}>
+            {update.isPending ? t('settings.saving') : t('settings.save')}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function Account({ me }: { me: Me }) {
+  const signOut = useMutation({
+    mutationFn: () => api.post('/api/auth/signout'),
+    // A full page load leaves nothing of this session in memory, and Back does not return here.
+    onSuccess: () => window.location.replace('/signin'),
+  });
+  return (
+    <section aria-labelledby="settings-account">
+      <h2 id="settings-account">{t('settings.accountTitle')}</h2>
+      <p>{t('settings.signedInAs', { name: me.displayName, email: me.email })}</p>
+      {signOut.error ? <p className="field-error">{problemOf(signOut.error).detail}</p> : null}
+      <p className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={signOut.isPending}
+          onClick={() => signOut.mutate()}
+        >
+          {t('settings.signOut')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** Settings: the journey's details (all changeable at any time) and the account. */
+export function Settings() {
+  const me = useMe();
+  const journey = useJourney({ enabled: me.role === 'member' });
+
+  let journeyPart = null;
+  if (me.role === 'member') {
+    if (journey.isPending) journeyPart = <Loading />;
+    else if (journey.isError) journeyPart = <p>{problemOf(journey.error).detail}</p>;
+    else if (journey.data.journey) journeyPart = <JourneySettings journey={journey.data.journey} />;
+    else {
+      journeyPart = (
+        <div className="empty">
+          <p>{t('together.noJourney')}</p>
+          <p className="actions">
+            <Link className="button primary" to="/app/start">
+              {t('today.begin')}
+            </Link>
+          </p>
+        </div>
+      );
+    }
+  }
+
+  return (
+    <Page title={t('nav.settings')}>
+      {journeyPart}
+      <Account me={me} />
+    </Page>
+  );
+}

@@ -1,0 +1,120 @@
+import { Link } from 'react-router';
+import type { Me } from '../../../shared/api/auth.js';
+import type { Journey } from '../../../shared/api/journeys.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { useJourney, useLatestCheckin } from '../../api/queries.js';
+import { Loading, useMe } from '../../app/Shell.js';
+import { problemOf } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+import { CheckinSummary } from '../checkins/CheckinSummary.js';
+import { pathLabel } from '../labels.js';
+
+function AdminHome({ me }: { me: Me }) {
+  return (
+    <Page title={t('nav.today')} lede={t('admin.welcome', { name: me.displayName })}>
+      <div className="panel">
+        <p>{t('admin.intro')}</p>
+        <p>{t('admin.privacy')}</p>
+      </div>
+      <p className="actions">
+        <a className="button" href="/">
+          {t('admin.publicSite')}
+        </a>
+        <a className="button" href="/api/docs">
+          {t('admin.apiDocs')}
+        </a>
+      </p>
+    </Page>
+  );
+}
+
+function Partner({ journey }: { journey: Journey }) {
+  if (journey.partner) {
+    return <p>{t('today.together', { name: journey.partner.displayName })}</p>;
+  }
+  if (journey.path === 'together') {
+    return (
+      <p>
+        {t('today.partnerNotYet')} <Link to="/app/together">{t('today.invite')}</Link>
+      </p>
+    );
+  }
+  return <p>{t('today.ownPath', { path: pathLabel(journey.path) })}</p>;
+}
+
+function Latest({ journey }: { journey: Journey }) {
+  const latest = useLatestCheckin();
+  if (latest.isPending) return <Loading />;
+  if (latest.isError) return <p>{problemOf(latest.error).detail}</p>;
+  if (!latest.data) return <p>{t('today.noCheckins')}</p>;
+  return (
+    <>
+      <CheckinSummary checkin={latest.data} journey={journey} headingLevel={3} />
+      <p>
+        <Link to="/app/checkins">{t('today.allCheckins')}</Link>
+      </p>
+    </>
+  );
+}
+
+/** What is waiting, gently: the journey at a glance and one next step. */
+export function Today() {
+  const me = useMe();
+  const journey = useJourney({ enabled: me.role === 'member' });
+
+  if (me.role === 'admin') return <AdminHome me={me} />;
+
+  if (journey.isPending) {
+    return (
+      <Page title={t('nav.today')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (journey.isError) {
+    return (
+      <Page title={t('nav.today')}>
+        <p>{problemOf(journey.error).detail}</p>
+      </Page>
+    );
+  }
+
+  const current = journey.data.journey;
+  if (!current) {
+    return (
+      <Page title={t('nav.today')} lede={t('today.welcomeNew', { name: me.displayName })}>
+        <div className="empty">
+          <h2>{t('today.beginTitle')}</h2>
+          <p>{t('today.beginText')}</p>
+          <p className="actions">
+            <Link className="button primary" to="/app/start">
+              {t('today.begin')}
+            </Link>
+          </p>
+        </div>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('nav.today')} lede={t('today.welcomeBack', { name: me.displayName })}>
+      <section className="panel" aria-labelledby="today-checkin">
+        <h2 id="today-checkin">{t('today.checkinTitle')}</h2>
+        <p>{t('today.checkinText')}</p>
+        <p className="actions">
+          <Link className="button primary" to="/app/checkins/new">
+            {t('today.checkIn')}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="today-latest">
+        <h2 id="today-latest">{t('today.latestTitle')}</h2>
+        <Latest journey={current} />
+      </section>
+      <section aria-labelledby="today-journey">
+        <h2 id="today-journey">{t('today.journeyTitle')}</h2>
+        <Partner journey={current} />
+      </section>
+    </Page>
+  );
+}
