@@ -106,3 +106,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: path.resolve(c.STEADFAST_WEB_DIR),
   });
 }
+
+/** The README's configuration table, generated from the schema (a test keeps the README in step). */
+export function configTable(): string {
+  const rows = Object.entries(configSchema.shape).map(([name, schema]) => {
+    const parsed = schema.safeParse(undefined);
+    const fallback = parsed.success && parsed.data !== undefined ? String(parsed.data) : '';
+    const shown = fallback.startsWith(packageRoot)
+      ? path.relative(packageRoot, fallback) + '/'
+      : fallback;
+    return `| \`${name}\` | ${shown ? `\`${shown}\`` : '—'} | ${schema.description ?? ''} |`;
+  });
+  return ['| Variable | Default | What it does |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { boot } from './boot.js';
 import { loadConfig } from './config.js';
+import { adminExists } from './auth/users.store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeMember, type TestApp } from '../test-support/harness.js';
+import { createTestApp, makeMember, TestClient, type TestApp } from '../test-support/harness.js';
 import { CSRF_HEADER } from './access.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  const setup = await new TestClient(t.app).post('/api/setup', {
+    email: 'admin@practice.example',
+    password: 'a long and quiet river',
+    displayName: 'Admin',
+  });
+  expect(setup.statusCode).toBe(201);
 });
 afterAll(async () => {
   await t.close();

@@ -13,5 +13,21 @@ export function zodSerializerCompiler({ schema }: { schema: unknown }): (data: u
     io: 'output',
     unrepresentable: 'any',
   });
-  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+  return fastJson(allowExtra(jsonSchema) as Parameters<typeof fastJson>[0]);
+}
+
+/**
+ * Zod marks output objects `additionalProperties: false`; inside anyOf (nullable objects) that makes
+ * fast-json-stringify reject an object with extra fields instead of dropping them. Serializing
+ * should drop, so the flag is removed everywhere.
+ */
+function allowExtra(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(allowExtra);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = allowExtra(value);
+  }
+  return out;
 }

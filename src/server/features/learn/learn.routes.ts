@@ -5,6 +5,7 @@ import { slugPattern } from '../../../core/content/learn-page.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
+import { adminExists } from '../../auth/users.store.js';
 import { html, layout, raw } from '../../pages/html.js';
 import { notFoundPage } from '../../pages/not-found.js';
 
@@ -84,9 +85,14 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
     'cache-control': 'public, max-age=300',
   };
 
-  r.get('/', { config: access('public'), schema: { hide: true } }, (_req, reply) =>
-    reply.headers(headers).send(send('/')),
-  );
+  // A fresh instance leads whoever opens it first to the one-time setup. Once an administrator
+  // exists that can never change, so the answer is remembered and the database is not asked again.
+  let setupDone = false;
+  r.get('/', { config: access('public'), schema: { hide: true } }, async (_req, reply) => {
+    setupDone ||= await adminExists(deps.database.db);
+    if (!setupDone) return reply.redirect('/setup', 302);
+    return reply.headers(headers).send(send('/'));
+  });
   r.get('/learn', { config: access('public'), schema: { hide: true } }, (_req, reply) =>
     reply.headers(headers).send(send('/learn')),
   );

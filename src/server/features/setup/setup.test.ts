@@ -19,6 +19,9 @@ describe('first run', () => {
   it('creates the administrator once, after which setup is gone', async () => {
     const client = new TestClient(t.app);
     expect((await client.get('/api/setup')).json()).toEqual({ needed: true });
+    const first = await client.get('/');
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe('/setup');
     const created = await client.post('/api/setup', {
       email: uniqueEmail('admin'),
       password: PASSWORD,
