@@ -15,6 +15,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
+  if (!(await adminExists(deps.database.db))) {
+    app.log.info(
+      `First run: open ${config.publicOrigin}/setup to create the administrator (or run: steadfast create-admin --email you@example.org).`,
+    );
+  }
   app.log.info(
     `Steadfast is running at ${config.publicOrigin} (database: ${deps.database.dialect} ${deps.database.location})`,
   );
