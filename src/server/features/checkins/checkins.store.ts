@@ -67,10 +67,15 @@ export async function findCheckin(db: Db, id: string): Promise<CheckinRow | unde
  * One page of the history a member may see in their journey — their own items and what their
  * partner shared — newest first, by keyset on (created_at, id) so deep pages stay as fast as page 1.
  */
-export async function listVisibleCheckins(
-  db: Db,
-  q: { journeyId: string; viewerId: string; cursor: Cursor | undefined; limit: number },
-): Promise<CheckinRow[]> {
+export interface VisibleCheckinsQuery {
+  readonly journeyId: string;
+  readonly viewerId: string;
+  readonly cursor: Cursor | undefined;
+  readonly limit: number;
+}
+
+/** The history query on its own, so its SQL and plan can be checked on both databases. */
+export function visibleCheckinsQuery(db: Db, q: VisibleCheckinsQuery) {
   let query = baseQuery(db)
     .where('checkins.journey_id', '=', q.journeyId)
     .where((eb) =>
@@ -82,11 +87,15 @@ export async function listVisibleCheckins(
       eb(eb.refTuple('checkins.created_at', 'checkins.id'), '<', eb.tuple(createdAt, id)),
     );
   }
-  const rows = await query
-    .orderBy('checkins.created_at', 'desc')
-    .orderBy('checkins.id', 'desc')
-    .limit(q.limit)
-    .execute();
+  return query.orderBy('checkins.created_at', 'desc').orderBy('checkins.id', 'desc').limit(q.limit);
+}
+
+/**
+ * One page of the history a member may see in their journey — their own items and what their
+ * partner shared — newest first, by keyset on (created_at, id) so deep pages stay as fast as page 1.
+ */
+export async function listVisibleCheckins(db: Db, q: VisibleCheckinsQuery): Promise<CheckinRow[]> {
+  const rows = await visibleCheckinsQuery(db, q).execute();
   return rows.map(toCheckinRow);
 }
 
