@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGNIN_LIMIT_ACCOUNT } from './auth.routes.js';
 import {
-  createTestApp,
+  useTestApp,
   makeMember,
   PASSWORD,
   TestClient,
   uniqueEmail,
-  type TestApp,
 } from '../test-support/harness.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const session = async (client: TestClient) =>
   (await client.get('/api/auth/session')).json<{ user: { email: string } | null }>();

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -221,4 +222,19 @@ export async function writeCheckin(
   const res = await member.client.post('/api/checkins', { feelings, note });
   if (res.statusCode !== 201) throw new Error(`check-in failed: ${res.body}`);
   return res.json<{ id: string }>();
+}
+
+/**
+ * A fresh app (and database) for each test in the calling file. The returned object is filled in
+ * before each test, so tests use it like a plain TestApp.
+ */
+export function useTestApp(options: { config?: Record<string, string> } = {}): TestApp {
+  const current = {} as TestApp;
+  beforeEach(async () => {
+    Object.assign(current, await createTestApp(options));
+  });
+  afterEach(async () => {
+    await current.close();
+  });
+  return current;
 }

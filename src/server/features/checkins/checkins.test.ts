@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createTestApp,
+  useTestApp,
   makeCouple,
   makeJourney,
   makeMember,
   writeCheckin,
-  type TestApp,
 } from '../../test-support/harness.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('emotion check-ins', () => {
   it('saves a check-in as private and returns it to its author', async () => {

@@ -1,6 +1,7 @@
 import type {
   BetrayalKind,
   CameToLight,
+  JourneyFacts,
   JourneyPath,
   MemberRole,
 } from '../../../core/journeys/journey.js';
@@ -32,18 +33,14 @@ export async function countMembers(db: Db, journeyId: string): Promise<number> {
   return Number(row.n);
 }
 
-export async function findJourneyFacts(db: Db, journeyId: string) {
+/** What the journey rules need to know: its path and how many members it has now. */
+export async function journeyFacts(db: Db, journeyId: string): Promise<JourneyFacts> {
   const row = await db
     .selectFrom('journeys')
-    .select(['id', 'path'])
+    .select('path')
     .where('id', '=', journeyId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    path: row.path as JourneyPath,
-    memberCount: await countMembers(db, journeyId),
-  };
+    .executeTakeFirstOrThrow();
+  return { path: row.path as JourneyPath, memberCount: await countMembers(db, journeyId) };
 }
 
 export interface NewJourney {

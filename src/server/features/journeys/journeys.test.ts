@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createTestApp,
+  useTestApp,
   journeyBody,
   makeCouple,
   makeJourney,
   makeMember,
-  type TestApp,
 } from '../../test-support/harness.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('journeys', () => {
   it('starts a journey with path, role, several kinds and when it came to light', async () => {

@@ -2,11 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
 import { assertInviteUsable, inviteStatus } from '../../../core/invites/invite.js';
-import {
-  assertCanInvite,
-  assertCanJoin,
-  type JourneyPath,
-} from '../../../core/journeys/journey.js';
+import { assertCanInvite, assertCanJoin } from '../../../core/journeys/journey.js';
 import {
   IdParams,
   InviteCreateBody,
@@ -20,7 +16,7 @@ import { hit } from '../../auth/rate-limit.store.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';
-import { countMembers, findMembership, loadJourneyView } from '../journeys/journeys.store.js';
+import { findMembership, journeyFacts, loadJourneyView } from '../journeys/journeys.store.js';
 import { findInviteByTokenHash, insertInvite, revokeInvite, writeOutbox } from './invites.store.js';
 
 const INVITES_PER_DAY = 20;
@@ -49,15 +45,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       const now = deps.clock();
       const membership = await findMembership(db, userId);
       if (!membership) throw new DomainError('journey.none');
-      const journey = await db
-        .selectFrom('journeys')
-        .select('path')
-        .where('id', '=', membership.journeyId)
-        .executeTakeFirstOrThrow();
-      assertCanInvite({
-        path: journey.path as JourneyPath,
-        memberCount: await countMembers(db, membership.journeyId),
-      });
+      assertCanInvite(await journeyFacts(db, membership.journeyId));
       if ((await hit(db, `invite:user:${userId}`, now, DAY_MS)) > INVITES_PER_DAY) {
         throw new DomainError('auth.rate_limited');
       }
@@ -157,15 +145,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
           .where('revoked_at', 'is', null)
           .executeTakeFirst();
         if (Number(used.numUpdatedRows) !== 1) throw new DomainError('invite.used');
-        const journey = await trx
-          .selectFrom('journeys')
-          .select('path')
-          .where('id', '=', invite.journeyId)
-          .executeTakeFirstOrThrow();
-        assertCanJoin({
-          path: journey.path as JourneyPath,
-          memberCount: await countMembers(trx, invite.journeyId),
-        });
+        assertCanJoin(await journeyFacts(trx, invite.journeyId));
         await trx
           .insertInto('journey_members')
           .values({

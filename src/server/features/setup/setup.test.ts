@@ -1,19 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  PASSWORD,
-  TestClient,
-  uniqueEmail,
-  type TestApp,
-} from '../../test-support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, PASSWORD, TestClient, uniqueEmail } from '../../test-support/harness.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('first run', () => {
   it('creates the administrator once, after which setup is gone', async () => {
