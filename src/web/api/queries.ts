@@ -63,6 +63,8 @@ export const useJourney = (options: { enabled?: boolean } = {}) =>
     queryKey: keys.journey,
     queryFn: () => api.get<JourneyEnvelope>('/api/journey'),
     enabled: options.enabled ?? true,
+    // Whether the partner has joined changes what each screen offers: check on every screen.
+    staleTime: 0,
   });
 
 export const useCheckins = () =>

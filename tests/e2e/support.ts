@@ -1,0 +1,74 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const CRISIS_LINK = 'Get help now: crisis lines and emergency numbers';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const phone = { width: 360, height: 800 };
+export const desktop = { width: 1280, height: 800 };
+
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** The checks every page must pass, public or signed in, in light and (on request) dark mode. */
+export async function checkPage(page: Page, options: { dark?: boolean } = {}): Promise<void> {
+  const where = page.url();
+
+  // The crisis link: on every page, a real link to the server-rendered page, in view without scrolling.
+  const help = page.getByRole('link', { name: CRISIS_LINK, exact: true });
+  await help.waitFor({ state: 'visible' });
+  expect(await help.getAttribute('href'), where).toBe('/help');
+  const box = await help.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height, where).toBe(true);
+
+  // No sideways scrolling, whatever the width.
+  // Page code is passed as text: this project's types are Node's, not the browser's.
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow, `horizontal overflow on ${where}`).toBeLessThanOrEqual(0);
+
+  const schemes: ('light' | 'dark')[] = options.dark ? ['light', 'dark'] : ['light'];
+  for (const colorScheme of schemes) {
+    await page.emulateMedia({ colorScheme });
+    // Measure colours at rest, not halfway through a theme's transition.
+    await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const summary = violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
+    expect(summary, `axe (${colorScheme}) on ${where}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The page's one h1, once it has rendered. */
+export async function heading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+}
