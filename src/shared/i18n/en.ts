@@ -17,7 +17,8 @@ export const en = {
   'chrome.openApp': 'Open my space',
   'chrome.footerTherapy':
     'Steadfast complements therapy and does not replace it. If you are in danger, call your local emergency number.',
-  'chrome.footerPrivacy': 'Private by default: nothing you write is seen by anyone until you share it.',
+  'chrome.footerPrivacy':
+    'Private by default: nothing you write is seen by anyone until you share it.',
 
   'learn.indexTitle': 'Learn',
   'learn.indexIntro':
@@ -40,7 +41,8 @@ export const en = {
   'help.anywhereElse': 'Anywhere else',
   'help.anywhereElseText':
     'Call your local emergency number. If you are not in immediate danger, your doctor or a local crisis service can help, and so can the practice that runs this site.',
-  'help.verified': 'These numbers were checked on {date}. If one does not work, call your local emergency number.',
+  'help.verified':
+    'These numbers were checked on {date}. If one does not work, call your local emergency number.',
 
   'common.loading': 'Loading…',
   'common.tryAgain': 'Try again',
@@ -291,6 +293,8 @@ export const en = {
   'checkin.saved': 'Check-in saved. Only you can see it.',
   'checkin.saveFailed': "We couldn't save that",
   'checkin.keptText': 'Your text is still here.',
+  'checkin.signInNewTab': 'Sign in again in a new tab,',
+  'checkin.signInThenSave': 'then come back to this tab and save. Your check-in will be waiting.',
   'checkin.leaveConfirm':
     'This check-in is not saved yet. If you leave now, what you wrote here will be gone.',
   'checkin.stay': 'Stay and keep writing',

@@ -35,7 +35,12 @@ function onSessionEnded(client: QueryClient, error: unknown): void {
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error) => onSessionEnded(client, error) }),
-    mutationCache: new MutationCache({ onError: (error) => onSessionEnded(client, error) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => {
+        // A screen holding unsaved words handles the ended session itself, so nothing is lost.
+        if (mutation.meta?.keepsUnsavedText !== true) onSessionEnded(client, error);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,

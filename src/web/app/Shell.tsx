@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n/messages.js';
 import { useSession } from '../api/queries.js';
 import { SettingsIcon, SpaceIcon, PeopleIcon, TodayIcon } from '../components/icons.js';
 import { Page } from '../components/Page.js';
+import { leaving } from './leaving.js';
 
 function SkipLink() {
   // Focus main directly: following "#main" would add a fragment to the address and a history entry.
@@ -24,7 +25,15 @@ function SkipLink() {
 
 /** A full page load to the server-rendered crisis page, which works even when the app does not. */
 const HelpNow = () => (
-  <a className="help-now" href="/help" aria-label={t('chrome.getHelpNowLabel')}>
+  <a
+    className="help-now"
+    href="/help"
+    aria-label={t('chrome.getHelpNowLabel')}
+    onClick={(e) => {
+      // Only when this tab is the one going to the crisis page (not a new tab or window).
+      if (!e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) leaving.forHelp = true;
+    }}
+  >
     {t('chrome.getHelpNow')}
   </a>
 );

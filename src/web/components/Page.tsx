@@ -46,11 +46,11 @@ export function Page({
 
   return (
     <>
-      <Flash />
       <h1 ref={h1} tabIndex={-1}>
         {heading ?? title}
       </h1>
       {lede ? <p className="lede">{lede}</p> : null}
+      <Flash />
       {children}
     </>
   );

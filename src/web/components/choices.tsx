@@ -20,6 +20,7 @@ export function Choices<V extends string>({
   isChecked,
   onToggle,
   disabled = false,
+  compact = false,
   children,
 }: {
   type: 'radio' | 'checkbox';
@@ -31,6 +32,8 @@ export function Choices<V extends string>({
   isChecked: (value: V) => boolean;
   onToggle: (value: V, checked: boolean) => void;
   disabled?: boolean;
+  /** Short labels: several to a row on wider screens. */
+  compact?: boolean;
   children?: ReactNode;
 }) {
   const hintId = `${name}-hint`;
@@ -44,7 +47,7 @@ export function Choices<V extends string>({
         </span>
       ) : null}
       <FieldError id={errorId}>{error}</FieldError>
-      <div className="choices">
+      <div className={compact ? 'choices compact' : 'choices'}>
         {options.map((o) => {
           const id = choiceId(name, o.value);
           return (

@@ -13,8 +13,15 @@ import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
+import { leaving } from '../../app/leaving.js';
 import { choiceId, Choices } from '../../components/choices.js';
-import { describedBy, ErrorSummary, FieldError, fieldErrorsOf } from '../../components/form.js';
+import {
+  describedBy,
+  ErrorSummary,
+  FieldError,
+  fieldErrorsOf,
+  problemOf,
+} from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
 import { feelingLabel, formatCount } from '../labels.js';
@@ -45,13 +52,16 @@ export function NewCheckin() {
   }, [blocker.state]);
   useEffect(() => {
     if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!leaving.forHelp) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
   const save = useMutation({
     mutationFn: (body: CheckinCreateBody) => api.post<Checkin>('/api/checkins', body),
+    meta: { keepsUnsavedText: true },
     onSuccess: () => {
       saved.current = true;
       void client.invalidateQueries({ queryKey: keys.checkins });
@@ -109,6 +119,14 @@ export function NewCheckin() {
           after={t('checkin.keptText')}
           fieldIds={fieldIds}
         />
+        {problemOf(save.error).code === 'auth.unauthenticated' ? (
+          <p className="panel">
+            <a href="/signin" target="_blank" rel="noopener">
+              {t('checkin.signInNewTab')}
+            </a>{' '}
+            {t('checkin.signInThenSave')}
+          </p>
+        ) : null}
         <Choices
           type="checkbox"
           name="feelings"
@@ -118,11 +136,14 @@ export function NewCheckin() {
           options={feelings.map((f) => ({ value: f, label: feelingLabel(f) }))}
           isChecked={(f) => chosen.includes(f)}
           onToggle={toggle}
+          compact
         />
         {chosen.length > 0 ? (
-          <fieldset>
+          <fieldset aria-describedby="intensity-hint">
             <legend>{t('checkin.intensityLegend')}</legend>
-            <span className="hint">{t('checkin.intensityHint')}</span>
+            <span id="intensity-hint" className="hint">
+              {t('checkin.intensityHint')}
+            </span>
             {chosen.map((f) => {
               const value = intensity[f] ?? DEFAULT_INTENSITY;
               const id = `intensity-${f}`;
@@ -138,10 +159,10 @@ export function NewCheckin() {
                     step={1}
                     value={value}
                     aria-valuetext={valueText}
-                    aria-describedby={`${id}-value`}
                     onChange={(e) => setIntensity({ ...intensity, [f]: Number(e.target.value) })}
                   />
-                  <p className="intensity-value" id={`${id}-value`}>
+                  {/* Screen readers hear the value from aria-valuetext; this is its visible twin. */}
+                  <p className="intensity-value" aria-hidden="true">
                     <span>{t('checkin.scaleLow')}</span>
                     <strong>{valueText}</strong>
                     <span>{t('checkin.scaleHigh')}</span>

@@ -102,7 +102,7 @@ function Pending({
       {withdraw.error ? <p className="field-error">{problemOf(withdraw.error).detail}</p> : null}
       <ul className="stack">
         {invites.map((i) => (
-          <li key={i.id} className="checkin">
+          <li key={i.id} className="card">
             <p id={`invite-${i.id}`}>
               {i.email
                 ? t('together.pendingTo', { email: i.email, date: formatDate(i.expiresAt) })
