@@ -4,11 +4,15 @@ import { t, type MessageKey } from './src/shared/i18n/messages.js';
 
 const api = 'http://127.0.0.1:3000';
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 /** index.html takes its few words from the message catalog too: `%t:app.name%`. */
 const htmlMessages = (): Plugin => ({
   name: 'steadfast-html-messages',
   transformIndexHtml: (html) =>
-    html.replace(/%t:([\w.]+)%/g, (_whole, key: string) => t(key as MessageKey)),
+    html.replace(/%t:([\w.]+)%/g, (_whole, key: string) =>
+      t(key as MessageKey).replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c),
+    ),
 });
 
 /**

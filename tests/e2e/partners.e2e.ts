@@ -76,6 +76,24 @@ describe('Steadfast in a browser', () => {
     await checkPage(page, { dark: true });
   });
 
+  it('shows the crisis link on app pages even before, or without, JavaScript', async () => {
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: phone,
+      javaScriptEnabled: false,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/signin');
+    const help = page.getByRole('link', {
+      name: 'Get help now: crisis lines and emergency numbers',
+    });
+    await help.waitFor();
+    expect(await help.getAttribute('href')).toBe('/help');
+    await help.click();
+    await heading(page, 'Get help now');
+  });
+
   it('creates the administrator through /setup, which then no longer exists', async () => {
     const page = await openPage(desktop);
     await page.goto('/setup');
@@ -235,6 +253,57 @@ describe('Steadfast in a browser', () => {
     await sam.getByRole('heading', { name: 'Your check-ins will live here' }).waitFor();
     expect(await sam.getByText(note).count()).toBe(0);
     expect(await samCanRead(checkinId, note)).toEqual({ listed: false, status: 404 });
+  });
+
+  it('works from the keyboard alone: skip link, focus on each new page, writing and deleting', async () => {
+    const focused = () =>
+      alex.evaluate<string>(
+        "(document.activeElement?.id || document.activeElement?.tagName || '') + ' ' + (document.activeElement?.textContent ?? '').trim().slice(0, 40)",
+      );
+    const second = `Written without a mouse ${randomUUID()}`;
+
+    await alex.goto('/app/checkins');
+    await heading(alex, 'My space');
+    await alex.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^A Skip to content/);
+    await alex.keyboard.press('Enter');
+    expect(await focused()).toMatch(/^main /);
+
+    await alex.keyboard.press('Tab');
+    expect(await focused()).toMatch(/ Check in$/);
+    await alex.keyboard.press('Enter');
+    await heading(alex, 'Check in');
+    expect(await focused()).toBe('H1 Check in');
+
+    await alex.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^feelings-hurt /);
+    await alex.keyboard.press('Space');
+    await alex.getByRole('slider', { name: 'Hurt' }).focus();
+    await alex.keyboard.press('ArrowRight');
+    await alex.keyboard.press('ArrowRight');
+    await alex.getByText('7 out of 10').waitFor();
+    await alex.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^note /);
+    await alex.keyboard.type(second);
+    await alex.keyboard.press('Tab');
+    expect(await focused()).toMatch(/ Save check-in$/);
+    await alex.keyboard.press('Enter');
+    await alex.waitForURL(/\/app\/checkins$/);
+    await alex.getByRole('status').getByText('Check-in saved. Only you can see it.').waitFor();
+    expect(await focused()).toBe('H1 My space');
+
+    await myCheckin(alex, second).getByRole('button', { name: 'Delete' }).focus();
+    await alex.keyboard.press('Enter');
+    const confirm = alex.getByRole('group', { name: /^Delete this check-in\?/ });
+    await confirm.waitFor();
+    await checkPage(alex);
+    await alex.keyboard.press('Tab');
+    expect(await focused()).toMatch(/ Delete for good$/);
+    await alex.keyboard.press('Enter');
+    await alex.getByRole('status').getByText('The check-in is deleted.').waitFor();
+    expect(await alex.getByText(second).count()).toBe(0);
+    expect(await focused()).toBe('H1 My space');
+    await myCheckin(alex, note).waitFor();
   });
 
   it('lets Alex change the journey and sign out from Settings', async () => {
