@@ -306,6 +306,25 @@ describe('Steadfast in a browser', () => {
     await myCheckin(alex, note).waitFor();
   });
 
+  it('pages through a long history with "Show older check-ins"', async () => {
+    for (let i = 0; i < 20; i++) {
+      const res = await alex.request.post('/api/checkins', {
+        headers: { 'x-steadfast-csrf': '1' },
+        data: { feelings: [{ feeling: 'sadness', intensity: i % 11 }], note: `Later note ${i}` },
+      });
+      expect(res.status()).toBe(201);
+    }
+    await alex.reload();
+    await heading(alex, 'My space');
+    await alex.getByText('Later note 19').waitFor();
+    expect(await alex.getByText(note).count()).toBe(0);
+    await alex.getByRole('button', { name: 'Show older check-ins' }).click();
+    await myCheckin(alex, note).waitFor();
+    expect(await alex.getByRole('article').count()).toBe(21);
+    expect(await alex.getByRole('button', { name: 'Show older check-ins' }).count()).toBe(0);
+    await checkPage(alex);
+  });
+
   it('lets Alex change the journey and sign out from Settings', async () => {
     await alex.getByRole('link', { name: 'Settings', exact: true }).click();
     await heading(alex, 'Settings');

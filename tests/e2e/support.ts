@@ -51,6 +51,16 @@ export async function checkPage(page: Page, options: { dark?: boolean } = {}): P
   );
   expect(overflow, `horizontal overflow on ${where}`).toBeLessThanOrEqual(0);
 
+  // Touch targets of at least 44 × 44 CSS pixels (links inside running text are exempt).
+  const small = await page.evaluate<string[]>(`[...document.querySelectorAll(
+      'button, .button, .help-now, .brand, .site-nav a, .app-nav a, .choice, .call, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])'
+    )]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([, r]) => r.width < 43.5 || r.height < 43.5)
+      .map(([el, r]) => el.outerHTML.slice(0, 80) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))`);
+  expect(small, `small touch targets on ${where}`).toEqual([]);
+
   const schemes: ('light' | 'dark')[] = options.dark ? ['light', 'dark'] : ['light'];
   for (const colorScheme of schemes) {
     await page.emulateMedia({ colorScheme });

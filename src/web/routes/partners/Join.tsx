@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { InvitePreview, Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { api, isApiError } from '../../api/client.js';
 import { keys, useSession } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { pendingInvite } from '../../app/pending-invite.js';
@@ -74,6 +74,10 @@ export function Join() {
         navigating: true,
       });
       void navigate('/app', { replace: true });
+    },
+    // An answer from the server is final for this link; a dropped connection is worth another try.
+    onError: (error) => {
+      if (isApiError(error) && error.status !== 0) pendingInvite.clear();
     },
   });
 
