@@ -56,24 +56,30 @@ export function JourneyFields({
   draft: JourneyDraft;
   errors: Record<string, string>;
   onChange: (draft: JourneyDraft) => void;
-  /** Set once a partner has joined: the together path then stays as it is. */
+  /** Set once a partner has joined: the together path then stays as it is, and this says why. */
   pathLocked?: string | undefined;
 }) {
   const whenHint = 'cameToLight-hint';
   const whenError = 'cameToLight-error';
   return (
     <>
-      <Choices
-        type="radio"
-        name="path"
-        legend={t('start.pathLegend')}
-        hint={pathLocked ?? t('start.pathHint')}
-        error={errors.path}
-        options={journeyPaths.map((p) => ({ value: p, label: pathLabel(p), text: pathText(p) }))}
-        isChecked={(p) => draft.path === p}
-        onToggle={(p) => onChange({ ...draft, path: p })}
-        disabled={pathLocked !== undefined}
-      />
+      {pathLocked === undefined ? (
+        <Choices
+          type="radio"
+          name="path"
+          legend={t('start.pathLegend')}
+          hint={t('start.pathHint')}
+          error={errors.path}
+          options={journeyPaths.map((p) => ({ value: p, label: pathLabel(p), text: pathText(p) }))}
+          isChecked={(p) => draft.path === p}
+          onToggle={(p) => onChange({ ...draft, path: p })}
+        />
+      ) : (
+        <div className="field">
+          <p className="label-like">{t('start.pathLegend')}</p>
+          <p>{pathLocked}</p>
+        </div>
+      )}
       <Choices
         type="radio"
         name="role"
