@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, desktop, heading, launch, newContext, phone } from './support.js';
+import { checkPage, desktop, heading, launch, newContext, phone, watch } from './support.js';
 
 const baseUrl = inject('baseUrl');
 const PASSWORD = 'a long and quiet river';
@@ -18,7 +18,7 @@ let sam: Page;
 async function openPage(viewport: { width: number; height: number }): Promise<Page> {
   const context = await newContext(browser, baseUrl, viewport);
   contexts.push(context);
-  return context.newPage();
+  return watch(await context.newPage());
 }
 
 async function fillAccount(page: Page, name: string, email: string): Promise<void> {

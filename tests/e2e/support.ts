@@ -32,9 +32,25 @@ export async function newContext(
   return context;
 }
 
+const problems = new WeakMap<Page, string[]>();
+
+/** Records what would go unnoticed in a test: CSP refusals and uncaught errors in the page. */
+export function watch(page: Page): Page {
+  const seen: string[] = [];
+  problems.set(page, seen);
+  page.on('pageerror', (error) => seen.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      seen.push(`csp: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
 /** The checks every page must pass, public or signed in, in light and (on request) dark mode. */
 export async function checkPage(page: Page, options: { dark?: boolean } = {}): Promise<void> {
   const where = page.url();
+  expect(problems.get(page) ?? [], `errors in ${where}`).toEqual([]);
 
   // The crisis link: on every page, a real link to the server-rendered page, in view without scrolling.
   const help = page.getByRole('link', { name: CRISIS_LINK, exact: true });
