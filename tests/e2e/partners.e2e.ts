@@ -92,6 +92,12 @@ describe('Steadfast in a browser', () => {
     expect(await help.getAttribute('href')).toBe('/help');
     await help.click();
     await heading(page, 'Get help now');
+
+    // While the app's code is still on its way (here: never arrives), the page is already usable.
+    const slow = await openPage(phone);
+    await slow.route('**/assets/**', (route) => route.abort());
+    await slow.goto('/app');
+    await checkPage(slow);
   });
 
   it('creates the administrator through /setup, which then no longer exists', async () => {
