@@ -55,8 +55,10 @@ describe('Steadfast in a browser', () => {
   it('serves the public pages, crisis resources included, to a phone', async () => {
     const page = await openPage(phone);
 
+    // A fresh instance sends its first visitor to the one-time setup.
     await page.goto('/');
-    await heading(page, /./);
+    await page.waitForURL(/\/setup$/);
+    await heading(page, 'Set up Steadfast');
     await checkPage(page);
 
     await page.goto('/learn');
@@ -112,6 +114,10 @@ describe('Steadfast in a browser', () => {
     await heading(page, 'Today');
     await page.getByText("You manage this practice's Steadfast.").waitFor();
     await checkPage(page);
+
+    await page.goto('/');
+    await heading(page, 'Rebuilding trust, at your own pace');
+    await checkPage(page, { dark: true });
 
     const gone = await page.goto('/setup');
     expect(gone?.status()).toBe(404);
