@@ -10,6 +10,7 @@ import { notFoundPage } from '../../pages/not-found.js';
 export const spaPaths = ['/signin', '/signup', '/join', '/app', '/app/*'];
 
 const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
