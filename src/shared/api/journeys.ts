@@ -77,11 +77,9 @@ export const InviteCreated = z.object({
 });
 export type InviteCreated = z.infer<typeof InviteCreated>;
 
-export const InviteToken = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, {
-    error: 'That invitation link is not complete. Please copy the whole link.',
-  });
+export const InviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, {
+  error: 'That invitation link is not complete. Please copy the whole link.',
+});
 
 export const InviteTokenBody = z.strictObject({ token: InviteToken });
 export type InviteTokenBody = z.infer<typeof InviteTokenBody>;
