@@ -65,6 +65,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly publicOrigin: string;
+  /** False when PUBLIC_ORIGIN was not set: then the app also accepts its own Host as the origin. */
+  readonly publicOriginSet: boolean;
   readonly secureCookies: boolean;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
@@ -94,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     publicOrigin,
+    publicOriginSet: c.PUBLIC_ORIGIN !== undefined,
     secureCookies: publicOrigin.startsWith('https:'),
     dataDir: path.resolve(c.STEADFAST_DATA_DIR),
     databaseUrl: c.DATABASE_URL,

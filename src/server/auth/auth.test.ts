@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNIN_LIMIT_ACCOUNT } from './auth.routes.js';
+import { CSRF_HEADER } from '../http/access.js';
 import {
+  createTestApp,
   useTestApp,
   makeMember,
   PASSWORD,
@@ -183,6 +185,25 @@ describe('CSRF defence', () => {
       { origin: 'http://steadfast.test' },
     );
     expect(same.statusCode).toBe(201);
+  });
+
+  it('without PUBLIC_ORIGIN, accepts its own host as the origin, and still refuses others', async () => {
+    const local = await createTestApp({ config: { PUBLIC_ORIGIN: '' } });
+    try {
+      const body = { email: uniqueEmail(), password: PASSWORD, displayName: 'Robin' };
+      const send = (origin: string) =>
+        local.app.inject({
+          method: 'POST',
+          url: '/api/auth/signup',
+          headers: { [CSRF_HEADER]: '1', origin, host: '127.0.0.1:3000' },
+          payload: { ...body, email: uniqueEmail() },
+        });
+      expect((await send('http://127.0.0.1:3000')).statusCode).toBe(201);
+      expect((await send('http://localhost:3000')).statusCode).toBe(201);
+      expect((await send('http://evil.example')).statusCode).toBe(403);
+    } finally {
+      await local.close();
+    }
   });
 
   it('refuses sign-in without the header too (login CSRF)', async () => {

@@ -36,7 +36,7 @@ export function loadMasterKey(options: {
         'and start again. Without the key, private content cannot be read.',
     );
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
   // 'wx' fails if another process created the file in the meantime, rather than overwriting it.
   fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });

@@ -47,7 +47,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
 }
 
 export function openSqlite(file: string): Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The folder holds the database (and usually the master key): only the server's user may enter.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const handle = new SQLite(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = NORMAL');

@@ -48,10 +48,14 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
+      // Without PUBLIC_ORIGIN (a first run on localhost), the server's own address also counts, so
+      // opening http://127.0.0.1:3000 instead of http://localhost:3000 still works.
+      const sameHost =
+        !deps.config.publicOriginSet && origin === `${request.protocol}://${request.host}`;
       const site = request.headers['sec-fetch-site'];
       if (
         request.headers[CSRF_HEADER] !== '1' ||
-        (origin !== undefined && origin !== deps.config.publicOrigin) ||
+        (origin !== undefined && origin !== deps.config.publicOrigin && !sameHost) ||
         site === 'cross-site'
       ) {
         throw new DomainError('csrf.missing');
