@@ -23,6 +23,7 @@ import { access, actorOf, memberId } from '../../http/access.js';
 import { findMembership } from '../journeys/journeys.store.js';
 import {
   deleteCheckin,
+  findAuthors,
   findCheckin,
   insertCheckin,
   listVisibleCheckins,
@@ -44,13 +45,19 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
-  /** Opens rows with their authors' keys, unwrapping each author's key once per request. */
-  function opener(viewerId: string) {
+  /** Opens rows with their authors' keys, looking the authors up once for the whole page. */
+  async function opener(viewerId: string, rows: readonly CheckinRow[]) {
+    const authors = await findAuthors(
+      db,
+      rows.map((r) => r.authorId),
+    );
     const keys = new Map<string, DataKey>();
     return (row: CheckinRow): Checkin => {
+      const author = authors.get(row.authorId);
+      if (!author) throw new Error(`author of check-in ${row.id} is missing`);
       let key = keys.get(row.authorId);
       if (!key) {
-        key = deps.sealer.unwrap(row.authorId, row.authorWrappedKey);
+        key = deps.sealer.unwrap(row.authorId, author.wrappedKey);
         keys.set(row.authorId, key);
       }
       const content = JSON.parse(
@@ -59,7 +66,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       return {
         id: row.id,
         mine: row.authorId === viewerId,
-        authorName: row.authorName,
+        authorName: author.displayName,
         visibility: row.visibility,
         createdAt: row.createdAt,
         feelings: [...content.feelings],
@@ -108,7 +115,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       const last = page.at(-1);
       reply.header('cache-control', 'no-store');
       return {
-        items: page.map(opener(userId)),
+        items: page.map(await opener(userId, page)),
         nextCursor:
           rows.length > limit && last
             ? encodeCursor({ createdAt: last.createdAt, id: last.id })
@@ -180,7 +187,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       const userId = memberId(request);
       const row = await readable(actorOf(request), userId, request.params.id);
       reply.header('cache-control', 'no-store');
-      return opener(userId)(row);
+      return (await opener(userId, [row]))(row);
     },
   );
 
@@ -200,7 +207,8 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       const userId = memberId(request);
       const row = await changeable(actorOf(request), request.params.id);
       await setVisibility(db, row.id, request.body.visibility);
-      return opener(userId)({ ...row, visibility: request.body.visibility });
+      const changed = { ...row, visibility: request.body.visibility };
+      return (await opener(userId, [changed]))(changed);
     },
   );
 

@@ -37,13 +37,13 @@ describe('check-in history query', () => {
   // A reviewer sees any change to the hot query here, on both databases.
   it('emits keyset SQL on SQLite', () => {
     expect(visibleCheckinsQuery(compiler('sqlite'), page2).compile().sql).toMatchInlineSnapshot(
-      `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed", "users"."display_name", "users"."wrapped_key" from "checkins" inner join "users" on "users"."id" = "checkins"."author_id" where "checkins"."journey_id" = ? and ("checkins"."author_id" = ? or "checkins"."visibility" = ?) and ("checkins"."created_at", "checkins"."id") < (?, ?) order by "checkins"."created_at" desc, "checkins"."id" desc limit ?"`,
+      `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed" from "checkins" where "checkins"."journey_id" = ? and ("checkins"."author_id" = ? or "checkins"."visibility" = ?) and ("checkins"."created_at", "checkins"."id") < (?, ?) order by "checkins"."created_at" desc, "checkins"."id" desc limit ?"`,
     );
   });
 
   it('emits keyset SQL on PostgreSQL', () => {
     expect(visibleCheckinsQuery(compiler('postgres'), page2).compile().sql).toMatchInlineSnapshot(
-      `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed", "users"."display_name", "users"."wrapped_key" from "checkins" inner join "users" on "users"."id" = "checkins"."author_id" where "checkins"."journey_id" = $1 and ("checkins"."author_id" = $2 or "checkins"."visibility" = $3) and ("checkins"."created_at", "checkins"."id") < ($4, $5) order by "checkins"."created_at" desc, "checkins"."id" desc limit $6"`,
+      `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed" from "checkins" where "checkins"."journey_id" = $1 and ("checkins"."author_id" = $2 or "checkins"."visibility" = $3) and ("checkins"."created_at", "checkins"."id") < ($4, $5) order by "checkins"."created_at" desc, "checkins"."id" desc limit $6"`,
     );
   });
 });

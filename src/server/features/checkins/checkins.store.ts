@@ -6,17 +6,20 @@ export interface CheckinRow {
   readonly id: string;
   readonly journeyId: string;
   readonly authorId: string;
-  readonly authorName: string;
-  readonly authorWrappedKey: string;
   readonly visibility: Visibility;
   readonly createdAt: number;
   readonly sealed: string;
 }
 
+export interface Author {
+  readonly displayName: string;
+  readonly wrappedKey: string;
+}
+
+// Authors are looked up once per page (there are at most two), not joined onto every row.
 const baseQuery = (db: Db) =>
   db
     .selectFrom('checkins')
-    .innerJoin('users', 'users.id', 'checkins.author_id')
     .select([
       'checkins.id',
       'checkins.journey_id',
@@ -24,8 +27,6 @@ const baseQuery = (db: Db) =>
       'checkins.visibility',
       'checkins.created_at',
       'checkins.sealed',
-      'users.display_name',
-      'users.wrapped_key',
     ]);
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
@@ -34,8 +35,6 @@ const toCheckinRow = (row: Row): CheckinRow => ({
   id: row.id,
   journeyId: row.journey_id,
   authorId: row.author_id,
-  authorName: row.display_name,
-  authorWrappedKey: row.wrapped_key,
   visibility: row.visibility,
   createdAt: row.created_at,
   sealed: row.sealed,
@@ -105,4 +104,18 @@ export async function setVisibility(db: Db, id: string, visibility: Visibility):
 
 export async function deleteCheckin(db: Db, id: string): Promise<void> {
   await db.deleteFrom('checkins').where('id', '=', id).execute();
+}
+
+/** Names and wrapped keys of the given authors. */
+export async function findAuthors(db: Db, ids: readonly string[]): Promise<Map<string, Author>> {
+  // Guard against an empty list: `IN ()` is invalid SQL.
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'wrapped_key'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { displayName: r.display_name, wrappedKey: r.wrapped_key }]),
+  );
 }
