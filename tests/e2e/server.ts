@@ -25,26 +25,35 @@ function freePort(): Promise<number> {
   });
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function healthy(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/api/health`)).status === 200;
-  } catch {
-    return false;
-  }
-}
-
-/** Polls until the server answers its health check, and fails early if it exits instead. */
-async function waitUntilUp(child: ChildProcess, url: string, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!(await healthy(url))) {
-    if (child.exitCode !== null) {
-      throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
-    }
-    if (Date.now() > deadline) throw new Error(`The server did not start in time:\n${output()}`);
-    await pause(100);
-  }
+/**
+ * Resolves when the server logs that it is listening, and fails early if it exits instead (or has
+ * not started by the deadline). Waiting on the log line, not on time, keeps start-up exact.
+ */
+function waitUntilUp(child: ChildProcess, output: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = setTimeout(() => {
+      cleanup();
+      reject(new Error(`The server did not start in time:\n${output()}`));
+    }, START_TIMEOUT_MS);
+    const onData = () => {
+      if (output().includes('Steadfast is running at')) {
+        cleanup();
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`The server exited with code ${String(code)}:\n${output()}`));
+    };
+    const cleanup = () => {
+      clearTimeout(deadline);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    onData();
+  });
 }
 
 /** Starts the built server for the browser tests and stops it afterwards. */
@@ -65,13 +74,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       HOST: '127.0.0.1',
       PUBLIC_ORIGIN: baseUrl,
       STEADFAST_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      // info, so the start-up line can be waited on; the output is shown only when start-up fails.
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Kept for the error message if start-up fails; capped because request logs keep coming.
+  const collect = (chunk: Buffer) => {
+    if (output.length < 1_000_000) output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
 
   const stop = async () => {
     if (child.exitCode === null) {
@@ -83,7 +97,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
-    await waitUntilUp(child, baseUrl, () => output);
+    await waitUntilUp(child, () => output);
     // Fail at once, not test by test, when the server does not hand out the built app shell.
     const shell = await fetch(`${baseUrl}/signin`);
     if (shell.status !== 200 || !(await shell.text()).includes('<div id="root">')) {
