@@ -65,6 +65,23 @@ describe('steadfast CLI', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/most common ones/));
   });
 
+  it('create-admin holds the administrator to the same password length as everyone', async () => {
+    process.env.STEADFAST_ADMIN_PASSWORD = 'short';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await cli('create-admin', '--email', 'admin@practice.example');
+    expect(process.exitCode).toBe(1);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/at least 8 characters/));
+    expect(await testDb.database.db.selectFrom('users').select('id').execute()).toEqual([]);
+  });
+
+  it('create-admin refuses an address that is not an email', async () => {
+    process.env.STEADFAST_ADMIN_PASSWORD = 'a long and quiet river';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await cli('create-admin', '--email', 'not-an-email');
+    expect(process.exitCode).toBe(1);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/email address like/));
+  });
+
   it('seed-demo writes a couple and a solo person whose check-ins the app can open', async () => {
     await cli('seed-demo', '--weeks', '2');
     expect(process.exitCode ?? 0).toBe(0);

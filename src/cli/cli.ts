@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { isDomainError } from '../core/errors.js';
+import { SignUpBody } from '../shared/api/auth.js';
+import { installZodMessages } from '../shared/api/zod-messages.js';
 import { createAccount } from '../server/auth/accounts.js';
 import { boot } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
@@ -12,18 +15,19 @@ import { demoCheckins, insertCheckins, seedJourney } from './seed.js';
 
 export const DEMO_PASSWORD = 'quiet harbour demo';
 
+/** The password from STEADFAST_ADMIN_PASSWORD, or asked for without echoing what is typed. */
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.STEADFAST_ADMIN_PASSWORD;
   if (fromEnv) return fromEnv;
-  const rl = createInterface({
-    input: process.stdin,
-    output: process.stderr,
-    terminal: process.stdin.isTTY,
-  });
+  process.stderr.write('Password for the administrator (8+ characters): ');
+  // Typed characters go to a sink instead of the terminal.
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: sink, terminal: process.stdin.isTTY });
   try {
-    return (await rl.question('Password for the administrator (8+ characters): ')).trim();
+    return await rl.question('');
   } finally {
     rl.close();
+    process.stderr.write('\n');
   }
 }
 
@@ -62,13 +66,13 @@ export function buildCli(): Command {
     .action(async (opts: { email: string; name: string }) => {
       const deps = await boot(loadConfig());
       try {
-        const password = await readPassword();
-        const admin = await createAccount(deps, {
+        const input = SignUpBody.safeParse({
           email: opts.email,
-          password,
+          password: await readPassword(),
           displayName: opts.name,
-          role: 'admin',
         });
+        if (!input.success) throw new Error(input.error.issues.map((i) => i.message).join(' '));
+        const admin = await createAccount(deps, { ...input.data, role: 'admin' });
         console.log(
           `Created administrator ${admin.email}. The first-run setup page is now closed.`,
         );
@@ -145,6 +149,7 @@ export function buildCli(): Command {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  installZodMessages();
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {

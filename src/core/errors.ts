@@ -8,6 +8,8 @@ export const errorCodes = [
   'auth.invalid_credentials',
   'auth.rate_limited',
   'auth.password_weak',
+  'auth.password_length',
+  'session.changed',
   'auth.email_taken',
   'csrf.missing',
   'setup.done',

@@ -42,6 +42,17 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'That password is one of the most common ones, so it is easy to guess. Please choose another.',
   },
+  'auth.password_length': {
+    status: 422,
+    title: 'Please choose another password',
+    detail: 'Please use a password of 8 to 128 characters.',
+  },
+  'session.changed': {
+    status: 409,
+    title: 'Signed in as someone else',
+    detail:
+      'This browser is now signed in to a different account, so nothing was saved here. Your words are still on this page: reload to see who is signed in.',
+  },
   'auth.email_taken': {
     status: 409,
     title: 'Could not create the account',

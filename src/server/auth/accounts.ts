@@ -20,7 +20,9 @@ export async function createAccount(
   input: { email: string; password: string; displayName: string; role: Role },
   passwordHash?: string,
 ): Promise<CreatedAccount> {
-  if (passwordProblem(input.password) === 'too_common') throw new DomainError('auth.password_weak');
+  const problem = passwordProblem(input.password);
+  if (problem === 'too_common') throw new DomainError('auth.password_weak');
+  if (problem) throw new DomainError('auth.password_length');
   const email = normalizeEmail(input.email);
   const db = deps.database.db;
   const hash = passwordHash ?? (await deps.passwords.hash(input.password));

@@ -8,7 +8,7 @@ import { NoContent, Problem } from '../../shared/api/problem.js';
 import type { Deps } from '../deps.js';
 import { access, actorOf, sessionCookieName, sessionHashOf } from '../http/access.js';
 import { createAccount } from './accounts.js';
-import { clear, hit, peek } from './rate-limit.store.js';
+import { clear, hit } from './rate-limit.store.js';
 import { createSession, deleteSession } from './sessions.store.js';
 import { findUserById, findUserByEmail } from './users.store.js';
 
@@ -100,17 +100,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       const accountKey = `signin:acct:${emailKey(email)}`;
       const addressCount = await hit(db, `signin:ip:${request.ip}`, now, WINDOW_MS);
       if (addressCount > SIGNIN_LIMIT_ADDRESS) throw new DomainError('auth.rate_limited');
-      if ((await peek(db, accountKey, now, WINDOW_MS)) >= SIGNIN_LIMIT_ACCOUNT) {
+      // Counted before the (slow) password check, so parallel guesses cannot all slip under the limit;
+      // a successful sign-in clears the count.
+      if ((await hit(db, accountKey, now, WINDOW_MS)) > SIGNIN_LIMIT_ACCOUNT) {
         throw new DomainError('auth.rate_limited');
       }
       const user = await findUserByEmail(db, email);
       const ok = user
         ? await deps.passwords.verify(user.password_hash, request.body.password)
         : await deps.passwords.verifyDummy(request.body.password);
-      if (!user || !ok) {
-        await hit(db, accountKey, now, WINDOW_MS);
-        throw new DomainError('auth.invalid_credentials');
-      }
+      if (!user || !ok) throw new DomainError('auth.invalid_credentials');
       await clear(db, accountKey);
       await signIn(deps, request, reply, user.id);
       return { user: toMe(user) };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNIN_LIMIT_ACCOUNT } from './auth.routes.js';
-import { CSRF_HEADER } from '../http/access.js';
+import { CSRF_HEADER, USER_HEADER } from '../http/access.js';
 import {
   createTestApp,
+  makeJourney,
   useTestApp,
   makeMember,
   PASSWORD,
@@ -100,7 +101,7 @@ describe('accounts and sessions', () => {
       .select('count')
       .where('key', 'like', 'signin:acct:%')
       .executeTakeFirst();
-    expect(row?.count).toBe(SIGNIN_LIMIT_ACCOUNT);
+    expect(row?.count).toBe(SIGNIN_LIMIT_ACCOUNT + 1);
 
     t.clock.advance(15 * 60_000);
     const later = await new TestClient(t.app, '10.3.0.1').post('/api/auth/signin', {
@@ -108,6 +109,50 @@ describe('accounts and sessions', () => {
       password: PASSWORD,
     });
     expect(later.statusCode).toBe(200);
+  });
+
+  it('counts parallel guesses before checking them, so a burst cannot pass the limit', async () => {
+    const alex = await makeMember(t.app);
+    const guesses = Array.from({ length: SIGNIN_LIMIT_ACCOUNT + 5 }, (_, i) =>
+      new TestClient(t.app, `10.5.0.${i + 1}`).post('/api/auth/signin', {
+        email: alex.email,
+        password: 'guess',
+      }),
+    );
+    const statuses = (await Promise.all(guesses)).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGNIN_LIMIT_ACCOUNT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
+
+  it('refuses a password of fewer than 8 characters, counting characters not UTF-16 units', async () => {
+    const res = await new TestClient(t.app).post('/api/auth/signup', {
+      email: uniqueEmail(),
+      password: '😀😀😀😀',
+      displayName: 'Robin',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toBe('Please use at least 8 characters.');
+  });
+
+  it('refuses a change from a page acting for someone else than the signed-in person', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    await makeJourney(alex, { path: 'solo' });
+    const asSam = await alex.client.request(
+      'POST',
+      '/api/checkins',
+      { feelings: [{ feeling: 'hurt', intensity: 2 }], note: 'meant for another account' },
+      { [USER_HEADER]: '00000000-0000-4000-8000-000000000000' },
+    );
+    expect(asSam.statusCode).toBe(409);
+    expect(asSam.json().code).toBe('session.changed');
+    expect((await alex.client.get('/api/checkins')).json().items).toEqual([]);
+    const asAlex = await alex.client.request(
+      'POST',
+      '/api/checkins',
+      { feelings: [{ feeling: 'hurt', intensity: 2 }] },
+      { [USER_HEADER]: alex.id },
+    );
+    expect(asAlex.statusCode).toBe(201);
   });
 
   it('limits sign-in attempts per address', async () => {
@@ -133,10 +178,12 @@ describe('accounts and sessions', () => {
 
   it('ends a session at the absolute timeout however active it is', async () => {
     const alex = await makeMember(t.app);
-    for (let hour = 0; hour < 12 * 4; hour++) {
+    // Used every 15 minutes for 11 h 45 min: still signed in, never idle.
+    for (let quarter = 1; quarter <= 47; quarter++) {
       t.clock.advance(15 * 60_000);
-      if ((await session(alex.client)).user === null) break;
+      expect((await session(alex.client)).user, `after ${quarter * 15} min`).not.toBeNull();
     }
+    t.clock.advance(15 * 60_000); // 12 h after signing in
     expect((await session(alex.client)).user).toBeNull();
   });
 

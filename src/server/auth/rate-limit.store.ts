@@ -16,17 +16,6 @@ export async function hit(db: Db, key: string, now: number, windowMs: number): P
   return Number(result.rows[0]?.count ?? 0);
 }
 
-/** The current count for a key, without counting this look. */
-export async function peek(db: Db, key: string, now: number, windowMs: number): Promise<number> {
-  const row = await db
-    .selectFrom('rate_limits')
-    .select(['count', 'window_start'])
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row || row.window_start <= now - windowMs) return 0;
-  return Number(row.count);
-}
-
 export async function clear(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }

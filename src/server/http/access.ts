@@ -35,6 +35,7 @@ export const sessionCookieName = (secure: boolean): string =>
   secure ? '__Host-sf_session' : 'sf_session';
 
 export const CSRF_HEADER = 'x-steadfast-csrf';
+export const USER_HEADER = 'x-steadfast-user';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -71,6 +72,18 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
           tokenHash: session.tokenHash,
         });
       }
+    }
+
+    // The page says whom it acts for; if this browser's session now belongs to someone else (signed
+    // in from another tab), refuse rather than save one person's words into another's account.
+    const expectedUser = request.headers[USER_HEADER];
+    const actor = actorOf(request);
+    if (
+      typeof expectedUser === 'string' &&
+      actor.kind === 'user' &&
+      actor.userId !== expectedUser
+    ) {
+      throw new DomainError('session.changed');
     }
 
     // Unknown URLs reach the not-found handler, which is public by design.

@@ -40,12 +40,25 @@ function looksLikeProblem(body: unknown): body is Problem {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
+ * Who this page believes is signed in. Every state change says so, and the server refuses it when
+ * the browser's session now belongs to someone else (a partner signed in from another tab), so a
+ * stale tab can never save one person's words into another person's account.
+ */
+let signedInAs: string | undefined;
+export const setSignedInUser = (id: string | undefined): void => {
+  signedInAs = id;
+};
+
+/**
  * One request to the API. The session cookie rides along (same origin only), every state change
  * carries the CSRF header the server requires, and any failure becomes an ApiError.
  */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-steadfast-csrf'] = '1';
+  if (method !== 'GET') {
+    headers['x-steadfast-csrf'] = '1';
+    if (signedInAs) headers['x-steadfast-user'] = signedInAs;
+  }
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

@@ -9,7 +9,7 @@ import {
 import type { Me, SetupStatus } from '../../shared/api/auth.js';
 import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
 import type { JourneyEnvelope } from '../../shared/api/journeys.js';
-import { api, isApiError } from './client.js';
+import { api, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
 export interface SessionState {
@@ -49,6 +49,14 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+  // Whatever updates the session (a fetch, sign-in, sign-out, an ended session) also updates whom
+  // the API client says it acts for.
+  client.getQueryCache().subscribe((event) => {
+    const [scope] = event.query.queryKey as readonly unknown[];
+    if (scope === keys.session[0]) {
+      setSignedInUser((event.query.state.data as SessionState | undefined)?.user?.id);
+    }
   });
   return client;
 }
