@@ -20,9 +20,9 @@ type ActorName = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
 const actorNames: ActorName[] = ['anonymous', 'admin', 'other', 'partner', 'self'];
 
 interface Fixture {
-  alex: Member; // "self": owns the journey, the check-ins and the pending invite
+  alex: Member; // "self": owns the journey and the check-ins
   sam: Member; // "partner": Alex's partner, joined through an invite
-  chris: Member; // "other": member of another journey
+  chris: Member; // "other": member of another journey, with an open invite of their own
   admin: Member;
   privateId: string;
   sharedId: string;
@@ -37,6 +37,7 @@ interface Case {
   url: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   expect: Expect;
+  sees?: Partial<Record<ActorName, ('private' | 'shared')[]>>;
 }
 
 const members = (
@@ -124,9 +125,16 @@ const cases: Case[] = [
     method: 'DELETE',
     route: '/api/journey/invites/:id',
     url: (f) => `/api/journey/invites/${f.pendingInviteId}`,
-    expect: members({ other: 404, partner: 404, self: 204 }),
+    expect: members({ other: 204, partner: 404, self: 404 }),
   },
-  { method: 'GET', route: '/api/checkins', url: () => '/api/checkins', expect: members(200) },
+  {
+    method: 'GET',
+    route: '/api/checkins',
+    url: () => '/api/checkins',
+    expect: members(200),
+    // Lists are where leaks hide: check which of Alex's items each actor's list holds.
+    sees: { other: [], partner: ['shared'], self: ['private', 'shared'] },
+  },
   {
     method: 'POST',
     route: '/api/checkins',
@@ -180,7 +188,7 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
   await makeJourney(alex);
   await makeJourney(chris, { path: 'together' });
   const forSam = (await alex.client.post('/api/journey/invites', {})).json<{ url: string }>();
-  const pending = (await alex.client.post('/api/journey/invites', {})).json<{
+  const pending = (await chris.client.post('/api/journey/invites', {})).json<{
     id: string;
     url: string;
   }>();
@@ -270,6 +278,14 @@ describe('authorization matrix', () => {
         const want = typeof c.expect === 'number' ? c.expect : c.expect[actor];
         outcomes.push(`${c.method} ${c.url(f)} as ${actor}: ${res.statusCode}`);
         expected.push(`${c.method} ${c.url(f)} as ${actor}: ${want}`);
+        const sees = c.sees?.[actor];
+        if (sees) {
+          const ids = new Set(res.json<{ items: { id: string }[] }>().items.map((i) => i.id));
+          const alexItems = { private: f.privateId, shared: f.sharedId };
+          const seen = (['private', 'shared'] as const).filter((k) => ids.has(alexItems[k]));
+          outcomes.push(`${c.url(f)} as ${actor} lists Alex's: ${seen.join(',')}`);
+          expected.push(`${c.url(f)} as ${actor} lists Alex's: ${sees.join(',')}`);
+        }
       }
     }
     expect(outcomes).toEqual(expected);

@@ -7,6 +7,7 @@ import type {
 } from '../../../core/journeys/journey.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import type { Db } from '../../db/schema.js';
+import { revokeOpenInvites } from '../partners/invites.store.js';
 
 export interface Membership {
   readonly journeyId: string;
@@ -105,6 +106,8 @@ export async function updateJourney(
       })
       .where('id', '=', journeyId)
       .execute();
+    // Off the together path, no invitation link may stay usable.
+    if (changes.path && changes.path !== 'together') await revokeOpenInvites(trx, journeyId, now);
     if (changes.role) {
       await trx
         .updateTable('journey_members')

@@ -80,6 +80,17 @@ export async function revokeInvite(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Withdraws every open link of a journey (it became full, or left the together path). */
+export async function revokeOpenInvites(db: Db, journeyId: string, now: number): Promise<void> {
+  await db
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('journey_id', '=', journeyId)
+    .where('revoked_at', 'is', null)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 export async function writeOutbox(
   db: Db,
   mail: { id: string; recipient: string; subject: string; body: string; now: number },

@@ -17,7 +17,13 @@ import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';
 import { findMembership, journeyFacts, loadJourneyView } from '../journeys/journeys.store.js';
-import { findInviteByTokenHash, insertInvite, revokeInvite, writeOutbox } from './invites.store.js';
+import {
+  findInviteByTokenHash,
+  insertInvite,
+  revokeInvite,
+  revokeOpenInvites,
+  writeOutbox,
+} from './invites.store.js';
 
 const INVITES_PER_DAY = 20;
 const DAY_MS = 24 * 60 * 60_000;
@@ -135,28 +141,49 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       assertInviteUsable(invite, now);
       if (invite.createdBy === userId) throw new DomainError('invite.own');
       if (await findMembership(db, userId)) throw new DomainError('journey.exists');
-      await db.transaction().execute(async (trx) => {
-        // Marking the link used is conditional, so of two people racing for it only one gets in.
-        const used = await trx
-          .updateTable('invites')
-          .set({ used_at: now, used_by: userId })
-          .where('id', '=', invite.id)
-          .where('used_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(used.numUpdatedRows) !== 1) throw new DomainError('invite.used');
-        assertCanJoin(await journeyFacts(trx, invite.journeyId));
-        await trx
-          .insertInto('journey_members')
-          .values({
-            journey_id: invite.journeyId,
-            user_id: userId,
-            role: 'unsaid',
-            joined_at: now,
-            left_at: null,
-          })
-          .execute();
-      });
+      try {
+        await db.transaction().execute(async (trx) => {
+          // Lock the journey row first: two people accepting two different links of one journey at
+          // the same moment then take turns, and the second sees the first as a member.
+          await trx
+            .updateTable('journeys')
+            .set({ updated_at: now })
+            .where('id', '=', invite.journeyId)
+            .execute();
+          // Read the link again under the lock: another acceptance may have used or withdrawn it.
+          const current = await findInviteByTokenHash(trx, hashToken(request.body.token));
+          if (!current) throw new DomainError('invite.invalid');
+          assertInviteUsable(current, now);
+          // Marking the link used is conditional, so of two people racing for it only one gets in.
+          const used = await trx
+            .updateTable('invites')
+            .set({ used_at: now, used_by: userId })
+            .where('id', '=', invite.id)
+            .where('used_at', 'is', null)
+            .where('revoked_at', 'is', null)
+            .executeTakeFirst();
+          if (Number(used.numUpdatedRows) !== 1) throw new DomainError('invite.used');
+          assertCanJoin(await journeyFacts(trx, invite.journeyId));
+          await trx
+            .insertInto('journey_members')
+            .values({
+              journey_id: invite.journeyId,
+              user_id: userId,
+              role: 'unsaid',
+              joined_at: now,
+              left_at: null,
+            })
+            .execute();
+          // The journey is now full: no other link of it may stay usable.
+          await revokeOpenInvites(trx, invite.journeyId, now);
+        });
+      } catch (e) {
+        // The one-active-journey index refused a journey started or joined at the same moment.
+        if (!(e instanceof DomainError) && (await findMembership(db, userId))) {
+          throw new DomainError('journey.exists');
+        }
+        throw e;
+      }
       return loadJourneyView(db, invite.journeyId, userId, now);
     },
   );

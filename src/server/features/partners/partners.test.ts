@@ -97,7 +97,43 @@ describe('inviting the partner', () => {
     const third = await (
       await makeMember(t.app, 'Robin')
     ).client.post('/api/invites/accept', { token: two });
-    expect(third.statusCode).toBe(409);
-    expect(third.json().code).toBe('journey.full');
+    // Once the journey is full its other links are withdrawn.
+    expect(third.statusCode).toBe(410);
+    expect(third.json().code).toBe('invite.revoked');
+  });
+});
+
+describe('joining at the same moment', () => {
+  it('two people accepting two links of one journey at once: one joins, the other is told kindly', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    await makeJourney(alex);
+    const one = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
+    const two = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
+    const sam = await makeMember(t.app, 'Sam');
+    const robin = await makeMember(t.app, 'Robin');
+    const results = await Promise.all([
+      sam.client.post('/api/invites/accept', { token: one }),
+      robin.client.post('/api/invites/accept', { token: two }),
+    ]);
+    const statuses = results.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 410]);
+    const loser = results.find((r) => r.statusCode === 410);
+    expect(loser?.json().code).toBe('invite.revoked');
+    const members = await t.deps.database.db
+      .selectFrom('journey_members')
+      .select('user_id')
+      .execute();
+    expect(members).toHaveLength(2);
+  });
+
+  it('leaving the together path withdraws open links', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    await makeJourney(alex);
+    const token = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
+    await alex.client.patch('/api/journey', { path: 'solo' });
+    await alex.client.patch('/api/journey', { path: 'together' });
+    expect((await alex.client.post('/api/invites/preview', { token })).json().status).toBe(
+      'revoked',
+    );
   });
 });
