@@ -101,6 +101,12 @@ export async function buildApp(
   });
 
   registerAccess(app, deps);
+  // Nothing from the API is kept by browsers or proxies unless a route says otherwise.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
   app.setNotFoundHandler({}, (request, reply) => {

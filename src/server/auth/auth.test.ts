@@ -248,6 +248,18 @@ describe('CSRF defence', () => {
       expect((await send('http://127.0.0.1:3000')).statusCode).toBe(201);
       expect((await send('http://localhost:3000')).statusCode).toBe(201);
       expect((await send('http://evil.example')).statusCode).toBe(403);
+      // DNS rebinding: the attacker's page is same-origin with its own (rebound) host name.
+      const rebound = await local.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        headers: {
+          [CSRF_HEADER]: '1',
+          origin: 'http://evil.example:3000',
+          host: 'evil.example:3000',
+        },
+        payload: { ...body, email: uniqueEmail() },
+      });
+      expect(rebound.statusCode).toBe(403);
     } finally {
       await local.close();
     }

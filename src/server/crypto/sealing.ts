@@ -62,6 +62,9 @@ export interface Sealer {
   unwrap(userId: string, wrapped: string): DataKey;
   seal(dataKey: DataKey, plaintext: string, ctx: SealContext): string;
   open(dataKey: DataKey, sealed: string, ctx: SealContext): string;
+  /** Server-held values that belong to no one person (e.g. an outgoing email), sealed under the master key. */
+  sealForServer(plaintext: string, ctx: SealContext): string;
+  openForServer(sealed: string, ctx: SealContext): string;
   /** A value sealed under the master key that proves, at start-up, the key matches the database. */
   keyCheck(): string;
   verifyKeyCheck(sealed: string): boolean;
@@ -100,6 +103,8 @@ export function createSealer(masterKey: Buffer): Sealer {
     },
     seal: (dataKey, plaintext, ctx) => sealWith(dataKey.key, plaintext, aadOf(ctx)),
     open: (dataKey, sealed, ctx) => openWith(dataKey.key, sealed, aadOf(ctx)),
+    sealForServer: (plaintext, ctx) => sealWith(masterKey, plaintext, `server:${aadOf(ctx)}`),
+    openForServer: (sealed, ctx) => openWith(masterKey, sealed, `server:${aadOf(ctx)}`),
     keyCheck: () => sealWith(masterKey, 'steadfast', KEY_CHECK_AAD),
     verifyKeyCheck(sealed) {
       try {

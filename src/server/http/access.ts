@@ -37,6 +37,7 @@ export const sessionCookieName = (secure: boolean): string =>
 export const CSRF_HEADER = 'x-steadfast-csrf';
 export const USER_HEADER = 'x-steadfast-user';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * Runs before anything else on every request: refuses cross-site state changes, works out who is
@@ -49,11 +50,14 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
-      // Without PUBLIC_ORIGIN (a first run on localhost), the server's own address also counts, so
-      // opening http://127.0.0.1:3000 instead of http://localhost:3000 still works.
-      const sameHost =
-        !deps.config.publicOriginSet && origin === `${request.protocol}://${request.host}`;
       const site = request.headers['sec-fetch-site'];
+      // Without PUBLIC_ORIGIN (a first run on this machine), the server's own local address also
+      // counts, so opening http://127.0.0.1:3000 instead of http://localhost:3000 still works. Only
+      // loopback names qualify: a page that rebinds its own domain to 127.0.0.1 is still refused.
+      const sameHost =
+        !deps.config.publicOriginSet &&
+        LOOPBACK.has(request.hostname) &&
+        origin === `${request.protocol}://${request.host}`;
       if (
         request.headers[CSRF_HEADER] !== '1' ||
         (origin !== undefined && origin !== deps.config.publicOrigin && !sameHost) ||

@@ -56,6 +56,25 @@ describe('security headers', () => {
   });
 });
 
+describe('caching', () => {
+  it('tells browsers and proxies to keep no API answer', async () => {
+    const alex = await makeMember(t.app);
+    for (const res of [
+      await alex.client.get('/api/journey'),
+      await alex.client.post('/api/journey', {
+        path: 'together',
+        role: 'hurt',
+        kinds: ['lying'],
+        cameToLight: 'this_week',
+      }),
+      await alex.client.post('/api/journey/invites', {}),
+      await alex.client.get('/api/nothing-here'),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+});
+
 describe('problem details', () => {
   it('answers an unknown API route with a 404 problem', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });

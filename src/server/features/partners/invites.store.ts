@@ -1,4 +1,5 @@
 import { INVITE_TTL_MS } from '../../../core/invites/invite.js';
+import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
 
 export async function insertInvite(
@@ -91,8 +92,15 @@ export async function revokeOpenInvites(db: Db, journeyId: string, now: number):
     .execute();
 }
 
+export const outboxBodyContext = (id: string) => ({ table: 'mail_outbox', id, field: 'body' });
+
+/**
+ * Queues an email. The body is sealed under the master key: an invitation email carries a link
+ * that works, and a copy of the database must not be enough to use it.
+ */
 export async function writeOutbox(
   db: Db,
+  sealer: Sealer,
   mail: { id: string; recipient: string; subject: string; body: string; now: number },
 ): Promise<void> {
   await db
@@ -101,7 +109,7 @@ export async function writeOutbox(
       id: mail.id,
       recipient: mail.recipient,
       subject: mail.subject,
-      body: mail.body,
+      body: sealer.sealForServer(mail.body, outboxBodyContext(mail.id)),
       created_at: mail.now,
     })
     .execute();

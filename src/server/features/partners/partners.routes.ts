@@ -70,7 +70,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
         });
         if (email) {
           // Neutral wording: no names, nothing about the relationship (someone else may read this inbox).
-          await writeOutbox(trx, {
+          await writeOutbox(trx, deps.sealer, {
             id: deps.newId(),
             recipient: email,
             subject: 'An invitation to Steadfast',

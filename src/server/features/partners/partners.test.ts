@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { outboxBodyContext } from './invites.store.js';
 import { useTestApp, makeJourney, makeMember, tokenOf } from '../../test-support/harness.js';
 
 const t = useTestApp();
@@ -64,13 +66,33 @@ describe('inviting the partner', () => {
     expect((await alex.client.get('/api/journey')).json().journey.pendingInvites).toEqual([]);
   });
 
-  it('an unknown link is not found, and the link is never stored in the clear', async () => {
-    const { token } = await invitingMember();
+  it('an unknown link is not found', async () => {
+    await invitingMember();
     const sam = await makeMember(t.app, 'Sam');
     const res = await sam.client.post('/api/invites/accept', { token: 'A'.repeat(43) });
     expect(res.statusCode).toBe(404);
-    const rows = await t.deps.database.db.selectFrom('invites').select('token_hash').execute();
-    expect(rows.map((r) => r.token_hash)).not.toContain(token);
+    expect(res.json().code).toBe('invite.invalid');
+  });
+
+  it('a working link is stored nowhere in the clear, emailed ones included', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    await makeJourney(alex);
+    const res = await alex.client.post('/api/journey/invites', { email: 'sam@example.org' });
+    const token = tokenOf(res.json().url);
+    const everything: string[] = [];
+    for (const table of [
+      'invites',
+      'mail_outbox',
+      'journeys',
+      'users',
+      'settings',
+      'rate_limits',
+    ]) {
+      const rows = await sql`select * from ${sql.table(table)}`.execute(t.deps.database.db);
+      everything.push(JSON.stringify(rows.rows));
+    }
+    expect(everything.join('\n')).toContain('sam@example.org');
+    expect(everything.join('\n')).not.toContain(token);
   });
 
   it('writes a neutral email to the outbox when an address is given', async () => {
@@ -83,8 +105,9 @@ describe('inviting the partner', () => {
       .selectAll()
       .executeTakeFirstOrThrow();
     expect(mail.recipient).toBe('sam@example.org');
-    expect(mail.body).toContain(res.json().url);
-    expect(mail.body).not.toContain('Alex');
+    const body = t.deps.sealer.openForServer(mail.body, outboxBodyContext(mail.id));
+    expect(body).toContain(res.json().url);
+    expect(body).not.toContain('Alex');
     expect(mail.subject).not.toMatch(/betray|affair|trust/i);
   });
 
