@@ -62,26 +62,30 @@ async function seed(dataDir: string, masterKey: string): Promise<string[]> {
   const bar = progressBar('Seeding journeys', JOURNEYS);
   const members: { id: string }[] = [];
   for (let j = 0; j < JOURNEYS; j++) {
-    const { journeyId, members: pair } = await seedJourney(deps, {
-      people: [
-        { email: `a${j}@bench.invalid`, displayName: `A${j}`, role: 'hurt' },
-        { email: `b${j}@bench.invalid`, displayName: `B${j}`, role: 'broke_trust' },
-      ],
-      path: 'together',
-      kinds: ['secrets'],
-      cameToLight: 'months_1_6',
-      startedAt: start,
-      passwordHash,
+    // One transaction per journey: its people, the journey and its check-ins land together.
+    const pair = await deps.database.db.transaction().execute(async (trx) => {
+      const tx = { ...deps, database: { ...deps.database, db: trx } };
+      const seeded = await seedJourney(tx, {
+        people: [
+          { email: `a${j}@bench.invalid`, displayName: `A${j}`, role: 'hurt' },
+          { email: `b${j}@bench.invalid`, displayName: `B${j}`, role: 'broke_trust' },
+        ],
+        path: 'together',
+        kinds: ['secrets'],
+        cameToLight: 'months_1_6',
+        startedAt: start,
+        passwordHash,
+      });
+      const [a, b] = seeded.members;
+      if (!a || !b) throw new Error('seed failed');
+      const checkins = [
+        ...demoCheckins(a, { start, days: 400, seed: j * 2 + 1, shareEvery: 3 }),
+        ...demoCheckins(b, { start, days: 400, seed: j * 2 + 2, shareEvery: 3 }),
+      ].slice(0, CHECKINS_PER_JOURNEY);
+      await insertCheckins(tx, trx, seeded.journeyId, checkins);
+      return [a, b] as const;
     });
     const [a, b] = pair;
-    if (!a || !b) throw new Error('seed failed');
-    const checkins = [
-      ...demoCheckins(a, { start, days: 400, seed: j * 2 + 1, shareEvery: 3 }),
-      ...demoCheckins(b, { start, days: 400, seed: j * 2 + 2, shareEvery: 3 }),
-    ].slice(0, CHECKINS_PER_JOURNEY);
-    await deps.database.db
-      .transaction()
-      .execute((trx) => insertCheckins(deps, trx, journeyId, checkins));
     members.push(a, b);
     bar.update(j + 1);
   }

@@ -94,48 +94,53 @@ export function buildCli(): Command {
         const now = deps.clock();
         const start = now - days * 24 * 60 * 60 * 1000;
         const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
-        const couple = await seedJourney(deps, {
-          people: [
-            { email: 'alex@demo.steadfast.invalid', displayName: 'Alex', role: 'hurt' },
-            { email: 'sam@demo.steadfast.invalid', displayName: 'Sam', role: 'broke_trust' },
-          ],
-          path: 'together',
-          kinds: ['emotional_infidelity', 'secrets'],
-          cameToLight: 'months_1_6',
-          startedAt: start,
-          passwordHash,
+        // All or nothing: a failed seed leaves no half-made demo behind to trip the next attempt.
+        const total = await deps.database.db.transaction().execute(async (trx) => {
+          const tx = { ...deps, database: { ...deps.database, db: trx } };
+          const couple = await seedJourney(tx, {
+            people: [
+              { email: 'alex@demo.steadfast.invalid', displayName: 'Alex', role: 'hurt' },
+              { email: 'sam@demo.steadfast.invalid', displayName: 'Sam', role: 'broke_trust' },
+            ],
+            path: 'together',
+            kinds: ['emotional_infidelity', 'secrets'],
+            cameToLight: 'months_1_6',
+            startedAt: start,
+            passwordHash,
+          });
+          const solo = await seedJourney(tx, {
+            people: [{ email: 'robin@demo.steadfast.invalid', displayName: 'Robin', role: 'hurt' }],
+            path: 'solo',
+            kinds: ['lying', 'financial'],
+            cameToLight: 'months_6_12',
+            startedAt: start,
+            passwordHash,
+          });
+          const [alex, sam] = couple.members;
+          const [robin] = solo.members;
+          if (!alex || !sam || !robin) throw new Error('demo people missing');
+          const plan = [
+            {
+              journeyId: couple.journeyId,
+              checkins: demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }),
+            },
+            {
+              journeyId: couple.journeyId,
+              checkins: demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }),
+            },
+            { journeyId: solo.journeyId, checkins: demoCheckins(robin, { start, days, seed: 3 }) },
+          ];
+          const total = plan.reduce((n, p) => n + p.checkins.length, 0);
+          const bar = progressBar('Writing check-ins', total);
+          let done = 0;
+          for (const p of plan) {
+            await insertCheckins(tx, trx, p.journeyId, p.checkins);
+            done += p.checkins.length;
+            bar.update(done);
+          }
+          bar.finish();
+          return total;
         });
-        const solo = await seedJourney(deps, {
-          people: [{ email: 'robin@demo.steadfast.invalid', displayName: 'Robin', role: 'hurt' }],
-          path: 'solo',
-          kinds: ['lying', 'financial'],
-          cameToLight: 'months_6_12',
-          startedAt: start,
-          passwordHash,
-        });
-        const [alex, sam] = couple.members;
-        const [robin] = solo.members;
-        if (!alex || !sam || !robin) throw new Error('demo people missing');
-        const plan = [
-          {
-            journeyId: couple.journeyId,
-            checkins: demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }),
-          },
-          {
-            journeyId: couple.journeyId,
-            checkins: demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }),
-          },
-          { journeyId: solo.journeyId, checkins: demoCheckins(robin, { start, days, seed: 3 }) },
-        ];
-        const total = plan.reduce((n, p) => n + p.checkins.length, 0);
-        const bar = progressBar('Writing check-ins', total);
-        let done = 0;
-        for (const p of plan) {
-          await insertCheckins(deps, deps.database.db, p.journeyId, p.checkins);
-          done += p.checkins.length;
-          bar.update(done);
-        }
-        bar.finish();
         console.log(
           `Demo ready: ${total} check-ins over ${days} days.\n` +
             `Sign in as alex@demo.steadfast.invalid, sam@demo.steadfast.invalid (a couple) or robin@demo.steadfast.invalid (on their own), password "${DEMO_PASSWORD}".`,

@@ -24,7 +24,10 @@ export interface SeededMember {
   readonly dataKey: DataKey;
 }
 
-/** Creates the people and their journey the same way the app does, and returns their data keys. */
+/**
+ * Creates the people and their journey the same way the app does, and returns their data keys.
+ * Callers run it inside their transaction (deps.database.db is then the transaction).
+ */
 export async function seedJourney(
   deps: SeedDeps,
   input: {
@@ -63,32 +66,30 @@ export async function seedJourney(
   }
   const first = members[0];
   if (!first) throw new Error('a journey needs at least one person');
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('journeys')
-      .values({
-        id: journeyId,
-        path: input.path,
-        kinds: JSON.stringify(input.kinds),
-        came_to_light: input.cameToLight,
-        created_by: first.id,
-        created_at: input.startedAt,
-        updated_at: input.startedAt,
-      })
-      .execute();
-    await trx
-      .insertInto('journey_members')
-      .values(
-        members.map((m, i) => ({
-          journey_id: journeyId,
-          user_id: m.id,
-          role: input.people[i]?.role ?? 'unsaid',
-          joined_at: input.startedAt,
-          left_at: null,
-        })),
-      )
-      .execute();
-  });
+  await db
+    .insertInto('journeys')
+    .values({
+      id: journeyId,
+      path: input.path,
+      kinds: JSON.stringify(input.kinds),
+      came_to_light: input.cameToLight,
+      created_by: first.id,
+      created_at: input.startedAt,
+      updated_at: input.startedAt,
+    })
+    .execute();
+  await db
+    .insertInto('journey_members')
+    .values(
+      members.map((m, i) => ({
+        journey_id: journeyId,
+        user_id: m.id,
+        role: input.people[i]?.role ?? 'unsaid',
+        joined_at: input.startedAt,
+        left_at: null,
+      })),
+    )
+    .execute();
   return { journeyId, members };
 }
 
@@ -99,7 +100,7 @@ export interface SeedCheckin {
   readonly shared: boolean;
 }
 
-/** Seals and inserts check-ins in batches inside one transaction. */
+/** Seals and inserts check-ins in batches; callers run it inside their transaction. */
 export async function insertCheckins(
   deps: SeedDeps,
   db: Db,
