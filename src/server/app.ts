@@ -68,7 +68,7 @@ export async function buildApp(
         title: 'Steadfast API',
         version: '0.1.0',
         description:
-          'Every state-changing request needs the header `X-Steadfast-CSRF: 1`. Sessions are an HttpOnly cookie. Errors are RFC 9457 problem details.',
+          'Every state-changing request needs the header `X-Steadfast-CSRF: 1`; the web client also sends `X-Steadfast-User: <its user id>`, and a change is refused (409) when the session belongs to someone else. Sessions are an HttpOnly cookie. Errors are RFC 9457 problem details.',
       },
     },
     transform: (input) => {
