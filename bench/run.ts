@@ -44,10 +44,16 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
-/** Peak resident set size of a process (VmHWM), in MB. */
+/** Peak resident set size (VmHWM) of a process and its children, in MB. */
 const peakRssMb = (pid: number): number => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  const own = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  const children = fs
+    .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number);
+  return own + children.reduce((sum, child) => sum + peakRssMb(child), 0);
 };
 
 async function seed(dataDir: string, masterKey: string): Promise<string[]> {
