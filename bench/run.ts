@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
 import { progressBar } from '../src/cli/progress.js';
+import { PAGE_SIZE_DEFAULT } from '../src/core/checkins/checkin.js';
 import { createSession } from '../src/server/auth/sessions.store.js';
 import { boot } from '../src/server/boot.js';
 import { loadConfig } from '../src/server/config.js';
@@ -208,7 +209,7 @@ async function main() {
     const url = `http://127.0.0.1:${appPort}/api/checkins`;
     const check = await fetch(url, { headers: { cookie: cookies[0] ?? '' } });
     const page = (await check.json()) as { items: unknown[] };
-    if (!check.ok || page.items.length !== 20)
+    if (!check.ok || page.items.length !== PAGE_SIZE_DEFAULT)
       throw new Error(`history page is wrong: ${check.status}`);
 
     await load(url, cookies.slice(0, 10)); // warm-up

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, {
   type FastifyInstance,
@@ -21,6 +20,7 @@ import { registerPartnerRoutes } from './features/partners/partners.routes.js';
 import { registerSetupRoutes } from './features/setup/setup.routes.js';
 import { registerWebRoutes } from './features/web/web.routes.js';
 import { collectRoutes, policyOf, registerAccess } from './http/access.js';
+import { registerSecurityHeaders } from './http/headers.js';
 import { zodSerializerCompiler } from './http/serializer.js';
 import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
@@ -78,27 +78,7 @@ export async function buildApp(
     },
   });
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, deps.config.secureCookies);
 
   registerAccess(app, deps);
   // Nothing from the API is kept by browsers or proxies unless a route says otherwise.

@@ -17,7 +17,7 @@ export type Feeling = (typeof feelings)[number];
 export const INTENSITY_MIN = 0;
 export const INTENSITY_MAX = 10;
 export const NOTE_MAX = 5000;
-export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_DEFAULT = 10;
 export const PAGE_SIZE_MAX = 50;
 
 export interface FeelingEntry {
