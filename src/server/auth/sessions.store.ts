@@ -10,8 +10,8 @@ export interface SessionTimes {
 export interface SessionUser {
   readonly userId: string;
   readonly role: Role;
-  readonly email: string;
-  readonly displayName: string;
+  /** The person's active journey, looked up in the same query (most requests need it). */
+  readonly journeyId: string | undefined;
   readonly tokenHash: string;
   readonly lastSeenAt: number;
 }
@@ -45,13 +45,17 @@ export async function findSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('journey_members', (join) =>
+      join
+        .onRef('journey_members.user_id', '=', 'sessions.user_id')
+        .on('journey_members.left_at', 'is', null),
+    )
     .select([
       'sessions.user_id',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'users.role',
-      'users.email',
-      'users.display_name',
+      'journey_members.journey_id',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -70,8 +74,7 @@ export async function findSession(
   return {
     userId: row.user_id,
     role: row.role,
-    email: row.email,
-    displayName: row.display_name,
+    journeyId: row.journey_id ?? undefined,
     tokenHash,
     lastSeenAt: row.last_seen_at,
   };

@@ -18,11 +18,23 @@ export const policyOf = (config: unknown): RoutePolicy | undefined => {
   return routePolicyNames.includes(value as RoutePolicy) ? (value as RoutePolicy) : undefined;
 };
 
-const actors = new WeakMap<FastifyRequest, { actor: Actor; tokenHash?: string }>();
+const actors = new WeakMap<
+  FastifyRequest,
+  { actor: Actor; tokenHash?: string; journeyId?: string | undefined }
+>();
 
 export const actorOf = (request: FastifyRequest): Actor => actors.get(request)?.actor ?? anonymous;
 export const sessionHashOf = (request: FastifyRequest): string | undefined =>
   actors.get(request)?.tokenHash;
+
+/**
+ * The caller's active journey as it stood when the request began (read with the session, in the
+ * same query). Routes that change membership read it from the database instead.
+ */
+export function membershipOf(request: FastifyRequest): { journeyId: string } | undefined {
+  const journeyId = actors.get(request)?.journeyId;
+  return journeyId ? { journeyId } : undefined;
+}
 
 /** The signed-in member's id, for handlers behind the `member` policy. */
 export function memberId(request: FastifyRequest): string {
@@ -74,6 +86,7 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         actors.set(request, {
           actor: { kind: 'user', userId: session.userId, role: session.role },
           tokenHash: session.tokenHash,
+          journeyId: session.journeyId,
         });
       }
     }

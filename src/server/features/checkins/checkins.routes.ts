@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   canChangeItem,
@@ -19,8 +19,7 @@ import { IdParams } from '../../../shared/api/journeys.js';
 import { NoContent, Problem } from '../../../shared/api/problem.js';
 import type { DataKey, SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
-import { access, actorOf, memberId } from '../../http/access.js';
-import { findMembership } from '../journeys/journeys.store.js';
+import { access, actorOf, memberId, membershipOf } from '../../http/access.js';
 import {
   deleteCheckin,
   findAuthors,
@@ -75,10 +74,10 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
     };
   }
 
-  async function readable(actor: Actor, userId: string, id: string): Promise<CheckinRow> {
+  async function readable(request: FastifyRequest, id: string): Promise<CheckinRow> {
     const row = await findCheckin(db, id);
     if (!row) throw new DomainError('checkin.not_found');
-    assertAllowed(canReadItem(actor, await findMembership(db, userId), row));
+    assertAllowed(canReadItem(actorOf(request), membershipOf(request), row));
     return row;
   }
 
@@ -102,7 +101,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const userId = memberId(request);
-      const membership = await findMembership(db, userId);
+      const membership = membershipOf(request);
       if (!membership) throw new DomainError('journey.none');
       const { cursor, limit } = request.query;
       const rows = await listVisibleCheckins(db, {
@@ -137,7 +136,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const userId = memberId(request);
-      const membership = await findMembership(db, userId);
+      const membership = membershipOf(request);
       if (!membership) throw new DomainError('journey.none');
       const author = await db
         .selectFrom('users')
@@ -185,7 +184,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const userId = memberId(request);
-      const row = await readable(actorOf(request), userId, request.params.id);
+      const row = await readable(request, request.params.id);
       reply.header('cache-control', 'no-store');
       return (await opener(userId, [row]))(row);
     },
