@@ -1,4 +1,5 @@
 import type { Role } from '../../core/access/policy.js';
+import { compileOnce, perDatabase } from '../db/compile-once.js';
 import type { Db } from '../db/schema.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -34,6 +35,30 @@ export async function createSession(db: Db, userId: string, now: number, times: 
   return token;
 }
 
+// Runs on every request: built and compiled once per database, not per request.
+const compiledSessionLookup = perDatabase((db: Db) =>
+  compileOnce(
+    (tokenHash: string) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .leftJoin('journey_members', (join) =>
+          join
+            .onRef('journey_members.user_id', '=', 'sessions.user_id')
+            .on('journey_members.left_at', 'is', null),
+        )
+        .select([
+          'sessions.user_id',
+          'sessions.last_seen_at',
+          'sessions.expires_at',
+          'users.role',
+          'journey_members.journey_id',
+        ])
+        .where('sessions.token_hash', '=', tokenHash),
+    1,
+  ),
+);
+
 /** The signed-in person for a cookie token, or undefined when the session is unknown or expired. */
 export async function findSession(
   db: Db,
@@ -42,23 +67,7 @@ export async function findSession(
   times: SessionTimes,
 ): Promise<SessionUser | undefined> {
   const tokenHash = hashToken(token);
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('journey_members', (join) =>
-      join
-        .onRef('journey_members.user_id', '=', 'sessions.user_id')
-        .on('journey_members.left_at', 'is', null),
-    )
-    .select([
-      'sessions.user_id',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.role',
-      'journey_members.journey_id',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = (await db.executeQuery(compiledSessionLookup(db)(tokenHash))).rows[0];
   if (!row) return undefined;
   if (row.expires_at <= now || row.last_seen_at + times.idleMs <= now) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();

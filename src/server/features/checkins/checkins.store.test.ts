@@ -1,30 +1,8 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  CompiledQuery,
-} from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/schema.js';
+import { sqlCompiler } from '../../test-support/sql-compiler.js';
 import { createTestApp, testDialect, type TestApp } from '../../test-support/harness.js';
 import { visibleCheckinsQuery } from './checkins.store.js';
-
-const compiler = (dialect: 'sqlite' | 'postgres') =>
-  new Kysely<DB>({
-    dialect: {
-      createAdapter: () => (dialect === 'sqlite' ? new SqliteAdapter() : new PostgresAdapter()),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) =>
-        dialect === 'sqlite' ? new SqliteIntrospector(db) : new PostgresIntrospector(db),
-      createQueryCompiler: () =>
-        dialect === 'sqlite' ? new SqliteQueryCompiler() : new PostgresQueryCompiler(),
-    },
-  });
 
 const page2 = {
   journeyId: 'j',
@@ -36,13 +14,15 @@ const page2 = {
 describe('check-in history query', () => {
   // A reviewer sees any change to the hot query here, on both databases.
   it('emits keyset SQL on SQLite', () => {
-    expect(visibleCheckinsQuery(compiler('sqlite'), page2).compile().sql).toMatchInlineSnapshot(
+    expect(visibleCheckinsQuery(sqlCompiler('sqlite'), page2).compile().sql).toMatchInlineSnapshot(
       `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed" from "checkins" where "checkins"."journey_id" = ? and ("checkins"."author_id" = ? or "checkins"."visibility" = ?) and ("checkins"."created_at", "checkins"."id") < (?, ?) order by "checkins"."created_at" desc, "checkins"."id" desc limit ?"`,
     );
   });
 
   it('emits keyset SQL on PostgreSQL', () => {
-    expect(visibleCheckinsQuery(compiler('postgres'), page2).compile().sql).toMatchInlineSnapshot(
+    expect(
+      visibleCheckinsQuery(sqlCompiler('postgres'), page2).compile().sql,
+    ).toMatchInlineSnapshot(
       `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed" from "checkins" where "checkins"."journey_id" = $1 and ("checkins"."author_id" = $2 or "checkins"."visibility" = $3) and ("checkins"."created_at", "checkins"."id") < ($4, $5) order by "checkins"."created_at" desc, "checkins"."id" desc limit $6"`,
     );
   });

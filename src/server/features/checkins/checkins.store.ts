@@ -1,5 +1,6 @@
 import type { Visibility } from '../../../core/access/policy.js';
 import type { Cursor } from '../../../core/checkins/checkin.js';
+import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import type { Db } from '../../db/schema.js';
 
 export interface CheckinRow {
@@ -94,9 +95,27 @@ export function visibleCheckinsQuery(db: Db, q: VisibleCheckinsQuery) {
  * partner shared — newest first, by keyset on (created_at, id) so deep pages stay as fast as page 1.
  */
 export async function listVisibleCheckins(db: Db, q: VisibleCheckinsQuery): Promise<CheckinRow[]> {
-  const rows = await visibleCheckinsQuery(db, q).execute();
+  const compiled = compiledHistory(db);
+  const query = q.cursor
+    ? compiled.after(q.journeyId, q.viewerId, q.cursor.createdAt, q.cursor.id, q.limit)
+    : compiled.first(q.journeyId, q.viewerId, q.limit);
+  const { rows } = await db.executeQuery(query);
   return rows.map(toCheckinRow);
 }
+
+// The history read is the hottest query: built and compiled once per database, not per request.
+const compiledHistory = perDatabase((db: Db) => ({
+  first: compileOnce(
+    (journeyId: string, viewerId: string, limit: number) =>
+      visibleCheckinsQuery(db, { journeyId, viewerId, cursor: undefined, limit }),
+    3,
+  ),
+  after: compileOnce(
+    (journeyId: string, viewerId: string, createdAt: number, id: string, limit: number) =>
+      visibleCheckinsQuery(db, { journeyId, viewerId, cursor: { createdAt, id }, limit }),
+    5,
+  ),
+}));
 
 export async function setVisibility(db: Db, id: string, visibility: Visibility): Promise<void> {
   await db.updateTable('checkins').set({ visibility }).where('id', '=', id).execute();
