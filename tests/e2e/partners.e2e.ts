@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PAGE_SIZE_DEFAULT } from '../../src/core/checkins/checkin.js';
 import { checkPage, desktop, heading, launch, newContext, phone, watch } from './support.js';
 
 const baseUrl = inject('baseUrl');
@@ -319,7 +320,8 @@ describe('Steadfast in a browser', () => {
   });
 
   it('pages through a long history with "Show older check-ins"', async () => {
-    for (let i = 0; i < 20; i++) {
+    const later = 2 * PAGE_SIZE_DEFAULT;
+    for (let i = 0; i < later; i++) {
       const res = await alex.request.post('/api/checkins', {
         headers: { 'x-steadfast-csrf': '1' },
         data: { feelings: [{ feeling: 'sadness', intensity: i % 11 }], note: `Later note ${i}` },
@@ -328,12 +330,16 @@ describe('Steadfast in a browser', () => {
     }
     await alex.reload();
     await heading(alex, 'My space');
-    await alex.getByText('Later note 19').waitFor();
+    await alex.getByText(`Later note ${later - 1}`).waitFor();
+    expect(await alex.getByRole('article').count()).toBe(PAGE_SIZE_DEFAULT);
+    const older = alex.getByRole('button', { name: 'Show older check-ins' });
+    await older.click();
+    await alex.getByText('Later note 0', { exact: true }).waitFor();
     expect(await alex.getByText(note).count()).toBe(0);
-    await alex.getByRole('button', { name: 'Show older check-ins' }).click();
+    await older.click();
     await myCheckin(alex, note).waitFor();
-    expect(await alex.getByRole('article').count()).toBe(21);
-    expect(await alex.getByRole('button', { name: 'Show older check-ins' }).count()).toBe(0);
+    expect(await alex.getByRole('article').count()).toBe(later + 1);
+    expect(await older.count()).toBe(0);
     await checkPage(alex);
   });
 
