@@ -11,6 +11,7 @@ import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
 import { focusHeading, Page } from '../../components/Page.js';
 import { CheckinSummary } from './CheckinSummary.js';
+import { EmptyState } from '../../components/EmptyState.js';
 
 const itemId = (id: string) => `checkin-${id}`;
 const focusItem = (id: string) => document.getElementById(itemId(id))?.focus();
@@ -212,28 +213,16 @@ export function Checkins() {
   if (journey.isPending || (current && list.isPending)) body = <Loading />;
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
-    body = (
-      <div className="empty">
-        <p>{t('checkins.noJourney')}</p>
-        <p className="actions">
-          <Link className="button primary" to="/app/start">
-            {t('today.begin')}
-          </Link>
-        </p>
-      </div>
-    );
+    body = <EmptyState text={t('checkins.noJourney')} to="/app/start" action={t('today.begin')} />;
   } else if (list.isError) body = <p>{problemOf(list.error).detail}</p>;
   else if (items.length === 0) {
     body = (
-      <div className="empty">
-        <h2>{t('checkins.emptyTitle')}</h2>
-        <p>{t('checkins.emptyText')}</p>
-        <p className="actions">
-          <Link className="button primary" to="/app/checkins/new">
-            {t('checkins.first')}
-          </Link>
-        </p>
-      </div>
+      <EmptyState
+        title={t('checkins.emptyTitle')}
+        text={t('checkins.emptyText')}
+        to="/app/checkins/new"
+        action={t('checkins.first')}
+      />
     );
   } else {
     body = (

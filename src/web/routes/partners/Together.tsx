@@ -15,6 +15,7 @@ import { Loading } from '../../app/Shell.js';
 import { ErrorSummary, fieldErrorsOf, problemOf, TextField } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { cameToLightLabel, formatDate, kindLabel, pathLabel, roleLabel } from '../labels.js';
+import { EmptyState } from '../../components/EmptyState.js';
 
 function Summary({ journey }: { journey: Journey }) {
   return (
@@ -191,16 +192,7 @@ export function Together() {
   if (journey.isPending) body = <Loading />;
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!journey.data.journey) {
-    body = (
-      <div className="empty">
-        <p>{t('together.noJourney')}</p>
-        <p className="actions">
-          <Link className="button primary" to="/app/start">
-            {t('today.begin')}
-          </Link>
-        </p>
-      </div>
-    );
+    body = <EmptyState text={t('together.noJourney')} to="/app/start" action={t('today.begin')} />;
   } else {
     const j = journey.data.journey;
     body = (

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Journey, JourneyUpdateBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
@@ -18,6 +17,7 @@ import {
   type JourneyDraft,
 } from '../journeys/JourneyFields.js';
 import { pathLabel } from '../labels.js';
+import { EmptyState } from '../../components/EmptyState.js';
 
 function JourneySettings({ journey }: { journey: Journey }) {
   const client = useQueryClient();
@@ -104,14 +104,7 @@ export function Settings() {
     else if (journey.data.journey) journeyPart = <JourneySettings journey={journey.data.journey} />;
     else {
       journeyPart = (
-        <div className="empty">
-          <p>{t('together.noJourney')}</p>
-          <p className="actions">
-            <Link className="button primary" to="/app/start">
-              {t('today.begin')}
-            </Link>
-          </p>
-        </div>
+        <EmptyState text={t('together.noJourney')} to="/app/start" action={t('today.begin')} />
       );
     }
   }

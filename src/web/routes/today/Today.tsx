@@ -8,6 +8,7 @@ import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { CheckinSummary } from '../checkins/CheckinSummary.js';
 import { pathLabel } from '../labels.js';
+import { EmptyState } from '../../components/EmptyState.js';
 
 function AdminHome({ me }: { me: Me }) {
   return (
@@ -83,15 +84,12 @@ export function Today() {
   if (!current) {
     return (
       <Page title={t('nav.today')} lede={t('today.welcomeNew', { name: me.displayName })}>
-        <div className="empty">
-          <h2>{t('today.beginTitle')}</h2>
-          <p>{t('today.beginText')}</p>
-          <p className="actions">
-            <Link className="button primary" to="/app/start">
-              {t('today.begin')}
-            </Link>
-          </p>
-        </div>
+        <EmptyState
+          title={t('today.beginTitle')}
+          text={t('today.beginText')}
+          to="/app/start"
+          action={t('today.begin')}
+        />
       </Page>
     );
   }
