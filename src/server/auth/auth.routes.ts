@@ -13,8 +13,13 @@ import { createSession, deleteSession } from './sessions.store.js';
 import { findUserById, findUserByEmail } from './users.store.js';
 
 const WINDOW_MS = 15 * 60_000;
-/** Failed sign-ins per account per window, and attempts per address (a shared café Wi-Fi is fine). */
-export const SIGNIN_LIMIT_ACCOUNT = 10;
+/**
+ * Sign-in limits per 15 minutes. Failures are counted per account *from one address*, so that
+ * someone who knows a person's email (a controlling partner, say) cannot lock them out everywhere;
+ * an account-wide cap still bounds guessing spread over many addresses.
+ */
+export const SIGNIN_LIMIT_ACCOUNT_ADDRESS = 10;
+export const SIGNIN_LIMIT_ACCOUNT = 50;
 export const SIGNIN_LIMIT_ADDRESS = 50;
 export const SIGNUP_LIMIT_ADDRESS = 20;
 
@@ -97,20 +102,22 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const now = deps.clock();
       const email = normalizeEmail(request.body.email);
-      const accountKey = `signin:acct:${emailKey(email)}`;
-      const addressCount = await hit(db, `signin:ip:${request.ip}`, now, WINDOW_MS);
-      if (addressCount > SIGNIN_LIMIT_ADDRESS) throw new DomainError('auth.rate_limited');
-      // Counted before the (slow) password check, so parallel guesses cannot all slip under the limit;
-      // a successful sign-in clears the count.
-      if ((await hit(db, accountKey, now, WINDOW_MS)) > SIGNIN_LIMIT_ACCOUNT) {
-        throw new DomainError('auth.rate_limited');
-      }
+      const account = emailKey(email);
+      const pairKey = `signin:acct-ip:${account}:${request.ip}`;
+      // Every count is taken before the (slow) password check, so parallel guesses cannot all slip
+      // under a limit. A successful sign-in clears its own address's count.
+      const overLimit = [
+        (await hit(db, `signin:ip:${request.ip}`, now, WINDOW_MS)) > SIGNIN_LIMIT_ADDRESS,
+        (await hit(db, `signin:acct:${account}`, now, WINDOW_MS)) > SIGNIN_LIMIT_ACCOUNT,
+        (await hit(db, pairKey, now, WINDOW_MS)) > SIGNIN_LIMIT_ACCOUNT_ADDRESS,
+      ];
+      if (overLimit.some(Boolean)) throw new DomainError('auth.rate_limited');
       const user = await findUserByEmail(db, email);
       const ok = user
         ? await deps.passwords.verify(user.password_hash, request.body.password)
         : await deps.passwords.verifyDummy(request.body.password);
       if (!user || !ok) throw new DomainError('auth.invalid_credentials');
-      await clear(db, accountKey);
+      await clear(db, pairKey);
       await signIn(deps, request, reply, user.id);
       return { user: toMe(user) };
     },
