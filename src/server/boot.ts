@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { createPasswordHasher } from './auth/passwords.js';
-import { hasSealedData } from './auth/users.store.js';
 import { loadContent } from './content/load.js';
 import { loadMasterKey, MasterKeyError } from './crypto/master-key.js';
 import { createSealer } from './crypto/sealing.js';
@@ -24,17 +23,20 @@ export async function boot(
   try {
     await migrateToLatest(database);
     const db = database.db;
-    const { key } = loadMasterKey({
-      envKey: config.masterKey,
-      dataDir: config.dataDir,
-      hasSealedData: await hasSealedData(db),
-    });
-    const sealer = createSealer(key);
     const check = await db
       .selectFrom('settings')
       .select('value')
       .where('key', '=', KEY_CHECK)
       .executeTakeFirst();
+    // Anything sealed under a master key (the key check itself, a person's wrapped key) means a
+    // new key must not be made: it would leave all of it unreadable.
+    const someone = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    const { key } = loadMasterKey({
+      envKey: config.masterKey,
+      dataDir: config.dataDir,
+      hasSealedData: check !== undefined || someone !== undefined,
+    });
+    const sealer = createSealer(key);
     if (!check) {
       await db
         .insertInto('settings')

@@ -49,9 +49,3 @@ export async function adminExists(db: Db): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Sealed data exists as soon as any person has a wrapped data key. */
-export async function hasSealedData(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
-}

@@ -83,6 +83,18 @@ describe(`sealed at rest (${testDialect()})`, () => {
     expect(fs.existsSync(keyFilePath(testDb.dataDir))).toBe(false);
   });
 
+  it('refuses to make a new key over a database that was started with another, even with no one in it', async () => {
+    const testDb = await createTestDatabase();
+    cleanups.push(() => testDb.drop());
+    const config = testConfig(testDb.dataDir, { STEADFAST_MASTER_KEY: '' });
+    await boot(config, { database: testDb.database });
+    fs.rmSync(keyFilePath(testDb.dataDir));
+    await expect(boot(config, { database: testDb.database })).rejects.toThrow(
+      /master\.key is missing/,
+    );
+    expect(fs.existsSync(keyFilePath(testDb.dataDir))).toBe(false);
+  });
+
   it('refuses to start with a master key that does not match the data', async () => {
     const testDb = await createTestDatabase();
     cleanups.push(() => testDb.drop());
