@@ -25,6 +25,12 @@ export const SIGNUP_LIMIT_ADDRESS = 20;
 
 const emailKey = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
+/** The answer to every successful sign-in, sign-up or setup, and to "who is signed in". */
+export const sessionInfo = <U extends Me | null>(deps: Deps, user: U) => ({
+  user,
+  idleMinutes: Math.round(deps.config.sessionIdleMs / 60_000),
+});
+
 export function toMe(user: {
   id: string;
   email: string;
@@ -77,14 +83,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       if (count > SIGNUP_LIMIT_ADDRESS) throw new DomainError('auth.rate_limited');
       const account = await createAccount(deps, { ...request.body, role: 'member' });
       await signIn(deps, request, reply, account.id);
-      return reply.code(201).send({
-        user: {
-          id: account.id,
-          email: account.email,
-          displayName: account.displayName,
-          role: account.role,
-        },
-      });
+      return reply.code(201).send(sessionInfo(deps, account));
     },
   );
 
@@ -119,7 +118,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       if (!user || !ok) throw new DomainError('auth.invalid_credentials');
       await clear(db, pairKey);
       await signIn(deps, request, reply, user.id);
-      return { user: toMe(user) };
+      return sessionInfo(deps, toMe(user));
     },
   );
 
@@ -155,9 +154,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const actor = actorOf(request);
-      if (actor.kind !== 'user') return { user: null };
+      if (actor.kind !== 'user') return sessionInfo(deps, null);
       const user = await findUserById(db, actor.userId);
-      return { user: user ? toMe(user) : null };
+      return sessionInfo(deps, user ? toMe(user) : null);
     },
   );
 }

@@ -43,7 +43,11 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const SessionInfo = z.object({ user: Me });
+export const SessionInfo = z.object({
+  user: Me,
+  /** Minutes without use after which the session ends; the client clears its screen then too. */
+  idleMinutes: z.number().int().positive(),
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SetupStatus = z.object({ needed: z.boolean() });

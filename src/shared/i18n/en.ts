@@ -85,6 +85,8 @@ export const en = {
 
   'signin.title': 'Sign in',
   'signin.lede': 'Welcome back. Take your time.',
+  'signin.endedIdle':
+    'You were signed out after a while without use, to keep your space private. Everything you saved is still here.',
   'signin.toContinue':
     'Please sign in to continue. If you were signed in before, your session may have ended to keep your space private.',
   'signin.invited': 'After you sign in, you will join the journey you were invited to.',

@@ -14,6 +14,8 @@ import { api, isApiError, setSignedInUser } from './client.js';
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
 export interface SessionState {
   readonly user: Me | null;
+  /** Minutes without use after which the session ends (absent while nobody is signed in). */
+  readonly idleMinutes?: number;
 }
 
 export const keys = {

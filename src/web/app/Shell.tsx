@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from '
 import type { Me } from '../../shared/api/auth.js';
 import { t } from '../../shared/i18n/messages.js';
 import { useSession } from '../api/queries.js';
+import { useIdleSignOut } from './idle.js';
 import { SettingsIcon, SpaceIcon, PeopleIcon, TodayIcon } from '../components/icons.js';
 import { Page } from '../components/Page.js';
 import { leaving } from './leaving.js';
@@ -126,6 +127,7 @@ export function AppShell() {
   const session = useSession();
   const location = useLocation();
   const me = session.data?.user;
+  useIdleSignOut(me ? session.data?.idleMinutes : undefined);
   if (session.isSuccess && !me) {
     return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
   }

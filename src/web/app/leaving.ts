@@ -1,5 +1,6 @@
 /**
- * Set when the person follows "Get help now": a screen with unsaved words must not stand between
- * them and the crisis page with a "leave this page?" prompt.
+ * Set when the person follows "Get help now" (a screen with unsaved words must not stand between
+ * them and the crisis page with a "leave this page?" prompt), or when the screen is cleared after
+ * a long time without use (the prompt would itself tell whoever holds the phone that words are there).
  */
-export const leaving = { forHelp: false };
+export const leaving = { forHelp: false, forPrivacy: false };

@@ -4,7 +4,7 @@ import { DomainError } from '../../../core/errors.js';
 import { SessionInfo, SetupStatus, SignUpBody } from '../../../shared/api/auth.js';
 import { Problem } from '../../../shared/api/problem.js';
 import { createAccount } from '../../auth/accounts.js';
-import { signIn } from '../../auth/auth.routes.js';
+import { sessionInfo, signIn } from '../../auth/auth.routes.js';
 import { adminExists } from '../../auth/users.store.js';
 import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
@@ -57,14 +57,7 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
       try {
         const admin = await createAccount(deps, { ...request.body, role: 'admin' });
         await signIn(deps, request, reply, admin.id);
-        return reply.code(201).send({
-          user: {
-            id: admin.id,
-            email: admin.email,
-            displayName: admin.displayName,
-            role: admin.role,
-          },
-        });
+        return reply.code(201).send(sessionInfo(deps, admin));
       } catch (e) {
         await db.deleteFrom('settings').where('key', '=', SETUP_CLAIM).execute();
         throw e;

@@ -48,6 +48,11 @@ export function SignIn() {
 
   return (
     <Page title={t('signin.title')} lede={t('signin.lede')}>
+      {new URLSearchParams(location.search).get('ended') === 'idle' ? (
+        <p className="panel" role="status">
+          {t('signin.endedIdle')}
+        </p>
+      ) : null}
       {from ? <p className="panel">{t('signin.toContinue')}</p> : null}
       {pendingInvite.get() !== null ? <p className="panel">{t('signin.invited')}</p> : null}
       <form className="form" noValidate onSubmit={submit}>

@@ -53,7 +53,7 @@ export function NewCheckin() {
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
-      if (!leaving.forHelp) event.preventDefault();
+      if (!leaving.forHelp && !leaving.forPrivacy) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
