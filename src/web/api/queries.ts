@@ -63,6 +63,12 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+/** After sign-in, sign-up or setup: nothing cached from whoever used this tab before survives. */
+export function startSession(client: QueryClient, session: SessionState): void {
+  client.clear();
+  client.setQueryData<SessionState>(keys.session, session);
+}
+
 export const useSession = () =>
   useQuery({
     queryKey: keys.session,

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { SessionInfo, SignUpBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { keys, useSetupStatus } from '../../api/queries.js';
+import { startSession, useSetupStatus } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
 import { ErrorSummary, fieldErrorsOf, problemOf } from '../../components/form.js';
@@ -22,8 +22,7 @@ export function Setup() {
   const create = useMutation({
     mutationFn: (body: SignUpBody) => api.post<SessionInfo>('/api/setup', body),
     onSuccess: (data) => {
-      client.clear();
-      client.setQueryData(keys.session, data);
+      startSession(client, data);
       announce(t('setup.done'), { navigating: true });
       void navigate('/app', { replace: true });
     },

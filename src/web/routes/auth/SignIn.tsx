@@ -4,7 +4,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { SessionInfo, SignInBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { keys, useSession } from '../../api/queries.js';
+import { startSession, useSession } from '../../api/queries.js';
 import { pendingInvite } from '../../app/pending-invite.js';
 import { ErrorSummary, fieldErrorsOf, TextField } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
@@ -28,9 +28,7 @@ export function SignIn() {
   const signIn = useMutation({
     mutationFn: (body: SignInBody) => api.post<SessionInfo>('/api/auth/signin', body),
     onSuccess: (data) => {
-      // Start from a clean slate: nothing cached from whoever used this tab before.
-      client.clear();
-      client.setQueryData(keys.session, data);
+      startSession(client, data);
       const { to, accept } = destination(from);
       void navigate(to, { replace: true, state: { accept } });
     },

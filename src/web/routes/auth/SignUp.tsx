@@ -4,7 +4,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import type { SessionInfo, SignUpBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { keys, useSession } from '../../api/queries.js';
+import { startSession, useSession } from '../../api/queries.js';
 import { pendingInvite } from '../../app/pending-invite.js';
 import { ErrorSummary, fieldErrorsOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
@@ -21,8 +21,7 @@ export function SignUp() {
   const signUp = useMutation({
     mutationFn: (body: SignUpBody) => api.post<SessionInfo>('/api/auth/signup', body),
     onSuccess: (data) => {
-      client.clear();
-      client.setQueryData(keys.session, data);
+      startSession(client, data);
       void navigate(next, { replace: true, state: { accept: invited } });
     },
   });

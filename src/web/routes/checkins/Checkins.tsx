@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type Ref } from 'react';
 import { Link } from 'react-router';
 import type { Checkin, Visibility } from '../../../shared/api/checkins.js';
 import type { Journey } from '../../../shared/api/journeys.js';
@@ -17,6 +17,42 @@ const itemId = (id: string) => `checkin-${id}`;
 const focusItem = (id: string) => document.getElementById(itemId(id))?.focus();
 
 type Step = 'idle' | 'share' | 'delete';
+
+/** The second, explicit step of sharing or deleting: says what will happen, then asks. */
+function ConfirmStep({
+  ref,
+  ...props
+}: {
+  ref: Ref<HTMLDivElement>;
+  id: string;
+  text: string;
+  error: unknown;
+  busy: boolean;
+  confirm: string;
+  onConfirm: () => void;
+  decline: string;
+  onDecline: () => void;
+}) {
+  return (
+    <div ref={ref} tabIndex={-1} className="confirm" role="group" aria-labelledby={props.id}>
+      <p id={props.id}>{props.text}</p>
+      {props.error ? <p className="field-error">{problemOf(props.error).detail}</p> : null}
+      <p className="actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={props.busy}
+          onClick={props.onConfirm}
+        >
+          {props.confirm}
+        </button>
+        <button type="button" className="button quiet" onClick={props.onDecline}>
+          {props.decline}
+        </button>
+      </p>
+    </div>
+  );
+}
 
 /**
  * What the author can do with a check-in. Sharing and deleting take a second, explicit step that
@@ -72,60 +108,36 @@ function Actions({ checkin, partner }: { checkin: Checkin; partner: string | nul
 
   if (step === 'share' && partner) {
     return (
-      <div
+      <ConfirmStep
         ref={confirmRef}
-        tabIndex={-1}
-        className="confirm"
-        role="group"
-        aria-labelledby={confirmTextId}
-      >
-        <p id={confirmTextId}>{t('checkins.shareConfirm', { name: partner })}</p>
-        {error ? <p className="field-error">{problemOf(error).detail}</p> : null}
-        <p className="actions">
-          <button
-            type="button"
-            className="button primary"
-            disabled={busy}
-            onClick={() => visibility.mutate('partner')}
-          >
-            {t('checkins.shareYes', { name: partner })}
-          </button>
-          <button type="button" className="button quiet" onClick={cancel}>
-            {t('common.notNow')}
-          </button>
-        </p>
-      </div>
+        id={confirmTextId}
+        text={t('checkins.shareConfirm', { name: partner })}
+        error={error}
+        busy={busy}
+        confirm={t('checkins.shareYes', { name: partner })}
+        onConfirm={() => visibility.mutate('partner')}
+        decline={t('common.notNow')}
+        onDecline={cancel}
+      />
     );
   }
   if (step === 'delete') {
     return (
-      <div
+      <ConfirmStep
         ref={confirmRef}
-        tabIndex={-1}
-        className="confirm"
-        role="group"
-        aria-labelledby={confirmTextId}
-      >
-        <p id={confirmTextId}>
-          {checkin.visibility === 'partner' && partner
+        id={confirmTextId}
+        text={
+          checkin.visibility === 'partner' && partner
             ? t('checkins.deleteConfirmShared', { name: partner })
-            : t('checkins.deleteConfirm')}
-        </p>
-        {error ? <p className="field-error">{problemOf(error).detail}</p> : null}
-        <p className="actions">
-          <button
-            type="button"
-            className="button primary"
-            disabled={busy}
-            onClick={() => remove.mutate()}
-          >
-            {t('checkins.deleteYes')}
-          </button>
-          <button type="button" className="button quiet" onClick={cancel}>
-            {t('checkins.keep')}
-          </button>
-        </p>
-      </div>
+            : t('checkins.deleteConfirm')
+        }
+        error={error}
+        busy={busy}
+        confirm={t('checkins.deleteYes')}
+        onConfirm={() => remove.mutate()}
+        decline={t('checkins.keep')}
+        onDecline={cancel}
+      />
     );
   }
 
