@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * ciphertext to its row and field, so a sealed value copied into another row does not open.
  */
 const VERSION = 'sf1';
+const PREFIX = `${VERSION}.`;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
@@ -20,13 +21,12 @@ function sealWith(key: Buffer, plaintext: string, aad: string): string {
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const packed = Buffer.concat([nonce, cipher.getAuthTag(), body]);
-  return `${VERSION}.${packed.toString('base64')}`;
+  return `${PREFIX}${packed.toString('base64')}`;
 }
 
 function openWith(key: Buffer, sealed: string, aad: string): string {
-  const [version, payload] = sealed.split('.', 2);
-  if (version !== VERSION || payload === undefined) throw new SealError('Unknown sealed format');
-  const packed = Buffer.from(payload, 'base64');
+  if (!sealed.startsWith(PREFIX)) throw new SealError('Unknown sealed format');
+  const packed = Buffer.from(sealed.slice(PREFIX.length), 'base64');
   if (packed.length < NONCE_BYTES + TAG_BYTES) throw new SealError('Sealed value is truncated');
   const decipher = createDecipheriv('aes-256-gcm', key, packed.subarray(0, NONCE_BYTES));
   decipher.setAAD(Buffer.from(aad, 'utf8'));

@@ -125,16 +125,28 @@ export async function deleteCheckin(db: Db, id: string): Promise<void> {
   await db.deleteFrom('checkins').where('id', '=', id).execute();
 }
 
-/** Names and wrapped keys of the given authors. */
+/** Names and wrapped keys of the given authors (a page has at most two: the viewer and the partner). */
 export async function findAuthors(db: Db, ids: readonly string[]): Promise<Map<string, Author>> {
-  // Guard against an empty list: `IN ()` is invalid SQL.
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'wrapped_key'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const [first, second, ...rest] = [...new Set(ids)];
+  if (first === undefined) return new Map();
+  const compiled = compiledAuthors(db);
+  const query =
+    second === undefined
+      ? compiled.one(first)
+      : rest.length === 0
+        ? compiled.two(first, second)
+        : authorsQuery(db, [first, second, ...rest]);
+  const { rows } = await db.executeQuery(query);
   return new Map(
     rows.map((r) => [r.id, { displayName: r.display_name, wrappedKey: r.wrapped_key }]),
   );
 }
+
+const authorsQuery = (db: Db, ids: readonly string[]) =>
+  db.selectFrom('users').select(['id', 'display_name', 'wrapped_key']).where('id', 'in', ids);
+
+// Runs on every history page, next to the history query itself.
+const compiledAuthors = perDatabase((db: Db) => ({
+  one: compileOnce((a: string) => authorsQuery(db, [a]), 1),
+  two: compileOnce((a: string, b: string) => authorsQuery(db, [a, b]), 2),
+}));
