@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 const serverTests = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
 
 /**
- * Three tiers: the pure core, and the same server suite on a real SQLite file and on the real
- * PostgreSQL at 127.0.0.1:5432. The browser tier has its own config (tests/e2e).
+ * Three tiers: the pure core (and the web client's DOM-free parts), and the same server suite on a
+ * real SQLite file and on the real PostgreSQL at 127.0.0.1:5432. The browser tier has its own
+ * config (tests/e2e).
  */
 export default defineConfig({
   test: {
@@ -13,6 +14,14 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['src/core/**/*.test.ts', 'src/shared/**/*.test.ts'],
+        },
+      },
+      {
+        // The web client's pure parts and server-rendered markup: Node, no DOM.
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.ts', 'src/web/**/*.test.tsx'],
+          environment: 'node',
         },
       },
       {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { boot } from '../server/boot.js';
@@ -106,5 +109,61 @@ describe('steadfast CLI', () => {
     }>();
     expect(journey.journey.partner.displayName).toBe('Sam');
     await app.close();
+  });
+
+  it('crisis-resources set replaces the lines people see, refuses a bad file, and reset restores them', async () => {
+    await cli('migrate');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steadfast-crisis-'));
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(
+      good,
+      JSON.stringify({
+        verifiedOn: '2026-11-20',
+        source: 'Our practice, checked by phone',
+        countries: [
+          {
+            code: 'NZ',
+            name: 'New Zealand',
+            emergency: { name: 'Emergency services', number: '111', href: 'tel:111' },
+            lines: [
+              {
+                name: 'Need to talk?',
+                kind: 'crisis',
+                number: '1737',
+                text: 'Call or text 1737',
+                href: 'tel:1737',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ verifiedOn: 'yesterday', countries: [] }));
+
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await cli('crisis-resources', 'set', '--file', bad);
+    expect(process.exitCode).toBe(1);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/was not saved[\s\S]*verifiedOn/));
+    process.exitCode = 0;
+
+    await cli('crisis-resources', 'set', '--file', good);
+    expect(process.exitCode ?? 0).toBe(0);
+    const deps = await boot(testConfig(testDb.dataDir, env), { database: testDb.database });
+    const { app } = await buildApp(deps, { logger: false });
+    const api = await app.inject({ method: 'GET', url: '/api/crisis' });
+    expect(api.json<{ countries: { code: string }[] }>().countries.map((c) => c.code)).toEqual([
+      'NZ',
+    ]);
+    const page = await app.inject({ method: 'GET', url: '/help?country=NZ' });
+    expect(page.body).toContain('1737');
+
+    await cli('crisis-resources', 'reset');
+    const after = await app.inject({ method: 'GET', url: '/api/crisis' });
+    expect(after.json<{ countries: { code: string }[] }>().countries.map((c) => c.code)).toContain(
+      'GB',
+    );
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
+import fs from 'node:fs';
 import { Command } from 'commander';
+import { CrisisResources } from '../core/crisis/resources.js';
 import { isDomainError } from '../core/errors.js';
 import { SignUpBody } from '../shared/api/auth.js';
 import { installZodMessages } from '../shared/api/zod-messages.js';
@@ -10,6 +12,11 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/connection.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { catalogue } from '../server/problems.js';
+import {
+  currentCrisisResources,
+  resetCrisisResources,
+  saveCrisisResources,
+} from '../server/features/crisis/crisis.source.js';
 import { progressBar } from './progress.js';
 import { demoCheckins, insertCheckins, seedJourney } from './seed.js';
 
@@ -76,6 +83,46 @@ export function buildCli(): Command {
         console.log(
           `Created administrator ${admin.email}. The first-run setup page is now closed.`,
         );
+      } finally {
+        await deps.database.close();
+      }
+    });
+
+  program
+    .command('crisis-resources')
+    .description(
+      "Show, replace or reset the crisis and abuse lines people see (the practice's own list)",
+    )
+    .argument('<action>', 'show | set | reset')
+    .option('--file <path>', 'with set: a JSON file in the format of content/crisis/resources.json')
+    .action(async (action: string, opts: { file?: string }) => {
+      const deps = await boot(loadConfig());
+      try {
+        if (action === 'show') {
+          console.log(JSON.stringify(await currentCrisisResources(deps), null, 2));
+        } else if (action === 'set') {
+          if (!opts.file) throw new Error('Please give the list with --file <path>.');
+          let data: unknown;
+          try {
+            data = JSON.parse(fs.readFileSync(opts.file, 'utf8'));
+          } catch (e) {
+            throw new Error(`${opts.file}: could not read it as JSON (${(e as Error).message}).`);
+          }
+          const parsed = CrisisResources.safeParse(data);
+          if (!parsed.success) {
+            const issues = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+            throw new Error(`${opts.file} was not saved:\n${issues.join('\n')}`);
+          }
+          await saveCrisisResources(deps.database.db, parsed.data);
+          console.log(
+            `Saved ${parsed.data.countries.length} countries (verified on ${parsed.data.verifiedOn}).`,
+          );
+        } else if (action === 'reset') {
+          await resetCrisisResources(deps.database.db);
+          console.log('The shipped list (content/crisis/resources.json) applies again.');
+        } else {
+          throw new Error(`Unknown action "${action}": use show, set or reset.`);
+        }
       } finally {
         await deps.database.close();
       }

@@ -8,9 +8,20 @@ import type {
 import { createAccount } from '../server/auth/accounts.js';
 import type { Db } from '../server/db/schema.js';
 import type { DataKey } from '../server/crypto/sealing.js';
+import {
+  initialSafetyState,
+  safetyQuestionIds,
+  takeCheck,
+  type SafetyAnswers,
+} from '../core/safety/safety.js';
 import type { Deps } from '../server/deps.js';
+import { saveSafetyState } from '../server/features/safety/safety.store.js';
 
-type SeedDeps = Pick<Deps, 'database' | 'sealer' | 'passwords' | 'clock' | 'newId'>;
+const allNoAnswers = Object.fromEntries(
+  safetyQuestionIds.map((id) => [id, false]),
+) as SafetyAnswers;
+
+type SeedDeps = Pick<Deps, 'database' | 'sealer' | 'passwords' | 'clock' | 'newId' | 'config'>;
 
 export interface SeedPerson {
   readonly email: string;
@@ -58,6 +69,13 @@ export async function seedJourney(
       .select('wrapped_key')
       .where('id', '=', account.id)
       .executeTakeFirstOrThrow();
+    // Demo people have taken the safety check (all "no"), as everyone does before joint work.
+    await saveSafetyState(
+      deps,
+      db,
+      account.id,
+      takeCheck(initialSafetyState, allNoAnswers, input.startedAt),
+    );
     members.push({
       id: account.id,
       email: account.email,

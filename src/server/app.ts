@@ -16,8 +16,14 @@ import { registerDocsRoutes } from './features/docs/docs.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
 import { registerLearnRoutes } from './features/learn/learn.routes.js';
+import { registerLetterRoutes } from './features/letters/letters.routes.js';
 import { registerPartnerRoutes } from './features/partners/partners.routes.js';
+import { registerSafetyRoutes } from './features/safety/safety.routes.js';
+import { registerScreenRoutes } from './features/screens/screens.routes.js';
+import { registerTrendRoutes } from './features/screens/trends.routes.js';
 import { registerSetupRoutes } from './features/setup/setup.routes.js';
+import { registerTimeoutRoutes } from './features/timeouts/timeouts.routes.js';
+import { registerToolRoutes } from './features/tools/tools.routes.js';
 import { registerWebRoutes } from './features/web/web.routes.js';
 import { collectRoutes, policyOf, registerAccess } from './http/access.js';
 import { registerSecurityHeaders } from './http/headers.js';
@@ -40,6 +46,7 @@ export const redactPaths = [
   '*.password',
   '*.token',
   '*.note',
+  '*.text',
   '*.email',
 ];
 
@@ -103,8 +110,14 @@ export async function buildApp(
   registerAuthRoutes(app, deps);
   registerJourneyRoutes(app, deps);
   registerPartnerRoutes(app, deps);
+  registerSafetyRoutes(app, deps);
   registerCheckinRoutes(app, deps);
+  registerTrendRoutes(app, deps);
+  registerScreenRoutes(app, deps);
+  registerLetterRoutes(app, deps);
+  registerTimeoutRoutes(app, deps);
   registerLearnRoutes(app, deps);
+  registerToolRoutes(app, deps);
   registerCrisisRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);

@@ -36,6 +36,16 @@ export const configSchema = z.object({
       'Base64 of 32 random bytes that seals private content. When unset, a key file is created in STEADFAST_DATA_DIR (mode 0600) on first run.',
     ),
   SESSION_IDLE_MINUTES: positiveInt(30).describe('Sign out after this many minutes without use.'),
+  SESSION_IDLE_DISCREET_MINUTES: positiveInt(5).describe(
+    'In discreet mode (and so in safety mode), sign out after this many minutes without use.',
+  ),
+  QUICK_EXIT_URL: z
+    .url()
+    .refine((u) => /^https?:/.test(u), { message: 'must be an http(s) address' })
+    .default('https://www.bbc.co.uk/weather')
+    .describe(
+      'The neutral site that Quick exit (button or Shift three times) replaces the page with.',
+    ),
   SESSION_ABSOLUTE_HOURS: positiveInt(12).describe(
     'Sign out this many hours after signing in, whatever the use.',
   ),
@@ -72,6 +82,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly masterKey: string | undefined;
   readonly sessionIdleMs: number;
+  readonly sessionIdleDiscreetMs: number;
+  readonly quickExitUrl: string;
   readonly sessionAbsoluteMs: number;
   readonly trustProxy: boolean;
   readonly logLevel: string;
@@ -102,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     masterKey: c.STEADFAST_MASTER_KEY,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionIdleDiscreetMs: c.SESSION_IDLE_DISCREET_MINUTES * 60_000,
+    quickExitUrl: c.QUICK_EXIT_URL,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: c.TRUST_PROXY === 'true',
     logLevel: c.LOG_LEVEL,

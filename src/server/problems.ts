@@ -70,6 +70,12 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Not found',
     detail: 'Setup is already complete.',
   },
+  'safety.check_needed': {
+    status: 409,
+    title: 'A private question first',
+    detail:
+      'Before anything you do together, we ask a few private questions about your safety. Only you see the answers.',
+  },
   'journey.none': {
     status: 409,
     title: 'No journey yet',
@@ -142,6 +148,108 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     status: 400,
     title: 'Could not load more',
     detail: 'We could not tell where the list left off. Please reload the list.',
+  },
+  'letter.not_found': {
+    status: 404,
+    title: 'Letter not found',
+    detail: 'We could not find that letter.',
+  },
+  'letter.role': {
+    status: 409,
+    title: 'This one is for the other part of the loop',
+    detail:
+      'On the together path, the partner who was hurt writes the impact letter and the partner who broke trust writes a reflection on it. If that does not match how you see your part, you can change it in Settings.',
+  },
+  'letter.path': {
+    status: 409,
+    title: 'This kind of letter belongs to another path',
+    detail:
+      'Letters you send are part of the together path. On a path of your own, you can write a letter that stays with you.',
+  },
+  'letter.locked': {
+    status: 409,
+    title: 'This version stays as it is',
+    detail:
+      'This version is kept as it was written, so it cannot be changed or removed. You can write a new version instead.',
+  },
+  'letter.draft_exists': {
+    status: 409,
+    title: 'You already have a draft here',
+    detail:
+      'You already have a draft for this letter. It is saved, and only you can see it: please carry on with that one.',
+  },
+  'letter.unsent_private': {
+    status: 409,
+    title: 'An unsent letter stays with you',
+    detail: 'A letter you keep for yourself is never sent to anyone. It stays private to you.',
+  },
+  'letter.no_partner': {
+    status: 409,
+    title: 'Your partner has not joined yet',
+    detail:
+      'There is no one to send this to yet. It stays saved as a draft, and only you can see it.',
+  },
+  'letter.reflect_on_partner': {
+    status: 409,
+    title: 'A reflection answers a letter',
+    detail: 'A reflection is written on a letter your partner has sent you.',
+  },
+  'letter.newer_version': {
+    status: 409,
+    title: 'There is a newer version of the letter',
+    detail:
+      'Your partner has sent a newer version of their letter. Please read it before sending your reflection. Your draft is saved, and only you can see it.',
+  },
+  'letter.awaiting_answer': {
+    status: 409,
+    title: 'Your last reflection is waiting for an answer',
+    detail:
+      'Your partner has not answered your last reflection yet. There is no hurry: you can write a new version once they have answered. Anything you wrote is saved.',
+  },
+  'letter.understood': {
+    status: 409,
+    title: 'Your partner feels understood',
+    detail:
+      'Your partner has said they feel understood by your reflection, so there is nothing more to send on this letter. Anything you wrote is saved, and only you can see it.',
+  },
+  'letter.not_yours_to_answer': {
+    status: 409,
+    title: 'This answer is for the letter’s writer',
+    detail: 'A reflection is answered by the person who wrote the letter it reflects on.',
+  },
+  'letter.answered': {
+    status: 409,
+    title: 'Already answered',
+    detail:
+      'This reflection already has an answer. Each version is answered once; a new version can be answered when it arrives.',
+  },
+  'letter.superseded': {
+    status: 409,
+    title: 'There is a newer reflection',
+    detail: 'A newer version of this reflection has arrived. Please answer that one instead.',
+  },
+  'timeout.not_found': {
+    status: 404,
+    title: 'Time-out not found',
+    detail: 'We could not find that time-out.',
+  },
+  'timeout.running': {
+    status: 409,
+    title: 'A time-out is already running',
+    detail:
+      'A time-out is already running on your journey. You will both come back to this when it ends.',
+  },
+  'timeout.no_partner': {
+    status: 409,
+    title: 'Time-outs are agreed with a partner',
+    detail:
+      'A time-out pauses a conversation with your partner, so it needs the together path with both of you on it.',
+  },
+  'measure.answers_invalid': {
+    status: 422,
+    title: 'Some answers need another look',
+    detail:
+      'Please choose one of the answers offered for each question, then try again. Nothing was saved.',
   },
   not_found: {
     status: 404,

@@ -4,6 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queries.js';
 import { router } from './app/App.js';
+import { keepOneEntryForTheApp } from './app/history.js';
+
+keepOneEntryForTheApp();
 
 const root = document.getElementById('root');
 if (root) {

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_SIZE_DEFAULT } from '../../src/core/checkins/checkin.js';
-import { checkPage, desktop, heading, launch, newContext, phone, watch } from './support.js';
+import {
+  answerSafetyCheck,
+  checkPage,
+  desktop,
+  heading,
+  launch,
+  newContext,
+  phone,
+  watch,
+} from './support.js';
 
 const baseUrl = inject('baseUrl');
 const PASSWORD = 'a long and quiet river';
@@ -155,8 +164,15 @@ describe('Steadfast in a browser', () => {
     await alex.getByRole('checkbox', { name: 'Keeping secrets', exact: true }).check();
     await alex.getByLabel('When did it come to light?').selectOption('months_1_6');
     await alex.getByRole('button', { name: 'Start my journey' }).click();
-    await alex.waitForURL(/\/app$/);
+    // The private safety check is offered as soon as the journey starts.
+    await alex.waitForURL(/\/app\/safety$/);
     await alex.getByText('Your journey has started.', { exact: false }).first().waitFor();
+    await heading(alex, 'A few private questions');
+    await checkPage(alex);
+    await answerSafetyCheck(alex, 'no');
+    await heading(alex, 'Thank you');
+    await alex.getByRole('link', { name: 'Continue' }).click();
+    await alex.waitForURL(/\/app$/);
     await alex.getByText('Your partner has not joined yet.').waitFor();
     await checkPage(alex);
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,23 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Stands in for the neutral site Quick exit leaves for (the machine has no outside network). */
+    neutralUrl: string;
   }
+}
+
+/** A plain page on another origin, like the weather site Quick exit goes to by default. */
+async function startNeutralSite(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><title>Weather</title><h1>Weather today</h1>');
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/weather`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -63,6 +80,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);
     }
   }
+  const neutral = await startNeutralSite();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steadfast-e2e-'));
@@ -74,6 +92,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       HOST: '127.0.0.1',
       PUBLIC_ORIGIN: baseUrl,
       STEADFAST_DATA_DIR: dataDir,
+      QUICK_EXIT_URL: neutral.url,
       // info, so the start-up line can be waited on; the output is shown only when start-up fails.
       LOG_LEVEL: 'info',
     },
@@ -94,6 +113,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await exited;
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await neutral.close();
   };
 
   try {
@@ -110,5 +130,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('neutralUrl', neutral.url);
   return stop;
 }

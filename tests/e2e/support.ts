@@ -60,6 +60,16 @@ export async function checkPage(page: Page, options: { dark?: boolean } = {}): P
   const viewport = page.viewportSize();
   expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height, where).toBe(true);
 
+  // Quick exit: on every page too, in view, leaving through /exit even without the script.
+  const exit = page.getByRole('link', { name: 'Quick exit', exact: true });
+  await exit.waitFor({ state: 'visible' });
+  expect(await exit.getAttribute('href'), where).toBe('/exit');
+  const exitBox = await exit.boundingBox();
+  expect(
+    exitBox && exitBox.y >= 0 && exitBox.y + exitBox.height <= (viewport?.height ?? 0),
+    where,
+  ).toBe(true);
+
   // No sideways scrolling, whatever the width.
   // Page code is passed as text: this project's types are Node's, not the browser's.
   const overflow = await page.evaluate<number>(
@@ -69,7 +79,7 @@ export async function checkPage(page: Page, options: { dark?: boolean } = {}): P
 
   // Touch targets of at least 44 × 44 CSS pixels (links inside running text are exempt).
   const small = await page.evaluate<string[]>(`[...document.querySelectorAll(
-      'button, .button, .help-now, .brand, .site-nav a, .app-nav a, .choice, .call, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])'
+      'button, .button, .help-now, .quick-exit, .brand, .site-nav a, .app-nav a, .choice, .call, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])'
     )]
       .filter((el) => el.getClientRects().length > 0)
       .map((el) => [el, el.getBoundingClientRect()])
@@ -97,4 +107,12 @@ export async function checkPage(page: Page, options: { dark?: boolean } = {}): P
 export async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
   expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+}
+
+/** Answers every safety question the same way and saves. */
+export async function answerSafetyCheck(page: Page, answer: 'yes' | 'no'): Promise<void> {
+  for (const group of await page.getByRole('group').all()) {
+    await group.getByRole('radio', { name: answer === 'yes' ? 'Yes' : 'No', exact: true }).check();
+  }
+  await page.getByRole('button', { name: 'Save my answers privately' }).click();
 }

@@ -56,3 +56,7 @@ export function decodeCursor(text: string): Cursor {
   if (!match?.[1] || !match[2]) throw new DomainError('cursor.invalid');
   return { createdAt: Number(match[1]), id: match[2] };
 }
+
+/** The feelings chart's window when none is asked for, and the longest it may be. */
+export const TRENDS_DAYS_DEFAULT = 90;
+export const TRENDS_DAYS_MAX = 365;

@@ -9,6 +9,7 @@ export interface CreatedAccount {
   readonly email: string;
   readonly displayName: string;
   readonly role: Role;
+  readonly country: null;
 }
 
 /**
@@ -44,5 +45,5 @@ export async function createAccount(
     if (await findUserByEmail(db, email)) throw new DomainError('auth.email_taken');
     throw e;
   }
-  return { id, email, displayName: input.displayName.trim(), role: input.role };
+  return { id, email, displayName: input.displayName.trim(), role: input.role, country: null };
 }

@@ -11,6 +11,8 @@ import { createAccount } from './accounts.js';
 import { clear, hit } from './rate-limit.store.js';
 import { createSession, deleteSession } from './sessions.store.js';
 import { findUserById, findUserByEmail } from './users.store.js';
+import { initialSafetyState } from '../../core/safety/safety.js';
+import { idleMsFor, loadSafetyState } from '../features/safety/safety.store.js';
 
 const WINDOW_MS = 15 * 60_000;
 /**
@@ -25,19 +27,33 @@ export const SIGNUP_LIMIT_ADDRESS = 20;
 
 const emailKey = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
-/** The answer to every successful sign-in, sign-up or setup, and to "who is signed in". */
-export const sessionInfo = <U extends Me | null>(deps: Deps, user: U) => ({
-  user,
-  idleMinutes: Math.round(deps.config.sessionIdleMs / 60_000),
-});
+/**
+ * The answer to every successful sign-in, sign-up or setup, and to "who is signed in": the person,
+ * and the two settings every screen needs (the idle time, and discreet mode for neutral titles).
+ */
+export async function sessionInfo<U extends Me | null>(deps: Deps, user: U) {
+  const state = user ? await loadSafetyState(deps, user.id) : initialSafetyState;
+  return {
+    user,
+    idleMinutes: Math.round(idleMsFor(deps, state) / 60_000),
+    discreet: state.discreet,
+  };
+}
 
 export function toMe(user: {
   id: string;
   email: string;
   display_name: string;
   role: Me['role'];
+  country?: string | null;
 }): Me {
-  return { id: user.id, email: user.email, displayName: user.display_name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role,
+    country: user.country ?? null,
+  };
 }
 
 /** Starts a fresh session (rotating any earlier one) and sets its cookie. */
@@ -50,10 +66,14 @@ export async function signIn(
   const db = deps.database.db;
   const previous = sessionHashOf(request);
   if (previous) await deleteSession(db, previous);
-  const token = await createSession(db, userId, deps.clock(), {
-    idleMs: deps.config.sessionIdleMs,
-    absoluteMs: deps.config.sessionAbsoluteMs,
-  });
+  const state = await loadSafetyState(deps, userId);
+  const token = await createSession(
+    db,
+    userId,
+    deps.clock(),
+    { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs },
+    state.discreet ? idleMsFor(deps, state) : null,
+  );
   reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
     path: '/',
     httpOnly: true,
@@ -83,7 +103,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       if (count > SIGNUP_LIMIT_ADDRESS) throw new DomainError('auth.rate_limited');
       const account = await createAccount(deps, { ...request.body, role: 'member' });
       await signIn(deps, request, reply, account.id);
-      return reply.code(201).send(sessionInfo(deps, account));
+      return reply.code(201).send(await sessionInfo(deps, account));
     },
   );
 

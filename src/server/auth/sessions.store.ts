@@ -20,7 +20,14 @@ export interface SessionUser {
 /** Writing last_seen on every request would turn every read into a write; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createSession(db: Db, userId: string, now: number, times: SessionTimes) {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: number,
+  times: SessionTimes,
+  /** A shorter idle time for this session (discreet mode). */
+  idleMs: number | null = null,
+) {
   const token = newToken();
   await db
     .insertInto('sessions')
@@ -30,6 +37,7 @@ export async function createSession(db: Db, userId: string, now: number, times: 
       created_at: now,
       last_seen_at: now,
       expires_at: now + times.absoluteMs,
+      idle_ms: idleMs,
     })
     .execute();
   return token;
@@ -51,6 +59,7 @@ const compiledSessionLookup = perDatabase((db: Db) =>
           'sessions.user_id',
           'sessions.last_seen_at',
           'sessions.expires_at',
+          'sessions.idle_ms',
           'users.role',
           'journey_members.journey_id',
         ])
@@ -69,7 +78,7 @@ export async function findSession(
   const tokenHash = hashToken(token);
   const row = (await db.executeQuery(compiledSessionLookup(db)(tokenHash))).rows[0];
   if (!row) return undefined;
-  if (row.expires_at <= now || row.last_seen_at + times.idleMs <= now) {
+  if (row.expires_at <= now || row.last_seen_at + (row.idle_ms ?? times.idleMs) <= now) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return undefined;
   }

@@ -36,7 +36,7 @@ export const findUserByEmail = (db: Db, email: string) =>
 export const findUserById = (db: Db, id: string) =>
   db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'role', 'wrapped_key'])
+    .select(['id', 'email', 'display_name', 'role', 'wrapped_key', 'country'])
     .where('id', '=', id)
     .executeTakeFirst();
 

@@ -72,4 +72,100 @@ describe('content', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('tel:988', 'https://example.org'));
     expect(() => loadContent(dir)).toThrow(file);
   });
+
+  it('loads every tool, exercises first, each pointing to Get help now and saying it complements therapy', () => {
+    const { tools } = loadContent(realDir);
+    expect(tools.index.map((p) => [p.slug, p.kind])).toEqual([
+      ['breathing', 'exercise'],
+      ['grounding', 'exercise'],
+      ['grief', 'guidance'],
+      ['anxiety', 'guidance'],
+      ['anger', 'guidance'],
+    ]);
+    expect([...tools.pages.keys()].sort()).toEqual(['anger', 'anxiety', 'breathing', 'grief', 'grounding']);
+    for (const page of [...tools.index, { slug: 'index', ...tools.intro }]) {
+      expect(page.html, page.slug).toContain('href="/help"');
+      expect(page.html, page.slug).toMatch(/therap/i);
+    }
+    for (const page of tools.index.filter((p) => p.kind === 'guidance')) {
+      expect(page.html, page.slug).toContain('href="/tools/grounding"');
+      expect(page.html, page.slug).toContain('href="/tools/breathing"');
+    }
+  });
+
+  it('orders the tools by kind, then by their order, whatever the file names', () => {
+    const dir = copyContent();
+    const file = path.join(dir, 'tools', 'anger.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('kind: guidance', 'kind: exercise').replace(/^order: .*$/m, 'order: 0'));
+    expect(loadContent(dir).tools.index.map((p) => p.slug)).toEqual(['anger', 'breathing', 'grounding', 'grief', 'anxiety']);
+  });
+
+  it('stops start-up naming the tool file when its front matter is broken', () => {
+    const dir = copyContent();
+    const file = path.join(dir, 'tools', 'breathing.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('kind: exercise', 'kind: workout'));
+    expect(() => loadContent(dir)).toThrow(ContentError);
+    expect(() => loadContent(dir)).toThrow(`${file}: front matter is not valid: kind:`);
+
+    const intro = copyContent();
+    const introFile = path.join(intro, 'tools', 'index.md');
+    fs.writeFileSync(introFile, fs.readFileSync(introFile, 'utf8').replace('summary:', 'title: Tools\nsummary:'));
+    expect(() => loadContent(intro)).toThrow(`${introFile}: front matter is not valid`);
+  });
+
+  it('stops start-up when a required tool or the tools introduction is missing, or a tool holds raw HTML', () => {
+    const missing = copyContent();
+    fs.rmSync(path.join(missing, 'tools', 'anger.md'));
+    expect(() => loadContent(missing)).toThrow(`${path.join(missing, 'tools', 'anger.md')}: this required page is missing`);
+
+    const noIntro = copyContent();
+    fs.rmSync(path.join(noIntro, 'tools', 'index.md'));
+    expect(() => loadContent(noIntro)).toThrow(`${path.join(noIntro, 'tools', 'index.md')}: this required page is missing`);
+
+    const withHtml = copyContent();
+    fs.appendFileSync(path.join(withHtml, 'tools', 'grief.md'), '\n<img src=x onerror=alert(1)>\n');
+    expect(() => loadContent(withHtml)).toThrow(/grief\.md: raw HTML is not allowed/);
+  });
+});
+
+describe('instruments', () => {
+  it('loads PHQ-9 and GAD-7 by id, checked against the schema', () => {
+    const { instruments } = loadContent(realDir);
+    expect(instruments.get('phq9')?.items).toHaveLength(9);
+    expect(instruments.get('gad7')?.items).toHaveLength(7);
+    expect(instruments.get('phq9')?.crisisRules.map((r) => r.item)).toEqual(['phq9.9']);
+  });
+
+  it('stops start-up naming the instrument file and the problem when a band leaves a gap', () => {
+    const dir = copyContent();
+    const file = path.join(dir, 'instruments', 'phq9.json');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('"min": 5, "max": 9}');
+    fs.writeFileSync(file, text.replace('"min": 5, "max": 9}', '"min": 5, "max": 8}'));
+    expect(() => loadContent(dir)).toThrow(ContentError);
+    expect(() => loadContent(dir)).toThrow(`${file}: bands.2.min: bands leave a gap: no band covers 9`);
+  });
+
+  it('stops start-up naming the instrument file when it is not JSON or carries an unknown rule type', () => {
+    const notJson = copyContent();
+    const notJsonFile = path.join(notJson, 'instruments', 'gad7.json');
+    fs.appendFileSync(notJsonFile, ',');
+    expect(() => loadContent(notJson)).toThrow(`${notJsonFile}: cannot be read as JSON`);
+
+    const unknownRule = copyContent();
+    const ruleFile = path.join(unknownRule, 'instruments', 'phq9.json');
+    fs.writeFileSync(ruleFile, fs.readFileSync(ruleFile, 'utf8').replace('"type": "item_above"', '"type": "total_above"'));
+    expect(() => loadContent(unknownRule)).toThrow(`${ruleFile}: crisisRules.0.type: unknown crisis rule type`);
+  });
+
+  it('stops start-up when PHQ-9 or GAD-7 is missing, or a file is not named after its id', () => {
+    const missing = copyContent();
+    fs.rmSync(path.join(missing, 'instruments', 'gad7.json'));
+    expect(() => loadContent(missing)).toThrow(`${path.join(missing, 'instruments', 'gad7.json')}: this required instrument is missing`);
+
+    const renamed = copyContent();
+    const renamedFile = path.join(renamed, 'instruments', 'depression.json');
+    fs.renameSync(path.join(renamed, 'instruments', 'phq9.json'), renamedFile);
+    expect(() => loadContent(renamed)).toThrow(`${renamedFile}: the file name must be the instrument's id (phq9.json)`);
+  });
 });

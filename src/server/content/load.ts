@@ -4,7 +4,9 @@ import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { LearnFrontMatter, requiredLearnPages, slugPattern, type LearnPage } from '../../core/content/learn-page.js';
+import { orderTools, requiredTools, ToolFrontMatter, ToolsIntroFrontMatter, toolsIntroSlug, type ToolPage, type ToolsContent, type ToolsIntro } from '../../core/content/tool-page.js';
 import { CrisisResources } from '../../core/crisis/resources.js';
+import { Instrument, requiredInstruments } from '../../core/measures/instrument.js';
 
 export class ContentError extends Error {}
 
@@ -13,6 +15,10 @@ export interface Content {
   /** Learn pages in reading order, home excluded. */
   readonly learnIndex: readonly LearnPage[];
   readonly crisis: CrisisResources;
+  /** Questionnaires by id (phq9, gad7), scored from their data by src/core/measures/scoring.ts. */
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  /** Tools for intense moments: the pages by slug, the index order, and the index's introduction. */
+  readonly tools: ToolsContent;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
@@ -23,12 +29,13 @@ const describeIssues = (error: z.ZodError): string =>
 // Our own Markdown only; raw HTML in it is refused so content cannot smuggle in scripts.
 const marked = new Marked({ gfm: true, async: false });
 
-function parseLearnPage(file: string, text: string): LearnPage {
+/** One Markdown page with front matter checked against `schema`; `fields` names them in the error. */
+function parseMarkdownPage<T extends object>(file: string, text: string, schema: z.ZodType<T>, fields: string): T & { slug: string; html: string } {
   const slug = path.basename(file, '.md');
   if (!slugPattern.test(slug)) throw new ContentError(`${file}: file name must be a lowercase slug like kinds-of-betrayal.md`);
   const match = FRONT_MATTER.exec(text);
   if (!match?.[1] || match[2] === undefined) {
-    throw new ContentError(`${file}: must start with front matter between --- lines (title, summary, order)`);
+    throw new ContentError(`${file}: must start with front matter between --- lines (${fields})`);
   }
   let data: unknown;
   try {
@@ -36,12 +43,38 @@ function parseLearnPage(file: string, text: string): LearnPage {
   } catch (e) {
     throw new ContentError(`${file}: front matter is not valid YAML: ${(e as Error).message}`);
   }
-  const front = LearnFrontMatter.safeParse(data);
+  const front = schema.safeParse(data);
   if (!front.success) throw new ContentError(`${file}: front matter is not valid: ${describeIssues(front.error)}`);
   const body = match[2];
   if (/^#\s/m.test(body)) throw new ContentError(`${file}: use ## and ### headings; the title is the page's only # heading`);
   if (/<[a-z!/]/i.test(body)) throw new ContentError(`${file}: raw HTML is not allowed in content`);
   return { ...front.data, slug, html: marked.parse(body) as string };
+}
+
+const parseLearnPage = (file: string, text: string): LearnPage => parseMarkdownPage(file, text, LearnFrontMatter, 'title, summary, order');
+
+/** The tools for intense moments: every required tool, plus `index.md`, which introduces the index page. */
+function loadTools(dir: string): ToolsContent {
+  const toolsDir = path.join(dir, 'tools');
+  if (!fs.existsSync(toolsDir)) throw new ContentError(`${toolsDir}: the tools folder is missing`);
+  const pages = new Map<string, ToolPage>();
+  let intro: ToolsIntro | undefined;
+  for (const name of fs.readdirSync(toolsDir).filter((n) => n.endsWith('.md')).sort()) {
+    const file = path.join(toolsDir, name);
+    const text = fs.readFileSync(file, 'utf8');
+    if (name === `${toolsIntroSlug}.md`) {
+      const { summary, html } = parseMarkdownPage(file, text, ToolsIntroFrontMatter, 'summary');
+      intro = { summary, html };
+    } else {
+      const page = parseMarkdownPage(file, text, ToolFrontMatter, 'title, summary, order, kind');
+      pages.set(page.slug, page);
+    }
+  }
+  for (const slug of requiredTools) {
+    if (!pages.has(slug)) throw new ContentError(`${path.join(toolsDir, `${slug}.md`)}: this required page is missing`);
+  }
+  if (!intro) throw new ContentError(`${path.join(toolsDir, `${toolsIntroSlug}.md`)}: this required page is missing`);
+  return { pages, index: orderTools(pages.values()), intro };
 }
 
 export function loadContent(dir: string): Content {
@@ -68,5 +101,32 @@ export function loadContent(dir: string): Content {
   if (!crisis.success) throw new ContentError(`${crisisFile}: ${describeIssues(crisis.error)}`);
 
   const learnIndex = [...learn.values()].filter((p) => p.slug !== 'home').sort((a, b) => a.order - b.order);
-  return { learn, learnIndex, crisis: crisis.data };
+  const tools = loadTools(dir);
+  const instruments = loadInstruments(dir);
+  return { learn, learnIndex, crisis: crisis.data, tools, instruments };
+}
+
+/** The questionnaires, one file each named after its id; every file is checked whole, and PHQ-9 and GAD-7 must be there. */
+function loadInstruments(dir: string): ReadonlyMap<string, Instrument> {
+  const instrumentsDir = path.join(dir, 'instruments');
+  if (!fs.existsSync(instrumentsDir)) throw new ContentError(`${instrumentsDir}: the instruments folder is missing`);
+  const instruments = new Map<string, Instrument>();
+  for (const name of fs.readdirSync(instrumentsDir).filter((n) => n.endsWith('.json')).sort()) {
+    const file = path.join(instrumentsDir, name);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ContentError(`${file}: cannot be read as JSON: ${(e as Error).message}`);
+    }
+    const instrument = Instrument.safeParse(raw);
+    if (!instrument.success) throw new ContentError(`${file}: ${describeIssues(instrument.error)}`);
+    const { id } = instrument.data;
+    if (name !== `${id}.json`) throw new ContentError(`${file}: the file name must be the instrument's id (${id}.json)`);
+    instruments.set(id, instrument.data);
+  }
+  for (const id of requiredInstruments) {
+    if (!instruments.has(id)) throw new ContentError(`${path.join(instrumentsDir, `${id}.json`)}: this required instrument is missing`);
+  }
+  return instruments;
 }

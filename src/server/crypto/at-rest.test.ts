@@ -51,17 +51,63 @@ describe(`sealed at rest (${testDialect()})`, () => {
   it('a check-in note never appears in the database files, even when shared', async () => {
     const t = await createTestApp();
     cleanups.push(() => t.close());
-    const { a } = await makeCouple(t.app);
+    const { a, b } = await makeCouple(t.app);
     const marker = `marker-${randomUUID()}`;
     const { id } = await writeCheckin(a, `I felt ${marker} tonight`);
     await writeCheckin(a, `${marker} again`, [{ feeling: 'numbness', intensity: 9 }]);
     await a.client.put(`/api/checkins/${id}/visibility`, { visibility: 'partner' });
+    // Letters, reflections and answers too: a sent letter, a reflection on it, a "not yet" with a note.
+    const letter = (
+      await a.client.post('/api/letters', { kind: 'impact', text: `letter ${marker}` })
+    ).json<{ versions: { id: string }[] }>().versions[0]?.id;
+    await a.client.post(`/api/letters/${letter}/share`);
+    const reflection = (
+      await b.client.post('/api/letters', {
+        kind: 'reflection',
+        respondsTo: letter,
+        text: `reflection ${marker}`,
+      })
+    ).json<{ versions: { id: string }[] }>().versions[1]?.id;
+    await b.client.post(`/api/letters/${reflection}/share`);
+    const answered = await a.client.post(`/api/letters/${reflection}/answers`, {
+      answer: 'not_yet',
+      note: `note ${marker}`,
+    });
+    expect(answered.statusCode).toBe(201);
 
     const dump = rawCopy(t.testDb);
     // The dump is real: it contains data we know is stored in the clear.
     expect(dump).toContain(a.email);
     expect(dump).not.toContain(marker);
     expect(dump).not.toContain('numbness');
+    expect(dump).not.toContain('not_yet');
+  });
+
+  it('a screen result (answers, follow-up, total, band, flags) never appears in the database files', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const alex = await makeMember(t.app);
+    // Total 16 ("moderately severe") with item 9 above 0: every sealed field has words to look for.
+    const answers = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9.${n}`, n <= 5 ? 3 : n === 9 ? 1 : 0]),
+    );
+    const res = await alex.client.post('/api/screens/phq9', {
+      answers,
+      followUp: 'extremely_difficult',
+    });
+    expect(res.json()).toMatchObject({
+      total: 16,
+      band: { id: 'moderately_severe' },
+      crisis: true,
+    });
+
+    const dump = rawCopy(t.testDb);
+    // The dump is real: the row is in it, with its plain instrument id.
+    expect(dump).toContain(alex.email);
+    expect(dump).toContain(res.json<{ id: string }>().id);
+    for (const secret of ['phq9.', 'extremely_difficult', 'moderately', '"total"', '"crisis"']) {
+      expect(dump).not.toContain(secret);
+    }
   });
 
   it('refuses to start when sealed data exists but the master key file is gone', async () => {

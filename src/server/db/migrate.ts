@@ -1,10 +1,16 @@
 import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './connection.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-safety.js';
+import * as m0003 from './migrations/0003-letters-timeouts.js';
+import * as m0004 from './migrations/0004-screens.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/.
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-safety': m0002,
+  '0003-letters-timeouts': m0003,
+  '0004-screens': m0004,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {

@@ -9,6 +9,8 @@ export interface UsersTable {
   role: 'member' | 'admin';
   wrapped_key: string;
   created_at: number;
+  /** ISO 3166 code of the country whose crisis lines the person sees first. */
+  country: string | null;
 }
 
 export interface SessionsTable {
@@ -17,6 +19,8 @@ export interface SessionsTable {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
+  /** A shorter idle time for this session (discreet mode); null means the configured default. */
+  idle_ms: number | null;
 }
 
 export interface RateLimitsTable {
@@ -73,9 +77,67 @@ export interface MailOutboxTable {
   created_at: number;
 }
 
+export interface SafetyStatesTable {
+  user_id: string;
+  sealed: string;
+  updated_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** One version of an impact letter, a reflection or an unsent letter; the text is sealed. */
+export interface LettersTable {
+  id: string;
+  journey_id: string;
+  thread_id: string;
+  author_id: string;
+  kind: 'impact' | 'reflection' | 'unsent';
+  version: number;
+  responds_to: string | null;
+  state: 'draft' | 'shared' | 'kept';
+  created_at: number;
+  updated_at: number;
+  shared_at: number | null;
+  sealed: string;
+}
+
+/** The answer to one shared reflection version: the value and note sealed together. */
+export interface LetterAnswersTable {
+  id: string;
+  journey_id: string;
+  reflection_id: string;
+  author_id: string;
+  created_at: number;
+  sealed: string;
+}
+
+export interface TimeoutsTable {
+  id: string;
+  journey_id: string;
+  caller_id: string;
+  started_at: number;
+  returns_at: number;
+  ended_at: number | null;
+}
+
+/** One PHQ-9 or GAD-7 result: answers, follow-up, total, band and flags are all in `sealed`. */
+export interface ScreenResultsTable {
+  id: string;
+  user_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  created_at: number;
+  sealed: string;
+}
+
+/** "Not now" on the suggestion to look again: a plain time, no content. */
+export interface ScreenDismissalsTable {
+  user_id: string;
+  instrument_id: string;
+  dismissed_at: number;
 }
 
 export interface DB {
@@ -88,6 +150,12 @@ export interface DB {
   checkins: CheckinsTable;
   mail_outbox: MailOutboxTable;
   settings: SettingsTable;
+  safety_states: SafetyStatesTable;
+  letters: LettersTable;
+  letter_answers: LetterAnswersTable;
+  timeouts: TimeoutsTable;
+  screen_results: ScreenResultsTable;
+  screen_dismissals: ScreenDismissalsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -28,6 +28,11 @@ interface Fixture {
   sharedId: string;
   pendingInviteId: string;
   pendingToken: string;
+  /** Alex's PHQ-9 result: private to Alex, whatever the relationship. */
+  screenId: string;
+  /** Alex's letters (a draft, a draft to send, a sent one), Sam's sent reflection, Alex's time-out. */
+  letters: { draft: string; toShare: string; shared: string; reflection: string };
+  timeoutId: string;
 }
 
 type Expect = number | Record<ActorName, number>;
@@ -61,6 +66,9 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expect: 200 },
   { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', expect: 200 },
   { method: 'GET', route: '/api/docs', url: () => '/api/docs', expect: 200 },
+  // Tools for intense moments: public pages, the same for everyone, signed in or not.
+  { method: 'GET', route: '/tools', url: () => '/tools', expect: 200 },
+  { method: 'GET', route: '/tools/:slug', url: () => '/tools/breathing', expect: 200 },
   { method: 'GET', route: '/api/setup', url: () => '/api/setup', expect: 200 },
   {
     method: 'POST',
@@ -84,6 +92,44 @@ const cases: Case[] = [
     expect: 409,
   },
   { method: 'GET', route: '/api/auth/session', url: () => '/api/auth/session', expect: 200 },
+  { method: 'GET', route: '/api/crisis', url: () => '/api/crisis', expect: 200 },
+  { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
+  // Safety: each person's own; there is no route that names anyone else.
+  {
+    method: 'GET',
+    route: '/api/safety',
+    url: () => '/api/safety',
+    expect: { anonymous: 401, admin: 200, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/safety/check',
+    url: () => '/api/safety/check',
+    body: () => ({
+      answers: {
+        afraid: false,
+        threatened: false,
+        harmed: false,
+        sexual: false,
+        controlled: false,
+      },
+    }),
+    expect: { anonymous: 401, admin: 200, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/safety',
+    url: () => '/api/safety',
+    body: () => ({ discreet: false }),
+    expect: { anonymous: 401, admin: 200, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/me/country',
+    url: () => '/api/me/country',
+    body: () => ({ country: 'IE' }),
+    expect: { anonymous: 401, admin: 204, other: 204, partner: 204, self: 204 },
+  },
   { method: 'GET', route: '/api/journey', url: () => '/api/journey', expect: members(200) },
   {
     method: 'POST',
@@ -174,6 +220,116 @@ const cases: Case[] = [
     url: (f) => `/api/checkins/${f.privateId}`,
     expect: members({ other: 404, partner: 404, self: 204 }),
   },
+  { method: 'GET', route: '/api/letters', url: () => '/api/letters', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/letters',
+    url: () => '/api/letters',
+    body: () => ({ kind: 'impact', text: 'A new letter.' }),
+    expect: members(201),
+  },
+  {
+    method: 'PUT',
+    route: '/api/letters/:id',
+    url: (f) => `/api/letters/${f.letters.draft}`,
+    body: () => ({ text: 'Rewritten.' }),
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/letters/:id',
+    url: (f) => `/api/letters/${f.letters.shared}`,
+    body: () => ({ text: 'Rewritten.' }),
+    // A sent version stays as it was, even for its author.
+    expect: members({ other: 404, partner: 404, self: 409 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/letters/:id/share',
+    url: (f) => `/api/letters/${f.letters.toShare}/share`,
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/letters/:id/answers',
+    url: (f) => `/api/letters/${f.letters.reflection}/answers`,
+    body: () => ({ answer: 'not_yet', note: 'Not quite.' }),
+    // Sam wrote the reflection and can read it, but the answer is the letter writer's to give.
+    expect: members({ other: 404, partner: 409, self: 201 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/letters/:id',
+    url: (f) => `/api/letters/${f.letters.draft}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/timeouts/current',
+    url: () => '/api/timeouts/current',
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/timeouts',
+    url: () => '/api/timeouts',
+    body: () => ({ minutes: 30 }),
+    // Alex's time-out is running for Alex and Sam; Chris has no partner to agree one with.
+    expect: members(409),
+  },
+  {
+    method: 'POST',
+    route: '/api/timeouts/:id/end',
+    url: (f) => `/api/timeouts/${f.timeoutId}/end`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
+  // Screens: the questionnaires' text for any account; results only ever for the person who answered.
+  {
+    method: 'GET',
+    route: '/api/instruments',
+    url: () => '/api/instruments',
+    expect: { anonymous: 401, admin: 200, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/instruments/:id',
+    url: () => '/api/instruments/phq9',
+    expect: { anonymous: 401, admin: 200, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/screens/:id',
+    url: () => '/api/screens/gad7',
+    body: () => ({
+      answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`gad7.${n}`, 1])),
+    }),
+    expect: members(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/screens',
+    url: () => '/api/screens?instrument=phq9',
+    expect: members(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/screens/results/:id',
+    url: (f) => `/api/screens/results/${f.screenId}`,
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/screens/suggestion/dismiss',
+    url: () => '/api/screens/suggestion/dismiss',
+    body: () => ({ instrument: 'phq9' }),
+    expect: members(204),
+  },
+  {
+    method: 'GET',
+    route: '/api/checkins/trends',
+    url: () => '/api/checkins/trends?days=90',
+    expect: members(200),
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -198,6 +354,31 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
   const privateId = (await writeCheckin(alex, 'private words')).id;
   const sharedId = (await writeCheckin(alex, 'shared words')).id;
   await alex.client.put(`/api/checkins/${sharedId}/visibility`, { visibility: 'partner' });
+  const letterId = async (who: Member, body: unknown, at = 0) => {
+    const res = await who.client.post('/api/letters', body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ versions: { id: string }[] }>().versions[at]?.id ?? '';
+  };
+  const sharedLetter = await letterId(alex, { kind: 'impact', text: 'Sent.' });
+  expect((await alex.client.post(`/api/letters/${sharedLetter}/share`)).statusCode).toBe(200);
+  const reflection = await letterId(
+    sam,
+    { kind: 'reflection', respondsTo: sharedLetter, text: 'What I heard.' },
+    1,
+  );
+  expect((await sam.client.post(`/api/letters/${reflection}/share`)).statusCode).toBe(200);
+  const letters = {
+    draft: await letterId(alex, { kind: 'impact', text: 'Draft.' }),
+    toShare: await letterId(alex, { kind: 'impact', text: 'To send.' }),
+    shared: sharedLetter,
+    reflection,
+  };
+  const timeout = await alex.client.post('/api/timeouts', { minutes: 60 });
+  expect(timeout.statusCode, timeout.body).toBe(201);
+  const screen = await alex.client.post('/api/screens/phq9', {
+    answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9.${n}`, 2])),
+  });
+  expect(screen.statusCode, screen.body).toBe(201);
 
   const adminEmail = uniqueEmail('admin');
   const admin = { client: new TestClient(app), id: '', email: adminEmail, displayName: 'Admin' };
@@ -216,6 +397,9 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
     sharedId,
     pendingInviteId: pending.id,
     pendingToken: tokenOf(pending.url),
+    letters,
+    timeoutId: timeout.json<{ id: string }>().id,
+    screenId: screen.json<{ id: string }>().id,
   };
 }
 

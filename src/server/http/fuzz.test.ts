@@ -14,6 +14,11 @@ const TABLES = [
   'journey_members',
   'invites',
   'checkins',
+  'letters',
+  'letter_answers',
+  'timeouts',
+  'screen_results',
+  'screen_dismissals',
   'mail_outbox',
   'settings',
 ];
@@ -21,6 +26,12 @@ const TABLES = [
 let t: TestApp;
 let cookie: string;
 let checkinId: string;
+/** Real ids for the letter and time-out routes, so their ":id" placeholder reaches the handler. */
+let letterId: string;
+let timeoutId: string;
+/** A real screen result, and a real instrument for the questionnaire and screen routes. */
+let screenId: string;
+const instrumentId = 'phq9';
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
 async function digest(): Promise<string> {
@@ -42,6 +53,15 @@ beforeAll(async () => {
   const { a } = await makeCouple(t.app);
   checkinId = (await writeCheckin(a, 'fuzz target')).id;
   await a.client.post('/api/journey/invites', {});
+  letterId = (await a.client.post('/api/letters', { kind: 'impact', text: 'fuzz letter' })).json<{
+    versions: { id: string }[];
+  }>().versions[0]!.id;
+  timeoutId = (await a.client.post('/api/timeouts', { minutes: 60 })).json<{ id: string }>().id;
+  screenId = (
+    await a.client.post('/api/screens/phq9', {
+      answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9.${n}`, 1])),
+    })
+  ).json<{ id: string }>().id;
   cookie = a.client.cookie ?? '';
 });
 afterAll(async () => {
@@ -75,9 +95,13 @@ const input = fc.record({
   body: fc.option(junkValue, { nil: undefined }),
   rawBody: fc.option(junkText, { nil: undefined }),
   param: fc.oneof(junkText, fc.uuid(), fc.constant('placeholder')),
-  query: fc.dictionary(fc.constantFrom('cursor', 'limit', 'x', 'country'), junkText, {
-    maxKeys: 3,
-  }),
+  query: fc.dictionary(
+    fc.constantFrom('cursor', 'limit', 'x', 'country', 'instrument', 'days'),
+    junkText,
+    {
+      maxKeys: 3,
+    },
+  ),
   contentType: fc.constantFrom(
     'application/json',
     'text/plain',
@@ -101,7 +125,18 @@ describe('malformed input, on every API route', () => {
       const schemas = (route.schema ?? {}) as RouteSchemas;
       await fc.assert(
         fc.asyncProperty(input, async (i) => {
-          const param = i.param === 'placeholder' ? checkinId : i.param;
+          const param =
+            i.param !== 'placeholder'
+              ? i.param
+              : route.url.startsWith('/api/letters')
+                ? letterId
+                : route.url.startsWith('/api/timeouts')
+                  ? timeoutId
+                  : route.url.startsWith('/api/screens/results')
+                    ? screenId
+                    : /^\/api\/(screens|instruments)\//.test(route.url)
+                      ? instrumentId
+                      : checkinId;
           const url = route.url.replace(':id', encodeURIComponent(param));
           const payload = i.rawBody ?? (i.body === undefined ? undefined : JSON.stringify(i.body));
           const parsedBody = i.rawBody === undefined ? i.body : undefined;

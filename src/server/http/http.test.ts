@@ -130,7 +130,7 @@ describe('problem details', () => {
 });
 
 describe('public pages and API docs', () => {
-  it('serves every Learn page as HTML that needs no script, with the crisis link first in the header', async () => {
+  it('serves every Learn page as HTML that needs no script but Quick exit, with the crisis link and Quick exit in the header', async () => {
     for (const url of [
       '/',
       '/learn',
@@ -142,8 +142,10 @@ describe('public pages and API docs', () => {
     ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
-      expect(res.body).not.toMatch(/<script/i);
+      // The only script is Quick exit's own file; without it the link still leaves via /exit.
+      expect(res.body.match(/<script[^>]*>/gi)).toEqual(['<script src="/quick-exit.js" defer>']);
       expect(res.body).toContain('<a class="help-now" href="/help"');
+      expect(res.body).toMatch(/<a class="quick-exit" href="\/exit" data-quick-exit/);
       expect(res.body).toMatch(/<h1>[^<]+<\/h1>/);
     }
   });
@@ -175,5 +177,15 @@ describe('public pages and API docs', () => {
       status: 'ok',
       database: 'up',
     });
+  });
+});
+
+describe('quick exit', () => {
+  it('sends /exit on to the configured neutral site, uncached and without a referrer', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/exit' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('https://www.bbc.co.uk/weather');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
   });
 });

@@ -60,16 +60,23 @@ export function layout(opts: {
         <meta name="referrer" content="no-referrer" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/site.css" />
+        <script src="/quick-exit.js" defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">${t('chrome.skipToContent')}</a>
         <header class="site-header">
           <a class="brand" href="/">${t('app.name')}</a>
           <nav class="site-nav" aria-label="${t('chrome.mainNav')}">
-            ${nav('/learn', t('chrome.learn'))}${nav('/signin', t('chrome.signIn'))}
+            ${nav('/learn', t('chrome.learn'))}${nav('/tools', t('chrome.tools'))}${nav(
+              '/signin',
+              t('chrome.signIn'),
+            )}
           </nav>
           <a class="help-now" href="/help" aria-label="${t('chrome.getHelpNowLabel')}"
             >${t('chrome.getHelpNow')}</a
+          >
+          <a class="quick-exit" href="/exit" data-quick-exit title="${t('chrome.quickExitHint')}"
+            >${t('chrome.quickExit')}</a
           >
         </header>
         <main id="main" tabindex="-1" class="page">${opts.body}</main>

@@ -177,11 +177,31 @@ export interface Member {
   readonly displayName: string;
 }
 
-export async function makeMember(app: FastifyInstance, displayName = 'Alex'): Promise<Member> {
+export const allNoSafetyAnswers = {
+  afraid: false,
+  threatened: false,
+  harmed: false,
+  sexual: false,
+  controlled: false,
+} as const;
+
+/**
+ * A signed-up person. By default they have also taken the private safety check (all "no"), since
+ * joint features wait for it; pass `{ safetyCheck: false }` for someone who has not.
+ */
+export async function makeMember(
+  app: FastifyInstance,
+  displayName = 'Alex',
+  options: { safetyCheck?: boolean } = {},
+): Promise<Member> {
   const client = new TestClient(app);
   const email = uniqueEmail(displayName.toLowerCase());
   const res = await client.post('/api/auth/signup', { email, password: PASSWORD, displayName });
   if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
+  if (options.safetyCheck !== false) {
+    const check = await client.post('/api/safety/check', { answers: allNoSafetyAnswers });
+    if (check.statusCode !== 200) throw new Error(`safety check failed: ${check.body}`);
+  }
   return { client, id: res.json<{ user: { id: string } }>().user.id, email, displayName };
 }
 

@@ -40,6 +40,8 @@ export const Me = z.object({
   email: z.string(),
   displayName: z.string(),
   role: z.enum(['member', 'admin']),
+  /** The country whose crisis lines come first for this person; null until they pick one. */
+  country: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -47,6 +49,8 @@ export const SessionInfo = z.object({
   user: Me,
   /** Minutes without use after which the session ends; the client clears its screen then too. */
   idleMinutes: z.number().int().positive(),
+  /** Neutral page titles and icon on this person's screens. */
+  discreet: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

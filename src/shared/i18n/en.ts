@@ -12,6 +12,7 @@ export const en = {
   'chrome.getHelpNowLabel': 'Get help now: crisis lines and emergency numbers',
   'chrome.mainNav': 'Main',
   'chrome.learn': 'Learn',
+  'chrome.tools': 'Tools',
   'chrome.signIn': 'Sign in',
   'chrome.signUp': 'Create an account',
   'chrome.openApp': 'Open my space',
@@ -321,4 +322,340 @@ export const en = {
   'docs.intro': 'Every endpoint, generated from the same schemas the server validates with.',
   'docs.json': 'OpenAPI document (JSON)',
   'docs.access': 'Who may call it: {policy}',
+
+  'tools.indexTitle': 'Tools for intense moments',
+  'tools.exercises': 'Exercises',
+  'tools.exercisesIntro': 'Something to do right now, wherever you are. A few minutes is enough.',
+  'tools.guidance': 'Guidance',
+  'tools.guidanceIntro': 'What a strong feeling can be like after betrayal, and what can help.',
+  'tools.nextSteps': 'More for this moment',
+  'tools.allTools': 'All tools',
+  'tools.fromLearn':
+    'Tools for intense moments: slow breathing, grounding, and help with grief, anxiety and anger',
+  'tools.fromHelp': 'If you are safe right now but overwhelmed: tools for intense moments',
+  'tools.breathing.label':
+    'A circle that slowly grows for about four seconds while you breathe in, then shrinks for about six seconds while you breathe out, again and again.',
+  'tools.breathing.in': 'Breathe in',
+  'tools.breathing.out': 'Breathe out',
+  'tools.breathing.counts':
+    'Breathe in while you count slowly to four… then breathe out while you count slowly to six. Repeat for as long as it helps.',
+
+  'chart.empty':
+    'There is nothing to show here yet. Once there are answers, you will see here how they change over time.',
+  'chart.onePoint': 'A line appears once there are two answers to join.',
+  'chart.imageLabel': 'Chart: {description} Every number is in the table below.',
+  'chart.legend': 'Key to the chart',
+  'chart.reliableNote':
+    'A reliable change is bigger than the usual ups and downs between two answers, so it is likely to be a real change.',
+  'chart.showTable': 'Show the numbers as a table',
+  'chart.when': 'Date',
+  'chart.noEntry': 'Nothing recorded',
+  'chart.valueInBand': '{value} ({band})',
+  'chart.marker.reliable_improvement': 'Reliable improvement',
+  'chart.marker.reliable_deterioration': 'Reliable deterioration',
+  'chart.marker.crisis': 'Crisis support offered',
+  'chrome.quickExit': 'Quick exit',
+  'chrome.quickExitHint':
+    'Leave this page at once for a weather site. You can also press Shift three times.',
+  'discreet.title': 'Notes',
+
+  'safety.title': 'A few private questions',
+  'safety.intro':
+    'Before anything you do together, we ask about your safety. Only you will ever see your answers: not your partner, not a therapist, not the people who run this service. There are no wrong answers, and you can take these questions again at any time.',
+  'safety.question': 'Thinking about your partner, or the person this is about:',
+  'safety.q.afraid': 'Do you ever feel afraid of them, or of what they might do?',
+  'safety.q.threatened':
+    'Have they threatened to hurt you, themselves, someone you love or a pet, or to share private things about you?',
+  'safety.q.harmed':
+    'Have they pushed, hit, held you down, choked you or hurt you in any other way?',
+  'safety.q.sexual': 'Have they pressured or forced you into anything sexual you did not want?',
+  'safety.q.controlled':
+    'Do they check your phone or messages, keep you from people, or control your money or where you go?',
+  'safety.yes': 'Yes',
+  'safety.no': 'No',
+  'safety.submit': 'Save my answers privately',
+  'safety.saving': 'Saving…',
+  'safety.unanswered':
+    'Please answer each question with yes or no. “Yes” is always a safe answer here.',
+  'safety.modeTitle': 'Thank you for telling us',
+  'safety.modeText':
+    'What you described can mean you are not safe, and you deserve to be. From now on Steadfast puts your own path first: nothing will nudge you towards exercises with your partner, the screen shows a plain title, and you are signed out sooner when you leave it. You can still choose anything yourself.',
+  'safety.modePrivate': 'Your partner cannot see any of this, or tell that anything changed.',
+  'safety.talkTitle': 'Talk to someone who understands',
+  'safety.talkText':
+    'Helplines for abuse and for crisis are free and confidential, and they can help you think about what is right for you.',
+  'safety.allLines': 'All helplines and emergency numbers',
+  'safety.calmTitle': 'Thank you',
+  'safety.calmText':
+    'You can take these questions again at any time from Settings. If anything changes, they are there.',
+  'safety.continue': 'Continue',
+  'safety.quickExitTip':
+    'If someone comes in, use Quick exit at the top of the screen, or press Shift three times.',
+
+  'today.safetyFirstTitle': 'A few private questions first',
+  'today.safetyFirstText':
+    'Before anything you do together, we ask about your safety. It takes a minute, and only you see your answers.',
+  'today.safetyFirstAction': 'Answer privately',
+  'today.safetyModeTitle': 'Your safety comes first',
+  'today.safetyModeText':
+    'Here is what you can do on your own, at your own pace. Everything else is still there if you choose it.',
+  'today.safetyHelplines': 'Talk to someone: helplines',
+  'today.safetyTools': 'Tools for intense moments',
+  'today.safetyWrite': 'Write just for yourself',
+
+  'settings.safetyTitle': 'Privacy and safety',
+  'settings.discreet': 'Discreet mode',
+  'settings.discreetHint':
+    'Shows a plain title (“Notes”) and icon, and signs you out after {minutes} minutes without use.',
+  'settings.safetyModeOn':
+    'Safety mode is on: your own path comes first, and nothing nudges you towards joint exercises.',
+  'settings.leaveSafetyMode': 'Leave safety mode',
+  'settings.leaveSafetyConfirm':
+    'Leave safety mode? Exercises with your partner will be suggested again. Discreet mode stays as it is, and you can take the safety questions again at any time.',
+  'settings.leaveSafetyYes': 'Yes, leave safety mode',
+  'settings.keepSafetyMode': 'Keep safety mode on',
+  'settings.retakeSafety': 'Take the safety questions again',
+  'settings.takeSafety': 'Answer the safety questions',
+  'settings.country': 'Your country, for crisis lines',
+  'settings.countryHint': 'Get help now shows this country’s numbers first.',
+  'settings.countryNone': 'Somewhere else',
+  'settings.countrySaved': 'Saved. Get help now will show these numbers first.',
+
+  'letters.title': 'Letters',
+  'letters.lede':
+    'Putting into words how this has affected you, and being understood. There is no hurry.',
+  'letters.therapy':
+    'Letters like these are often part of couples therapy. Steadfast complements therapy and does not replace it: if you see a therapist, you could bring what you write to a session.',
+  'letters.noJourney': 'Letters live here once you have started your journey. It takes a minute.',
+  'letters.emptyTitle': 'Your letters will live here',
+  'letters.emptyImpact':
+    'An impact letter tells your partner how this has affected you: what you felt, what changed, what you need them to understand. It stays a private draft until you choose to send it. Your partner can then write what they understood, and you can say whether you feel understood.',
+  'letters.emptyUnsent':
+    'It can help to write to the person who hurt you, knowing they will never read it. A letter here stays with you: it is never sent, and you can come back and write a new version whenever you like.',
+  'letters.emptyReflect':
+    'If {name} writes about how this has affected them and sends it to you, it will be here. You can then write, in your own words, what you understood from it.',
+  'letters.startImpact': 'Write an impact letter',
+  'letters.startUnsent': 'Write a letter for yourself',
+  'letters.todayLink': 'Your letters',
+  'letters.togetherTitle': 'Letters',
+  'letters.togetherText':
+    'An impact letter, and a reflection on what was understood from it: a way to say how this has affected you, and to be heard.',
+  'letters.togetherLink': 'Go to letters',
+  'letters.thread.mine': 'Your impact letter',
+  'letters.thread.theirs': '{name}’s letter',
+  'letters.thread.unsent': 'A letter for yourself',
+  'letters.title.myLetter': 'Your letter, version {version}',
+  'letters.title.letter': '{name}’s letter, version {version}',
+  'letters.title.myReflection': 'Your reflection, version {version}',
+  'letters.title.reflection': '{name}’s reflection, version {version}',
+  'letters.who.draft': 'Draft: only you can see this',
+  'letters.who.sentTo': 'Sent to {name}',
+  'letters.who.sentBy': 'Sent by {name}',
+  'letters.who.unsent': 'Only you: this letter is never sent',
+  'letters.sentOn': 'Sent',
+  'letters.savedOn': 'Last saved',
+  'letters.continueDraft': 'Continue your draft',
+  'letters.continueWriting': 'Continue writing',
+  'letters.newVersion': 'Write a new version',
+  'letters.reflect': 'Write your reflection',
+  'letters.reflectAgain': 'Write a new version of your reflection',
+  'letters.status.draft': 'This letter is a draft. Only you can see it until you send it.',
+  'letters.status.private':
+    'Only you can see this letter. It is never sent, and you can write a new version whenever you like.',
+  'letters.status.sentMine':
+    'Sent to {name}. They can write what they understood whenever they are ready.',
+  'letters.status.reflectWhenReady':
+    '{name} shared this letter with you. When you are ready, you can write what you understood from it.',
+  'letters.status.reflectionArrived':
+    '{name} wrote what they understood. Read it when you are ready; there is no hurry to answer.',
+  'letters.status.reflectionSent':
+    'Your reflection is with {name}. They can answer whenever they are ready.',
+  'letters.status.notYetMine':
+    'You answered “Not yet”. That is an honest answer, and a welcome one: it shows {name} there is more to understand.',
+  'letters.status.notYetTheirs':
+    '{name} answered “Not yet”. That is part of this work, not a failure. When you are ready, you can write a new version of your reflection.',
+  'letters.status.understoodMine': 'You said you feel understood.',
+  'letters.status.understoodTheirs': '{name} feels understood by your reflection.',
+  'letters.answer.understood': 'I feel understood',
+  'letters.answer.not_yet': 'Not yet',
+  'letters.youAnswered': 'You answered: “{value}”',
+  'letters.partnerAnswered': '{name} answered: “{value}”',
+  'letters.answerTitle': 'Your answer',
+  'letters.answerIntro':
+    'Does this reflection show that {name} understood how this affected you? Either answer is a good answer. “Not yet” simply means there is more to understand, and they can write again. There is no hurry.',
+  'letters.answerNoteLabel': 'Anything you want to add? (optional)',
+  'letters.answerNoteHint': 'For example, what they understood well, or what still feels missing.',
+  'letters.noteTooLong': 'The note is longer than {max} characters. Your text is all still here.',
+  'letters.answerConfirm': '{name} will see your answer: “{value}”.',
+  'letters.answerConfirmNote': '{name} will see your answer, “{value}”, and your note.',
+  'letters.answerSend': 'Send my answer',
+  'letters.answerSent': 'Your answer is sent. {name} can read it now.',
+  'letters.editor.impactTitle': 'Your impact letter',
+  'letters.editor.reflectionTitle': 'Your reflection',
+  'letters.editor.unsentTitle': 'A letter for yourself',
+  'letters.editor.impactLede':
+    'Tell {name} how this has affected you, in your own words and at your own pace.',
+  'letters.editor.reflectionLede': 'Write what you understood from the letter, in your own words.',
+  'letters.editor.unsentLede': 'Say what you need to say. No one else will read it.',
+  'letters.editor.label': 'Your letter',
+  'letters.editor.reflectionLabel': 'Your reflection',
+  'letters.editor.impactHint':
+    'You might write about what you felt when you found out, what has changed for you since, and what you need {name} to understand. There is no right way to do this.',
+  'letters.editor.reflectionHint':
+    'Try to stay with {name}’s experience: what they felt, what changed for them, what they need. Explaining can wait; this is about showing that you heard them.',
+  'letters.editor.unsentHint':
+    'Write to them as if they could read it. They never will: this letter stays with you.',
+  'letters.editor.private':
+    'Saved as a private draft while you write. Only you can see it until you send it to {name}.',
+  'letters.editor.unsentPrivate': 'Only you will ever see this letter. It is never sent.',
+  'letters.editor.tooLong':
+    'The letter is longer than {max} characters. Your text is all still here.',
+  'letters.editor.saving': 'Saving…',
+  'letters.editor.savedAt': 'Draft saved at {time}.',
+  'letters.editor.save': 'Save draft',
+  'letters.editor.savedDone': 'Your draft is saved. Only you can see it.',
+  'letters.editor.sendLetter': 'Send my letter',
+  'letters.editor.sendReflection': 'Send my reflection',
+  'letters.editor.sendLetterConfirm':
+    '{name} will be able to read this version of your letter. Once sent, it stays as it is: you can write a new version later, but not change this one.',
+  'letters.editor.sendReflectionConfirm':
+    '{name} will be able to read your reflection and answer it when they are ready. Once sent, it stays as it is.',
+  'letters.editor.sendYes': 'Send to {name}',
+  'letters.editor.sentDone': 'Sent. {name} can read it now.',
+  'letters.editor.delete': 'Delete this draft',
+  'letters.editor.deleteConfirm': 'Delete this draft? It will be gone for good.',
+  'letters.editor.deletedDone': 'The draft is deleted.',
+  'letters.editor.back': 'Back to letters',
+  'letters.editor.noPartner':
+    'You can send it once your partner has joined. Until then it stays a private draft.',
+  'letters.editor.newerVersion':
+    '{name} has sent a newer version of their letter. Your reflection is saved; you may want to read the new version and reflect on that one.',
+  'letters.editor.moveToNewest': 'Reflect on the newer version',
+  'letters.editor.leaveConfirm':
+    'Some of what you wrote is not saved yet. If you leave now, those words will be gone.',
+  'letters.editor.signInThenSave':
+    'then come back to this tab and save. Your words will be waiting.',
+  'letters.editor.goneTitle': 'This draft is not here',
+  'letters.editor.gone':
+    'This draft may have been sent or deleted, perhaps on another device. Everything that was sent is kept in Letters.',
+
+  'timeouts.title': 'Time-out',
+  'timeouts.intro':
+    'When a conversation gets too heated, either of you can call a time-out: a pause, with a set time to come back to it. It looks after the conversation; it does not end it.',
+  'timeouts.legend': 'Until when?',
+  'timeouts.hint': 'You will both come back to this then. You can end it sooner.',
+  'timeouts.choice.m20': '20 minutes',
+  'timeouts.choice.h1': '1 hour',
+  'timeouts.choice.h2': '2 hours',
+  'timeouts.choice.evening': 'This evening, at {time}',
+  'timeouts.choice.morning': 'Tomorrow morning, at {time}',
+  'timeouts.privacy': '{name} will see only that there is a time-out and when it ends, never why.',
+  'timeouts.call': 'Call a time-out',
+  'timeouts.calledDone': 'Your time-out runs until {time}.',
+  'timeouts.until': 'Time-out until {time}',
+  'timeouts.prompt': 'It’s okay to take a break. You’ll both come back to this at {time}.',
+  'timeouts.yours': 'You asked for a time-out until {time}.',
+  'timeouts.yoursPrompt': 'Take the time you need. If you are ready sooner, you can end it now.',
+  'timeouts.end': 'End it now',
+  'timeouts.endedDone': 'The time-out has ended.',
+
+  'screens.title': "How you're doing",
+  'screens.lede':
+    'Two short sets of questions, one on mood and one on worry, about how the last two weeks have been for you — and, over time, how that changes.',
+  'screens.whatTitle': 'What these questions are',
+  'screens.whatText':
+    'They are questionnaires that doctors and therapists use around the world. Answering them every few weeks can help you notice changes that are hard to see from one day to the next, and give you words for them when you talk to someone.',
+  'screens.notDiagnosis':
+    'These questions are a screen, not a diagnosis: only a professional who knows you can say what your answers mean for you. Steadfast complements therapy; it does not replace it.',
+  'screens.lowerIsBetter': 'On both, a lower score means the last two weeks weighed on you less.',
+  'screens.private': 'Only you can see your answers and your results.',
+  'screens.about':
+    'A {count}-question check for signs of {measures}, used by doctors and therapists. It asks about the last two weeks and takes a few minutes.',
+  'screens.latest':
+    'Your most recent answers, on {date}: {total} out of {max}, in the {band} range.',
+  'screens.chartTitle': 'How your {name} score has changed',
+  'screens.seriesLabel': '{name} score',
+  'screens.yLabel': 'Score ({min}–{max})',
+  'screens.tableCaption': '{name} scores by date',
+  'screens.chartEmpty':
+    'You have not answered the {name} questions yet. When you do, your scores will show here, so you can see how things change.',
+  'screens.chartNone': 'You have no {name} scores yet.',
+  'screens.chartOne': 'Your {name} score was {total} ({band}) on {date}.',
+  'screens.chartMany':
+    'Your {name} score went from {first} ({firstBand}) on {firstDate} to {last} ({lastBand}) on {lastDate}.',
+  'screens.chartImproved': 'That is a reliable improvement since your first answers.',
+  'screens.chartWorse': 'That is a reliable change for the worse since your first answers.',
+  'screens.takeFirst': 'Answer the {name} questions',
+  'screens.takeAgain': 'Answer the {name} questions again',
+  'screens.takeTitle': 'The {name} questions',
+  'screens.takeLede':
+    '{count} questions about the last two weeks. There are no right or wrong answers: choose what fits best, even when it is hard to say.',
+  'screens.itemLegend': '{n}. {text}',
+  'screens.followUpHint': 'You can leave this one out. It is not part of the score.',
+  'screens.submit': 'Save my answers',
+  'screens.saving': 'Saving…',
+  'screens.saveFailed': "We couldn't save your answers",
+  'screens.unanswered':
+    'Please choose an answer for each question. The ones still open are marked.',
+  'screens.needsAnswer': 'Please choose an answer.',
+  'screens.crisisTitle': "You don't have to carry this alone",
+  'screens.crisisThanks': 'Thank you for answering honestly. That takes courage.',
+  'screens.crisisCommon':
+    'Thoughts that you would be better off dead, or of hurting yourself, are more common than many people think, especially after a painful shock. They are a sign of how much you are carrying, not of weakness, and they can ease with support.',
+  'screens.crisisHelpNow':
+    'Help is available right now, from people who understand. Talking to someone, even for a few minutes, can make the next hour easier.',
+  'screens.crisisDanger':
+    'If you might act on these thoughts, or you are not safe right now, call your emergency number now.',
+  'screens.crisisNoCountry': 'If you choose your country, its crisis lines will show here first.',
+  'screens.crisisChooseCountry': 'Choose your country in Settings',
+  'screens.continueToResults': 'Continue to my results',
+  'screens.crisisReminder':
+    'If those thoughts come back, help is there at any time: Get help now is at the top of every screen.',
+  'screens.resultTitle': 'Your {name} results',
+  'screens.resultScore': 'Your score is {total} out of {max}, which is in the {band} range.',
+  'screens.guidanceTitle': 'Talking to a professional is likely to help',
+  'screens.guidanceText':
+    "Your answers suggest you're carrying a lot right now. At this level, talking to a professional, such as a therapist, a counsellor or your doctor, is likely to help. You don't need to wait until things get worse.",
+  'screens.guidanceTherapist':
+    "If you already see a therapist, you could tell them about these answers. If you don't, a therapist who works with betrayal and relationships can help with both what happened and how you are feeling.",
+  'screens.belowGuidance':
+    'If something in these answers still worries you, talking it over with someone you trust, or with a professional, can help.',
+  'screens.changeFirst':
+    'This is your first time. Next time, you will see here how things have changed.',
+  'screens.changeImproved':
+    'Compared with last time, this is a reliable improvement: more than the usual ups and downs.',
+  'screens.changeWorse':
+    'Compared with last time, your score has gone up by more than the usual ups and downs. That can happen when things get harder. Be gentle with yourself, and think about talking to someone.',
+  'screens.changeSame': 'Compared with last time, the change is within the usual ups and downs.',
+  'screens.recovered':
+    'Since your first answers, your score has moved below the level at which support is usually offered.',
+  'screens.seeOverTime': 'See how things change over time',
+  'screens.backToToday': 'Back to Today',
+  'screens.retakeTitle': "How you're doing",
+  'screens.retakeText':
+    "It's been a while since you looked at how you're doing. Take a few minutes?",
+  'screens.retakeFirstText':
+    'A few short questions on mood and worry can help you notice how you are doing, and see it change over time. Take a few minutes?',
+  'screens.retakeAction': 'Take a few minutes',
+  'screens.retakeDismissed': 'All right. The questions are in My space whenever you want them.',
+  'screens.mySpaceTitle': 'See how things change',
+  'screens.mySpaceLink': "How you're doing: mood and worry over time",
+  'screens.trends.link': 'How your feelings have changed',
+  'screens.trends.title': 'How your feelings have changed',
+  'screens.trends.lede':
+    'How strongly you felt each feeling you named in your check-ins, over the last {days} days.',
+  'screens.trends.showLegend': 'Feelings to show',
+  'screens.trends.chartTitle': 'Your feelings over the last {days} days',
+  'screens.trends.description':
+    'How strongly you felt each feeling, from 0 to 10, in {count} check-ins over the last {days} days.',
+  'screens.trends.yLabel': 'Intensity (0–10)',
+  'screens.trends.tableCaption': 'Feelings by check-in, last {days} days',
+  'screens.trends.empty':
+    'There are no check-ins from the last {days} days yet. When you write some, you will see here how your feelings change.',
+  'screens.trends.noneChosen': 'Choose at least one feeling above to see it here.',
+  'screens.trends.truncated':
+    'You wrote a lot of check-ins in this time, so the chart shows the newest 1,000.',
+  'screens.trends.private':
+    'Only your own check-ins are here, never what someone shared with you. Only you can see this page.',
+  'screens.trends.back': 'Back to My space',
 } as const;

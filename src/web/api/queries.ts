@@ -9,6 +9,8 @@ import {
 import type { Me, SetupStatus } from '../../shared/api/auth.js';
 import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
 import type { JourneyEnvelope } from '../../shared/api/journeys.js';
+import type { SafetyStatus } from '../../shared/api/safety.js';
+import type { CrisisResources } from '../../core/crisis/resources.js';
 import { api, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
@@ -16,6 +18,8 @@ export interface SessionState {
   readonly user: Me | null;
   /** Minutes without use after which the session ends (absent while nobody is signed in). */
   readonly idleMinutes?: number;
+  /** Neutral page title and icon (discreet mode). */
+  readonly discreet?: boolean;
 }
 
 export const keys = {
@@ -24,6 +28,8 @@ export const keys = {
   journey: ['journey'] as const,
   checkins: ['checkins'] as const,
   latestCheckin: ['checkins', 'latest'] as const,
+  safety: ['safety'] as const,
+  crisis: ['crisis'] as const,
 };
 
 /** A session that ended (idle time-out, signed out elsewhere) shows the sign-in page, with nothing cached. */
@@ -130,3 +136,19 @@ export function removeCheckin(client: QueryClient, id: string): void {
       : data,
   );
 }
+
+/** The person's own safety check and settings. */
+export const useSafety = (options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: keys.safety,
+    queryFn: () => api.get<SafetyStatus>('/api/safety'),
+    enabled: options.enabled ?? true,
+  });
+
+/** Crisis and abuse lines, as the practice keeps them. */
+export const useCrisisLines = () =>
+  useQuery({
+    queryKey: keys.crisis,
+    queryFn: () => api.get<CrisisResources>('/api/crisis'),
+    staleTime: 10 * 60_000,
+  });

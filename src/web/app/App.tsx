@@ -22,6 +22,25 @@ const Checkins = lazy(() =>
 const NewCheckin = lazy(() =>
   import('../routes/checkins/NewCheckin.js').then((m) => ({ default: m.NewCheckin })),
 );
+const Letters = lazy(() =>
+  import('../routes/letters/Letters.js').then((m) => ({ default: m.Letters })),
+);
+const LetterEditor = lazy(() =>
+  import('../routes/letters/LetterEditor.js').then((m) => ({ default: m.LetterEditor })),
+);
+const Screens = lazy(() =>
+  import('../routes/screens/Screens.js').then((m) => ({ default: m.Screens })),
+);
+const TakeScreen = lazy(() =>
+  import('../routes/screens/TakeScreen.js').then((m) => ({ default: m.TakeScreen })),
+);
+const FeelingTrends = lazy(() =>
+  import('../routes/screens/FeelingTrends.js').then((m) => ({ default: m.FeelingTrends })),
+);
+
+const SafetyCheck = lazy(() =>
+  import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
+);
 
 /** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
 export const router = createBrowserRouter([
@@ -51,9 +70,15 @@ export const router = createBrowserRouter([
             element: <MembersOnly />,
             children: [
               { path: 'start', element: <Start /> },
+              { path: 'safety', element: <SafetyCheck /> },
               { path: 'together', element: <Together /> },
               { path: 'checkins', element: <Checkins /> },
               { path: 'checkins/new', element: <NewCheckin /> },
+              { path: 'checkins/trends', element: <FeelingTrends /> },
+              { path: 'screens', element: <Screens /> },
+              { path: 'screens/:id/take', element: <TakeScreen /> },
+              { path: 'letters', element: <Letters /> },
+              { path: 'letters/new', element: <LetterEditor /> },
             ],
           },
           { path: '*', element: <NotFound /> },

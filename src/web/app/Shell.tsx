@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from '
 import type { Me } from '../../shared/api/auth.js';
 import { t } from '../../shared/i18n/messages.js';
 import { useSession } from '../api/queries.js';
+import { useDiscreetTitle } from './discreet.js';
 import { useIdleSignOut } from './idle.js';
 import { SettingsIcon, SpaceIcon, PeopleIcon, TodayIcon } from '../components/icons.js';
 import { Page } from '../components/Page.js';
@@ -36,6 +37,13 @@ const HelpNow = () => (
     }}
   >
     {t('chrome.getHelpNow')}
+  </a>
+);
+
+/** Handled by /quick-exit.js (loaded by index.html) on every page; a plain link to /exit without it. */
+const QuickExit = () => (
+  <a className="quick-exit" href="/exit" data-quick-exit title={t('chrome.quickExitHint')}>
+    {t('chrome.quickExit')}
   </a>
 );
 
@@ -84,9 +92,11 @@ export function PublicShell() {
         </a>
         <nav className="site-nav" aria-label={t('chrome.mainNav')}>
           <a href="/learn">{t('chrome.learn')}</a>
+          <a href="/tools">{t('chrome.tools')}</a>
           <NavLink to="/signin">{t('chrome.signIn')}</NavLink>
         </nav>
         <HelpNow />
+        <QuickExit />
       </header>
       <main id="main" tabIndex={-1} className="page">
         <Screen />
@@ -128,6 +138,7 @@ export function AppShell() {
   const location = useLocation();
   const me = session.data?.user;
   useIdleSignOut(me ? session.data?.idleMinutes : undefined);
+  useDiscreetTitle(me ? session.data?.discreet === true : false);
   if (session.isSuccess && !me) {
     return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
   }
@@ -162,6 +173,7 @@ export function AppShell() {
           {t('app.name')}
         </Link>
         <HelpNow />
+        <QuickExit />
       </header>
       <div className="app-layout">
         {me ? <AppNav me={me} /> : null}

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { t } from '../../shared/i18n/messages.js';
 import { Flash } from '../app/announcer.js';
+import { documentTitle } from '../app/discreet.js';
 
 let firstLocationKey: string | undefined;
 let navigated = false;
@@ -32,7 +32,7 @@ export function Page({
   const { key } = useLocation();
 
   useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
+    document.title = documentTitle(title);
   }, [title]);
 
   useEffect(() => {

@@ -20,6 +20,7 @@ import { NoContent, Problem } from '../../../shared/api/problem.js';
 import type { DataKey, SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
 import { access, actorOf, memberId, membershipOf } from '../../http/access.js';
+import { assertSafetyChecked } from '../safety/safety.gate.js';
 import {
   deleteCheckin,
   findAuthors,
@@ -199,12 +200,14 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'Share a check-in with my partner, or take it back',
         params: IdParams,
         body: VisibilityBody,
-        response: { 200: Checkin, 400: Problem, 404: Problem },
+        response: { 200: Checkin, 400: Problem, 404: Problem, 409: Problem },
       },
     },
     async (request) => {
       const userId = memberId(request);
       const row = await changeable(actorOf(request), request.params.id);
+      // Sharing is joint work; taking something back is always possible.
+      if (request.body.visibility === 'partner') await assertSafetyChecked(deps, userId);
       await setVisibility(db, row.id, request.body.visibility);
       const changed = { ...row, visibility: request.body.visibility };
       return (await opener(userId, [changed]))(changed);

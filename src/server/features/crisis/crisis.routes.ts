@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pickCountry, type CrisisCountry } from '../../../core/crisis/resources.js';
+import {
+  CrisisResources,
+  pickCountry,
+  type CrisisCountry,
+} from '../../../core/crisis/resources.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
 import { html, layout, raw } from '../../pages/html.js';
+import { currentCrisisResources } from './crisis.source.js';
 
 const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
   const heading =
@@ -41,18 +46,33 @@ const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
  * does. The person picks their country; we never guess it from their address.
  */
 export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
-  const { crisis } = deps.content;
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/crisis',
+    {
+      config: access('public'),
+      schema: {
+        tags: ['crisis'],
+        summary:
+          'Crisis and abuse lines by country (emergency number first), as the practice keeps them',
+        response: { 200: CrisisResources },
+      },
+    },
+    () => currentCrisisResources(deps),
+  );
+
   app.withTypeProvider<ZodTypeProvider>().get(
     '/help',
     {
       config: access('public'),
       schema: { hide: true, querystring: z.object({ country: z.string().max(10).optional() }) },
     },
-    (request, reply) => {
+    async (request, reply) => {
+      const crisis = await currentCrisisResources(deps);
       const chosen = pickCountry(crisis, request.query.country);
       const others = crisis.countries.filter((c) => c !== chosen);
       const body = html`<h1>${t('help.title')}</h1>
         <p class="lede">${t('help.intro')}</p>
+        <p class="tools-link"><a href="/tools">${t('tools.fromHelp')}</a></p>
         <form class="country-picker" method="get" action="/help">
           <label for="country">${t('help.chooseCountry')}</label>
           <select id="country" name="country">

@@ -26,6 +26,7 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
         </li>`,
     )}
   </ul>`;
+  const toolsLink = html`<p class="tools-link"><a href="/tools">${t('tools.fromLearn')}</a></p>`;
 
   const rendered = new Map<string, string>();
   rendered.set(
@@ -39,6 +40,7 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
           <a class="button primary" href="/signup">${t('learn.startCta')}</a>
           <a class="button" href="/learn">${t('chrome.learn')}</a>
         </p>
+        ${toolsLink}
         <div class="prose">${raw(home.html)}</div>
         <h2>${t('learn.indexTitle')}</h2>
         ${pageList}`,
@@ -52,7 +54,7 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
       current: '/learn',
       body: html`<h1>${t('learn.indexTitle')}</h1>
         <p class="lede">${t('learn.indexIntro')}</p>
-        ${pageList}`,
+        ${pageList} ${toolsLink}`,
     }),
   );
   for (const page of content.learnIndex) {

@@ -15,6 +15,7 @@ import { NoContent, Problem } from '../../../shared/api/problem.js';
 import { hit } from '../../auth/rate-limit.store.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Deps } from '../../deps.js';
+import { assertSafetyChecked } from '../safety/safety.gate.js';
 import { access, memberId } from '../../http/access.js';
 import { findMembership, journeyFacts, loadJourneyView } from '../journeys/journeys.store.js';
 import {
@@ -52,6 +53,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       const membership = await findMembership(db, userId);
       if (!membership) throw new DomainError('journey.none');
       assertCanInvite(await journeyFacts(db, membership.journeyId));
+      await assertSafetyChecked(deps, userId);
       if ((await hit(db, `invite:user:${userId}`, now, DAY_MS)) > INVITES_PER_DAY) {
         throw new DomainError('auth.rate_limited');
       }

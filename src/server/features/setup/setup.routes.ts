@@ -57,7 +57,7 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
       try {
         const admin = await createAccount(deps, { ...request.body, role: 'admin' });
         await signIn(deps, request, reply, admin.id);
-        return reply.code(201).send(sessionInfo(deps, admin));
+        return reply.code(201).send(await sessionInfo(deps, admin));
       } catch (e) {
         await db.deleteFrom('settings').where('key', '=', SETUP_CLAIM).execute();
         throw e;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type Ref } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Checkin, Visibility } from '../../../shared/api/checkins.js';
 import type { Journey } from '../../../shared/api/journeys.js';
@@ -12,47 +12,12 @@ import { problemOf } from '../../components/form.js';
 import { focusHeading, Page } from '../../components/Page.js';
 import { CheckinSummary } from './CheckinSummary.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { ConfirmStep } from '../../components/ConfirmStep.js';
 
 const itemId = (id: string) => `checkin-${id}`;
 const focusItem = (id: string) => document.getElementById(itemId(id))?.focus();
 
 type Step = 'idle' | 'share' | 'delete';
-
-/** The second, explicit step of sharing or deleting: says what will happen, then asks. */
-function ConfirmStep({
-  ref,
-  ...props
-}: {
-  ref: Ref<HTMLDivElement>;
-  id: string;
-  text: string;
-  error: unknown;
-  busy: boolean;
-  confirm: string;
-  onConfirm: () => void;
-  decline: string;
-  onDecline: () => void;
-}) {
-  return (
-    <div ref={ref} tabIndex={-1} className="confirm" role="group" aria-labelledby={props.id}>
-      <p id={props.id}>{props.text}</p>
-      {props.error ? <p className="field-error">{problemOf(props.error).detail}</p> : null}
-      <p className="actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={props.busy}
-          onClick={props.onConfirm}
-        >
-          {props.confirm}
-        </button>
-        <button type="button" className="button quiet" onClick={props.onDecline}>
-          {props.decline}
-        </button>
-      </p>
-    </div>
-  );
-}
 
 /**
  * What the author can do with a check-in. Sharing and deleting take a second, explicit step that
@@ -267,6 +232,14 @@ export function Checkins() {
 
   return (
     <Page title={t('nav.mySpace')} lede={t('checkins.lede')}>
+      <ul className="link-list" aria-label={t('screens.mySpaceTitle')}>
+        <li>
+          <Link to="/app/screens">{t('screens.mySpaceLink')}</Link>
+        </li>
+        <li>
+          <Link to="/app/checkins/trends">{t('screens.trends.link')}</Link>
+        </li>
+      </ul>
       {body}
     </Page>
   );

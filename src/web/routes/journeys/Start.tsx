@@ -30,7 +30,8 @@ export function Start() {
     onSuccess: (created) => {
       client.setQueryData(keys.journey, { journey: created });
       announce(t('start.done'), { navigating: true });
-      void navigate('/app', { replace: true });
+      // The private safety check comes first (it can wait: Today offers it until it is done).
+      void navigate('/app/safety', { replace: true });
     },
   });
 

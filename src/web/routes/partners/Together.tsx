@@ -16,6 +16,7 @@ import { ErrorSummary, fieldErrorsOf, problemOf, TextField } from '../../compone
 import { Page } from '../../components/Page.js';
 import { cameToLightLabel, formatDate, kindLabel, pathLabel, roleLabel } from '../labels.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { TimeoutPanel } from '../timeouts/Timeout.js';
 
 function Summary({ journey }: { journey: Journey }) {
   return (
@@ -212,6 +213,16 @@ export function Together() {
             <p>{t('together.switchLater')}</p>
           </div>
         )}
+        {j.partner ? <TimeoutPanel partner={j.partner.displayName} /> : null}
+        {j.path === 'together' ? (
+          <section aria-labelledby="together-letters">
+            <h2 id="together-letters">{t('letters.togetherTitle')}</h2>
+            <p>{t('letters.togetherText')}</p>
+            <p>
+              <Link to="/app/letters">{t('letters.togetherLink')}</Link>
+            </p>
+          </section>
+        ) : null}
         <Summary journey={j} />
       </>
     );

@@ -1,10 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Journey, JourneyUpdateBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { keys, useJourney } from '../../api/queries.js';
+import type { SafetySettingsBody, SafetyStatus } from '../../../shared/api/safety.js';
+import {
+  keys,
+  useCrisisLines,
+  useJourney,
+  useSafety,
+  type SessionState,
+} from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading, useMe } from '../../app/Shell.js';
 import { ErrorSummary, fieldErrorsOf, problemOf } from '../../components/form.js';
@@ -67,6 +75,124 @@ function JourneySettings({ journey }: { journey: Journey }) {
   );
 }
 
+/** Discreet mode, safety mode, the safety questions and the country for crisis lines: the person's own. */
+function PrivacyAndSafety({ me }: { me: Me }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const safety = useSafety();
+  const crisis = useCrisisLines();
+  const [confirmLeave, setConfirmLeave] = useState(false);
+
+  const change = useMutation({
+    mutationFn: (body: SafetySettingsBody) => api.patch<SafetyStatus>('/api/safety', body),
+    onSuccess: (status) => {
+      client.setQueryData(keys.safety, status);
+      client.setQueryData<SessionState>(keys.session, (s) =>
+        s ? { ...s, idleMinutes: status.idleMinutes, discreet: status.discreet } : s,
+      );
+      setConfirmLeave(false);
+      announce(t('settings.saved'));
+    },
+  });
+  const country = useMutation({
+    mutationFn: (code: string | null) => api.put('/api/me/country', { country: code }),
+    onSuccess: (_r, code) => {
+      client.setQueryData<SessionState>(keys.session, (s) =>
+        s?.user ? { ...s, user: { ...s.user, country: code } } : s,
+      );
+      announce(t('settings.countrySaved'));
+    },
+  });
+
+  if (safety.isPending) return <Loading />;
+  if (safety.isError) return <p>{problemOf(safety.error).detail}</p>;
+  const status = safety.data;
+  const error = change.error ?? country.error;
+
+  return (
+    <section aria-labelledby="settings-safety">
+      <h2 id="settings-safety">{t('settings.safetyTitle')}</h2>
+      {error ? <p className="field-error">{problemOf(error).detail}</p> : null}
+      <div className="field">
+        <label className="check" htmlFor="discreet">
+          <input
+            id="discreet"
+            type="checkbox"
+            checked={status.discreet}
+            disabled={change.isPending}
+            aria-describedby="discreet-hint"
+            onChange={(e) => change.mutate({ discreet: e.target.checked })}
+          />
+          {t('settings.discreet')}
+        </label>
+        <span id="discreet-hint" className="hint">
+          {t('settings.discreetHint', {
+            minutes: String(status.discreet ? status.idleMinutes : 5),
+          })}
+        </span>
+      </div>
+      {status.safetyMode ? (
+        <div className="panel">
+          <p>{t('settings.safetyModeOn')}</p>
+          {confirmLeave ? (
+            <>
+              <p>{t('settings.leaveSafetyConfirm')}</p>
+              <p className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={change.isPending}
+                  onClick={() => change.mutate({ safetyMode: false })}
+                >
+                  {t('settings.leaveSafetyYes')}
+                </button>
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => setConfirmLeave(false)}
+                >
+                  {t('settings.keepSafetyMode')}
+                </button>
+              </p>
+            </>
+          ) : (
+            <p className="actions">
+              <button type="button" className="button" onClick={() => setConfirmLeave(true)}>
+                {t('settings.leaveSafetyMode')}
+              </button>
+            </p>
+          )}
+        </div>
+      ) : null}
+      <p>
+        <Link to="/app/safety">
+          {status.checked ? t('settings.retakeSafety') : t('settings.takeSafety')}
+        </Link>
+      </p>
+      <div className="field">
+        <label htmlFor="country">{t('settings.country')}</label>
+        <span id="country-hint" className="hint">
+          {t('settings.countryHint')}
+        </span>
+        <select
+          id="country"
+          aria-describedby="country-hint"
+          value={me.country ?? ''}
+          disabled={country.isPending}
+          onChange={(e) => country.mutate(e.target.value || null)}
+        >
+          <option value="">{t('settings.countryNone')}</option>
+          {crisis.data?.countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}
+
 function Account({ me }: { me: Me }) {
   const signOut = useMutation({
     mutationFn: () => api.post('/api/auth/signout'),
@@ -112,6 +238,7 @@ export function Settings() {
   return (
     <Page title={t('nav.settings')}>
       {journeyPart}
+      <PrivacyAndSafety me={me} />
       <Account me={me} />
     </Page>
   );

@@ -2,13 +2,17 @@ import { Link } from 'react-router';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { useJourney, useLatestCheckin } from '../../api/queries.js';
+import type { SafetyStatus } from '../../../shared/api/safety.js';
+import { useJourney, useLatestCheckin, useSafety } from '../../api/queries.js';
 import { Loading, useMe } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { CheckinSummary } from '../checkins/CheckinSummary.js';
 import { pathLabel } from '../labels.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { HelpLines } from '../safety/HelpLines.js';
+import { RetakeCard } from '../screens/RetakeCard.js';
+import { TimeoutStatus } from '../timeouts/Timeout.js';
 
 function AdminHome({ me }: { me: Me }) {
   return (
@@ -29,11 +33,12 @@ function AdminHome({ me }: { me: Me }) {
   );
 }
 
-function Partner({ journey }: { journey: Journey }) {
+function Partner({ journey, safetyMode }: { journey: Journey; safetyMode: boolean }) {
   if (journey.partner) {
     return <p>{t('today.together', { name: journey.partner.displayName })}</p>;
   }
-  if (journey.path === 'together') {
+  // In safety mode nothing nudges towards joint work: the invitation stays in Together, unprompted.
+  if (journey.path === 'together' && !safetyMode) {
     return (
       <p>
         {t('today.partnerNotYet')} <Link to="/app/together">{t('today.invite')}</Link>
@@ -41,6 +46,46 @@ function Partner({ journey }: { journey: Journey }) {
     );
   }
   return <p>{t('today.ownPath', { path: pathLabel(journey.path) })}</p>;
+}
+
+/** Before joint work: the private safety check. In safety mode: the person's own path, first. */
+function SafetyCard({ safety, country }: { safety: SafetyStatus; country: string | null }) {
+  if (!safety.checked) {
+    return (
+      <section className="panel" aria-labelledby="today-safety">
+        <h2 id="today-safety">{t('today.safetyFirstTitle')}</h2>
+        <p>{t('today.safetyFirstText')}</p>
+        <p className="actions">
+          <Link className="button primary" to="/app/safety">
+            {t('today.safetyFirstAction')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (!safety.safetyMode) return null;
+  return (
+    <>
+      <section className="panel" aria-labelledby="today-safety">
+        <h2 id="today-safety">{t('today.safetyModeTitle')}</h2>
+        <p>{t('today.safetyModeText')}</p>
+        <ul className="link-list">
+          <li>
+            <a href={country ? `/help?country=${country}` : '/help'}>
+              {t('today.safetyHelplines')}
+            </a>
+          </li>
+          <li>
+            <a href="/tools">{t('today.safetyTools')}</a>
+          </li>
+          <li>
+            <Link to="/app/checkins/new">{t('today.safetyWrite')}</Link>
+          </li>
+        </ul>
+      </section>
+      <HelpLines country={country} abuseFirst />
+    </>
+  );
 }
 
 function Latest({ journey }: { journey: Journey }) {
@@ -62,6 +107,7 @@ function Latest({ journey }: { journey: Journey }) {
 export function Today() {
   const me = useMe();
   const journey = useJourney({ enabled: me.role === 'member' });
+  const safety = useSafety({ enabled: me.role === 'member' });
 
   if (me.role === 'admin') return <AdminHome me={me} />;
 
@@ -96,6 +142,8 @@ export function Today() {
 
   return (
     <Page title={t('nav.today')} lede={t('today.welcomeBack', { name: me.displayName })}>
+      {safety.data ? <SafetyCard safety={safety.data} country={me.country} /> : null}
+      {current.partner ? <TimeoutStatus /> : null}
       <section className="panel" aria-labelledby="today-checkin">
         <h2 id="today-checkin">{t('today.checkinTitle')}</h2>
         <p>{t('today.checkinText')}</p>
@@ -109,9 +157,13 @@ export function Today() {
         <h2 id="today-latest">{t('today.latestTitle')}</h2>
         <Latest journey={current} />
       </section>
+      <RetakeCard />
       <section aria-labelledby="today-journey">
         <h2 id="today-journey">{t('today.journeyTitle')}</h2>
-        <Partner journey={current} />
+        <Partner journey={current} safetyMode={safety.data?.safetyMode ?? false} />
+        <p>
+          <Link to="/app/letters">{t('letters.todayLink')}</Link>
+        </p>
       </section>
     </Page>
   );

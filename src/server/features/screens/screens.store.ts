@@ -1,0 +1,146 @@
+import type { Db } from '../../db/schema.js';
+
+export interface ScreenRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly instrumentId: string;
+  readonly instrumentVersion: number;
+  readonly createdAt: number;
+  readonly sealed: string;
+}
+
+const columns = [
+  'id',
+  'user_id',
+  'instrument_id',
+  'instrument_version',
+  'created_at',
+  'sealed',
+] as const;
+
+const toRow = (r: {
+  id: string;
+  user_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  created_at: number;
+  sealed: string;
+}): ScreenRow => ({
+  id: r.id,
+  userId: r.user_id,
+  instrumentId: r.instrument_id,
+  instrumentVersion: r.instrument_version,
+  createdAt: r.created_at,
+  sealed: r.sealed,
+});
+
+export async function insertScreenResult(db: Db, row: ScreenRow): Promise<void> {
+  await db
+    .insertInto('screen_results')
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      instrument_id: row.instrumentId,
+      instrument_version: row.instrumentVersion,
+      created_at: row.createdAt,
+      sealed: row.sealed,
+    })
+    .execute();
+}
+
+const ofPerson = (db: Db, userId: string, instrumentId: string) =>
+  db
+    .selectFrom('screen_results')
+    .select(columns)
+    .where('user_id', '=', userId)
+    .where('instrument_id', '=', instrumentId);
+
+/** One person's results of one instrument, oldest first. */
+export async function listScreenResults(
+  db: Db,
+  userId: string,
+  instrumentId: string,
+): Promise<ScreenRow[]> {
+  const rows = await ofPerson(db, userId, instrumentId)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(toRow);
+}
+
+/** The person's first and newest results of one instrument (the same row when there is one). */
+export async function endsOfHistory(
+  db: Db,
+  userId: string,
+  instrumentId: string,
+): Promise<{ first: ScreenRow | undefined; newest: ScreenRow | undefined }> {
+  const first = await ofPerson(db, userId, instrumentId)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  const newest = await ofPerson(db, userId, instrumentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { first: first && toRow(first), newest: newest && toRow(newest) };
+}
+
+export async function findScreenResult(db: Db, id: string): Promise<ScreenRow | undefined> {
+  const row = await db
+    .selectFrom('screen_results')
+    .select(columns)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+export async function findDismissal(
+  db: Db,
+  userId: string,
+  instrumentId: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('screen_dismissals')
+    .select('dismissed_at')
+    .where('user_id', '=', userId)
+    .where('instrument_id', '=', instrumentId)
+    .executeTakeFirst();
+  return row?.dismissed_at;
+}
+
+export async function saveDismissal(
+  db: Db,
+  userId: string,
+  instrumentId: string,
+  at: number,
+): Promise<void> {
+  await db
+    .insertInto('screen_dismissals')
+    .values({ user_id: userId, instrument_id: instrumentId, dismissed_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'instrument_id']).doUpdateSet({ dismissed_at: at }))
+    .execute();
+}
+
+/**
+ * The newest `limit` check-ins one person wrote since `since`, newest first (any journey: they
+ * are the person's own words). Served by the checkins_author_time index.
+ */
+export async function ownCheckinsSince(
+  db: Db,
+  authorId: string,
+  since: number,
+  limit: number,
+): Promise<{ id: string; createdAt: number; sealed: string }[]> {
+  const rows = await db
+    .selectFrom('checkins')
+    .select(['id', 'created_at', 'sealed'])
+    .where('author_id', '=', authorId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, sealed: r.sealed }));
+}

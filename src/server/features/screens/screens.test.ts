@@ -1,0 +1,357 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Instrument } from '../../../core/measures/instrument.js';
+import { scoreAnswers } from '../../../core/measures/scoring.js';
+import type {
+  CheckinTrends,
+  InstrumentList,
+  InstrumentView,
+  ScreenHistory,
+  ScreenOutcome,
+} from '../../../shared/api/screens.js';
+import {
+  makeCouple,
+  makeJourney,
+  makeMember,
+  PASSWORD,
+  TestClient,
+  uniqueEmail,
+  useTestApp,
+  writeCheckin,
+  type Member,
+} from '../../test-support/harness.js';
+
+const t = useTestApp();
+const DAY = 86_400_000;
+
+const instrument = (id: string): Instrument => {
+  const found = t.deps.content.instruments.get(id);
+  if (!found) throw new Error(`no instrument ${id}`);
+  return found;
+};
+
+/** Every item of the instrument answered with `value`, with some items overridden. */
+const answers = (id: string, value: number, overrides: Record<string, number> = {}) => ({
+  ...Object.fromEntries(instrument(id).items.map((i) => [i.id, value])),
+  ...overrides,
+});
+
+/** Answers adding up to `total` (filling items with 3 from the first on). */
+function answersFor(id: string, total: number): Record<string, number> {
+  let left = total;
+  return Object.fromEntries(
+    instrument(id).items.map((i) => {
+      const v = Math.min(3, left);
+      left -= v;
+      return [i.id, v];
+    }),
+  );
+}
+
+async function take(member: Member, id: string, body: unknown) {
+  return member.client.post(`/api/screens/${id}`, body);
+}
+
+async function takeTotal(member: Member, id: string, total: number) {
+  // PHQ-9 totals here keep item 9 at 0 unless the total needs it.
+  const res = await take(member, id, { answers: answersFor(id, total) });
+  expect(res.statusCode).toBe(201);
+  return res.json<ScreenOutcome>();
+}
+
+/** Moves the test clock on; sessions end after 30 idle minutes, so each member signs in again. */
+async function later(ms: number, ...members: Member[]) {
+  t.clock.advance(ms);
+  for (const m of members) {
+    const res = await m.client.post('/api/auth/signin', { email: m.email, password: PASSWORD });
+    expect(res.statusCode).toBe(200);
+  }
+}
+
+async function storedResults(): Promise<number> {
+  const db = t.deps.database.db;
+  const row = await db
+    .selectFrom('screen_results')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function makeAdmin(): Promise<TestClient> {
+  const client = new TestClient(t.app);
+  const res = await client.post('/api/setup', {
+    email: uniqueEmail('admin'),
+    password: PASSWORD,
+    displayName: 'Admin',
+  });
+  expect(res.statusCode).toBe(201);
+  return client;
+}
+
+describe('the questionnaires', () => {
+  it('serves PHQ-9 and GAD-7 from their data, with the source line the licence asks for', async () => {
+    const alex = await makeMember(t.app);
+    const list = await alex.client.get('/api/instruments');
+    const listed = list.json<InstrumentList>();
+    expect(list.statusCode).toBe(200);
+    expect(listed.instruments.map((i) => i.id).sort()).toEqual(['gad7', 'phq9']);
+    const phq9 = (await alex.client.get('/api/instruments/phq9')).json<InstrumentView>();
+    expect(phq9.items).toHaveLength(9);
+    expect(phq9.items[8]).toEqual({
+      id: 'phq9.9',
+      text: instrument('phq9').items[8]?.text,
+      options: instrument('phq9').items[8]?.options,
+    });
+    expect(phq9.source.attribution).toBe(instrument('phq9').source.attribution);
+    expect(phq9.followUp?.options).toHaveLength(4);
+    expect(phq9.guidanceAtLeast).toBe(10);
+    expect(phq9.reliableChangePoints).toBe(6);
+    expect((await alex.client.get('/api/instruments/nope')).statusCode).toBe(404);
+  });
+});
+
+describe('taking a screen', () => {
+  it.each(['phq9', 'gad7'])('scores %s through the API exactly as the core does', async (id) => {
+    const alex = await makeMember(t.app);
+    const i = instrument(id);
+    const arbitrary = fc.record(
+      Object.fromEntries(
+        i.items.map((item) => [item.id, fc.constantFrom(...item.options.map((o) => o.score))]),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (given) => {
+        const res = await take(alex, id, { answers: given });
+        expect(res.statusCode).toBe(201);
+        const expected = scoreAnswers(i, given);
+        expect(res.json()).toMatchObject({
+          instrumentId: id,
+          total: expected.total,
+          band: expected.band,
+          aboveGuidance: expected.aboveGuidance,
+          crisis: expected.crisis,
+        });
+      }),
+      { numRuns: 15, seed: 20261125 },
+    );
+  });
+
+  it('flags a crisis whenever PHQ-9 item 9 is above 0, whatever the total', async () => {
+    const alex = await makeMember(t.app);
+    const low = await take(alex, 'phq9', { answers: answers('phq9', 0, { 'phq9.9': 1 }) });
+    expect(low.json()).toMatchObject({ total: 1, band: { id: 'minimal' }, crisis: true });
+    const high = await take(alex, 'phq9', { answers: answers('phq9', 3, { 'phq9.9': 0 }) });
+    expect(high.json()).toMatchObject({ total: 24, band: { id: 'severe' }, crisis: false });
+    expect(high.json().aboveGuidance).toBe(true);
+    const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
+    expect(list.results.map((r) => r.crisis)).toEqual([true, false]);
+  });
+
+  it('refuses answers that are not one offered answer per question, and stores nothing', async () => {
+    const alex = await makeMember(t.app);
+    const before = await storedResults();
+    const missingOne: Record<string, number> = answers('phq9', 1);
+    delete missingOne['phq9.4'];
+    const refused = [
+      { answers: missingOne },
+      { answers: answers('phq9', 1, { 'phq9.3': 4 }) },
+      { answers: answers('phq9', 1, { 'phq9.10': 0 }) },
+      { answers: answers('gad7', 1) },
+      { answers: answers('phq9', 1), followUp: 'not_an_option' },
+      { answers: {} },
+    ];
+    for (const body of refused) {
+      const res = await take(alex, 'phq9', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(422);
+      expect(res.json().code).toBe('measure.answers_invalid');
+    }
+    // Malformed at the boundary: refused by the schema before scoring.
+    for (const body of [{ answers: answers('phq9', 1, { 'phq9.2': 1.5 }) }, { answers: 'all' }]) {
+      expect((await take(alex, 'phq9', body)).statusCode).toBe(400);
+    }
+    expect((await take(alex, 'nope', { answers: answers('phq9', 1) })).statusCode).toBe(404);
+    expect(await storedResults()).toBe(before);
+    expect((await alex.client.get('/api/screens?instrument=phq9')).json().results).toEqual([]);
+  });
+
+  it('keeps the follow-up answer with the result, for its owner', async () => {
+    const alex = await makeMember(t.app);
+    const res = await take(alex, 'gad7', {
+      answers: answers('gad7', 2),
+      followUp: 'very_difficult',
+    });
+    const detail = await alex.client.get(`/api/screens/results/${res.json().id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({
+      instrumentId: 'gad7',
+      total: 14,
+      band: { id: 'moderate' },
+      answers: answers('gad7', 2),
+      followUp: 'very_difficult',
+    });
+  });
+});
+
+describe('change over time', () => {
+  it('labels reliable change against the previous and the first result (PHQ-9: 6 points)', async () => {
+    const alex = await makeMember(t.app);
+    const first = await takeTotal(alex, 'phq9', 18);
+    expect(first).toMatchObject({ reliableChange: null, recovery: null });
+    await later(14 * DAY, alex);
+    expect(await takeTotal(alex, 'phq9', 12)).toMatchObject({
+      total: 12,
+      reliableChange: 'reliable_improvement',
+    });
+    await later(14 * DAY, alex);
+    expect((await takeTotal(alex, 'phq9', 7)).reliableChange).toBe('no_reliable_change');
+    await later(14 * DAY, alex);
+    expect((await takeTotal(alex, 'phq9', 13)).reliableChange).toBe('reliable_deterioration');
+
+    const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
+    expect(list.bands.map((b) => b.id)).toEqual(instrument('phq9').bands.map((b) => b.id));
+    expect(list.results.map((r) => [r.total, r.changeSincePrevious])).toEqual([
+      [18, null],
+      [12, 'reliable_improvement'],
+      [7, 'no_reliable_change'],
+      [13, 'reliable_deterioration'],
+    ]);
+    expect(list.results.map((r) => r.changeSinceFirst)).toEqual([
+      null,
+      'reliable_improvement',
+      'reliable_improvement',
+      'no_reliable_change',
+    ]);
+    // Oldest first, by time.
+    const times = list.results.map((r) => r.createdAt);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('reports GAD-7 recovery from the first result, and keeps instruments apart', async () => {
+    const alex = await makeMember(t.app);
+    await takeTotal(alex, 'gad7', 12);
+    await takeTotal(alex, 'phq9', 3);
+    await later(DAY, alex);
+    expect(await takeTotal(alex, 'gad7', 7)).toMatchObject({
+      reliableChange: 'reliable_improvement',
+      recovery: 'reliable_recovery',
+    });
+    const gad7 = (await alex.client.get('/api/screens?instrument=gad7')).json<ScreenHistory>();
+    expect(gad7.results.map((r) => r.total)).toEqual([12, 7]);
+    expect(gad7.results[1]?.recovery).toBe('reliable_recovery');
+  });
+
+  it('orders two results taken in the same millisecond, and compares with the earlier', async () => {
+    const alex = await makeMember(t.app);
+    await takeTotal(alex, 'phq9', 20);
+    const second = await takeTotal(alex, 'phq9', 10);
+    expect(second.reliableChange).toBe('reliable_improvement');
+    const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
+    expect(list.results.map((r) => r.total)).toEqual([20, 10]);
+  });
+});
+
+describe('privacy', () => {
+  it('no one but the person sees a result: not the partner, another member or the admin', async () => {
+    const { a: alex, b: sam } = await makeCouple(t.app);
+    const chris = await makeMember(t.app, 'Chris');
+    const admin = await makeAdmin();
+    const { id } = await takeTotal(alex, 'phq9', 16);
+
+    expect((await alex.client.get(`/api/screens/results/${id}`)).statusCode).toBe(200);
+    for (const other of [sam, chris]) {
+      expect((await other.client.get(`/api/screens/results/${id}`)).statusCode).toBe(404);
+      const list = await other.client.get('/api/screens?instrument=phq9');
+      expect(list.statusCode).toBe(200);
+      expect(list.json().results).toEqual([]);
+      expect(list.body).not.toContain(id);
+    }
+    expect((await admin.get(`/api/screens/results/${id}`)).statusCode).toBe(403);
+    expect((await admin.get('/api/screens?instrument=phq9')).statusCode).toBe(403);
+    expect(
+      (await admin.post('/api/screens/phq9', { answers: answers('phq9', 0) })).statusCode,
+    ).toBe(403);
+    // Nothing the partner can read elsewhere mentions it either.
+    expect((await sam.client.get('/api/checkins')).body).not.toContain(id);
+  });
+});
+
+describe('the suggestion to look again', () => {
+  it('shows with no result, hides for 14 days after one, and "Not now" holds until the next result', async () => {
+    const alex = await makeMember(t.app);
+    const suggest = async (id = 'phq9') =>
+      (await alex.client.get(`/api/screens?instrument=${id}`)).json<ScreenHistory>().suggestRetake;
+
+    expect(await suggest()).toBe(true);
+    await takeTotal(alex, 'phq9', 8);
+    expect(await suggest()).toBe(false);
+    await later(14 * DAY - 1, alex);
+    expect(await suggest()).toBe(false);
+    t.clock.advance(1);
+    expect(await suggest()).toBe(true);
+
+    const dismissed = await alex.client.post('/api/screens/suggestion/dismiss', {
+      instrument: 'phq9',
+    });
+    expect(dismissed.statusCode).toBe(204);
+    expect(await suggest()).toBe(false);
+    expect(await suggest('gad7')).toBe(true); // set aside for PHQ-9 only
+    await later(60 * DAY, alex);
+    expect(await suggest()).toBe(false);
+
+    await takeTotal(alex, 'phq9', 6);
+    await later(14 * DAY, alex);
+    expect(await suggest()).toBe(true);
+    expect(
+      (await alex.client.post('/api/screens/suggestion/dismiss', { instrument: 'nope' }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('feelings over time', () => {
+  it('charts only the caller’s own check-ins, in the window asked for', async () => {
+    const { a: alex, b: sam } = await makeCouple(t.app);
+    await writeCheckin(alex, 'long ago', [{ feeling: 'grief', intensity: 7 }]);
+    await later(100 * DAY, alex, sam);
+    const start = t.clock();
+    await writeCheckin(alex, 'today', [
+      { feeling: 'hope', intensity: 3 },
+      { feeling: 'hurt', intensity: 5 },
+    ]);
+    await later(DAY, alex, sam);
+    await writeCheckin(alex, 'tomorrow', [{ feeling: 'hope', intensity: 4 }]);
+    const shared = await writeCheckin(sam, 'from Sam', [{ feeling: 'anger', intensity: 9 }]);
+    await sam.client.put(`/api/checkins/${shared.id}/visibility`, { visibility: 'partner' });
+    // Alex can read Sam's shared check-in, yet it is not Alex's feeling to chart.
+    expect((await alex.client.get(`/api/checkins/${shared.id}`)).statusCode).toBe(200);
+
+    const recent = await alex.client.get('/api/checkins/trends?days=90');
+    expect(recent.statusCode).toBe(200);
+    expect(recent.json()).toMatchObject({ days: 90, truncated: false });
+    expect(recent.json().feelings).toEqual([
+      { feeling: 'hurt', points: [{ t: start, value: 5 }] },
+      {
+        feeling: 'hope',
+        points: [
+          { t: start, value: 3 },
+          { t: start + DAY, value: 4 },
+        ],
+      },
+    ]);
+    const year = (await alex.client.get('/api/checkins/trends?days=365')).json<CheckinTrends>();
+    expect(year.feelings.map((f) => f.feeling)).toEqual(['hurt', 'grief', 'hope']);
+    const samTrends = (await sam.client.get('/api/checkins/trends')).json();
+    expect(samTrends.days).toBe(90);
+    expect(samTrends.feelings).toEqual([{ feeling: 'anger', points: [expect.any(Object)] }]);
+    expect((await alex.client.get('/api/checkins/trends?days=366')).statusCode).toBe(400);
+    expect((await alex.client.get('/api/checkins/trends?days=0')).statusCode).toBe(400);
+  });
+
+  it('is empty for someone without check-ins', async () => {
+    const robin = await makeMember(t.app, 'Robin');
+    await makeJourney(robin, { path: 'solo' });
+    const res = (await robin.client.get('/api/checkins/trends')).json();
+    expect(res.feelings).toEqual([]);
+    expect(res.to - res.from).toBe(90 * DAY);
+  });
+});

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import {
+  ANSWER_NOTE_MAX,
+  answerValues,
+  LETTER_TEXT_MAX,
+  letterKinds,
+  letterStates,
+  threadKinds,
+  threadStates,
+} from '../../core/letters/letter.js';
+
+export const LetterKind = z.enum(letterKinds, {
+  error: 'Please choose an impact letter, a reflection or an unsent letter.',
+});
+export type LetterKind = z.infer<typeof LetterKind>;
+
+const LetterText = z
+  .string({ error: 'Please write your letter as text.' })
+  .max(LETTER_TEXT_MAX, {
+    error: `The letter is longer than ${LETTER_TEXT_MAX.toLocaleString('en')} characters.`,
+  })
+  .refine((s) => s.trim() !== '', { error: 'Please write a few words first.' });
+
+const LetterId = z.uuid({ error: 'That letter id is not valid.' });
+
+/**
+ * A new draft: a new letter (a new thread), a new version of my letter (`threadId`), or a reflection
+ * on one sent version of my partner's letter (`respondsTo`).
+ */
+export const LetterCreateBody = z
+  .strictObject({
+    kind: LetterKind,
+    text: LetterText,
+    threadId: LetterId.optional(),
+    respondsTo: LetterId.optional(),
+  })
+  .refine((b) => (b.kind === 'reflection') === (b.respondsTo !== undefined), {
+    error: 'A reflection says which letter it reflects on (respondsTo); a letter does not.',
+    path: ['respondsTo'],
+  })
+  .refine((b) => b.kind !== 'reflection' || b.threadId === undefined, {
+    error: 'A reflection belongs to the thread of the letter it reflects on; leave threadId out.',
+    path: ['threadId'],
+  });
+export type LetterCreateBody = z.infer<typeof LetterCreateBody>;
+
+/** Editing my draft; a reflection may also move to a newer sent version of the letter. */
+export const LetterUpdateBody = z.strictObject({
+  text: LetterText,
+  respondsTo: LetterId.optional(),
+});
+export type LetterUpdateBody = z.infer<typeof LetterUpdateBody>;
+
+export const AnswerValue = z.enum(answerValues, {
+  error: 'Please choose "I feel understood" or "Not yet".',
+});
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const AnswerCreateBody = z.strictObject({
+  answer: AnswerValue,
+  note: z
+    .string({ error: 'Please write the note as text.' })
+    .max(ANSWER_NOTE_MAX, {
+      error: `The note is longer than ${ANSWER_NOTE_MAX.toLocaleString('en')} characters.`,
+    })
+    .default(''),
+});
+export type AnswerCreateBody = z.input<typeof AnswerCreateBody>;
+
+export const Answer = z.object({
+  id: z.uuid(),
+  value: AnswerValue,
+  note: z.string(),
+  mine: z.boolean(),
+  authorName: z.string(),
+  createdAt: z.number().int(),
+});
+export type Answer = z.infer<typeof Answer>;
+
+/** One version of a letter or reflection, as its reader may see it. */
+export const LetterVersion = z.object({
+  id: z.uuid(),
+  threadId: z.uuid(),
+  kind: LetterKind,
+  /** 1, 2, 3… per kind within the thread. */
+  version: z.number().int(),
+  mine: z.boolean(),
+  authorName: z.string(),
+  state: z.enum(letterStates),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  sharedAt: z.number().int().nullable(),
+  /** For a reflection: the letter version it reflects on. */
+  respondsTo: z.uuid().nullable(),
+  text: z.string(),
+  answer: Answer.nullable(),
+});
+export type LetterVersion = z.infer<typeof LetterVersion>;
+
+export const ThreadState = z.enum(threadStates);
+export type ThreadState = z.infer<typeof ThreadState>;
+
+export const LetterThread = z.object({
+  id: z.uuid(),
+  kind: z.enum(threadKinds),
+  state: ThreadState,
+  /** Whether I wrote the letter this thread is about. */
+  mine: z.boolean(),
+  letterAuthorName: z.string(),
+  /** Oldest first: each letter version followed by the reflections on it, each with its answer. */
+  versions: z.array(LetterVersion),
+  /** What I may do next here (the same rules the server enforces). */
+  canReflect: z.boolean(),
+  canRevise: z.boolean(),
+  /** The reflection I may answer now, if any. */
+  canAnswer: z.uuid().nullable(),
+});
+export type LetterThread = z.infer<typeof LetterThread>;
+
+export const LetterList = z.object({
+  /** Newest activity first. */
+  threads: z.array(LetterThread),
+  /** The kinds of new letter I may begin on my path: impact, unsent, or none. */
+  canStart: z.array(z.enum(threadKinds)),
+});
+export type LetterList = z.infer<typeof LetterList>;

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { feelings } from '../../core/checkins/checkin.js';
+import { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX } from '../../core/checkins/checkin.js';
+
+export { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX };
+
+/** The id of an instrument, like phq9 (its data file is content/instruments/phq9.json). */
+const instrumentId = z
+  .string({ error: 'Please name a questionnaire, like phq9.' })
+  .max(32, { error: 'Please name a questionnaire, like phq9.' })
+  .regex(/^[a-z][a-z0-9]*$/, { error: 'Please name a questionnaire, like phq9.' });
+
+export const InstrumentParams = z.strictObject({ id: instrumentId });
+
+// ——— The questionnaires, as the client renders them ———
+
+export const InstrumentBand = z.object({
+  id: z.string(),
+  label: z.string(),
+  min: z.number().int(),
+  max: z.number().int(),
+});
+export type InstrumentBand = z.infer<typeof InstrumentBand>;
+
+export const InstrumentView = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  shortName: z.string(),
+  /** What it looks at, in a word: "depression", "anxiety". */
+  measures: z.string(),
+  prompt: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      options: z.array(z.object({ score: z.number().int(), label: z.string() })),
+    }),
+  ),
+  /** The unscored "how difficult" question, or null. */
+  followUp: z
+    .object({
+      id: z.string(),
+      text: z.string(),
+      options: z.array(z.object({ id: z.string(), label: z.string() })),
+    })
+    .nullable(),
+  scoring: z.object({ min: z.number().int(), max: z.number().int() }),
+  bands: z.array(InstrumentBand),
+  /** At or above this total a person is likely to benefit from professional help. */
+  guidanceAtLeast: z.number().int(),
+  /** Points of change that count as reliable (null when the rule is not a plain threshold). */
+  reliableChangePoints: z.number().int().nullable(),
+  /** The licence asks for the source to be named wherever the questionnaire is shown. */
+  source: z.object({ citation: z.string(), attribution: z.string() }),
+  licence: z.object({ terms: z.string(), grant: z.string().nullable() }),
+});
+export type InstrumentView = z.infer<typeof InstrumentView>;
+
+export const InstrumentList = z.object({ instruments: z.array(InstrumentView) });
+export type InstrumentList = z.infer<typeof InstrumentList>;
+
+// ——— Taking a screen ———
+
+export const ScreenAnswersBody = z.strictObject({
+  /** Item id → the score of the option chosen, e.g. { "phq9.1": 2, … }; every item, once. */
+  answers: z.record(
+    z
+      .string()
+      .max(32)
+      .regex(/^[a-z][a-z0-9]*\.\d{1,2}$/, { error: 'That is not a question here.' }),
+    z
+      .number({ error: 'Please choose one of the answers offered.' })
+      .int({ error: 'Please choose one of the answers offered.' })
+      .min(0, { error: 'Please choose one of the answers offered.' })
+      .max(100, { error: 'Please choose one of the answers offered.' }),
+    { error: 'Please answer each question.' },
+  ),
+  /** The id of the option chosen for the unscored follow-up question, when answered. */
+  followUp: z
+    .string()
+    .max(40)
+    .regex(/^[a-z]+(?:_[a-z]+)*$/, { error: 'Please choose one of the answers offered.' })
+    .optional(),
+});
+export type ScreenAnswersBody = z.input<typeof ScreenAnswersBody>;
+
+export const ReliableChangeLabel = z.enum([
+  'reliable_improvement',
+  'reliable_deterioration',
+  'no_reliable_change',
+]);
+export type ReliableChangeLabel = z.infer<typeof ReliableChangeLabel>;
+
+export const RecoveryLabel = z.enum([
+  'reliable_recovery',
+  'recovery',
+  'no_recovery',
+  'below_caseness_at_start',
+]);
+export type RecoveryLabel = z.infer<typeof RecoveryLabel>;
+
+const band = z.object({ id: z.string(), label: z.string() });
+
+/** What the person sees straight after answering. */
+export const ScreenOutcome = z.object({
+  id: z.uuid(),
+  instrumentId: z.string(),
+  createdAt: z.number().int(),
+  total: z.number().int(),
+  band,
+  /** At or above the guidance threshold: likely to benefit from professional help. */
+  aboveGuidance: z.boolean(),
+  /** A crisis rule fired (PHQ-9 item 9 above 0): the client shows crisis support first. */
+  crisis: z.boolean(),
+  /** Against this person's previous result of the same instrument; null for the first. */
+  reliableChange: ReliableChangeLabel.nullable(),
+  /** From this person's first result, for instruments with a caseness threshold (GAD-7). */
+  recovery: RecoveryLabel.nullable(),
+});
+export type ScreenOutcome = z.infer<typeof ScreenOutcome>;
+
+/** One result in the person's own history, oldest first. */
+export const ScreenHistoryItem = z.object({
+  id: z.uuid(),
+  createdAt: z.number().int(),
+  total: z.number().int(),
+  band,
+  aboveGuidance: z.boolean(),
+  crisis: z.boolean(),
+  /** Against the result just before it; null for the first. */
+  changeSincePrevious: ReliableChangeLabel.nullable(),
+  /** Against the person's first result; null for the first. */
+  changeSinceFirst: ReliableChangeLabel.nullable(),
+  recovery: RecoveryLabel.nullable(),
+});
+export type ScreenHistoryItem = z.infer<typeof ScreenHistoryItem>;
+
+export const ScreenListQuery = z.strictObject({ instrument: instrumentId });
+
+export const ScreenHistory = z.object({
+  instrumentId: z.string(),
+  /** For the chart: the severity bands and the range of totals. */
+  bands: z.array(InstrumentBand),
+  scoring: z.object({ min: z.number().int(), max: z.number().int() }),
+  guidanceAtLeast: z.number().int(),
+  results: z.array(ScreenHistoryItem),
+  /** A gentle yes/no: no result yet or the newest is 14 days old or more, and not set aside. */
+  suggestRetake: z.boolean(),
+});
+export type ScreenHistory = z.infer<typeof ScreenHistory>;
+
+/** One of the person's own results, with their answers. */
+export const ScreenResultDetail = ScreenHistoryItem.omit({
+  changeSincePrevious: true,
+  changeSinceFirst: true,
+  recovery: true,
+}).extend({
+  instrumentId: z.string(),
+  instrumentVersion: z.number().int(),
+  answers: z.record(z.string(), z.number().int()),
+  followUp: z.string().nullable(),
+});
+export type ScreenResultDetail = z.infer<typeof ScreenResultDetail>;
+
+export const ScreenResultParams = z.strictObject({
+  id: z.uuid({ error: 'That id is not valid.' }),
+});
+
+export const DismissSuggestionBody = z.strictObject({ instrument: instrumentId });
+export type DismissSuggestionBody = z.infer<typeof DismissSuggestionBody>;
+
+// ——— Feelings over time (from the person's own check-ins) ———
+
+/** The longest window the chart asks for, and the most check-ins it opens for one chart. */
+export const TRENDS_ITEMS_MAX = 1000;
+
+export const TrendsQuery = z.strictObject({
+  days: z.coerce
+    .number({ error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .int({ error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .min(1, { error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .max(TRENDS_DAYS_MAX, { error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .default(TRENDS_DAYS_DEFAULT),
+});
+
+export const CheckinTrends = z.object({
+  days: z.number().int(),
+  /** The window: from `from` up to and including `to` (milliseconds). */
+  from: z.number().int(),
+  to: z.number().int(),
+  /** True when the window held more check-ins than we open for one chart (only the newest are used). */
+  truncated: z.boolean(),
+  feelings: z.array(
+    z.object({
+      feeling: z.enum(feelings),
+      points: z.array(z.object({ t: z.number().int(), value: z.number().int() })),
+    }),
+  ),
+});
+export type CheckinTrends = z.infer<typeof CheckinTrends>;

@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { safetyQuestionIds, type SafetyQuestionId } from '../../../core/safety/safety.js';
+import type { SafetyCheckBody, SafetyStatus } from '../../../shared/api/safety.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys, type SessionState } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { useMe } from '../../app/Shell.js';
+import { Choices } from '../../components/choices.js';
+import { ErrorSummary } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+import { HelpLines } from './HelpLines.js';
+
+type Draft = Partial<Record<SafetyQuestionId, boolean>>;
+const yesNo = [
+  { value: 'yes', label: t('safety.yes') },
+  { value: 'no', label: t('safety.no') },
+] as const;
+
+/** The private safety check: a few yes/no questions; any "yes" turns on safety mode. */
+export function SafetyCheck() {
+  const me = useMe();
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const [draft, setDraft] = useState<Draft>({});
+  const [missing, setMissing] = useState(false);
+
+  const save = useMutation({
+    mutationFn: (body: SafetyCheckBody) => api.post<SafetyStatus>('/api/safety/check', body),
+    onSuccess: (status) => {
+      client.setQueryData(keys.safety, status);
+      // The shell's idle time and discreet title follow the new settings at once.
+      client.setQueryData<SessionState>(keys.session, (s) =>
+        s ? { ...s, idleMinutes: status.idleMinutes, discreet: status.discreet } : s,
+      );
+      announce(status.safetyMode ? t('safety.modeTitle') : t('safety.calmTitle'));
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (safetyQuestionIds.some((id) => draft[id] === undefined)) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const answers = Object.fromEntries(
+      safetyQuestionIds.map((id) => [id, draft[id] === true]),
+    ) as SafetyCheckBody['answers'];
+    save.mutate({ answers });
+  };
+
+  if (save.data?.safetyMode) {
+    return (
+      <Page title={t('safety.modeTitle')}>
+        <p>{t('safety.modeText')}</p>
+        <p className="panel">{t('safety.modePrivate')}</p>
+        <HelpLines country={me.country} abuseFirst />
+        <p>{t('safety.quickExitTip')}</p>
+        <p className="actions">
+          <Link className="button primary" to="/app" replace>
+            {t('safety.continue')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+  if (save.data) {
+    return (
+      <Page title={t('safety.calmTitle')}>
+        <p>{t('safety.calmText')}</p>
+        <p className="actions">
+          <Link className="button primary" to="/app" replace>
+            {t('safety.continue')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('safety.title')} lede={t('safety.intro')}>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary error={save.error} fieldIds={{}} />
+        {missing ? (
+          <p className="field-error" role="alert">
+            {t('safety.unanswered')}
+          </p>
+        ) : null}
+        <p>{t('safety.question')}</p>
+        {safetyQuestionIds.map((id) => (
+          <Choices
+            key={id}
+            type="radio"
+            name={`safety-${id}`}
+            legend={t(`safety.q.${id}`)}
+            options={yesNo}
+            compact
+            error={missing && draft[id] === undefined ? t('safety.unanswered') : undefined}
+            isChecked={(v) => (draft[id] === undefined ? false : (v === 'yes') === draft[id])}
+            onToggle={(v) => setDraft((d) => ({ ...d, [id]: v === 'yes' }))}
+          />
+        ))}
+        <p>{t('safety.quickExitTip')}</p>
+        <p className="actions">
+          <button type="submit" className="button primary wide" disabled={save.isPending}>
+            {save.isPending ? t('safety.saving') : t('safety.submit')}
+          </button>
+        </p>
+      </form>
+    </Page>
+  );
+}
