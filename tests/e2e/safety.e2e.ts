@@ -215,3 +215,26 @@ describe('quick exit', () => {
     await page.waitForURL(neutralUrl);
   });
 });
+
+describe('tools for intense moments', () => {
+  it('are public pages that pass every check, the breathing guide included', async () => {
+    const page = await openPage();
+    await page.goto('/tools');
+    await heading(page, 'Tools for intense moments');
+    await checkPage(page);
+    await page
+      .getByRole('link', { name: /breath/i })
+      .first()
+      .click();
+    await page.getByRole('img', { name: /breath/i }).waitFor();
+    await checkPage(page);
+    // With reduced motion the circle stops and the counting guide is there to read.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const running = await page.evaluate<number>(
+      "document.getAnimations().filter((a) => a.playState === 'running').length",
+    );
+    expect(running).toBe(0);
+    await page.goto('/tools/grounding');
+    await checkPage(page, { dark: true });
+  });
+});

@@ -111,6 +111,27 @@ describe('inviting the partner', () => {
     expect(mail.subject).not.toMatch(/betray|affair|trust/i);
   });
 
+  it('writes the same neutral email whether or not the inviter is in discreet mode', async () => {
+    const mails: { subject: string; body: string }[] = [];
+    for (const discreet of [false, true]) {
+      const alex = await makeMember(t.app, 'Alex');
+      await alex.client.patch('/api/safety', { discreet });
+      await makeJourney(alex);
+      const res = await alex.client.post('/api/journey/invites', { email: 'sam@example.org' });
+      const mail = await t.deps.database.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .executeTakeFirstOrThrow();
+      const body = t.deps.sealer
+        .openForServer(mail.body, outboxBodyContext(mail.id))
+        .replace(res.json<{ url: string }>().url, '<link>');
+      await t.deps.database.db.deleteFrom('mail_outbox').execute();
+      mails.push({ subject: mail.subject, body });
+    }
+    expect(mails[1]).toEqual(mails[0]);
+    expect(JSON.stringify(mails)).not.toMatch(/Alex|betray|affair|trust|safety/i);
+  });
+
   it('a third person cannot join a full journey', async () => {
     const alex = await makeMember(t.app, 'Alex');
     await makeJourney(alex);

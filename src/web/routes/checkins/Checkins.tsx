@@ -232,6 +232,7 @@ export function Checkins() {
 
   return (
     <Page title={t('nav.mySpace')} lede={t('checkins.lede')}>
+      {body}
       <ul className="link-list" aria-label={t('screens.mySpaceTitle')}>
         <li>
           <Link to="/app/screens">{t('screens.mySpaceLink')}</Link>
@@ -240,7 +241,6 @@ export function Checkins() {
           <Link to="/app/checkins/trends">{t('screens.trends.link')}</Link>
         </li>
       </ul>
-      {body}
     </Page>
   );
 }
