@@ -4,9 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queries.js';
 import { router } from './app/App.js';
-import { keepOneEntryForTheApp } from './app/history.js';
+import { keepAppOutOfBackHistory, keepOneEntryForTheApp } from './app/history.js';
 
 keepOneEntryForTheApp();
+keepAppOutOfBackHistory();
 
 const root = document.getElementById('root');
 if (root) {

@@ -214,6 +214,38 @@ describe('quick exit', () => {
     await page.keyboard.press('Shift');
     await page.waitForURL(neutralUrl);
   });
+
+  it('is not stopped by a "Leave site?" prompt while someone is writing', async () => {
+    const { page } = await readingPrivateWords();
+    await page.getByRole('link', { name: 'Check in', exact: true }).first().click();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss(); // "Stay on this page": what a prompt would do to the exit
+    });
+    // Typed for real, so the page has the user activation browsers need before they prompt.
+    await page.getByLabel('Anything you want to add? (optional)').click();
+    await page.keyboard.type('half a thought');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.waitForURL(neutralUrl);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('from the crisis page reached through the app, Back does not lead into the app', async () => {
+    const { page, note } = await readingPrivateWords();
+    await page
+      .getByRole('link', { name: 'Get help now: crisis lines and emergency numbers' })
+      .click();
+    await heading(page, 'Get help now');
+    await page.getByRole('link', { name: 'Quick exit' }).click();
+    await page.waitForURL(neutralUrl);
+    await page.goBack();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/learn');
+    expect(await page.getByText(note).count()).toBe(0);
+  });
 });
 
 describe('tools for intense moments', () => {

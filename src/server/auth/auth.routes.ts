@@ -13,6 +13,7 @@ import { createSession, deleteSession } from './sessions.store.js';
 import { findUserById, findUserByEmail } from './users.store.js';
 import { initialSafetyState } from '../../core/safety/safety.js';
 import { idleMsFor, loadSafetyState } from '../features/safety/safety.store.js';
+import { sealIdle } from './session-idle.js';
 
 const WINDOW_MS = 15 * 60_000;
 /**
@@ -72,7 +73,7 @@ export async function signIn(
     userId,
     deps.clock(),
     { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs },
-    state.discreet ? idleMsFor(deps, state) : null,
+    sealIdle(deps.sealer, userId, idleMsFor(deps, state)),
   );
   reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
     path: '/',

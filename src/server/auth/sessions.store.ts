@@ -25,8 +25,8 @@ export async function createSession(
   userId: string,
   now: number,
   times: SessionTimes,
-  /** A shorter idle time for this session (discreet mode). */
-  idleMs: number | null = null,
+  /** This session's idle time, sealed (see session-idle.ts). */
+  idleSealed: string | null = null,
 ) {
   const token = newToken();
   await db
@@ -37,7 +37,7 @@ export async function createSession(
       created_at: now,
       last_seen_at: now,
       expires_at: now + times.absoluteMs,
-      idle_ms: idleMs,
+      idle_sealed: idleSealed,
     })
     .execute();
   return token;
@@ -59,7 +59,7 @@ const compiledSessionLookup = perDatabase((db: Db) =>
           'sessions.user_id',
           'sessions.last_seen_at',
           'sessions.expires_at',
-          'sessions.idle_ms',
+          'sessions.idle_sealed',
           'users.role',
           'journey_members.journey_id',
         ])
@@ -74,11 +74,13 @@ export async function findSession(
   token: string,
   now: number,
   times: SessionTimes,
+  openIdle: (userId: string, sealed: string) => number = () => times.idleMs,
 ): Promise<SessionUser | undefined> {
   const tokenHash = hashToken(token);
   const row = (await db.executeQuery(compiledSessionLookup(db)(tokenHash))).rows[0];
   if (!row) return undefined;
-  if (row.expires_at <= now || row.last_seen_at + (row.idle_ms ?? times.idleMs) <= now) {
+  const idleMs = row.idle_sealed ? openIdle(row.user_id, row.idle_sealed) : times.idleMs;
+  if (row.expires_at <= now || row.last_seen_at + idleMs <= now) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return undefined;
   }

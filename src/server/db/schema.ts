@@ -19,8 +19,8 @@ export interface SessionsTable {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
-  /** A shorter idle time for this session (discreet mode); null means the configured default. */
-  idle_ms: number | null;
+  /** This session's idle time, sealed (see auth/session-idle.ts); null means the default. */
+  idle_sealed: string | null;
 }
 
 export interface RateLimitsTable {

@@ -9,6 +9,7 @@ import {
 import { DomainError } from '../../core/errors.js';
 import { findSession } from '../auth/sessions.store.js';
 import type { Deps } from '../deps.js';
+import { openIdle } from '../auth/session-idle.js';
 
 /** Every route carries `config: access('…')`; a test fails if one does not. */
 export const access = (policy: RoutePolicy) => ({ access: policy });
@@ -81,7 +82,13 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
 
     const token = request.cookies[cookieName];
     if (token && token.length <= 100) {
-      const session = await findSession(deps.database.db, token, deps.clock(), times);
+      const session = await findSession(
+        deps.database.db,
+        token,
+        deps.clock(),
+        times,
+        (id, sealed) => openIdle(deps.sealer, id, sealed),
+      );
       if (session) {
         actors.set(request, {
           actor: { kind: 'user', userId: session.userId, role: session.role },

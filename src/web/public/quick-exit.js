@@ -36,6 +36,17 @@
     window.location.replace('/exit');
   }
 
+  // A screen with unsaved words asks "Leave site?" when the page unloads; on the way out by Quick
+  // exit that prompt would both stop the exit and say that words were there. Capture listeners on
+  // the window run before the app's own, so this one silences it.
+  window.addEventListener(
+    'beforeunload',
+    function (event) {
+      if (leaving) event.stopImmediatePropagation();
+    },
+    true,
+  );
+
   document.addEventListener('click', function (event) {
     var target = event.target;
     var link = target && target.closest ? target.closest('[data-quick-exit]') : null;

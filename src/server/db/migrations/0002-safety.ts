@@ -9,8 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sealed', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  // A shorter idle time for this session (discreet mode); null means the configured default.
-  await db.schema.alterTable('sessions').addColumn('idle_ms', 'bigint').execute();
+  // Each session's idle time, sealed for every session alike (see auth/session-idle.ts); null
+  // only for sessions from before this migration, which keep the configured default.
+  await db.schema.alterTable('sessions').addColumn('idle_sealed', 'text').execute();
   // The country whose crisis lines the person sees first; null until they pick one.
   await db.schema.alterTable('users').addColumn('country', 'text').execute();
 }

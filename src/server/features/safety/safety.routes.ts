@@ -36,6 +36,11 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: Deps): void {
   /** Reads, changes and stores the caller's state in one transaction. */
   const change = (userId: string, f: (s: SafetyState) => SafetyState) =>
     db.transaction().execute(async (trx) => {
+      // Two tabs changing the same person's state (a "yes" in one, discreet off in the other) take
+      // turns, so neither silently undoes the other. SQLite runs one transaction at a time anyway.
+      if (deps.database.dialect === 'postgres') {
+        await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+      }
       const next = f(await loadSafetyState(deps, userId, trx));
       await saveSafetyState(deps, trx, userId, next);
       return next;

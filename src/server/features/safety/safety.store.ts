@@ -7,6 +7,7 @@ import {
 import type { DataKey } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { sealIdle } from '../../auth/session-idle.js';
 
 const sealContext = (userId: string) => ({ table: 'safety_states', id: userId, field: 'state' });
 
@@ -90,7 +91,7 @@ export async function saveSafetyState(
     .execute();
   await db
     .updateTable('sessions')
-    .set({ idle_ms: state.discreet ? idleMsFor(deps, state) : null })
+    .set({ idle_sealed: sealIdle(deps.sealer, userId, idleMsFor(deps, state)) })
     .where('user_id', '=', userId)
     .execute();
 }

@@ -206,3 +206,30 @@ describe('country for crisis lines', () => {
     expect((await alex.client.put('/api/me/country', { country: 'gb1' })).statusCode).toBe(400);
   });
 });
+
+describe('safety state under concurrent changes', () => {
+  it('keeps safety mode when a "yes" and a discreet-mode change arrive together', async () => {
+    const alex = await makeMember(t.app, 'Alex', { safetyCheck: false });
+    const [check] = await Promise.all([
+      alex.client.post('/api/safety/check', yesTo('afraid')),
+      alex.client.patch('/api/safety', { discreet: false }),
+    ]);
+    expect(check.statusCode).toBe(200);
+    expect((await alex.client.get('/api/safety')).json()).toMatchObject({ safetyMode: true });
+  });
+
+  it('stores every session’s idle time sealed, so the sessions table does not tell who is discreet', async () => {
+    const alex = await makeMember(t.app, 'Alex', { safetyCheck: false });
+    const sam = await makeMember(t.app, 'Sam');
+    await alex.client.post('/api/safety/check', yesTo('afraid'));
+    const rows = await t.deps.database.db
+      .selectFrom('sessions')
+      .select(['user_id', 'idle_sealed'])
+      .where('user_id', 'in', [alex.id, sam.id])
+      .execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.idle_sealed).toMatch(/^sf1\.[A-Za-z0-9+/=]+$/);
+    // Same length for 5 and 30 minutes: not even the size of the value differs.
+    expect(new Set(rows.map((r) => r.idle_sealed?.length)).size).toBe(1);
+  });
+});
