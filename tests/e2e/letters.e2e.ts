@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, desktop, heading, launch, newContext, phone, watch } from './support.js';
+import {
+  checkPage,
+  coupleViaApi,
+  CSRF,
+  desktop,
+  heading,
+  launch,
+  newContext,
+  phone,
+  signUpViaApi,
+  watch,
+} from './support.js';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'a long and quiet river';
-const CSRF = { 'x-steadfast-csrf': '1' };
-const allNo = { afraid: false, threatened: false, harmed: false, sexual: false, controlled: false };
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -19,33 +27,13 @@ async function openPage(viewport: { width: number; height: number }): Promise<Pa
   return watch(await context.newPage());
 }
 
-async function signUp(page: Page, name: string): Promise<void> {
-  const res = await page.request.post('/api/auth/signup', {
-    headers: CSRF,
-    data: { email: `${name}-${randomUUID()}@example.org`, password: PASSWORD, displayName: name },
-  });
-  expect(res.status()).toBe(201);
-  await page.request.post('/api/safety/check', { headers: CSRF, data: { answers: allNo } });
-}
-
 beforeAll(async () => {
   browser = await launch();
   alex = await openPage(phone);
   sam = await openPage(desktop);
-  await signUp(alex, 'Alex');
-  await signUp(sam, 'Sam');
-  await alex.request.post('/api/journey', {
-    headers: CSRF,
-    data: { path: 'together', role: 'hurt', kinds: ['secrets'], cameToLight: 'this_month' },
-  });
-  const invite = (await (
-    await alex.request.post('/api/journey/invites', { headers: CSRF, data: {} })
-  ).json()) as { url: string };
-  const joined = await sam.request.post('/api/invites/accept', {
-    headers: CSRF,
-    data: { token: invite.url.split('#')[1] },
-  });
-  expect(joined.status()).toBe(200);
+  await signUpViaApi(alex, 'Alex');
+  await signUpViaApi(sam, 'Sam');
+  await coupleViaApi(alex, sam);
   await sam.request.patch('/api/journey', { headers: CSRF, data: { role: 'broke_trust' } });
 });
 

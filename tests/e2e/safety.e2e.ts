@@ -3,6 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   answerSafetyCheck,
+  coupleViaApi,
+  CSRF,
+  PASSWORD,
+  signUpViaApi,
   checkPage,
   heading,
   launch,
@@ -13,9 +17,6 @@ import {
 
 const baseUrl = inject('baseUrl');
 const neutralUrl = inject('neutralUrl');
-const PASSWORD = 'a long and quiet river';
-const CSRF = { 'x-steadfast-csrf': '1' };
-const allNo = { afraid: false, threatened: false, harmed: false, sexual: false, controlled: false };
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -24,24 +25,6 @@ async function openPage(): Promise<Page> {
   const context = await newContext(browser, baseUrl, phone);
   contexts.push(context);
   return watch(await context.newPage());
-}
-
-/** A person signed up through the API in this page's browser context (cookie included). */
-async function signUp(page: Page, name: string, options: { checked?: boolean } = {}) {
-  const email = `${name.toLowerCase()}-${randomUUID()}@example.org`;
-  const res = await page.request.post('/api/auth/signup', {
-    headers: CSRF,
-    data: { email, password: PASSWORD, displayName: name },
-  });
-  expect(res.status()).toBe(201);
-  if (options.checked !== false) {
-    const check = await page.request.post('/api/safety/check', {
-      headers: CSRF,
-      data: { answers: allNo },
-    });
-    expect(check.status()).toBe(200);
-  }
-  return email;
 }
 
 beforeAll(async () => {
@@ -56,7 +39,7 @@ afterAll(async () => {
 describe('safety first', () => {
   it('turns on safety mode when a safety question is answered "yes", and changes only that person’s screens', async () => {
     const casey = await openPage();
-    await signUp(casey, 'Casey', { checked: false });
+    await signUpViaApi(casey, 'Casey', { checked: false });
     await casey.request.post('/api/journey', {
       headers: CSRF,
       data: { path: 'together', role: 'both', kinds: ['lying'], cameToLight: 'this_week' },
@@ -114,20 +97,9 @@ describe('safety first', () => {
   it('gives the partner exactly the same answers before and after the other turns on safety mode', async () => {
     const alex = await openPage();
     const sam = await openPage();
-    await signUp(alex, 'Alex');
-    await signUp(sam, 'Sam');
-    await alex.request.post('/api/journey', {
-      headers: CSRF,
-      data: { path: 'together', role: 'hurt', kinds: ['secrets'], cameToLight: 'this_month' },
-    });
-    const invite = (await (
-      await alex.request.post('/api/journey/invites', { headers: CSRF, data: {} })
-    ).json()) as { url: string };
-    const joined = await sam.request.post('/api/invites/accept', {
-      headers: CSRF,
-      data: { token: invite.url.split('#')[1] },
-    });
-    expect(joined.status()).toBe(200);
+    await signUpViaApi(alex, 'Alex');
+    await signUpViaApi(sam, 'Sam');
+    await coupleViaApi(alex, sam);
 
     const samReads = async () => {
       const out: Record<string, unknown> = {};
@@ -156,7 +128,7 @@ describe('quick exit', () => {
   async function readingPrivateWords() {
     const page = await openPage();
     const note = `Private words ${randomUUID()}`;
-    const email = await signUp(page, 'Alex');
+    const email = await signUpViaApi(page, 'Alex');
     await page.request.post('/api/journey', {
       headers: CSRF,
       data: { path: 'solo', role: 'hurt', kinds: ['lying'], cameToLight: 'this_week' },

@@ -119,3 +119,54 @@ export async function answerSafetyCheck(page: Page, answer: 'yes' | 'no'): Promi
   }
   await page.getByRole('button', { name: 'Save my answers privately' }).click();
 }
+
+export const PASSWORD = 'a long and quiet river';
+export const CSRF = { 'x-steadfast-csrf': '1' };
+const allNoSafety = {
+  afraid: false,
+  threatened: false,
+  harmed: false,
+  sexual: false,
+  controlled: false,
+};
+
+/**
+ * A person signed up through the API in this page's browser context (its cookie included), who
+ * has taken the safety check (all "no") unless told otherwise. Returns their email.
+ */
+export async function signUpViaApi(
+  page: Page,
+  name: string,
+  options: { checked?: boolean } = {},
+): Promise<string> {
+  const email = `${name.toLowerCase()}-${crypto.randomUUID()}@example.org`;
+  const res = await page.request.post('/api/auth/signup', {
+    headers: CSRF,
+    data: { email, password: PASSWORD, displayName: name },
+  });
+  expect(res.status()).toBe(201);
+  if (options.checked !== false) {
+    const check = await page.request.post('/api/safety/check', {
+      headers: CSRF,
+      data: { answers: allNoSafety },
+    });
+    expect(check.status()).toBe(200);
+  }
+  return email;
+}
+
+/** A starts a together journey (as the hurt partner) and B joins it through A's invitation. */
+export async function coupleViaApi(a: Page, b: Page): Promise<void> {
+  await a.request.post('/api/journey', {
+    headers: CSRF,
+    data: { path: 'together', role: 'hurt', kinds: ['secrets'], cameToLight: 'this_month' },
+  });
+  const invite = (await (
+    await a.request.post('/api/journey/invites', { headers: CSRF, data: {} })
+  ).json()) as { url: string };
+  const joined = await b.request.post('/api/invites/accept', {
+    headers: CSRF,
+    data: { token: invite.url.split('#')[1] },
+  });
+  expect(joined.status()).toBe(200);
+}
