@@ -45,6 +45,17 @@ export const errorCodes = [
   'timeout.no_partner',
   'measure.answers_invalid',
   'safety.check_needed',
+  'agreement.not_found',
+  'agreement.text_invalid',
+  'agreement.own_proposal',
+  'agreement.changed',
+  'commitment.not_found',
+  'commitment.not_accepted',
+  'commitment.exists',
+  'commitment.ended',
+  'commitment.not_yours_to_log',
+  'commitment.not_yours_to_confirm',
+  'commitment.log_changed',
   'not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -251,6 +251,65 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Please choose one of the answers offered for each question, then try again. Nothing was saved.',
   },
+  'agreement.not_found': {
+    status: 404,
+    title: 'Agreement not found',
+    detail: 'We could not find that agreement or that version of it.',
+  },
+  'agreement.text_invalid': {
+    status: 422,
+    title: 'Please check the wording',
+    detail: 'An agreement needs a few words, up to 2,000 characters. Nothing was saved.',
+  },
+  'agreement.own_proposal': {
+    status: 409,
+    title: 'This one is for your partner to answer',
+    detail:
+      'You proposed this version, so your partner answers it. Once they have, you can answer their reply or suggest a change.',
+  },
+  'agreement.changed': {
+    status: 409,
+    title: 'This agreement has changed',
+    detail:
+      'Your partner answered or changed this agreement while you were reading it, so nothing was saved. Please look at the latest version; anything you typed is still on the page.',
+  },
+  'commitment.not_found': {
+    status: 404,
+    title: 'Commitment not found',
+    detail: 'We could not find that commitment or that entry.',
+  },
+  'commitment.not_accepted': {
+    status: 409,
+    title: 'Not agreed yet',
+    detail: 'A commitment grows from an agreement you have both accepted.',
+  },
+  'commitment.exists': {
+    status: 409,
+    title: 'You already hold this commitment',
+    detail: 'You have already committed to this agreement. You can keep logging there.',
+  },
+  'commitment.ended': {
+    status: 409,
+    title: 'This commitment has ended',
+    detail: 'This commitment has been ended, so nothing new is added to it. Its history is kept.',
+  },
+  'commitment.not_yours_to_log': {
+    status: 409,
+    title: 'Logged by the one who committed',
+    detail: 'Follow-through is logged by the partner who made the commitment.',
+  },
+  'commitment.not_yours_to_confirm': {
+    status: 409,
+    title: 'Answered by your partner',
+    detail:
+      'An entry is confirmed or questioned by the partner who did not log it. Your partner will see it.',
+  },
+  'commitment.log_changed': {
+    status: 409,
+    title: 'This entry has changed',
+    detail:
+      'This entry was answered or changed while you were reading it, so nothing was saved. Please look at it again.',
+  },
   not_found: {
     status: 404,
     title: 'Not found',

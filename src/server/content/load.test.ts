@@ -169,3 +169,80 @@ describe('instruments', () => {
     expect(() => loadContent(renamed)).toThrow(`${renamedFile}: the file name must be the instrument's id (phq9.json)`);
   });
 });
+
+describe('program', () => {
+  it('loads the seven steps in order, each with its role texts, exercises and ready reflection', () => {
+    const { program } = loadContent(realDir);
+    expect(program.steps.map((s) => s.id)).toEqual([
+      'responsibility',
+      'plan',
+      'commitment',
+      'communication',
+      'reconnection',
+      'intimacy',
+      'forgiveness',
+    ]);
+    expect(program.steps[0]?.exercises.map((e) => [e.id, e.type])).toEqual([
+      ['responsibility.statement', 'accountability_statement'],
+      ['responsibility.response', 'reflection'],
+    ]);
+    for (const step of program.steps) {
+      for (const html of [step.html.why, step.html.roles.hurt, step.html.roles.broke_trust, step.html.roles.both]) {
+        expect(html, step.id).toMatch(/^<p>/);
+      }
+      expect(step.html.why, step.id).toMatch(/therap/i);
+      expect(step.ready.length, step.id).toBeGreaterThan(20);
+      expect(step.exercises.every((e) => e.stepId === step.id)).toBe(true);
+    }
+    expect(program.steps[6]?.html.more.map((m) => m.heading)).toEqual(['Moving forward']);
+  });
+
+  it('stops start-up naming the step file when an exercise type is unknown', () => {
+    const dir = copyContent();
+    const file = path.join(dir, 'program', '02-plan.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('type: agreements', 'type: workout'));
+    expect(() => loadContent(dir)).toThrow(ContentError);
+    expect(() => loadContent(dir)).toThrow(`${file}: front matter is not valid: exercises.0.type: unknown exercise type "workout"`);
+  });
+
+  it('stops start-up naming the step file when a role section is missing', () => {
+    const dir = copyContent();
+    const file = path.join(dir, 'program', '03-commitment.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('## If you broke trust', '## If you were the one'));
+    expect(() => loadContent(dir)).toThrow(`${file}: the section "## If you broke trust" is missing`);
+  });
+
+  it('stops start-up naming the step file when an exercise id is used twice or a step id is reused by another file', () => {
+    const dir = copyContent();
+    const file = path.join(dir, 'program', '07-forgiveness.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('id: forgiveness.letter', 'id: forgiveness.reading'));
+    expect(() => loadContent(dir)).toThrow(`${file}: front matter is not valid: exercises.2.id: duplicate exercise id forgiveness.reading`);
+
+    // Exercise ids start with their step's id, so across files an id can only repeat through a repeated step id.
+    const twice = copyContent();
+    const copy = path.join(twice, 'program', '08-responsibility.md');
+    fs.writeFileSync(copy, fs.readFileSync(path.join(twice, 'program', '01-responsibility.md'), 'utf8').replace('order: 1', 'order: 8'));
+    expect(() => loadContent(twice)).toThrow(`${copy}: duplicate step id responsibility`);
+    expect(() => loadContent(twice)).toThrow(`${copy}: duplicate exercise id responsibility.statement: step responsibility uses it too`);
+  });
+
+  it('stops start-up naming the file when a phase is outside its lens, a file is misnamed, or a step is missing', () => {
+    const phase = copyContent();
+    const phaseFile = path.join(phase, 'program', '01-responsibility.md');
+    fs.writeFileSync(phaseFile, fs.readFileSync(phaseFile, 'utf8').replace('gottman: [atone]\nexercises:', 'gottman: [atone, attach]\nexercises:'));
+    expect(() => loadContent(phase)).toThrow(`${phaseFile}: front matter is not valid: gottman: the step is tagged with the Gottman phase attach, but none of its exercises are`);
+    const unknownPhase = copyContent();
+    const unknownFile = path.join(unknownPhase, 'program', '05-reconnection.md');
+    fs.writeFileSync(unknownFile, fs.readFileSync(unknownFile, 'utf8').replace('eft: [vulnerability, intimacy]\ngottman', 'eft: [vulnerability, closeness]\ngottman'));
+    expect(() => loadContent(unknownPhase)).toThrow(`${unknownFile}: front matter is not valid: eft.1: unknown EFT phase "closeness"`);
+
+    const misnamed = copyContent();
+    const renamed = path.join(misnamed, 'program', '04-talking.md');
+    fs.renameSync(path.join(misnamed, 'program', '04-communication.md'), renamed);
+    expect(() => loadContent(misnamed)).toThrow(`${renamed}: the file name must be the step's order and id (04-communication.md)`);
+
+    const missing = copyContent();
+    fs.rmSync(path.join(missing, 'program', '06-intimacy.md'));
+    expect(() => loadContent(missing)).toThrow(`${path.join(missing, 'program', '06-intimacy.md')}: this required step is missing`);
+  });
+});

@@ -7,6 +7,7 @@ import { LearnFrontMatter, requiredLearnPages, slugPattern, type LearnPage } fro
 import { orderTools, requiredTools, ToolFrontMatter, ToolsIntroFrontMatter, toolsIntroSlug, type ToolPage, type ToolsContent, type ToolsIntro } from '../../core/content/tool-page.js';
 import { CrisisResources } from '../../core/crisis/resources.js';
 import { Instrument, requiredInstruments } from '../../core/measures/instrument.js';
+import { assembleProgram, missingSteps, parseStepBody, stepFileName, StepFrontMatter, type Program, type ProgramStep } from '../../core/program/program.js';
 
 export class ContentError extends Error {}
 
@@ -19,6 +20,8 @@ export interface Content {
   readonly instruments: ReadonlyMap<string, Instrument>;
   /** Tools for intense moments: the pages by slug, the index order, and the index's introduction. */
   readonly tools: ToolsContent;
+  /** The seven steps in order, with their exercises and role texts (content/program/NN-<id>.md). */
+  readonly program: Program;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
@@ -103,7 +106,8 @@ export function loadContent(dir: string): Content {
   const learnIndex = [...learn.values()].filter((p) => p.slug !== 'home').sort((a, b) => a.order - b.order);
   const tools = loadTools(dir);
   const instruments = loadInstruments(dir);
-  return { learn, learnIndex, crisis: crisis.data, tools, instruments };
+  const program = loadProgram(dir);
+  return { learn, learnIndex, crisis: crisis.data, tools, instruments, program };
 }
 
 /** The questionnaires, one file each named after its id; every file is checked whole, and PHQ-9 and GAD-7 must be there. */
@@ -129,4 +133,58 @@ function loadInstruments(dir: string): ReadonlyMap<string, Instrument> {
     if (!instruments.has(id)) throw new ContentError(`${path.join(instrumentsDir, `${id}.json`)}: this required instrument is missing`);
   }
   return instruments;
+}
+
+/** One step file: front matter checked by the core's schema, the fixed role sections checked, each rendered. */
+function parseStep(file: string, text: string): ProgramStep {
+  const match = FRONT_MATTER.exec(text);
+  if (!match?.[1] || match[2] === undefined) throw new ContentError(`${file}: must start with front matter between --- lines (id, order, title, summary, eft, gottman, exercises, ready)`);
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]);
+  } catch (e) {
+    throw new ContentError(`${file}: front matter is not valid YAML: ${(e as Error).message}`);
+  }
+  const front = StepFrontMatter.safeParse(data);
+  if (!front.success) throw new ContentError(`${file}: front matter is not valid: ${describeIssues(front.error)}`);
+  const { exercises, ...step } = front.data;
+  const expected = stepFileName(step.order, step.id);
+  if (path.basename(file) !== expected) throw new ContentError(`${file}: the file name must be the step's order and id (${expected})`);
+  const body = match[2];
+  if (/^#\s/m.test(body)) throw new ContentError(`${file}: use ## and ### headings; the title is the step's only # heading`);
+  if (/<[a-z!/]/i.test(body)) throw new ContentError(`${file}: raw HTML is not allowed in content`);
+  const parsed = parseStepBody(body);
+  if (!parsed.ok) throw new ContentError(`${file}: ${parsed.message}`);
+  const render = (md: string) => marked.parse(md) as string;
+  const { why, roles, more } = parsed.texts;
+  return {
+    ...step,
+    exercises: exercises.map((ex) => ({ ...ex, stepId: step.id })),
+    html: {
+      why: render(why),
+      roles: { hurt: render(roles.hurt), broke_trust: render(roles.broke_trust), both: render(roles.both) },
+      more: more.map((m) => ({ heading: m.heading, text: render(m.text) })),
+    },
+  };
+}
+
+/** The seven steps; a broken file, an id used twice across files, or a missing step stops start-up naming the file. */
+function loadProgram(dir: string): Program {
+  const programDir = path.join(dir, 'program');
+  if (!fs.existsSync(programDir)) throw new ContentError(`${programDir}: the program folder is missing`);
+  const files = new Map<string, string>();
+  const steps: ProgramStep[] = [];
+  for (const name of fs.readdirSync(programDir).filter((n) => n.endsWith('.md')).sort()) {
+    const file = path.join(programDir, name);
+    const step = parseStep(file, fs.readFileSync(file, 'utf8'));
+    files.set(step.id, file);
+    steps.push(step);
+  }
+  const assembled = assembleProgram(steps);
+  if (!assembled.ok) {
+    throw new ContentError(assembled.issues.map((i) => `${files.get(i.stepId) ?? programDir}: ${i.message}`).join('; '));
+  }
+  const [missing] = missingSteps(assembled.program);
+  if (missing) throw new ContentError(`${path.join(programDir, missing.file)}: this required step is missing`);
+  return assembled.program;
 }
