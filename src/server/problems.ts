@@ -158,7 +158,7 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     status: 409,
     title: 'This one is for the other part of the loop',
     detail:
-      'On the together path, the partner who was hurt writes the impact letter and the partner who broke trust writes a reflection on it. If that does not match how you see your part, you can change it in Settings.',
+      'On the together path, the partner who was hurt writes the impact letter and the partner who broke trust writes a reflection on it, and the accountability statement. If that does not match how you see your part, you can change it in Settings.',
   },
   'letter.path': {
     status: 409,
@@ -228,6 +228,18 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'There is a newer reflection',
     detail: 'A newer version of this reflection has arrived. Please answer that one instead.',
   },
+  'letter.answer_kind': {
+    status: 400,
+    title: 'That answer is for another kind of letter',
+    detail:
+      'A reflection is answered “I feel understood” or “Not yet”; a statement “It helps”, “I need more” or “Not now”.',
+  },
+  'letter.parts': {
+    status: 400,
+    title: 'A statement is written in four parts',
+    detail:
+      'A statement is written in its four parts, and each part has a few words in it before it is sent; other letters are one text. Your draft is saved, and only you can see it.',
+  },
   'timeout.not_found': {
     status: 404,
     title: 'Time-out not found',
@@ -250,6 +262,11 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Some answers need another look',
     detail:
       'Please choose one of the answers offered for each question, then try again. Nothing was saved.',
+  },
+  'program.step_not_found': {
+    status: 404,
+    title: 'Step not found',
+    detail: 'We could not find that step. The seven steps are listed on your journey page.',
   },
   'agreement.not_found': {
     status: 404,

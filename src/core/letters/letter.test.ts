@@ -43,14 +43,17 @@ const answer = (reflection: LetterFacts, value: AnswerFacts['value']): AnswerFac
 describe('who writes which kind', () => {
   it('the hurt partner writes letters, the partner who broke trust writes reflections', () => {
     expect(kindsFor({ role: 'hurt', path: 'together' })).toEqual(['impact']);
-    expect(kindsFor({ role: 'broke_trust', path: 'together' })).toEqual(['reflection']);
+    expect(kindsFor({ role: 'broke_trust', path: 'together' })).toEqual([
+      'reflection',
+      'statement',
+    ]);
     expect(refusalToWrite({ role: 'hurt', path: 'together' }, 'reflection')).toBe('letter.role');
     expect(refusalToWrite({ role: 'broke_trust', path: 'together' }, 'impact')).toBe('letter.role');
   });
 
   it('"both" and "rather not say" may write either kind on the together path', () => {
     for (const role of ['both', 'unsaid'] as const) {
-      expect(kindsFor({ role, path: 'together' })).toEqual(['impact', 'reflection']);
+      expect(kindsFor({ role, path: 'together' })).toEqual(['impact', 'reflection', 'statement']);
     }
   });
 

@@ -7,12 +7,17 @@ import type { JourneyPath, MemberRole } from '../journeys/journey.js';
  * answers "I feel understood" or "not yet". After "not yet" the reflection is written again (and the
  * letter may be too); every version is kept. On a path of one's own, a letter is written and never
  * sent. Everything here is a pure rule over facts the caller has already read.
+ *
+ * The accountability statement (step 1 of the program) is a letter kind of its own: the partner who
+ * broke trust writes it in four guided parts (sealed together as one JSON body, see StatementParts),
+ * sends it, and the hurt partner answers each sent version "it helps", "I need more" or "not now".
+ * Like an impact letter, it can be revised once a version has been sent; every version is kept.
  */
-export const letterKinds = ['impact', 'reflection', 'unsent'] as const;
+export const letterKinds = ['impact', 'reflection', 'unsent', 'statement'] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
 /** The kinds that begin a thread; a reflection always lives in the thread of the letter it answers. */
-export const threadKinds = ['impact', 'unsent'] as const;
+export const threadKinds = ['impact', 'unsent', 'statement'] as const;
 export type ThreadKind = (typeof threadKinds)[number];
 
 /**
@@ -22,8 +27,30 @@ export type ThreadKind = (typeof threadKinds)[number];
 export const letterStates = ['draft', 'shared', 'kept'] as const;
 export type LetterState = (typeof letterStates)[number];
 
-export const answerValues = ['understood', 'not_yet'] as const;
+/** How the letter's author answers a reflection. */
+export const reflectionAnswerValues = ['understood', 'not_yet'] as const;
+/** How the hurt partner answers a statement. */
+export const statementAnswerValues = ['helps', 'need_more', 'not_now'] as const;
+export const answerValues = [...reflectionAnswerValues, ...statementAnswerValues] as const;
 export type AnswerValue = (typeof answerValues)[number];
+
+/** The kinds of version that are answered, and the answers each allows. */
+export const answerValuesFor = (kind: LetterKind): readonly AnswerValue[] =>
+  kind === 'reflection'
+    ? reflectionAnswerValues
+    : kind === 'statement'
+      ? statementAnswerValues
+      : [];
+
+/** The four guided parts of a statement, in the order they are written and read. */
+export const statementParts = ['did', 'impact', 'remorse', 'next'] as const;
+export type StatementPart = (typeof statementParts)[number];
+export type StatementParts = Readonly<Record<StatementPart, string>>;
+export const STATEMENT_PART_MAX = 10_000;
+
+/** A statement may be sent once every part has some words in it (a draft may be partial). */
+export const statementComplete = (parts: StatementParts): boolean =>
+  statementParts.every((p) => parts[p].trim() !== '');
 
 export const LETTER_TEXT_MAX = 20_000;
 export const ANSWER_NOTE_MAX = 5_000;
@@ -36,6 +63,9 @@ export const threadStates = [
   'waiting_for_answer',
   'not_yet',
   'understood',
+  'helps',
+  'need_more',
+  'not_now',
 ] as const;
 export type ThreadState = (typeof threadStates)[number];
 
@@ -53,6 +83,7 @@ export interface LetterFacts {
 }
 
 export interface AnswerFacts {
+  /** The version answered: a reflection, or a statement. */
   readonly reflectionId: string;
   readonly authorId: string;
   readonly value: AnswerValue;
@@ -68,9 +99,9 @@ export interface Writer {
 
 const kindsByRole: Record<MemberRole, readonly LetterKind[]> = {
   hurt: ['impact'],
-  broke_trust: ['reflection'],
-  both: ['impact', 'reflection'],
-  unsaid: ['impact', 'reflection'],
+  broke_trust: ['reflection', 'statement'],
+  both: ['impact', 'reflection', 'statement'],
+  unsaid: ['impact', 'reflection', 'statement'],
 };
 
 /** The kinds a person may write on their path: letters to share on the together path, else unsent. */
@@ -92,9 +123,11 @@ const byVersion = (a: LetterFacts, b: LetterFacts) => a.version - b.version;
 const latest = (items: readonly LetterFacts[]): LetterFacts | undefined =>
   items.toSorted(byVersion).at(-1);
 
-/** The newest sent version of the letter in a thread. */
+/** The newest sent version of the letter (impact letter or statement) in a thread. */
 export const latestSharedLetter = (thread: readonly LetterFacts[]): LetterFacts | undefined =>
-  latest(thread.filter((i) => i.kind === 'impact' && i.state === 'shared'));
+  latest(
+    thread.filter((i) => (i.kind === 'impact' || i.kind === 'statement') && i.state === 'shared'),
+  );
 
 /** The newest sent reflection in a thread. */
 export const latestSharedReflection = (thread: readonly LetterFacts[]): LetterFacts | undefined =>
@@ -112,6 +145,9 @@ export function threadState(
   if (thread.some((i) => i.kind === 'unsent')) return 'private';
   const letter = latestSharedLetter(thread);
   if (!letter) return 'draft';
+  if (letter.kind === 'statement') {
+    return answers.find((a) => a.reflectionId === letter.id)?.value ?? 'waiting_for_answer';
+  }
   const reflection = latestSharedReflection(thread);
   if (!reflection || reflection.respondsTo !== letter.id) return 'waiting_for_reflection';
   const answer = answers.find((a) => a.reflectionId === reflection.id);
@@ -145,7 +181,7 @@ export function refusalToRevise(
   if (!kind || threadAuthor(thread) !== writer.userId) return 'letter.not_found';
   const refusal = refusalToWrite(writer, kind);
   if (refusal) return refusal;
-  if (kind === 'impact' && draftOf(thread, 'impact', writer.userId)) return 'letter.draft_exists';
+  if (kind !== 'unsent' && draftOf(thread, kind, writer.userId)) return 'letter.draft_exists';
   return undefined;
 }
 
@@ -213,22 +249,35 @@ export function refusalToShare(
 }
 
 /**
- * Answering a reflection: the author of the letter it reflects on, once per reflection version, and
- * only the newest one sent (an older one was overtaken by a later version).
+ * Answering a version: a reflection is answered by the author of the letter it reflects on, a
+ * statement by the partner it was sent to; once per version, only the newest one sent (an older one
+ * was overtaken by a later version), and only with an answer its kind allows. Without a value, says
+ * whether the person may answer at all.
  */
 export function refusalToAnswer(
   userId: string,
-  reflection: LetterFacts,
+  item: LetterFacts,
   thread: readonly LetterFacts[],
   answers: readonly AnswerFacts[],
+  value?: AnswerValue,
 ): ErrorCode | undefined {
-  if (reflection.kind !== 'reflection' || reflection.state !== 'shared') {
-    return reflection.authorId === userId ? 'letter.not_yours_to_answer' : 'letter.not_found';
+  const answerable = item.kind === 'reflection' || item.kind === 'statement';
+  if (!answerable || item.state !== 'shared') {
+    return item.authorId === userId ? 'letter.not_yours_to_answer' : 'letter.not_found';
   }
-  const letter = thread.find((i) => i.id === reflection.respondsTo);
-  if (!letter || letter.authorId !== userId) return 'letter.not_yours_to_answer';
-  if (answers.some((a) => a.reflectionId === reflection.id)) return 'letter.answered';
-  if (latestSharedReflection(thread)?.id !== reflection.id) return 'letter.superseded';
+  if (item.kind === 'reflection') {
+    const letter = thread.find((i) => i.id === item.respondsTo);
+    if (!letter || letter.authorId !== userId) return 'letter.not_yours_to_answer';
+  } else if (item.authorId === userId) {
+    return 'letter.not_yours_to_answer';
+  }
+  if (value !== undefined && !answerValuesFor(item.kind).includes(value)) {
+    return 'letter.answer_kind';
+  }
+  if (answers.some((a) => a.reflectionId === item.id)) return 'letter.answered';
+  const newest =
+    item.kind === 'reflection' ? latestSharedReflection(thread) : latestSharedLetter(thread);
+  if (newest?.id !== item.id) return 'letter.superseded';
   return undefined;
 }
 
@@ -248,7 +297,7 @@ export function nextSteps(
   readonly canAnswer: string | null;
 } {
   const letter = latestSharedLetter(thread);
-  const reflection = latestSharedReflection(thread);
+  const reflection = letter?.kind === 'statement' ? letter : latestSharedReflection(thread);
   return {
     canReflect:
       letter !== undefined && refusalToReflect(viewer, thread, answers, letter.id) === undefined,

@@ -74,6 +74,40 @@ describe(`sealed at rest (${testDialect()})`, () => {
       note: `note ${marker}`,
     });
     expect(answered.statusCode).toBe(201);
+    // An agreement's words, and a note questioning a logged follow-through.
+    const agreement = (
+      await a.client.post('/api/agreements', { text: `agreement ${marker}`, category: 'other' })
+    ).json<{ id: string }>().id;
+    await b.client.post(`/api/agreements/${agreement}/answers`, { answer: 'accept', expected: 1 });
+    const commitment = (
+      await a.client.post(`/api/agreements/${agreement}/commitments`, { rhythm: 'daily' })
+    ).json<{ id: string }>().id;
+    const entry = (await a.client.post(`/api/commitments/${commitment}/logs`)).json<{
+      logs: { id: string }[];
+    }>().logs[0]?.id;
+    const disputed = await b.client.post(`/api/commitment-logs/${entry}/answers`, {
+      answer: 'dispute',
+      note: `dispute ${marker}`,
+    });
+    expect(disputed.json<{ logs: { note: string }[] }>().logs[0]?.note).toBe(`dispute ${marker}`);
+    // An accountability statement (its four parts) and an "I need more" with a note.
+    const statement = (
+      await b.client.post('/api/letters', {
+        kind: 'statement',
+        parts: {
+          did: `did ${marker}`,
+          impact: `impact ${marker}`,
+          remorse: `remorse ${marker}`,
+          next: `next ${marker}`,
+        },
+      })
+    ).json<{ versions: { id: string }[] }>().versions[0]?.id;
+    expect((await b.client.post(`/api/letters/${statement}/share`)).statusCode).toBe(200);
+    const needMore = await a.client.post(`/api/letters/${statement}/answers`, {
+      answer: 'need_more',
+      note: `more ${marker}`,
+    });
+    expect(needMore.statusCode).toBe(201);
 
     const dump = rawCopy(t.testDb);
     // The dump is real: it contains data we know is stored in the clear.
@@ -81,6 +115,8 @@ describe(`sealed at rest (${testDialect()})`, () => {
     expect(dump).not.toContain(marker);
     expect(dump).not.toContain('numbness');
     expect(dump).not.toContain('not_yet');
+    expect(dump).not.toContain('need_more');
+    expect(dump).not.toContain('remorse');
   });
 
   it('a screen result (answers, follow-up, total, band, flags) never appears in the database files', async () => {

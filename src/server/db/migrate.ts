@@ -4,6 +4,8 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-safety.js';
 import * as m0003 from './migrations/0003-letters-timeouts.js';
 import * as m0004 from './migrations/0004-screens.js';
+import * as m0005 from './migrations/0005-program.js';
+import * as m0006 from './migrations/0006-agreements.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/.
 const migrations: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '0002-safety': m0002,
   '0003-letters-timeouts': m0003,
   '0004-screens': m0004,
+  '0005-program': m0005,
+  '0006-agreements': m0006,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {

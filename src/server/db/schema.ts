@@ -94,7 +94,7 @@ export interface LettersTable {
   journey_id: string;
   thread_id: string;
   author_id: string;
-  kind: 'impact' | 'reflection' | 'unsent';
+  kind: 'impact' | 'reflection' | 'unsent' | 'statement';
   version: number;
   responds_to: string | null;
   state: 'draft' | 'shared' | 'kept';
@@ -140,6 +140,52 @@ export interface ScreenDismissalsTable {
   dismissed_at: number;
 }
 
+/** One thing a member did on the steps: ids, a kind and a time; no content, so nothing sealed. */
+export interface ProgramEventsTable {
+  id: string;
+  journey_id: string;
+  member_id: string;
+  kind: 'ready' | 'not_ready' | 'revisit' | 'exercise';
+  step_id: string;
+  exercise_id: string | null;
+  at: number;
+}
+
+/** One version of an agreement; only its text is sealed, under the proposer's key. */
+export interface AgreementVersionsTable {
+  agreement_id: string;
+  version: number;
+  journey_id: string;
+  category: 'transparency' | 'boundaries' | 'contact_rules' | 'routines' | 'other';
+  proposed_by: string;
+  at: number;
+  status: 'proposed' | 'accepted' | 'declined' | 'superseded';
+  sealed: string;
+}
+
+export interface CommitmentsTable {
+  id: string;
+  journey_id: string;
+  agreement_id: string;
+  agreement_version: number;
+  committed_by: string;
+  rhythm: 'daily' | 'weekly' | 'as_it_happens';
+  started_at: number;
+  ended_at: number | null;
+}
+
+/** One logged follow-through; a dispute note is sealed under the answering partner's key. */
+export interface CommitmentLogsTable {
+  id: string;
+  commitment_id: string;
+  logged_by: string;
+  at: number;
+  status: 'pending' | 'confirmed' | 'disputed' | 'resolved';
+  answered_by: string | null;
+  answered_at: number | null;
+  sealed: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,6 +202,10 @@ export interface DB {
   timeouts: TimeoutsTable;
   screen_results: ScreenResultsTable;
   screen_dismissals: ScreenDismissalsTable;
+  program_events: ProgramEventsTable;
+  agreement_versions: AgreementVersionsTable;
+  commitments: CommitmentsTable;
+  commitment_logs: CommitmentLogsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -33,6 +33,8 @@ interface Fixture {
   /** Alex's letters (a draft, a draft to send, a sent one), Sam's sent reflection, Alex's time-out. */
   letters: { draft: string; toShare: string; shared: string; reflection: string };
   timeoutId: string;
+  /** Alex's agreements: one waiting for Sam's answer, one Sam accepted; Alex's commitment and entry. */
+  agreements: { proposed: string; accepted: string; commitment: string; log: string };
 }
 
 type Expect = number | Record<ActorName, number>;
@@ -330,6 +332,86 @@ const cases: Case[] = [
     url: () => '/api/checkins/trends?days=90',
     expect: members(200),
   },
+  // The program: each member reads and marks their own journey's steps (Chris his own, never Alex's).
+  {
+    method: 'GET',
+    route: '/api/program',
+    url: () => '/api/program?lens=gottman',
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/program/steps/:stepId/ready',
+    url: () => '/api/program/steps/responsibility/ready',
+    body: () => ({ ready: true }),
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/program/steps/:stepId/ready',
+    url: () => '/api/program/steps/no_such_step/ready',
+    body: () => ({ ready: true }),
+    expect: members(404),
+  },
+  {
+    method: 'POST',
+    route: '/api/program/steps/:stepId/revisit',
+    url: () => '/api/program/steps/responsibility/revisit',
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/program/steps/:stepId/revisit',
+    url: () => '/api/program/steps/no_such_step/revisit',
+    expect: members(404),
+  },
+  // Agreements and commitments: both partners of a journey, never anyone else.
+  { method: 'GET', route: '/api/agreements', url: () => '/api/agreements', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/agreements',
+    url: () => '/api/agreements',
+    body: () => ({ text: 'We talk on Sundays.', category: 'routines' }),
+    expect: members(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/agreements/:id/answers',
+    url: (f) => `/api/agreements/${f.agreements.proposed}/answers`,
+    body: () => ({ answer: 'accept', expected: 1 }),
+    // Sam accepts Alex's proposal; Alex may not accept their own (and it is accepted by then).
+    expect: members({ other: 404, partner: 200, self: 409 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/agreements/:id/commitments',
+    url: (f) => `/api/agreements/${f.agreements.accepted}/commitments`,
+    body: () => ({ rhythm: 'daily' }),
+    // Alex already holds a commitment to it.
+    expect: members({ other: 404, partner: 201, self: 409 }),
+  },
+  { method: 'GET', route: '/api/commitments', url: () => '/api/commitments', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/commitments/:id/logs',
+    url: (f) => `/api/commitments/${f.agreements.commitment}/logs`,
+    // Follow-through is logged by the one who committed.
+    expect: members({ other: 404, partner: 409, self: 201 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/commitment-logs/:id/answers',
+    url: (f) => `/api/commitment-logs/${f.agreements.log}/answers`,
+    body: () => ({ answer: 'confirm' }),
+    // Confirmed by the partner; never by the one who logged it.
+    expect: members({ other: 404, partner: 200, self: 409 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/commitments/:id/end',
+    url: (f) => `/api/commitments/${f.agreements.commitment}/end`,
+    expect: members({ other: 404, partner: 409, self: 200 }),
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -380,6 +462,26 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
   });
   expect(screen.statusCode, screen.body).toBe(201);
 
+  const agreement = async (text: string) => {
+    const res = await alex.client.post('/api/agreements', { text, category: 'transparency' });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  const proposedAgreement = await agreement('We say when plans change.');
+  const acceptedAgreement = await agreement('We share our calendars.');
+  const accepted = await sam.client.post(`/api/agreements/${acceptedAgreement}/answers`, {
+    answer: 'accept',
+    expected: 1,
+  });
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  const commitment = await alex.client.post(`/api/agreements/${acceptedAgreement}/commitments`, {
+    rhythm: 'weekly',
+  });
+  expect(commitment.statusCode, commitment.body).toBe(201);
+  const commitmentId = commitment.json<{ id: string }>().id;
+  const logged = await alex.client.post(`/api/commitments/${commitmentId}/logs`);
+  expect(logged.statusCode, logged.body).toBe(201);
+
   const adminEmail = uniqueEmail('admin');
   const admin = { client: new TestClient(app), id: '', email: adminEmail, displayName: 'Admin' };
   const res = await admin.client.post('/api/setup', {
@@ -400,6 +502,12 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
     letters,
     timeoutId: timeout.json<{ id: string }>().id,
     screenId: screen.json<{ id: string }>().id,
+    agreements: {
+      proposed: proposedAgreement,
+      accepted: acceptedAgreement,
+      commitment: commitmentId,
+      log: logged.json<{ logs: { id: string }[] }>().logs[0]?.id ?? '',
+    },
   };
 }
 

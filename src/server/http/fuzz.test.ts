@@ -17,8 +17,12 @@ const TABLES = [
   'letters',
   'letter_answers',
   'timeouts',
+  'agreement_versions',
+  'commitments',
+  'commitment_logs',
   'screen_results',
   'screen_dismissals',
+  'program_events',
   'mail_outbox',
   'settings',
 ];
@@ -32,6 +36,12 @@ let timeoutId: string;
 /** A real screen result, and a real instrument for the questionnaire and screen routes. */
 let screenId: string;
 const instrumentId = 'phq9';
+/** A real agreement, commitment and entry, for the agreement and commitment routes. */
+let agreementId: string;
+let commitmentId: string;
+let commitmentLogId: string;
+/** A real step, so the program routes' ":stepId" reaches the handler. */
+const stepId = 'responsibility';
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
 async function digest(): Promise<string> {
@@ -50,7 +60,7 @@ async function digest(): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const { a } = await makeCouple(t.app);
+  const { a, b } = await makeCouple(t.app);
   checkinId = (await writeCheckin(a, 'fuzz target')).id;
   await a.client.post('/api/journey/invites', {});
   letterId = (await a.client.post('/api/letters', { kind: 'impact', text: 'fuzz letter' })).json<{
@@ -62,6 +72,16 @@ beforeAll(async () => {
       answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9.${n}`, 1])),
     })
   ).json<{ id: string }>().id;
+  agreementId = (
+    await a.client.post('/api/agreements', { text: 'fuzz agreement', category: 'other' })
+  ).json<{ id: string }>().id;
+  await b.client.post(`/api/agreements/${agreementId}/answers`, { answer: 'accept', expected: 1 });
+  commitmentId = (
+    await a.client.post(`/api/agreements/${agreementId}/commitments`, { rhythm: 'daily' })
+  ).json<{ id: string }>().id;
+  commitmentLogId = (await a.client.post(`/api/commitments/${commitmentId}/logs`)).json<{
+    logs: { id: string }[];
+  }>().logs[0]!.id;
   cookie = a.client.cookie ?? '';
 });
 afterAll(async () => {
@@ -96,7 +116,7 @@ const input = fc.record({
   rawBody: fc.option(junkText, { nil: undefined }),
   param: fc.oneof(junkText, fc.uuid(), fc.constant('placeholder')),
   query: fc.dictionary(
-    fc.constantFrom('cursor', 'limit', 'x', 'country', 'instrument', 'days'),
+    fc.constantFrom('cursor', 'limit', 'x', 'country', 'instrument', 'days', 'lens'),
     junkText,
     {
       maxKeys: 3,
@@ -136,15 +156,25 @@ describe('malformed input, on every API route', () => {
                     ? screenId
                     : /^\/api\/(screens|instruments)\//.test(route.url)
                       ? instrumentId
-                      : checkinId;
-          const url = route.url.replace(':id', encodeURIComponent(param));
+                      : route.url.startsWith('/api/program')
+                        ? stepId
+                        : route.url.startsWith('/api/agreements')
+                          ? agreementId
+                          : route.url.startsWith('/api/commitments')
+                            ? commitmentId
+                            : route.url.startsWith('/api/commitment-logs')
+                              ? commitmentLogId
+                              : checkinId;
+          const url = route.url.replace(/:(?:id|stepId)(?=\/|$)/, encodeURIComponent(param));
           const payload = i.rawBody ?? (i.body === undefined ? undefined : JSON.stringify(i.body));
           const parsedBody = i.rawBody === undefined ? i.body : undefined;
           // Only malformed requests: at least one part must fail its schema (or the JSON must be broken).
           const bodyValid =
             !schemas.body ||
             (i.rawBody === undefined && schemas.body.safeParse(parsedBody ?? null).success);
-          const paramsValid = !schemas.params || schemas.params.safeParse({ id: param }).success;
+          const paramKey = route.url.includes(':stepId') ? 'stepId' : 'id';
+          const paramsValid =
+            !schemas.params || schemas.params.safeParse({ [paramKey]: param }).success;
           const queryValid = !schemas.querystring || schemas.querystring.safeParse(i.query).success;
           fc.pre(!(bodyValid && paramsValid && queryValid) || method === 'GET');
 

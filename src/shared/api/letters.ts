@@ -5,12 +5,14 @@ import {
   LETTER_TEXT_MAX,
   letterKinds,
   letterStates,
+  STATEMENT_PART_MAX,
+  statementParts,
   threadKinds,
   threadStates,
 } from '../../core/letters/letter.js';
 
 export const LetterKind = z.enum(letterKinds, {
-  error: 'Please choose an impact letter, a reflection or an unsent letter.',
+  error: 'Please choose an impact letter, a reflection, an unsent letter or a statement.',
 });
 export type LetterKind = z.infer<typeof LetterKind>;
 
@@ -23,6 +25,28 @@ const LetterText = z
 
 const LetterId = z.uuid({ error: 'That letter id is not valid.' });
 
+const StatementPartText = z
+  .string({ error: 'Please write each part as text.' })
+  .max(STATEMENT_PART_MAX, {
+    error: `A part is longer than ${STATEMENT_PART_MAX.toLocaleString('en')} characters.`,
+  });
+
+/**
+ * A statement's four guided parts. A draft may leave parts empty (it is finished over time); it is
+ * sent only once every part has a few words (the server checks that on sending).
+ */
+export const StatementParts = z
+  .strictObject({
+    did: StatementPartText,
+    impact: StatementPartText,
+    remorse: StatementPartText,
+    next: StatementPartText,
+  })
+  .refine((p) => statementParts.some((k) => p[k].trim() !== ''), {
+    error: 'Please write a few words in one of the parts first.',
+  });
+export type StatementParts = z.infer<typeof StatementParts>;
+
 /**
  * A new draft: a new letter (a new thread), a new version of my letter (`threadId`), or a reflection
  * on one sent version of my partner's letter (`respondsTo`).
@@ -30,9 +54,20 @@ const LetterId = z.uuid({ error: 'That letter id is not valid.' });
 export const LetterCreateBody = z
   .strictObject({
     kind: LetterKind,
-    text: LetterText,
+    /** A letter, reflection or unsent letter is one text… */
+    text: LetterText.optional(),
+    /** …a statement is its four parts. */
+    parts: StatementParts.optional(),
     threadId: LetterId.optional(),
     respondsTo: LetterId.optional(),
+  })
+  .refine((b) => (b.kind === 'statement') === (b.parts !== undefined), {
+    error: 'A statement is written in its four parts (parts); other letters are not.',
+    path: ['parts'],
+  })
+  .refine((b) => (b.kind !== 'statement') === (b.text !== undefined), {
+    error: 'Please write your letter as text (a statement uses parts instead).',
+    path: ['text'],
   })
   .refine((b) => (b.kind === 'reflection') === (b.respondsTo !== undefined), {
     error: 'A reflection says which letter it reflects on (respondsTo); a letter does not.',
@@ -44,15 +79,25 @@ export const LetterCreateBody = z
   });
 export type LetterCreateBody = z.infer<typeof LetterCreateBody>;
 
-/** Editing my draft; a reflection may also move to a newer sent version of the letter. */
-export const LetterUpdateBody = z.strictObject({
-  text: LetterText,
-  respondsTo: LetterId.optional(),
-});
+/**
+ * Editing my draft (its text, or a statement's parts: the server checks which one its kind takes); a
+ * reflection may also move to a newer sent version of the letter.
+ */
+export const LetterUpdateBody = z
+  .strictObject({
+    text: LetterText.optional(),
+    parts: StatementParts.optional(),
+    respondsTo: LetterId.optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.parts === undefined), {
+    error: 'Please send either the text or a statement’s parts.',
+    path: ['text'],
+  });
 export type LetterUpdateBody = z.infer<typeof LetterUpdateBody>;
 
 export const AnswerValue = z.enum(answerValues, {
-  error: 'Please choose "I feel understood" or "Not yet".',
+  error:
+    'Please choose "I feel understood" or "Not yet" (a reflection), or "It helps", "I need more" or "Not now" (a statement).',
 });
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
@@ -92,7 +137,12 @@ export const LetterVersion = z.object({
   sharedAt: z.number().int().nullable(),
   /** For a reflection: the letter version it reflects on. */
   respondsTo: z.uuid().nullable(),
+  /** The text of a letter, reflection or unsent letter; empty for a statement. */
   text: z.string(),
+  /** A statement's four parts; null for the other kinds. */
+  parts: z
+    .object({ did: z.string(), impact: z.string(), remorse: z.string(), next: z.string() })
+    .nullable(),
   answer: Answer.nullable(),
 });
 export type LetterVersion = z.infer<typeof LetterVersion>;
@@ -112,7 +162,7 @@ export const LetterThread = z.object({
   /** What I may do next here (the same rules the server enforces). */
   canReflect: z.boolean(),
   canRevise: z.boolean(),
-  /** The reflection I may answer now, if any. */
+  /** The reflection (or statement) I may answer now, if any. */
   canAnswer: z.uuid().nullable(),
 });
 export type LetterThread = z.infer<typeof LetterThread>;
@@ -120,7 +170,7 @@ export type LetterThread = z.infer<typeof LetterThread>;
 export const LetterList = z.object({
   /** Newest activity first. */
   threads: z.array(LetterThread),
-  /** The kinds of new letter I may begin on my path: impact, unsent, or none. */
+  /** The kinds of new letter I may begin on my path: impact, statement, unsent, or none. */
   canStart: z.array(z.enum(threadKinds)),
 });
 export type LetterList = z.infer<typeof LetterList>;

@@ -38,6 +38,20 @@ const FeelingTrends = lazy(() =>
   import('../routes/screens/FeelingTrends.js').then((m) => ({ default: m.FeelingTrends })),
 );
 
+const Program = lazy(() =>
+  import('../routes/program/Program.js').then((m) => ({ default: m.Program })),
+);
+const ProgramStep = lazy(() =>
+  import('../routes/program/ProgramStep.js').then((m) => ({ default: m.ProgramStep })),
+);
+
+const Agreements = lazy(() =>
+  import('../routes/agreements/Agreements.js').then((m) => ({ default: m.Agreements })),
+);
+const Commitments = lazy(() =>
+  import('../routes/agreements/Commitments.js').then((m) => ({ default: m.Commitments })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -79,6 +93,10 @@ export const router = createBrowserRouter([
               { path: 'screens/:id/take', element: <TakeScreen /> },
               { path: 'letters', element: <Letters /> },
               { path: 'letters/new', element: <LetterEditor /> },
+              { path: 'program', element: <Program /> },
+              { path: 'program/:stepId', element: <ProgramStep /> },
+              { path: 'agreements', element: <Agreements /> },
+              { path: 'commitments', element: <Commitments /> },
             ],
           },
           { path: '*', element: <NotFound /> },

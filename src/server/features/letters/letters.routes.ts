@@ -13,12 +13,15 @@ import {
   refusalToRevise,
   refusalToShare,
   refusalToStart,
+  statementComplete,
   threadAuthor,
   threadKinds,
   threadState,
   timeline,
   type AnswerFacts,
   type AnswerValue,
+  type LetterKind,
+  type StatementParts,
   type Writer,
 } from '../../../core/letters/letter.js';
 import { IdParams } from '../../../shared/api/journeys.js';
@@ -63,6 +66,25 @@ interface AnswerContent {
   readonly value: AnswerValue;
   readonly note: string;
 }
+
+/**
+ * What a version's sealed body holds: a letter's text, or a statement's four parts as one JSON
+ * document (sealed together, so the parts are one version and one seal, like any other letter).
+ */
+function bodyOf(
+  kind: LetterKind,
+  content: { text?: string | undefined; parts?: StatementParts | undefined },
+): string {
+  if (kind === 'statement') {
+    if (!content.parts || content.text !== undefined) throw new DomainError('letter.parts');
+    const { did, impact, remorse, next } = content.parts;
+    return JSON.stringify({ did, impact, remorse, next });
+  }
+  if (content.text === undefined || content.parts) throw new DomainError('letter.parts');
+  return content.text;
+}
+
+const partsOf = (body: string): StatementParts => JSON.parse(body) as StatementParts;
 
 /** Letters and reflections can be long, in any script: room for 20,000 characters of any kind. */
 const LETTER_BODY_LIMIT = 256 * 1024;
@@ -141,7 +163,12 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
     });
     const answerRows = await listAnswers(
       db,
-      rows.filter((row) => row.kind === 'reflection' && row.state === 'shared').map((x) => x.id),
+      rows
+        .filter(
+          (row) =>
+            (row.kind === 'reflection' || row.kind === 'statement') && row.state === 'shared',
+        )
+        .map((x) => x.id),
     );
     const people = await authorKeys([
       ...rows.map((row) => row.authorId),
@@ -191,6 +218,11 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       // My partner's version exists for me from the moment it was sent: when they began or last
       // edited its draft is theirs alone.
       const seen = mine ? null : row.sharedAt;
+      const body = deps.sealer.open(
+        opened.people.key(row.authorId),
+        row.sealed,
+        letterContext(row.id),
+      );
       return {
         id: row.id,
         threadId: row.threadId,
@@ -203,7 +235,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
         updatedAt: seen ?? row.updatedAt,
         sharedAt: row.sharedAt,
         respondsTo: row.respondsTo,
-        text: deps.sealer.open(opened.people.key(row.authorId), row.sealed, letterContext(row.id)),
+        text: row.kind === 'statement' ? '' : body,
+        parts: row.kind === 'statement' ? partsOf(body) : null,
         answer,
       };
     });
@@ -280,7 +313,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const c = await caller(request);
-      const { kind, text, threadId, respondsTo } = request.body;
+      const { kind, threadId, respondsTo } = request.body;
+      const text = bodyOf(kind, request.body);
       const me = c.writer.userId;
       let thread: string;
       if (kind === 'reflection' && respondsTo) {
@@ -342,7 +376,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       const c = await caller(request);
       const row = await visible(request, c, request.params.id);
       assertAllowed(refusalToEdit(c.writer.userId, row));
-      const { text, respondsTo } = request.body;
+      const { respondsTo } = request.body;
+      const text = bodyOf(row.kind, request.body);
       if (respondsTo !== undefined && respondsTo !== row.respondsTo) {
         const facts = await ruleFacts(c, row.threadId);
         const letter = facts.thread.find((x) => x.id === respondsTo);
@@ -382,6 +417,14 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       const row = await visible(request, c, request.params.id);
       const facts = await ruleFacts(c, row.threadId);
       assertAllowed(refusalToShare(c.writer, row, facts.thread, facts.answers));
+      if (row.kind === 'statement') {
+        const body = deps.sealer.open(
+          await ownKey(row.authorId),
+          row.sealed,
+          letterContext(row.id),
+        );
+        if (!statementComplete(partsOf(body))) throw new DomainError('letter.parts');
+      }
       if (!(await shareDraft(db, row.id, deps.clock()))) throw new DomainError('letter.locked');
       reply.header('cache-control', 'no-store');
       return threadView(c, row.threadId);
@@ -414,7 +457,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       config: access('member'),
       schema: {
         tags: ['letters'],
-        summary: 'Answer a reflection on my letter: "I feel understood" or "not yet", with a note',
+        summary:
+          'Answer a reflection on my letter ("I feel understood" or "not yet") or a statement sent to me ("it helps", "I need more" or "not now"), with a note',
         params: IdParams,
         body: AnswerCreateBody,
         response: { 201: LetterThread, 400: Problem, 404: Problem, 409: Problem },
@@ -426,7 +470,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       const me = c.writer.userId;
       const row = await visible(request, c, request.params.id);
       const facts = await ruleFacts(c, row.threadId);
-      assertAllowed(refusalToAnswer(me, row, facts.thread, facts.answers));
+      assertAllowed(refusalToAnswer(me, row, facts.thread, facts.answers, request.body.answer));
       const id = deps.newId();
       const content: AnswerContent = { value: request.body.answer, note: request.body.note ?? '' };
       const sealed = deps.sealer.seal(await ownKey(me), JSON.stringify(content), answerContext(id));

@@ -204,7 +204,8 @@ describe('who writes what', () => {
   it('the hurt partner writes letters, the partner who broke trust writes reflections', async () => {
     const { alex, sam } = await couple();
     expect((await list(alex)).canStart).toEqual(['impact']);
-    expect((await list(sam)).canStart).toEqual([]);
+    // The partner who broke trust begins no letter of their own here, only a statement.
+    expect((await list(sam)).canStart).toEqual(['statement']);
     expect(await codeOf(sam.client.post('/api/letters', { kind: 'impact', text: 'x' }))).toBe(
       '409 letter.role',
     );

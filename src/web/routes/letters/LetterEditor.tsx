@@ -1,7 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useSearchParams } from 'react-router';
-import { LETTER_TEXT_MAX, letterKinds, type LetterKind } from '../../../core/letters/letter.js';
+import {
+  LETTER_TEXT_MAX,
+  letterKinds,
+  STATEMENT_PART_MAX,
+  statementComplete,
+  statementParts,
+  type LetterKind,
+  type StatementPart,
+  type StatementParts,
+} from '../../../core/letters/letter.js';
 import type {
   LetterCreateBody,
   LetterList,
@@ -35,6 +44,28 @@ interface Setup {
   readonly thread: LetterThread | null;
 }
 
+const emptyParts: StatementParts = { did: '', impact: '', remorse: '', next: '' };
+
+/**
+ * A statement's four parts travel through the editor as one string, their JSON, so that saving on a
+ * pause, "unsaved" and leaving work the same for every kind; it is taken apart only to show and send.
+ */
+const partsOf = (value: string): StatementParts =>
+  value ? (JSON.parse(value) as StatementParts) : emptyParts;
+const joinParts = (parts: StatementParts): string =>
+  JSON.stringify({
+    did: parts.did,
+    impact: parts.impact,
+    remorse: parts.remorse,
+    next: parts.next,
+  });
+/** What the editor holds for a version: a letter's text, or a statement's parts joined. */
+const editorText = (v: LetterVersion): string =>
+  v.kind === 'statement' ? joinParts(v.parts ?? emptyParts) : v.text;
+/** What is sent for the editor's content: `text`, or a statement's `parts`. */
+const contentOf = (kind: LetterKind, value: string) =>
+  kind === 'statement' ? { parts: partsOf(value) } : { text: value };
+
 /** My latest version of a kind in a thread: a new version starts from it. */
 const myLatest = (thread: LetterThread | null, kind: LetterKind): LetterVersion | undefined =>
   thread?.versions.filter((v) => v.mine && v.kind === kind).at(-1);
@@ -54,7 +85,7 @@ function setupFrom(params: URLSearchParams, list: LetterList): Setup | null {
       draftId: found.version.id,
       threadId: found.thread.id,
       respondsTo: found.version.respondsTo,
-      text: found.version.text,
+      text: editorText(found.version),
       thread: found.thread,
     };
   }
@@ -62,9 +93,15 @@ function setupFrom(params: URLSearchParams, list: LetterList): Setup | null {
   if (!kind) return null;
   const respondsTo = kind === 'reflection' ? params.get('respondsTo') : null;
   if (kind === 'reflection' && !respondsTo) return null;
+  // A person has one statement: `?kind=statement` (the program's link) continues it, or begins its
+  // next version, rather than starting a second one.
+  const ownStatement =
+    kind === 'statement' && !params.get('thread')
+      ? list.threads.find((th) => th.kind === 'statement' && th.mine)
+      : undefined;
   const thread = respondsTo
     ? (findVersion(list, respondsTo)?.thread ?? null)
-    : (list.threads.find((th) => th.id === params.get('thread')) ?? null);
+    : (ownStatement ?? list.threads.find((th) => th.id === params.get('thread')) ?? null);
   if ((respondsTo || params.get('thread')) && !thread) return null;
   const draft = thread ? myDraft(thread) : undefined;
   // An open draft is continued; only an unsent letter begins a new version over it (the draft
@@ -75,16 +112,17 @@ function setupFrom(params: URLSearchParams, list: LetterList): Setup | null {
       draftId: draft.id,
       threadId: thread?.id ?? null,
       respondsTo: draft.respondsTo,
-      text: draft.text,
+      text: editorText(draft),
       thread,
     };
   }
+  const earlier = myLatest(thread, kind);
   return {
     kind,
     draftId: null,
     threadId: kind === 'reflection' ? null : (thread?.id ?? null),
     respondsTo,
-    text: myLatest(thread, kind)?.text ?? '',
+    text: earlier ? editorText(earlier) : kind === 'statement' ? joinParts(emptyParts) : '',
     thread,
   };
 }
@@ -112,8 +150,15 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
 
   const letter = respondsTo ? thread?.versions.find((v) => v.id === respondsTo) : undefined;
   const newest = thread ? latestSentLetter(thread) : undefined;
-  const over = text.length > LETTER_TEXT_MAX;
-  const blank = text.trim() === '';
+  const statement = kind === 'statement';
+  const parts = statement ? partsOf(text) : emptyParts;
+  const partOver = (p: StatementPart) => parts[p].length > STATEMENT_PART_MAX;
+  const over = statement ? statementParts.some(partOver) : text.length > LETTER_TEXT_MAX;
+  const blank = statement
+    ? statementParts.every((p) => parts[p].trim() === '')
+    : text.trim() === '';
+  // A statement is sent once each part has words; a draft may be partial.
+  const incomplete = statement && !statementComplete(parts);
   const name = partner ?? t('join.yourPartner');
 
   /** Saves the text as my draft (creating it the first time); returns the draft as saved. */
@@ -122,7 +167,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
     if (id) {
       const moved = movedTo.current;
       const updated = await api.put<LetterThread>(`/api/letters/${id}`, {
-        text: value,
+        ...contentOf(kind, value),
         ...(moved ? { respondsTo: moved } : {}),
       });
       movedTo.current = null;
@@ -132,7 +177,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
     }
     const body: LetterCreateBody = {
       kind,
-      text: value,
+      ...contentOf(kind, value),
       ...(setup.threadId ? { threadId: setup.threadId } : {}),
       ...(respondsTo ? { respondsTo } : {}),
     };
@@ -230,13 +275,17 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
       ? 'letters.editor.impactTitle'
       : kind === 'reflection'
         ? 'letters.editor.reflectionTitle'
-        : 'letters.editor.unsentTitle';
+        : kind === 'statement'
+          ? 'statement.editorTitle'
+          : 'letters.editor.unsentTitle';
   const ledeKey =
     kind === 'impact'
       ? 'letters.editor.impactLede'
       : kind === 'reflection'
         ? 'letters.editor.reflectionLede'
-        : 'letters.editor.unsentLede';
+        : kind === 'statement'
+          ? 'statement.editorLede'
+          : 'letters.editor.unsentLede';
   const hintKey =
     kind === 'impact'
       ? 'letters.editor.impactHint'
@@ -298,7 +347,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
           error={error}
           title={t('checkin.saveFailed')}
           after={t('checkin.keptText')}
-          fieldIds={{ text: 'letter-text' }}
+          fieldIds={statement ? { parts: 'statement-did' } : { text: 'letter-text' }}
         />
         {problemOf(error).code === 'auth.unauthenticated' ? (
           <p className="panel">
@@ -308,39 +357,79 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
             {t('letters.editor.signInThenSave')}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="letter-text">
-            {kind === 'reflection'
-              ? t('letters.editor.reflectionLabel')
-              : t('letters.editor.label')}
-          </label>
-          <span id="letter-text-hint" className="hint">
-            {t(hintKey, { name })}
-          </span>
-          <FieldError id="letter-text-error">{tooLong}</FieldError>
-          <textarea
-            id="letter-text"
-            name="text"
-            rows={16}
-            value={text}
-            aria-invalid={tooLong ? true : undefined}
-            aria-describedby={describedBy(
-              'letter-text-hint',
-              tooLong && 'letter-text-error',
-              'letter-text-count',
-            )}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (step !== 'idle') setStep('idle');
-            }}
-          />
-          <p id="letter-text-count" className={over ? 'count over' : 'count'}>
-            {t('checkin.count', {
-              count: formatCount(text.length),
-              max: formatCount(LETTER_TEXT_MAX),
-            })}
-          </p>
-        </div>
+        {statement ? (
+          statementParts.map((p) => {
+            const id = `statement-${p}`;
+            const tooLongPart = partOver(p)
+              ? t('statement.partTooLong', { max: formatCount(STATEMENT_PART_MAX) })
+              : undefined;
+            return (
+              <div className="field" key={p}>
+                <label htmlFor={id}>{t(`statement.part.${p}`)}</label>
+                <span id={`${id}-hint`} className="hint">
+                  {t(`statement.hint.${p}`, { name })}
+                </span>
+                <FieldError id={`${id}-error`}>{tooLongPart}</FieldError>
+                <textarea
+                  id={id}
+                  name={p}
+                  rows={6}
+                  value={parts[p]}
+                  aria-invalid={tooLongPart ? true : undefined}
+                  aria-describedby={describedBy(
+                    `${id}-hint`,
+                    tooLongPart && `${id}-error`,
+                    `${id}-count`,
+                  )}
+                  onChange={(e) => {
+                    setText(joinParts({ ...parts, [p]: e.target.value }));
+                    if (step !== 'idle') setStep('idle');
+                  }}
+                />
+                <p id={`${id}-count`} className={partOver(p) ? 'count over' : 'count'}>
+                  {t('checkin.count', {
+                    count: formatCount(parts[p].length),
+                    max: formatCount(STATEMENT_PART_MAX),
+                  })}
+                </p>
+              </div>
+            );
+          })
+        ) : (
+          <div className="field">
+            <label htmlFor="letter-text">
+              {kind === 'reflection'
+                ? t('letters.editor.reflectionLabel')
+                : t('letters.editor.label')}
+            </label>
+            <span id="letter-text-hint" className="hint">
+              {t(hintKey, { name })}
+            </span>
+            <FieldError id="letter-text-error">{tooLong}</FieldError>
+            <textarea
+              id="letter-text"
+              name="text"
+              rows={16}
+              value={text}
+              aria-invalid={tooLong ? true : undefined}
+              aria-describedby={describedBy(
+                'letter-text-hint',
+                tooLong && 'letter-text-error',
+                'letter-text-count',
+              )}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (step !== 'idle') setStep('idle');
+              }}
+            />
+            <p id="letter-text-count" className={over ? 'count over' : 'count'}>
+              {t('checkin.count', {
+                count: formatCount(text.length),
+                max: formatCount(LETTER_TEXT_MAX),
+              })}
+            </p>
+          </div>
+        )}
         <p className="visibility">
           <LockIcon />
           <span>
@@ -357,11 +446,13 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
             text={t(
               kind === 'reflection'
                 ? 'letters.editor.sendReflectionConfirm'
-                : 'letters.editor.sendLetterConfirm',
+                : statement
+                  ? 'statement.sendConfirm'
+                  : 'letters.editor.sendLetterConfirm',
               { name },
             )}
             error={send.error}
-            busy={busy || over || blank}
+            busy={busy || over || blank || incomplete}
             confirm={t('letters.editor.sendYes', { name })}
             onConfirm={() => send.mutate()}
             decline={t('common.notNow')}
@@ -385,12 +476,15 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
               <button
                 type="button"
                 className="button primary"
-                disabled={busy || over || blank}
+                disabled={busy || over || blank || incomplete}
+                aria-describedby={incomplete ? 'statement-incomplete' : undefined}
                 onClick={() => open('send')}
               >
                 {kind === 'reflection'
                   ? t('letters.editor.sendReflection')
-                  : t('letters.editor.sendLetter')}
+                  : statement
+                    ? t('statement.send')
+                    : t('letters.editor.sendLetter')}
               </button>
             ) : null}
             <button
@@ -413,13 +507,18 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
             </Link>
           </p>
         )}
+        {incomplete && partner ? (
+          <p id="statement-incomplete">{t('statement.incomplete')}</p>
+        ) : null}
         {kind !== 'unsent' && !partner ? <p>{t('letters.editor.noPartner')}</p> : null}
       </form>
     </Page>
   );
 }
 
-/** Writing a letter, a reflection or a letter for oneself, saved as a private draft as one writes. */
+/**
+ * Writing a letter, a reflection, an accountability statement (`?kind=statement`, in four guided
+ * parts) or a letter for oneself, saved as a private draft as one writes. */
 export function LetterEditor() {
   const [params] = useSearchParams();
   const letters = useLetters();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ANSWER_NOTE_MAX } from '../../../core/letters/letter.js';
+import { ANSWER_NOTE_MAX, answerValuesFor, statementParts } from '../../../core/letters/letter.js';
 import type {
   Answer,
   AnswerCreateBody,
@@ -51,6 +51,9 @@ function Who({ version, partner }: { version: LetterVersion; partner: string }) 
 
 function versionTitle(v: LetterVersion): string {
   const vars = { name: v.authorName, version: v.version };
+  if (v.kind === 'statement') {
+    return v.mine ? t('statement.titleMine', vars) : t('statement.title', vars);
+  }
   if (v.kind === 'reflection') {
     return v.mine ? t('letters.title.myReflection', vars) : t('letters.title.reflection', vars);
   }
@@ -92,7 +95,18 @@ function Version({ version, partner }: { version: LetterVersion; partner: string
           {version.sharedAt ? t('letters.sentOn') : t('letters.savedOn')}{' '}
           <time dateTime={new Date(when).toISOString()}>{formatWhen(when)}</time>
         </p>
-        <p className="note-text">{version.text}</p>
+        {version.parts ? (
+          <dl className="statement-parts">
+            {statementParts.map((p) => (
+              <div key={p}>
+                <dt>{t(`statement.part.${p}`)}</dt>
+                <dd className="note-text">{version.parts?.[p]}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="note-text">{version.text}</p>
+        )}
         {version.answer ? <AnswerView answer={version.answer} /> : null}
         {version.mine && version.state === 'draft' ? (
           <p className="item-actions">
@@ -111,6 +125,11 @@ function Version({ version, partner }: { version: LetterVersion; partner: string
 /** Where the thread stands, said to this reader, without counting anything anyone has not done. */
 function statusOf(thread: LetterThread, partner: string): string {
   const other = thread.mine ? partner : thread.letterAuthorName;
+  if (thread.kind === 'statement' && thread.state === 'waiting_for_answer') {
+    return thread.mine
+      ? t('statement.status.sentMine', { name: other })
+      : t('statement.status.arrived', { name: other });
+  }
   switch (thread.state) {
     case 'draft':
       return t('letters.status.draft');
@@ -132,12 +151,26 @@ function statusOf(thread: LetterThread, partner: string): string {
       return thread.mine
         ? t('letters.status.understoodMine')
         : t('letters.status.understoodTheirs', { name: other });
+    // The statement's answers come from the partner it was sent to, so "mine" means I wrote it.
+    case 'helps':
+      return thread.mine
+        ? t('statement.status.helpsTheirs', { name: other })
+        : t('statement.status.helpsMine');
+    case 'need_more':
+      return thread.mine
+        ? t('statement.status.needMoreTheirs', { name: other })
+        : t('statement.status.needMoreMine', { name: other });
+    case 'not_now':
+      return thread.mine
+        ? t('statement.status.notNowTheirs', { name: other })
+        : t('statement.status.notNowMine');
   }
 }
 
 /**
- * The answer to a reflection. "I feel understood" and "Not yet" carry the same weight on screen:
- * either is a good answer. Sending it takes a second step that says what the partner will see.
+ * The answer to a reflection or a statement. Its choices ("I feel understood" / "Not yet", or "It
+ * helps" / "I need more" / "Not now") carry the same weight on screen: each is a good answer.
+ * Sending it takes a second step that says what the partner will see.
  */
 function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflectionId: string }) {
   const client = useQueryClient();
@@ -147,6 +180,8 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
   const confirmRef = useRef<HTMLDivElement>(null);
   const reflection = thread.versions.find((v) => v.id === reflectionId);
   const name = reflection?.authorName ?? t('join.yourPartner');
+  const statement = reflection?.kind === 'statement';
+  const values = answerValuesFor(reflection?.kind ?? 'reflection');
   const noteId = `answer-note-${reflectionId}`;
 
   const send = useMutation({
@@ -170,11 +205,11 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
   return (
     <section className="panel" aria-labelledby={`${noteId}-heading`}>
       <h3 id={`${noteId}-heading`}>{t('letters.answerTitle')}</h3>
-      <p>{t('letters.answerIntro', { name })}</p>
+      <p>{t(statement ? 'statement.answerIntro' : 'letters.answerIntro', { name })}</p>
       <div className="field">
         <label htmlFor={noteId}>{t('letters.answerNoteLabel')}</label>
         <span id={`${noteId}-hint`} className="hint">
-          {t('letters.answerNoteHint')}
+          {t(statement ? 'statement.answerNoteHint' : 'letters.answerNoteHint')}
         </span>
         <FieldError id={`${noteId}-error`}>
           {over ? t('letters.noteTooLong', { max: formatCount(ANSWER_NOTE_MAX) }) : undefined}
@@ -215,12 +250,11 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
         />
       ) : (
         <p className="actions">
-          <button type="button" className="button" onClick={() => choose('understood')}>
-            {answerLabel('understood')}
-          </button>
-          <button type="button" className="button" onClick={() => choose('not_yet')}>
-            {answerLabel('not_yet')}
-          </button>
+          {values.map((value) => (
+            <button key={value} type="button" className="button" onClick={() => choose(value)}>
+              {answerLabel(value)}
+            </button>
+          ))}
         </p>
       )}
     </section>
@@ -234,9 +268,13 @@ function Thread({ thread, partner }: { thread: LetterThread; partner: string }) 
   const title =
     thread.kind === 'unsent'
       ? t('letters.thread.unsent')
-      : thread.mine
-        ? t('letters.thread.mine')
-        : t('letters.thread.theirs', { name: thread.letterAuthorName });
+      : thread.kind === 'statement'
+        ? thread.mine
+          ? t('statement.threadMine')
+          : t('statement.threadTheirs', { name: thread.letterAuthorName })
+        : thread.mine
+          ? t('letters.thread.mine')
+          : t('letters.thread.theirs', { name: thread.letterAuthorName });
   return (
     <section className="stack" aria-labelledby={threadHeadingId(thread.id)}>
       <div>
@@ -287,13 +325,21 @@ export function Letters() {
   } else if (letters.isError) body = <p>{problemOf(letters.error).detail}</p>;
   else if (letters.data) {
     const { threads, canStart } = letters.data;
+    // One statement per person: once begun, its own thread offers the next version.
+    const hasStatement = threads.some((th) => th.kind === 'statement' && th.mine);
+    const startable = canStart.filter((k) => k !== 'statement' || !hasStatement);
     // Beginning another letter stays possible, but quiet: the thread's own next step comes first.
     const start =
-      canStart.length > 0 ? (
+      startable.length > 0 ? (
         <p className="actions">
           {canStart.includes('impact') ? (
             <Link className="button" to="/app/letters/new?kind=impact">
               {t('letters.startImpact')}
+            </Link>
+          ) : null}
+          {startable.includes('statement') ? (
+            <Link className="button" to="/app/letters/new?kind=statement">
+              {t('statement.start')}
             </Link>
           ) : null}
           {canStart.includes('unsent') ? (
@@ -322,6 +368,12 @@ export function Letters() {
         <div className="empty">
           <h2>{t('letters.emptyTitle')}</h2>
           <p>{t('letters.emptyReflect', { name: partner })}</p>
+          {canStart.includes('statement') ? (
+            <>
+              <p>{t('statement.emptyText')}</p>
+              {start}
+            </>
+          ) : null}
         </div>
       );
     } else {

@@ -223,6 +223,12 @@ export function Together() {
             </p>
           </section>
         ) : null}
+        <section aria-labelledby="together-program">
+          <h2 id="together-program">{t('program.togetherTitle')}</h2>
+          <p>
+            <Link to="/app/program">{t('program.link')}</Link>
+          </p>
+        </section>
         <Summary journey={j} />
       </>
     );

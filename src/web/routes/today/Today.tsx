@@ -161,6 +161,12 @@ export function Today() {
       <section aria-labelledby="today-journey">
         <h2 id="today-journey">{t('today.journeyTitle')}</h2>
         <Partner journey={current} safetyMode={safety.data?.safetyMode ?? false} />
+        {/* The steps are joint work: in safety mode they stay in Together, unprompted. */}
+        {safety.data && !safety.data.safetyMode ? (
+          <p>
+            <Link to="/app/program">{t('program.link')}</Link>
+          </p>
+        ) : null}
         <p>
           <Link to="/app/letters">{t('letters.todayLink')}</Link>
         </p>

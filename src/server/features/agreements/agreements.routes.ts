@@ -1,0 +1,496 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  accept,
+  decline,
+  latestVersion,
+  nextSteps,
+  propose,
+  proposeRevision,
+  revisit,
+  versionInForce,
+  type Agreement,
+  type AgreementTransition,
+} from '../../../core/agreements/agreement.js';
+import { diffWords } from '../../../core/agreements/diff.js';
+import { suggestionsFor } from '../../../core/agreements/suggestions.js';
+import {
+  answerLog,
+  assertAllowed,
+  commit,
+  logFollowThrough,
+  refusalToEnd,
+} from '../../../core/commitments/commitment.js';
+import {
+  commitmentReliability,
+  overallReliability,
+  type Reliability as CoreReliability,
+} from '../../../core/commitments/reliability.js';
+import { DomainError } from '../../../core/errors.js';
+import type { BetrayalKind } from '../../../core/journeys/journey.js';
+import {
+  AgreementAnswerBody,
+  AgreementCreateBody,
+  AgreementList,
+  AgreementView,
+  CommitmentCreateBody,
+  CommitmentList,
+  CommitmentView,
+  LogAnswerBody,
+  type AgreementVersionView,
+  type Reliability,
+} from '../../../shared/api/agreements.js';
+import { IdParams } from '../../../shared/api/journeys.js';
+import { Problem } from '../../../shared/api/problem.js';
+import type { DataKey, SealContext } from '../../crypto/sealing.js';
+import type { Deps } from '../../deps.js';
+import { access, memberId } from '../../http/access.js';
+import { findAuthors } from '../checkins/checkins.store.js';
+import { findMembership } from '../journeys/journeys.store.js';
+import { assertSafetyChecked } from '../safety/safety.gate.js';
+import {
+  agreementVersions,
+  endCommitment,
+  findCommitment,
+  findLog,
+  insertCommitment,
+  insertLog,
+  journeyKinds,
+  listCommitments,
+  listLogs,
+  listVersions,
+  writeLogAnswer,
+  writeTransition,
+  type CommitmentRow,
+  type LogRow,
+  type VersionRow,
+} from './agreements.store.js';
+
+/** The AAD of one version's text: bound to its table, agreement, version and field. */
+export const versionContext = (agreementId: string, version: number): SealContext => ({
+  table: 'agreement_versions',
+  id: `${agreementId}:${version}`,
+  field: 'text',
+});
+export const logNoteContext = (id: string): SealContext => ({
+  table: 'commitment_logs',
+  id,
+  field: 'note',
+});
+
+const plain = (r: CoreReliability): Reliability => ({ ...r, trend: [...r.trend] });
+
+interface Caller {
+  readonly userId: string;
+  readonly journeyId: string;
+}
+
+interface OpenedAgreement {
+  readonly agreement: Agreement;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  async function caller(request: FastifyRequest): Promise<Caller> {
+    const userId = memberId(request);
+    const membership = await findMembership(db, userId);
+    if (!membership) throw new DomainError('journey.none');
+    return { userId, journeyId: membership.journeyId };
+  }
+
+  /** Opens sealed values under their authors' keys, unwrapping each key once. */
+  async function people(ids: readonly string[]) {
+    const authors = await findAuthors(db, ids);
+    const keys = new Map<string, DataKey>();
+    return {
+      name: (id: string) => authors.get(id)?.displayName ?? '',
+      key(id: string): DataKey {
+        let key = keys.get(id);
+        if (!key) {
+          const author = authors.get(id);
+          if (!author) throw new Error(`author ${id} is missing`);
+          key = deps.sealer.unwrap(id, author.wrappedKey);
+          keys.set(id, key);
+        }
+        return key;
+      },
+    };
+  }
+
+  /** Agreements from their rows, texts opened, by agreement in first-proposed order. */
+  async function openAgreements(rows: readonly VersionRow[]): Promise<OpenedAgreement[]> {
+    const who = await people(rows.map((row) => row.proposedBy));
+    const byId = new Map<string, VersionRow[]>();
+    for (const row of rows) byId.set(row.agreementId, [...(byId.get(row.agreementId) ?? []), row]);
+    return [...byId.entries()].map(([id, versions]) => ({
+      agreement: {
+        id,
+        versions: versions.map((v) => ({
+          agreementId: id,
+          version: v.version,
+          text: deps.sealer.open(who.key(v.proposedBy), v.sealed, versionContext(id, v.version)),
+          category: v.category,
+          proposedBy: v.proposedBy,
+          at: v.at,
+          status: v.status,
+        })),
+      },
+      names: new Map(versions.map((v) => [v.proposedBy, who.name(v.proposedBy)])),
+    }));
+  }
+
+  async function openAgreement(c: Caller, id: string): Promise<OpenedAgreement> {
+    const rows = await agreementVersions(db, c.journeyId, id);
+    const [opened] = await openAgreements(rows);
+    if (!opened) throw new DomainError('agreement.not_found');
+    return opened;
+  }
+
+  function viewOf(c: Caller, { agreement, names }: OpenedAgreement): AgreementView {
+    const versions = agreement.versions.toSorted((a, b) => a.version - b.version);
+    const latest = latestVersion(agreement);
+    return {
+      id: agreement.id,
+      category: latest.category,
+      versions: versions.map((v, i): AgreementVersionView => ({
+        version: v.version,
+        text: v.text,
+        category: v.category,
+        mine: v.proposedBy === c.userId,
+        proposerName: names.get(v.proposedBy) ?? '',
+        at: v.at,
+        status: v.status,
+        diff: i === 0 ? null : diffWords(versions[i - 1]?.text ?? '', v.text),
+      })),
+      inForce: versionInForce(agreement)?.version ?? null,
+      waitingOn:
+        latest.status !== 'proposed' ? null : latest.proposedBy === c.userId ? 'partner' : 'me',
+      nextSteps: nextSteps(agreement, c.userId),
+    };
+  }
+
+  r.get(
+    '/api/agreements',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['agreements'],
+        summary:
+          'The agreements in my journey with every version and the changes between them, and suggestions to start from',
+        response: { 200: AgreementList, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const c = await caller(request);
+      const opened = await openAgreements(await listVersions(db, c.journeyId));
+      const kinds = (await journeyKinds(db, c.journeyId)) as BetrayalKind[];
+      reply.header('cache-control', 'no-store');
+      return {
+        agreements: opened
+          .map((o) => viewOf(c, o))
+          .sort(
+            (a, b) =>
+              (b.versions.at(-1)?.at ?? 0) - (a.versions.at(-1)?.at ?? 0) ||
+              a.id.localeCompare(b.id),
+          ),
+        suggestions: suggestionsFor(kinds).map((s) => ({
+          id: s.id,
+          category: s.category,
+          text: s.text,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/agreements',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['agreements'],
+        summary: 'Propose an agreement to my partner',
+        body: AgreementCreateBody,
+        response: { 201: AgreementView, 400: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await assertSafetyChecked(deps, memberId(request));
+      const c = await caller(request);
+      const transition = propose({
+        id: deps.newId(),
+        text: request.body.text,
+        category: request.body.category,
+        by: c.userId,
+        at: deps.clock(),
+      });
+      await write(c, transition);
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send(viewOf(c, await openAgreement(c, transition.agreement.id)));
+    },
+  );
+
+  /** Seals the added version's text under its proposer's key, and writes the transition. */
+  async function write(c: Caller, transition: AgreementTransition): Promise<void> {
+    const added = transition.added;
+    const sealed = added
+      ? deps.sealer.seal(
+          (await people([added.proposedBy])).key(added.proposedBy),
+          added.text,
+          versionContext(added.agreementId, added.version),
+        )
+      : undefined;
+    await writeTransition(db, {
+      journeyId: c.journeyId,
+      transition,
+      ...(sealed === undefined ? {} : { sealed }),
+    });
+  }
+
+  r.post(
+    '/api/agreements/:id/answers',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['agreements'],
+        summary:
+          'Answer the newest version (accept, decline, suggest a change) or revisit an agreement, naming the version answered',
+        params: IdParams,
+        body: AgreementAnswerBody,
+        response: { 200: AgreementView, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await assertSafetyChecked(deps, memberId(request));
+      const c = await caller(request);
+      const { agreement } = await openAgreement(c, request.params.id);
+      const { answer, expected, text, category } = request.body;
+      const change = {
+        by: c.userId,
+        expected,
+        text: text ?? '',
+        at: deps.clock(),
+        ...(category ? { category } : {}),
+      };
+      const transition =
+        answer === 'accept'
+          ? accept(agreement, c.userId, expected)
+          : answer === 'decline'
+            ? decline(agreement, c.userId, expected)
+            : answer === 'revise'
+              ? proposeRevision(agreement, change)
+              : revisit(agreement, change);
+      await write(c, transition);
+      reply.header('cache-control', 'no-store');
+      return viewOf(c, await openAgreement(c, agreement.id));
+    },
+  );
+
+  // Commitments
+
+  async function commitmentViews(c: Caller, rows: readonly CommitmentRow[]) {
+    const logs = await listLogs(
+      db,
+      rows.map((row) => row.id),
+    );
+    const versions = await openAgreements(await listVersions(db, c.journeyId));
+    const agreements = new Map(versions.map((o) => [o.agreement.id, o.agreement]));
+    const who = await people([
+      ...rows.map((row) => row.committedBy),
+      ...logs.flatMap((l) => (l.answeredBy ? [l.answeredBy] : [])),
+    ]);
+    const now = deps.clock();
+    const logsOf = new Map<string, LogRow[]>();
+    for (const l of logs) logsOf.set(l.commitmentId, [...(logsOf.get(l.commitmentId) ?? []), l]);
+    return rows.map((row): CommitmentView & { logRows: LogRow[] } => {
+      const own = logsOf.get(row.id) ?? [];
+      const version = agreements
+        .get(row.agreementId)
+        ?.versions.find((v) => v.version === row.agreementVersion);
+      return {
+        id: row.id,
+        agreementId: row.agreementId,
+        agreementVersion: row.agreementVersion,
+        agreementText: version?.text ?? '',
+        category: version?.category ?? 'other',
+        mine: row.committedBy === c.userId,
+        committerName: who.name(row.committedBy),
+        rhythm: row.rhythm,
+        startedAt: row.startedAt,
+        endedAt: row.endedAt,
+        logs: own.toReversed().map((l) => ({
+          id: l.id,
+          at: l.at,
+          status: l.status,
+          note:
+            l.sealed && l.answeredBy
+              ? deps.sealer.open(who.key(l.answeredBy), l.sealed, logNoteContext(l.id))
+              : null,
+        })),
+        reliability: plain(commitmentReliability(row.rhythm, own, now)),
+        logRows: own,
+      };
+    });
+  }
+
+  const strip = ({ logRows: _, ...view }: CommitmentView & { logRows: LogRow[] }) => view;
+
+  async function commitmentView(c: Caller, id: string): Promise<CommitmentView> {
+    const row = await findCommitment(db, c.journeyId, id);
+    if (!row) throw new DomainError('commitment.not_found');
+    const [view] = await commitmentViews(c, [row]);
+    if (!view) throw new DomainError('commitment.not_found');
+    return strip(view);
+  }
+
+  const pooled = (views: readonly (CommitmentView & { logRows: LogRow[] })[]): Reliability =>
+    plain(
+      overallReliability(
+        views.map((v) => ({ rhythm: v.rhythm, logs: v.logRows })),
+        deps.clock(),
+      ),
+    );
+
+  r.get(
+    '/api/commitments',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary:
+          "My commitments and my partner's, with their entries and how reliably each is kept, and overall",
+        response: { 200: CommitmentList, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const c = await caller(request);
+      const views = await commitmentViews(c, await listCommitments(db, c.journeyId));
+      const mine = views.filter((v) => v.mine);
+      const partner = views.filter((v) => !v.mine);
+      reply.header('cache-control', 'no-store');
+      return {
+        mine: mine.map(strip),
+        partner: partner.map(strip),
+        overallReliability: { mine: pooled(mine), partner: pooled(partner) },
+      };
+    },
+  );
+
+  r.post(
+    '/api/agreements/:id/commitments',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary: 'Commit to the accepted version of an agreement, with a rhythm',
+        params: IdParams,
+        body: CommitmentCreateBody,
+        response: { 201: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await assertSafetyChecked(deps, memberId(request));
+      const c = await caller(request);
+      const { agreement } = await openAgreement(c, request.params.id);
+      const existing = (await listCommitments(db, c.journeyId)).filter(
+        (row) => row.agreementId === agreement.id,
+      );
+      const made = commit(agreement, {
+        id: deps.newId(),
+        by: c.userId,
+        rhythm: request.body.rhythm,
+        at: deps.clock(),
+        existing,
+      });
+      await insertCommitment(db, { ...made, journeyId: c.journeyId });
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send(await commitmentView(c, made.id));
+    },
+  );
+
+  r.post(
+    '/api/commitments/:id/end',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary: 'End my commitment; its entries stay',
+        params: IdParams,
+        response: { 200: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await assertSafetyChecked(deps, memberId(request));
+      const c = await caller(request);
+      const row = await findCommitment(db, c.journeyId, request.params.id);
+      if (!row) throw new DomainError('commitment.not_found');
+      assertAllowed(refusalToEnd(row, c.userId));
+      if (!(await endCommitment(db, row.id, deps.clock()))) {
+        throw new DomainError('commitment.ended');
+      }
+      reply.header('cache-control', 'no-store');
+      return commitmentView(c, row.id);
+    },
+  );
+
+  r.post(
+    '/api/commitments/:id/logs',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary: 'Log that I followed through on my commitment today',
+        params: IdParams,
+        response: { 201: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await assertSafetyChecked(deps, memberId(request));
+      const c = await caller(request);
+      const row = await findCommitment(db, c.journeyId, request.params.id);
+      if (!row) throw new DomainError('commitment.not_found');
+      const entry = logFollowThrough(row, { id: deps.newId(), by: c.userId, at: deps.clock() });
+      await insertLog(db, entry);
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send(await commitmentView(c, row.id));
+    },
+  );
+
+  r.post(
+    '/api/commitment-logs/:id/answers',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary:
+          "Answer my partner's entry: confirm it, question it (with an optional note), or resolve a question once talked through",
+        params: IdParams,
+        body: LogAnswerBody,
+        response: { 200: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await assertSafetyChecked(deps, memberId(request));
+      const c = await caller(request);
+      const log = await findLog(db, request.params.id);
+      const row = log && (await findCommitment(db, c.journeyId, log.commitmentId));
+      if (!log || !row) throw new DomainError('commitment.not_found');
+      const { answer, note } = request.body;
+      const { change } = answerLog(row, log, c.userId, answer);
+      const id = log.id;
+      const sealed =
+        answer === 'dispute' && note !== undefined && note.trim() !== ''
+          ? deps.sealer.seal(
+              (await people([c.userId])).key(c.userId),
+              note.trim(),
+              logNoteContext(id),
+            )
+          : null;
+      await writeLogAnswer(db, { id, change, by: c.userId, now: deps.clock(), sealed });
+      reply.header('cache-control', 'no-store');
+      return commitmentView(c, row.id);
+    },
+  );
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { LetterList, LetterThread } from '../../../shared/api/letters.js';
+import { makeCouple, useTestApp, type Member } from '../../test-support/harness.js';
+
+const t = useTestApp();
+
+/** Alex was hurt; Sam broke trust and writes the statement. */
+async function couple() {
+  const { a, b, journeyId } = await makeCouple(t.app);
+  expect((await b.client.patch('/api/journey', { role: 'broke_trust' })).statusCode).toBe(200);
+  return { alex: a, sam: b, journeyId };
+}
+
+async function ok<T>(
+  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+  status = 200,
+) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as T;
+}
+
+const list = (m: Member) => ok<LetterList>(m.client.get('/api/letters'));
+const write = (m: Member, body: Record<string, unknown>) =>
+  ok<LetterThread>(m.client.post('/api/letters', body), 201);
+const share = (m: Member, id: string) =>
+  ok<LetterThread>(m.client.post(`/api/letters/${id}/share`));
+const answer = (m: Member, id: string, body: Record<string, unknown>) =>
+  ok<LetterThread>(m.client.post(`/api/letters/${id}/answers`, body), 201);
+const last = (thread: LetterThread) => thread.versions.at(-1)!;
+const codeOf = async (res: Promise<{ statusCode: number; json: () => unknown }>) => {
+  const r = await res;
+  return `${r.statusCode} ${(r.json() as { code: string }).code}`;
+};
+
+const parts1 = {
+  did: 'I hid the messages for a year.',
+  impact: 'You stopped trusting your own memory.',
+  remorse: 'I am sorry, and it is mine to carry.',
+  next: 'I will answer any question you ask.',
+};
+const parts2 = { ...parts1, impact: 'You doubted yourself, and you felt alone with it.' };
+
+describe('the accountability statement', () => {
+  it('goes from a private draft to "It helps" through "I need more", every version readable by both', async () => {
+    const { alex, sam } = await couple();
+    expect((await list(sam)).canStart).toEqual(['statement']);
+    expect((await list(alex)).canStart).toEqual(['impact']);
+
+    // A partial draft is saved, and only Sam sees it.
+    const draft = await write(sam, { kind: 'statement', parts: { ...parts1, next: '' } });
+    expect(draft).toMatchObject({ kind: 'statement', state: 'draft', mine: true });
+    const v1 = last(draft);
+    expect(v1.parts).toEqual({ ...parts1, next: '' });
+    expect(v1.text).toBe('');
+    expect((await list(alex)).threads).toEqual([]);
+    // It is not sent until every part has words.
+    expect(await codeOf(sam.client.post(`/api/letters/${v1.id}/share`))).toBe('400 letter.parts');
+    expect((await list(alex)).threads).toEqual([]);
+
+    await ok(sam.client.put(`/api/letters/${v1.id}`, { parts: parts1 }));
+    const sent = await share(sam, v1.id);
+    expect(sent.state).toBe('waiting_for_answer');
+    const alexView = (await list(alex)).threads[0]!;
+    expect(alexView).toMatchObject({ kind: 'statement', mine: false, letterAuthorName: 'Sam' });
+    expect(alexView.canAnswer).toBe(v1.id);
+    expect(alexView.versions.map((v) => v.parts)).toEqual([parts1]);
+
+    // A reflection's answer does not fit a statement; Sam does not answer their own.
+    expect(
+      await codeOf(alex.client.post(`/api/letters/${v1.id}/answers`, { answer: 'understood' })),
+    ).toBe('400 letter.answer_kind');
+    expect(
+      await codeOf(sam.client.post(`/api/letters/${v1.id}/answers`, { answer: 'helps' })),
+    ).toBe('409 letter.not_yours_to_answer');
+
+    const more = await answer(alex, v1.id, {
+      answer: 'need_more',
+      note: 'Say more about what it did to me.',
+    });
+    expect(more.state).toBe('need_more');
+    expect(
+      await codeOf(alex.client.post(`/api/letters/${v1.id}/answers`, { answer: 'helps' })),
+    ).toBe('409 letter.answered');
+
+    // Sam revises: the new draft changes nothing for Alex until it is sent.
+    const v2 = last(await write(sam, { kind: 'statement', threadId: sent.id, parts: parts2 }));
+    expect(v2).toMatchObject({ version: 2, state: 'draft' });
+    const alexMid = (await list(alex)).threads[0]!;
+    expect(alexMid.state).toBe('need_more');
+    expect(alexMid.versions).toHaveLength(1);
+    expect(await share(sam, v2.id)).toMatchObject({ state: 'waiting_for_answer' });
+
+    const helps = await answer(alex, v2.id, { answer: 'helps' });
+    expect(helps.state).toBe('helps');
+
+    for (const [viewer, mine] of [
+      [sam, true],
+      [alex, false],
+    ] as const) {
+      const thread = (await list(viewer)).threads[0]!;
+      expect(thread).toMatchObject({ state: 'helps', mine, canAnswer: null });
+      expect(
+        thread.versions.map((v) => [v.kind, v.version, v.authorName, v.state, v.answer?.value]),
+      ).toEqual([
+        ['statement', 1, 'Sam', 'shared', 'need_more'],
+        ['statement', 2, 'Sam', 'shared', 'helps'],
+      ]);
+      expect(thread.versions.map((v) => v.parts)).toEqual([parts1, parts2]);
+      expect(thread.versions[0]!.answer).toMatchObject({
+        note: 'Say more about what it did to me.',
+        authorName: 'Alex',
+        mine: !mine,
+      });
+    }
+  });
+
+  it('"Not now" is kept as an answer, and the writer may still write a new version', async () => {
+    const { alex, sam } = await couple();
+    const v1 = last(await write(sam, { kind: 'statement', parts: parts1 }));
+    await share(sam, v1.id);
+    expect((await answer(alex, v1.id, { answer: 'not_now' })).state).toBe('not_now');
+    expect((await list(sam)).threads[0]).toMatchObject({ state: 'not_now', canRevise: true });
+  });
+
+  it('the partner whose part is "hurt" cannot write a statement', async () => {
+    const { alex } = await couple();
+    expect(
+      await codeOf(alex.client.post('/api/letters', { kind: 'statement', parts: parts1 })),
+    ).toBe('409 letter.role');
+  });
+
+  it('a statement is written in parts, and other letters as text', async () => {
+    const { alex, sam } = await couple();
+    expect(
+      (await sam.client.post('/api/letters', { kind: 'statement', text: 'One text.' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await alex.client.post('/api/letters', { kind: 'impact', parts: parts1 })).statusCode,
+    ).toBe(400);
+    const v1 = last(await write(sam, { kind: 'statement', parts: parts1 }));
+    expect(await codeOf(sam.client.put(`/api/letters/${v1.id}`, { text: 'One text.' }))).toBe(
+      '400 letter.parts',
+    );
+    const letter = last(await write(alex, { kind: 'impact', text: 'My letter.' }));
+    expect(await codeOf(alex.client.put(`/api/letters/${letter.id}`, { parts: parts1 }))).toBe(
+      '400 letter.parts',
+    );
+    // Nothing changed.
+    expect((await list(sam)).threads[0]!.versions[0]!.parts).toEqual(parts1);
+  });
+});

@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainError } from '../../../core/errors.js';
+import type { MemberRole } from '../../../core/journeys/journey.js';
+import { findStep, roleTextsFor, type Program } from '../../../core/program/program.js';
+import {
+  journeyProgress,
+  lensView,
+  waitingFor,
+  type JourneyEvent,
+  type JourneyMember,
+} from '../../../core/program/step-model.js';
+import { Problem } from '../../../shared/api/problem.js';
+import {
+  ProgramProgress,
+  ProgramQuery,
+  ProgramView,
+  ReadyBody,
+  StepParams,
+  type ProgramStepView,
+} from '../../../shared/api/program.js';
+import type { Deps } from '../../deps.js';
+import { access, memberId } from '../../http/access.js';
+import { findMembership } from '../journeys/journeys.store.js';
+import { assertSafetyChecked } from '../safety/safety.gate.js';
+import { loadJourneyState, recordProgramEvent, type NewProgramEvent } from './program.store.js';
+
+/**
+ * The journey's progress as one member sees it. Of the partner, only their readiness on each step
+ * is told (that is the point of "both mark ready"): not their exercises, not their history.
+ */
+function progressFor(
+  program: Program,
+  state: { members: JourneyMember[]; events: JourneyEvent[] },
+  viewerId: string,
+): ProgramProgress {
+  const progress = journeyProgress(program, state.members, state.events);
+  const hasPartner = state.members.some((m) => m.id !== viewerId);
+  const order = program.steps.map((s) => s.id);
+  return {
+    steps: progress.steps.map((s) => ({
+      stepId: s.stepId,
+      status: s.status,
+      readiness: {
+        me: s.readiness.find((r) => r.memberId === viewerId)?.ready ?? false,
+        partner: hasPartner ? s.readiness.some((r) => r.memberId !== viewerId && r.ready) : null,
+      },
+      doneAt: s.doneAt,
+      exercisesWorkedOn: s.exercises
+        .filter((ex) => ex.workedOnBy.includes(viewerId))
+        .map((ex) => ex.exerciseId),
+    })),
+    currentStepId: progress.currentStepId,
+    frontierStepId: progress.frontierStepId,
+    revisitStepId: progress.revisit?.stepId ?? null,
+    allDone: progress.allDone,
+    // In program order; within a step, the viewer's own readiness first.
+    waitingFor: waitingFor(progress, viewerId).sort(
+      (x, y) =>
+        order.indexOf(x.stepId) - order.indexOf(y.stepId) ||
+        (x.on === 'you' ? 0 : 1) - (y.on === 'you' ? 0 : 1),
+    ),
+  };
+}
+
+const stepView = (program: Program, role: MemberRole): ProgramStepView[] =>
+  program.steps.map((step) => ({
+    id: step.id,
+    order: step.order,
+    title: step.title,
+    summary: step.summary,
+    whyHtml: step.html.why,
+    roleTexts: roleTextsFor(step, role),
+    more: step.html.more.map((m) => ({ heading: m.heading, html: m.text })),
+    exercises: step.exercises.map((ex) => ({ id: ex.id, type: ex.type, title: ex.title })),
+    readyPrompt: step.ready,
+  }));
+
+export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+  const program = deps.content.program;
+
+  /** The caller's journey, read fresh (membership can change between requests). */
+  async function myJourney(userId: string) {
+    const membership = await findMembership(db, userId);
+    if (!membership) throw new DomainError('journey.none');
+    return membership;
+  }
+
+  async function record(userId: string, event: NewProgramEvent): Promise<ProgramProgress> {
+    const { journeyId } = await myJourney(userId);
+    const state = await recordProgramEvent(db, {
+      id: deps.newId(),
+      journeyId,
+      memberId: userId,
+      at: deps.clock(),
+      event,
+    });
+    return progressFor(program, state, userId);
+  }
+
+  const knownStep = (stepId: string): string => {
+    if (!findStep(program, stepId)) throw new DomainError('program.step_not_found');
+    return stepId;
+  };
+
+  r.get(
+    '/api/program',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['program'],
+        summary:
+          'The seven steps with my role’s texts, where my journey stands, what is waiting, and optionally a therapy lens',
+        querystring: ProgramQuery,
+        response: { 200: ProgramView, 409: Problem },
+      },
+    },
+    async (request) => {
+      const userId = memberId(request);
+      const membership = await myJourney(userId);
+      const state = await loadJourneyState(db, membership.journeyId);
+      const progress = progressFor(program, state, userId);
+      const lens = request.query.lens;
+      return {
+        role: membership.role,
+        hasPartner: state.members.some((m) => m.id !== userId),
+        steps: stepView(program, membership.role),
+        progress,
+        lens: lens
+          ? lensView(program, lens, journeyProgress(program, state.members, state.events))
+          : null,
+      };
+    },
+  );
+
+  r.post(
+    '/api/program/steps/:stepId/ready',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['program'],
+        summary:
+          'Mark a step ready to move on, or take that back; the step is done when every member is ready',
+        params: StepParams,
+        body: ReadyBody,
+        response: { 200: ProgramProgress, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const userId = memberId(request);
+      await assertSafetyChecked(deps, userId);
+      const stepId = knownStep(request.params.stepId);
+      return record(userId, { kind: request.body.ready ? 'ready' : 'not_ready', stepId });
+    },
+  );
+
+  r.post(
+    '/api/program/steps/:stepId/revisit',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['program'],
+        summary: 'Open a step again; its status and history stay as they are',
+        params: StepParams,
+        response: { 200: ProgramProgress, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const userId = memberId(request);
+      const stepId = knownStep(request.params.stepId);
+      // Revisiting moves the partner's current step too: joint work, so after the safety check.
+      await assertSafetyChecked(deps, userId);
+      return record(userId, { kind: 'revisit', stepId });
+    },
+  );
+}

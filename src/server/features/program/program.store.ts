@@ -1,0 +1,72 @@
+import type { MemberRole } from '../../../core/journeys/journey.js';
+import type { JourneyEvent, JourneyMember } from '../../../core/program/step-model.js';
+import type { Db } from '../../db/schema.js';
+
+export type NewProgramEvent =
+  | { kind: 'ready' | 'not_ready' | 'revisit'; stepId: string }
+  | { kind: 'exercise'; stepId: string; exerciseId: string };
+
+/** The journey's current members in the order they joined, and every event on its steps. */
+export async function loadJourneyState(
+  db: Db,
+  journeyId: string,
+): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
+  const members = await db
+    .selectFrom('journey_members')
+    .select(['user_id', 'role'])
+    .where('journey_id', '=', journeyId)
+    .where('left_at', 'is', null)
+    .orderBy('joined_at')
+    .orderBy('user_id')
+    .execute();
+  const rows = await db
+    .selectFrom('program_events')
+    .select(['member_id', 'kind', 'step_id', 'exercise_id', 'at'])
+    .where('journey_id', '=', journeyId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return {
+    members: members.map((m) => ({ id: m.user_id, role: m.role as MemberRole })),
+    events: rows.map((r): JourneyEvent => {
+      const at = Number(r.at);
+      return r.kind === 'exercise'
+        ? { kind: 'exercise', exerciseId: r.exercise_id ?? '', memberId: r.member_id, at }
+        : { kind: r.kind, stepId: r.step_id, memberId: r.member_id, at };
+    }),
+  };
+}
+
+/**
+ * Records one event and reads the journey back in the same transaction, so the progress returned
+ * includes it and whatever a partner recorded just before. The step model replays events by time,
+ * so an event never gets an earlier time than the journey's last one: two marks in the same
+ * millisecond (or after the clock stepped back) still replay in the order they were made.
+ */
+export async function recordProgramEvent(
+  db: Db,
+  e: { id: string; journeyId: string; memberId: string; at: number; event: NewProgramEvent },
+): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
+  return db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('program_events')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('journey_id', '=', e.journeyId)
+      .executeTakeFirst();
+    const lastAt = last?.at === null || last?.at === undefined ? null : Number(last.at);
+    const at = lastAt === null ? e.at : Math.max(e.at, lastAt + 1);
+    await trx
+      .insertInto('program_events')
+      .values({
+        id: e.id,
+        journey_id: e.journeyId,
+        member_id: e.memberId,
+        kind: e.event.kind,
+        step_id: e.event.stepId,
+        exercise_id: e.event.kind === 'exercise' ? e.event.exerciseId : null,
+        at,
+      })
+      .execute();
+    return loadJourneyState(trx, e.journeyId);
+  });
+}

@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgramProgress, ProgramView } from '../../../shared/api/program.js';
+import {
+  makeCouple,
+  makeJourney,
+  makeMember,
+  tokenOf,
+  useTestApp,
+  type Member,
+} from '../../test-support/harness.js';
+
+const t = useTestApp();
+
+const view = async (m: Member, query = '') => {
+  const res = await m.client.get(`/api/program${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<ProgramView>();
+};
+
+async function ready(m: Member, stepId: string, isReady = true) {
+  const res = await m.client.post(`/api/program/steps/${stepId}/ready`, { ready: isReady });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<ProgramProgress>();
+}
+
+async function revisit(m: Member, stepId: string) {
+  const res = await m.client.post(`/api/program/steps/${stepId}/revisit`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<ProgramProgress>();
+}
+
+const step = (p: ProgramProgress, stepId: string) => p.steps.find((s) => s.stepId === stepId)!;
+
+const eventCount = async (journeyId: string) =>
+  (
+    await t.deps.database.db
+      .selectFrom('program_events')
+      .select('id')
+      .where('journey_id', '=', journeyId)
+      .execute()
+  ).length;
+
+describe('the journey’s program', () => {
+  it('shows the seven steps in order with my role’s text, and where we start', async () => {
+    const { a, b } = await makeCouple(t.app);
+    const mine = await view(a);
+    expect(mine.steps.map((s) => s.id)).toEqual([
+      'responsibility',
+      'plan',
+      'commitment',
+      'communication',
+      'reconnection',
+      'intimacy',
+      'forgiveness',
+    ]);
+    expect(mine.role).toBe('hurt');
+    expect(mine.hasPartner).toBe(true);
+    // Alex said they were hurt: they read that text only; Sam, who would rather not say, reads all three.
+    expect(mine.steps[0]!.roleTexts.map((r) => r.role)).toEqual(['hurt']);
+    expect(mine.steps[0]!.roleTexts[0]!.html).toContain('<p>');
+    expect((await view(b)).steps[0]!.roleTexts.map((r) => r.role)).toEqual([
+      'hurt',
+      'broke_trust',
+      'both',
+    ]);
+    expect(mine.steps[0]!.exercises[0]).toMatchObject({
+      id: expect.stringMatching(/^responsibility\./),
+    });
+    expect(mine.steps[0]!.readyPrompt.length).toBeGreaterThan(10);
+    expect(mine.progress).toMatchObject({
+      currentStepId: 'responsibility',
+      allDone: false,
+      waitingFor: [
+        { stepId: 'responsibility', on: 'you', what: 'readiness' },
+        { stepId: 'responsibility', on: 'partner', what: 'readiness' },
+      ],
+    });
+    expect(mine.progress.steps.every((s) => s.status === 'not_started')).toBe(true);
+    expect(mine.lens).toBeNull();
+  });
+
+  it('both mark ready: the step is done and the journey moves on', async () => {
+    const { a, b } = await makeCouple(t.app);
+    await ready(a, 'responsibility');
+    const after = await ready(b, 'responsibility');
+    expect(step(after, 'responsibility')).toMatchObject({
+      status: 'done',
+      readiness: { me: true, partner: true },
+      doneAt: expect.any(Number),
+    });
+    expect(after.currentStepId).toBe('plan');
+    expect((await view(a)).progress.currentStepId).toBe('plan');
+  });
+
+  it('one only: in progress, and each sees who it is waiting for', async () => {
+    const { a, b } = await makeCouple(t.app);
+    const mine = await ready(a, 'responsibility');
+    expect(step(mine, 'responsibility')).toMatchObject({
+      status: 'in_progress',
+      readiness: { me: true, partner: false },
+      doneAt: null,
+    });
+    expect(mine.currentStepId).toBe('responsibility');
+    expect(mine.waitingFor).toEqual([
+      { stepId: 'responsibility', on: 'partner', what: 'readiness' },
+    ]);
+    const theirs = (await view(b)).progress;
+    expect(step(theirs, 'responsibility').readiness).toEqual({ me: false, partner: true });
+    expect(theirs.waitingFor).toEqual([{ stepId: 'responsibility', on: 'you', what: 'readiness' }]);
+  });
+
+  it('"not yet after all" reopens a done step', async () => {
+    const { a, b } = await makeCouple(t.app);
+    await ready(a, 'responsibility');
+    await ready(b, 'responsibility');
+    const reopened = await ready(b, 'responsibility', false);
+    expect(step(reopened, 'responsibility')).toMatchObject({
+      status: 'in_progress',
+      readiness: { me: false, partner: true },
+      doneAt: null,
+    });
+    expect(reopened.currentStepId).toBe('responsibility');
+    expect(reopened.waitingFor).toEqual([
+      { stepId: 'responsibility', on: 'you', what: 'readiness' },
+    ]);
+  });
+
+  it('revisiting a done step opens it again and keeps its status and history', async () => {
+    const { a, b, journeyId } = await makeCouple(t.app);
+    await ready(a, 'responsibility');
+    await ready(b, 'responsibility');
+    const before = await eventCount(journeyId);
+    const revisited = await revisit(b, 'responsibility');
+    expect(revisited.currentStepId).toBe('responsibility');
+    expect(revisited.revisitStepId).toBe('responsibility');
+    expect(revisited.frontierStepId).toBe('plan');
+    expect(step(revisited, 'responsibility')).toMatchObject({
+      status: 'done',
+      readiness: { me: true, partner: true },
+    });
+    // Nothing is removed: the revisit is one more event on top of the marks.
+    expect(await eventCount(journeyId)).toBe(before + 1);
+    expect((await view(a)).progress.revisitStepId).toBe('responsibility');
+    // Marking it ready again closes the revisit.
+    const back = await ready(a, 'responsibility');
+    expect(back.currentStepId).toBe('plan');
+    expect(back.revisitStepId).toBeNull();
+  });
+
+  it('a journey of one needs only its one member', async () => {
+    const robin = await makeMember(t.app, 'Robin');
+    await makeJourney(robin, { path: 'solo', role: 'both' });
+    const first = await view(robin);
+    expect(first.hasPartner).toBe(false);
+    expect(first.progress.waitingFor).toEqual([
+      { stepId: 'responsibility', on: 'you', what: 'readiness' },
+    ]);
+    const done = await ready(robin, 'responsibility');
+    expect(step(done, 'responsibility')).toMatchObject({
+      status: 'done',
+      readiness: { me: true, partner: null },
+    });
+    expect(done.currentStepId).toBe('plan');
+  });
+
+  it('a partner who joins later is asked too: a step done alone opens until they are ready', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    const sam = await makeMember(t.app, 'Sam');
+    await makeJourney(alex);
+    await ready(alex, 'responsibility');
+    expect(step((await view(alex)).progress, 'responsibility').status).toBe('done');
+    const invite = await alex.client.post('/api/journey/invites', {});
+    const token = tokenOf(invite.json<{ url: string }>().url);
+    expect((await sam.client.post('/api/invites/accept', { token })).statusCode).toBe(200);
+    const now = (await view(alex)).progress;
+    expect(step(now, 'responsibility')).toMatchObject({
+      status: 'in_progress',
+      readiness: { me: true, partner: false },
+    });
+    expect(now.waitingFor).toEqual([
+      { stepId: 'responsibility', on: 'partner', what: 'readiness' },
+    ]);
+  });
+
+  it('never lets another journey’s member see or touch this journey’s progress', async () => {
+    const { a, b, journeyId } = await makeCouple(t.app);
+    const chris = await makeMember(t.app, 'Chris');
+    await makeJourney(chris, { path: 'solo' });
+    await ready(a, 'responsibility');
+    await ready(chris, 'responsibility');
+    await revisit(chris, 'responsibility');
+    // Chris's marks went to Chris's own journey only.
+    expect(await eventCount(journeyId)).toBe(1);
+    const theirs = (await view(b)).progress;
+    expect(step(theirs, 'responsibility')).toMatchObject({
+      status: 'in_progress',
+      readiness: { me: false, partner: true },
+    });
+    expect(theirs.revisitStepId).toBeNull();
+    // And Chris's view shows nothing of Alex's mark.
+    expect(step((await view(chris)).progress, 'responsibility').readiness).toEqual({
+      me: true,
+      partner: null,
+    });
+  });
+
+  it('tells the partner their readiness and nothing else about them', async () => {
+    const { a, b } = await makeCouple(t.app);
+    await ready(a, 'responsibility');
+    const res = await b.client.get('/api/program?lens=eft');
+    expect(res.body).not.toContain(a.id);
+    expect(res.body).not.toContain(a.displayName);
+  });
+
+  it('refuses an unknown step with a 404 problem and records nothing', async () => {
+    const { a, journeyId } = await makeCouple(t.app);
+    for (const path of ['ready', 'revisit']) {
+      const res = await a.client.post(`/api/program/steps/no_such_step/${path}`, { ready: true });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('program.step_not_found');
+    }
+    expect(await eventCount(journeyId)).toBe(0);
+  });
+
+  it('waits for the person’s own private safety check before a readiness mark', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    const sam = await makeMember(t.app, 'Sam', { safetyCheck: false });
+    const { id: journeyId } = await makeJourney(alex);
+    const invite = await alex.client.post('/api/journey/invites', {});
+    const token = tokenOf(invite.json<{ url: string }>().url);
+    expect((await sam.client.post('/api/invites/accept', { token })).statusCode).toBe(200);
+    const res = await sam.client.post('/api/program/steps/responsibility/ready', { ready: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('safety.check_needed');
+    expect(await eventCount(journeyId)).toBe(0);
+    // Sam may still read the steps; Alex sees Sam not ready, and nothing about the check.
+    expect((await sam.client.get('/api/program')).statusCode).toBe(200);
+    expect(step((await view(alex)).progress, 'responsibility').readiness.partner).toBe(false);
+  });
+
+  it('needs a journey first', async () => {
+    const pat = await makeMember(t.app, 'Pat');
+    const res = await pat.client.get('/api/program');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('journey.none');
+  });
+
+  it('regroups the same steps under a therapy lens when asked', async () => {
+    const { a, b } = await makeCouple(t.app);
+    await ready(a, 'responsibility');
+    await ready(b, 'responsibility');
+    const eft = (await view(a, '?lens=eft')).lens!;
+    expect(eft.phases.map((p) => p.phase)).toEqual([
+      'disclosure',
+      'safety',
+      'trust',
+      'vulnerability',
+      'intimacy',
+    ]);
+    const withResponsibility = eft.phases.flatMap((p) =>
+      p.steps.filter((s) => s.stepId === 'responsibility'),
+    );
+    expect(withResponsibility.length).toBeGreaterThan(0);
+    expect(withResponsibility.every((s) => s.status === 'done')).toBe(true);
+    const gottman = (await view(a, '?lens=gottman')).lens!;
+    expect(gottman.phases.map((p) => p.phase)).toEqual(['atone', 'attune', 'attach']);
+    expect((await a.client.get('/api/program?lens=other')).statusCode).toBe(400);
+  });
+
+  it('replays marks made in the same millisecond in the order they were made', async () => {
+    const { a, b } = await makeCouple(t.app);
+    // The test clock does not move between these requests.
+    await ready(a, 'responsibility');
+    await ready(b, 'responsibility');
+    await ready(a, 'responsibility', false);
+    const last = await ready(a, 'responsibility');
+    expect(step(last, 'responsibility').status).toBe('done');
+    const reopened = await ready(b, 'responsibility', false);
+    expect(step(reopened, 'responsibility').status).toBe('in_progress');
+  });
+});

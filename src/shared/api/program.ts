@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { memberRoles } from '../../core/journeys/journey.js';
+import {
+  eftPhases,
+  exerciseTypes,
+  gottmanPhases,
+  programRoles,
+} from '../../core/program/program.js';
+
+/** A step id as content names it (lowercase words joined by underscores). */
+export const StepParams = z.strictObject({
+  stepId: z
+    .string()
+    .max(60, { error: 'That step id is not valid.' })
+    .regex(/^[a-z]+(?:_[a-z]+)*$/, { error: 'That step id is not valid.' }),
+});
+export type StepParams = z.infer<typeof StepParams>;
+
+export const ProgramQuery = z.object({
+  lens: z.enum(['eft', 'gottman'], { error: 'Please choose the eft or gottman lens.' }).optional(),
+});
+export type ProgramQuery = z.infer<typeof ProgramQuery>;
+
+export const ReadyBody = z.strictObject({
+  ready: z.boolean({ error: 'Please say whether you are ready (true or false).' }),
+});
+export type ReadyBody = z.infer<typeof ReadyBody>;
+
+const StepStatus = z.enum(['not_started', 'in_progress', 'done']);
+export type StepStatus = z.infer<typeof StepStatus>;
+
+/**
+ * Where one step stands, seen by one member. Readiness is the one thing about the partner a member
+ * sees here (that is the point of "both mark ready"); nothing else about the other person is sent.
+ */
+export const StepProgressView = z.object({
+  stepId: z.string(),
+  status: StepStatus,
+  readiness: z.object({
+    me: z.boolean(),
+    /** null on a journey without a partner. */
+    partner: z.boolean().nullable(),
+  }),
+  doneAt: z.number().int().nullable(),
+  /** The exercises of this step I have worked on (never my partner's). */
+  exercisesWorkedOn: z.array(z.string()),
+});
+export type StepProgressView = z.infer<typeof StepProgressView>;
+
+export const WaitingView = z.object({
+  stepId: z.string(),
+  on: z.enum(['you', 'partner']),
+  what: z.literal('readiness'),
+});
+export type WaitingView = z.infer<typeof WaitingView>;
+
+/** The journey's progress as one member sees it; returned by GET /api/program and every change. */
+export const ProgramProgress = z.object({
+  steps: z.array(StepProgressView),
+  currentStepId: z.string().nullable(),
+  frontierStepId: z.string().nullable(),
+  /** The step someone opened again, if that is where the journey is now. */
+  revisitStepId: z.string().nullable(),
+  allDone: z.boolean(),
+  waitingFor: z.array(WaitingView),
+});
+export type ProgramProgress = z.infer<typeof ProgramProgress>;
+
+export const ProgramExerciseView = z.object({
+  id: z.string(),
+  type: z.enum(exerciseTypes),
+  title: z.string(),
+});
+export type ProgramExerciseView = z.infer<typeof ProgramExerciseView>;
+
+/** A step's content for one reader. HTML comes from our own content Markdown, rendered by the server. */
+export const ProgramStepView = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  whyHtml: z.string(),
+  /** My role's text, or all three for someone who would rather not say. */
+  roleTexts: z.array(z.object({ role: z.enum(programRoles), html: z.string() })),
+  more: z.array(z.object({ heading: z.string(), html: z.string() })),
+  exercises: z.array(ProgramExerciseView),
+  /** The "ready to move on" reflection. */
+  readyPrompt: z.string(),
+});
+export type ProgramStepView = z.infer<typeof ProgramStepView>;
+
+export const LensView = z.object({
+  lens: z.enum(['eft', 'gottman']),
+  phases: z
+    .array(
+      z.object({
+        phase: z.enum([...eftPhases, ...gottmanPhases]),
+        steps: z
+          .array(
+            z.object({
+              stepId: z.string(),
+              title: z.string(),
+              status: StepStatus.optional(),
+              exercises: z
+                .array(
+                  z.object({
+                    exerciseId: z.string(),
+                    type: z.enum(exerciseTypes),
+                    title: z.string(),
+                  }),
+                )
+                .readonly(),
+            }),
+          )
+          .readonly(),
+      }),
+    )
+    .readonly(),
+});
+export type LensView = z.infer<typeof LensView>;
+
+export const ProgramView = z.object({
+  role: z.enum(memberRoles),
+  hasPartner: z.boolean(),
+  steps: z.array(ProgramStepView),
+  progress: ProgramProgress,
+  lens: LensView.nullable(),
+});
+export type ProgramView = z.infer<typeof ProgramView>;

@@ -1,0 +1,301 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { LOG_NOTE_MAX } from '../../../core/commitments/commitment.js';
+import type { CommitmentView, LogAnswerBody, Reliability } from '../../../shared/api/agreements.js';
+import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { useJourney } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { Loading } from '../../app/Shell.js';
+import { Chart } from '../../components/chart/Chart.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { problemOf } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+import { formatWhen } from '../labels.js';
+import { categoryLabel, commitmentKeys, rhythmLabel, useCommitments } from './queries.js';
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+/** The estimate as a line (its mean) with the likely range said in words, and the table. */
+function ReliabilityChart({ title, reliability }: { title: string; reliability: Reliability }) {
+  const answered = reliability.trend.length > 0;
+  return (
+    <Chart
+      title={title}
+      description={
+        answered
+          ? t('commitments.estimate', {
+              mean: percent(reliability.mean),
+              lower: percent(reliability.lower),
+              upper: percent(reliability.upper),
+            })
+          : t('commitments.noEstimate')
+      }
+      series={[
+        {
+          id: 'estimate',
+          label: t('commitments.seriesLabel'),
+          points: reliability.trend.map((p) => ({ t: p.at, value: p.mean })),
+        },
+      ]}
+      yDomain={[0, 1]}
+      yLabel={t('commitments.yLabel')}
+      valueLabel={percent}
+      tableCaption={t('commitments.tableCaption')}
+      emptyText={t('commitments.noEstimate')}
+    />
+  );
+}
+
+function ErrorLine({ error }: { error: unknown }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {problemOf(error).detail}
+    </p>
+  ) : null;
+}
+
+/** The partner's answer to one entry: confirm, or raise a question with an optional note. */
+function LogAnswer({ logId, status }: { logId: string; status: string }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const id = useId();
+  const [disputing, setDisputing] = useState(false);
+  const [note, setNote] = useState('');
+  const answer = useMutation({
+    mutationFn: (body: LogAnswerBody) => api.post(`/api/commitment-logs/${logId}/answers`, body),
+    meta: { keepsUnsavedText: true },
+    onSuccess: async () => {
+      setDisputing(false);
+      await client.invalidateQueries({ queryKey: commitmentKeys.all });
+      announce(t('commitments.answered'));
+    },
+  });
+  if (status === 'disputed') {
+    return (
+      <>
+        <ErrorLine error={answer.error} />
+        <button
+          type="button"
+          className="button"
+          disabled={answer.isPending}
+          onClick={() => answer.mutate({ answer: 'resolve' })}
+        >
+          {t('commitments.resolve')}
+        </button>
+      </>
+    );
+  }
+  if (status !== 'pending') return null;
+  return disputing ? (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        answer.mutate(note.trim() ? { answer: 'dispute', note } : { answer: 'dispute' });
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('commitments.disputeNoteLabel')}</label>
+        <textarea
+          id={`${id}-note`}
+          rows={3}
+          maxLength={LOG_NOTE_MAX}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <ErrorLine error={answer.error} />
+      <p className="actions">
+        <button type="submit" className="button" disabled={answer.isPending}>
+          {t('commitments.sendDispute')}
+        </button>
+        <button type="button" className="button" onClick={() => setDisputing(false)}>
+          {t('agreements.cancel')}
+        </button>
+      </p>
+    </form>
+  ) : (
+    <>
+      <ErrorLine error={answer.error} />
+      <p className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={answer.isPending}
+          onClick={() => answer.mutate({ answer: 'confirm' })}
+        >
+          {t('commitments.confirm')}
+        </button>
+        <button type="button" className="button" onClick={() => setDisputing(true)}>
+          {t('commitments.dispute')}
+        </button>
+      </p>
+    </>
+  );
+}
+
+function CommitmentItem({ c, partner }: { c: CommitmentView; partner: string }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const id = useId();
+  const refresh = () => client.invalidateQueries({ queryKey: commitmentKeys.all });
+  const log = useMutation({
+    mutationFn: () => api.post(`/api/commitments/${c.id}/logs`),
+    onSuccess: async () => {
+      await refresh();
+      announce(t('commitments.logged', { name: partner }));
+    },
+  });
+  const end = useMutation({
+    mutationFn: () => api.post(`/api/commitments/${c.id}/end`),
+    onSuccess: async () => {
+      await refresh();
+      announce(t('commitments.endedDone'));
+    },
+  });
+  const headingId = `${id}-heading`;
+  const running = c.endedAt === null;
+  return (
+    <li>
+      {/* Named by the agreement's words, so each commitment can be found by them. */}
+      <article className="checkin stack" aria-labelledby={`${id}-text`}>
+        <h3 id={headingId}>{categoryLabel(c.category)}</h3>
+        <p id={`${id}-text`} className="note-text">
+          {c.agreementText}
+        </p>
+        <p className="small">
+          {t('commitments.rhythmLine', { rhythm: rhythmLabel(c.rhythm) })}
+          {c.endedAt !== null
+            ? ` · ${t('commitments.ended', { when: formatWhen(c.endedAt) })}`
+            : ''}
+        </p>
+        {c.mine && running ? (
+          <>
+            <ErrorLine error={log.error ?? end.error} />
+            <p className="actions">
+              <button
+                type="button"
+                className="button primary"
+                disabled={log.isPending}
+                onClick={() => log.mutate()}
+              >
+                {t('commitments.logToday')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={end.isPending}
+                onClick={() => end.mutate()}
+              >
+                {t('commitments.end')}
+              </button>
+            </p>
+          </>
+        ) : null}
+        {c.logs.length > 0 ? (
+          <section aria-labelledby={`${id}-entries`}>
+            <h4 id={`${id}-entries`}>{t('commitments.entriesTitle')}</h4>
+            <ul className="stack">
+              {c.logs.map((l) => (
+                <li key={l.id}>
+                  <p>
+                    <time dateTime={new Date(l.at).toISOString()}>
+                      {t('commitments.entry', { when: formatWhen(l.at) })}
+                    </time>
+                    {' · '}
+                    {t(`commitments.status.${l.status}` as MessageKey)}
+                  </p>
+                  {l.note ? (
+                    <p className="note-text">{t('commitments.noteFrom', { note: l.note })}</p>
+                  ) : null}
+                  {c.mine ? null : <LogAnswer logId={l.id} status={l.status} />}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <ReliabilityChart
+          title={t(c.mine ? 'commitments.reliabilityMine' : 'commitments.reliabilityTheirs', {
+            name: partner,
+          })}
+          reliability={c.reliability}
+        />
+      </article>
+    </li>
+  );
+}
+
+/** Commitments: mine to log, my partner's to confirm, and how reliably each is kept. */
+export function Commitments() {
+  const journey = useJourney();
+  const commitments = useCommitments();
+  const current = journey.data?.journey ?? null;
+  const partner = current?.partner?.displayName ?? t('join.yourPartner');
+
+  let body;
+  if (journey.isPending || (current && commitments.isPending)) body = <Loading />;
+  else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
+  else if (!current) {
+    body = (
+      <EmptyState text={t('commitments.noJourney')} to="/app/start" action={t('today.begin')} />
+    );
+  } else if (commitments.isError) body = <p>{problemOf(commitments.error).detail}</p>;
+  else if (commitments.data) {
+    const { mine, partner: theirs, overallReliability } = commitments.data;
+    body = (
+      <>
+        <section className="stack" aria-labelledby="mine-heading">
+          <h2 id="mine-heading">{t('commitments.mineTitle')}</h2>
+          {mine.length === 0 ? (
+            <EmptyState
+              text={t('commitments.mineEmpty')}
+              to="/app/agreements"
+              action={t('commitments.toAgreements')}
+            />
+          ) : (
+            <ul className="stack">
+              {mine.map((c) => (
+                <CommitmentItem key={c.id} c={c} partner={partner} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="stack" aria-labelledby="partner-heading">
+          <h2 id="partner-heading">{t('commitments.partnerTitle', { name: partner })}</h2>
+          {theirs.length === 0 ? (
+            <p>{t('commitments.partnerEmpty', { name: partner })}</p>
+          ) : (
+            <ul className="stack">
+              {theirs.map((c) => (
+                <CommitmentItem key={c.id} c={c} partner={partner} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="stack" aria-labelledby="overall-heading">
+          <h2 id="overall-heading">{t('commitments.overallTitle')}</h2>
+          {mine.length > 0 ? (
+            <ReliabilityChart
+              title={t('commitments.overallMine')}
+              reliability={overallReliability.mine}
+            />
+          ) : null}
+          {theirs.length > 0 ? (
+            <ReliabilityChart
+              title={t('commitments.overallPartner', { name: partner })}
+              reliability={overallReliability.partner}
+            />
+          ) : null}
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <Page title={t('commitments.title')} lede={t('commitments.lede')}>
+      {body}
+      <p className="note">{t('commitments.therapy')}</p>
+    </Page>
+  );
+}

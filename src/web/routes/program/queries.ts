@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  ProgramExerciseView,
+  ProgramStepView,
+  ProgramView,
+  StepStatus,
+} from '../../../shared/api/program.js';
+import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+
+export const programKeys = { all: ['program'] as const };
+
+export const useProgram = () =>
+  useQuery({
+    queryKey: programKeys.all,
+    queryFn: () => api.get<ProgramView>('/api/program'),
+    // A partner's readiness can change at any time; look again on every screen.
+    staleTime: 0,
+  });
+
+export const statusLabel = (s: StepStatus): string => t(`program.status.${s}` satisfies MessageKey);
+
+export const stepById = (view: ProgramView, id: string | null): ProgramStepView | undefined =>
+  id === null ? undefined : view.steps.find((s) => s.id === id);
+
+/** Where an exercise is done in Steadfast today, if it is built yet. */
+/** Where each kind of exercise is done; null for those not built yet. */
+const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
+  // The letters page offers "Write an accountability statement" to whoever may write one.
+  accountability_statement: '/app/letters',
+  reflection: '/app/letters',
+  letter: '/app/letters',
+  agreements: '/app/agreements',
+  commitments: '/app/commitments',
+};
+
+export const exerciseLink = (ex: ProgramExerciseView): string | null =>
+  exercisePages[ex.type] ?? null;
