@@ -12,17 +12,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
+import { demoCheckins, insertCheckins, seedJourney, type SeededMember } from '../src/cli/seed.js';
 import { progressBar } from '../src/cli/progress.js';
 import { PAGE_SIZE_DEFAULT } from '../src/core/checkins/checkin.js';
+import type { AgreementCategory } from '../src/core/agreements/agreement.js';
+import type { Rhythm, LogStatus } from '../src/core/commitments/commitment.js';
 import { createSession } from '../src/server/auth/sessions.store.js';
 import { createSealer } from '../src/server/crypto/sealing.js';
 import { boot } from '../src/server/boot.js';
 import { loadConfig } from '../src/server/config.js';
+import type { Db } from '../src/server/db/schema.js';
+import type { Deps } from '../src/server/deps.js';
+import {
+  logNoteContext,
+  versionContext,
+} from '../src/server/features/agreements/agreements.routes.js';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CHECKINS_PER_JOURNEY = Number(process.env.BENCH_CHECKINS ?? 200);
 const SIGNED_IN = 200;
+/** Journeys that also get agreements, commitments and a year of their entries, and program marks. */
+const DASHBOARD_JOURNEYS = Math.min(JOURNEYS, Number(process.env.BENCH_DASHBOARD_JOURNEYS ?? 200));
+const DAY_MS = 86_400_000;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const root = path.resolve(import.meta.dirname, '..');
@@ -59,7 +70,144 @@ const peakRssMb = (pid: number): number => {
   return own + children.reduce((sum, child) => sum + peakRssMb(child), 0);
 };
 
-async function seed(dataDir: string, masterKey: string): Promise<string[]> {
+/**
+ * The journey dashboard's data for one journey, written in the shapes the stores write: four
+ * accepted agreements (texts sealed under their proposers' keys), a daily and a weekly commitment
+ * for each partner with a year of entries (mostly confirmed, some disputed or resolved with a
+ * sealed note from the partner, the last days pending), and both partners ready on step 1, one on
+ * step 2.
+ */
+async function seedDashboard(
+  deps: Pick<Deps, 'sealer' | 'newId'>,
+  db: Db,
+  journeyId: string,
+  members: readonly [SeededMember, SeededMember],
+  now: number,
+  seedNo: number,
+): Promise<void> {
+  // mulberry32: the same entries for the same journey on every run.
+  let x = seedNo >>> 0;
+  const random = () => {
+    x = (x + 0x6d2b79f5) | 0;
+    let t = Math.imul(x ^ (x >>> 15), 1 | x);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const yearAgo = now - 366 * DAY_MS;
+  const texts = [
+    'We tell each other where we are when plans change.',
+    'Phones stay open to each other when either of us asks.',
+    'No private contact with the person involved.',
+    'A short check-in together every Sunday evening.',
+  ];
+  const categories: AgreementCategory[] = [
+    'transparency',
+    'transparency',
+    'contact_rules',
+    'routines',
+  ];
+  const agreements = texts.map((text, i) => {
+    const proposer = members[i % 2] ?? members[0];
+    const id = deps.newId();
+    return {
+      agreement_id: id,
+      version: 1,
+      journey_id: journeyId,
+      category: categories[i] ?? 'other',
+      proposed_by: proposer.id,
+      at: yearAgo - DAY_MS + i,
+      status: 'accepted' as const,
+      sealed: deps.sealer.seal(proposer.dataKey, text, versionContext(id, 1)),
+    };
+  });
+  await db.insertInto('agreement_versions').values(agreements).execute();
+
+  const plan: { by: 0 | 1; agreement: number; rhythm: Rhythm }[] = [
+    { by: 0, agreement: 0, rhythm: 'daily' },
+    { by: 0, agreement: 2, rhythm: 'weekly' },
+    { by: 1, agreement: 1, rhythm: 'daily' },
+    { by: 1, agreement: 3, rhythm: 'weekly' },
+  ];
+  const commitments = plan.map((c) => ({
+    id: deps.newId(),
+    journey_id: journeyId,
+    agreement_id: agreements[c.agreement]?.agreement_id ?? '',
+    agreement_version: 1,
+    committed_by: members[c.by].id,
+    rhythm: c.rhythm,
+    started_at: yearAgo,
+    ended_at: null,
+  }));
+  await db.insertInto('commitments').values(commitments).execute();
+
+  const logs = plan.flatMap((c, i) => {
+    const committer = members[c.by];
+    const partner = members[c.by === 0 ? 1 : 0];
+    const step = c.rhythm === 'daily' ? DAY_MS : 7 * DAY_MS;
+    const rows = [];
+    for (let at = yearAgo + step; at < now - DAY_MS; at += step) {
+      const id = deps.newId();
+      const r = random();
+      // The last few days are not looked at yet; before that, mostly confirmed.
+      const status: LogStatus =
+        at > now - 4 * DAY_MS
+          ? 'pending'
+          : r < 0.84
+            ? 'confirmed'
+            : r < 0.92
+              ? 'resolved'
+              : r < 0.97
+                ? 'disputed'
+                : 'pending';
+      const noted = (status === 'disputed' || status === 'resolved') && random() < 0.7;
+      rows.push({
+        id,
+        commitment_id: commitments[i]?.id ?? '',
+        logged_by: committer.id,
+        at: at + Math.floor(random() * 3_600_000),
+        status,
+        answered_by: status === 'pending' ? null : partner.id,
+        answered_at: status === 'pending' ? null : at + 7_200_000,
+        sealed: noted
+          ? deps.sealer.seal(
+              partner.dataKey,
+              'I did not see it that way that evening; let us talk it through.',
+              logNoteContext(id),
+            )
+          : null,
+      });
+    }
+    return rows;
+  });
+  for (let i = 0; i < logs.length; i += 500)
+    await db
+      .insertInto('commitment_logs')
+      .values(logs.slice(i, i + 500))
+      .execute();
+
+  const ready = (member: SeededMember, stepId: string, at: number) => ({
+    id: deps.newId(),
+    journey_id: journeyId,
+    member_id: member.id,
+    kind: 'ready' as const,
+    step_id: stepId,
+    exercise_id: null,
+    at,
+  });
+  await db
+    .insertInto('program_events')
+    .values([
+      ready(members[1], 'responsibility', yearAgo - 30 * DAY_MS),
+      ready(members[0], 'responsibility', yearAgo - 29 * DAY_MS),
+      ready(members[0], 'plan', yearAgo - 10 * DAY_MS),
+    ])
+    .execute();
+}
+
+async function seed(
+  dataDir: string,
+  masterKey: string,
+): Promise<{ cookies: string[]; dashboardCookies: string[]; logs: number }> {
   const config = loadConfig({
     STEADFAST_DATA_DIR: dataDir,
     STEADFAST_MASTER_KEY: masterKey,
@@ -70,6 +218,8 @@ async function seed(dataDir: string, masterKey: string): Promise<string[]> {
   const start = Date.now() - 100 * 24 * 60 * 60 * 1000;
   const bar = progressBar('Seeding journeys', JOURNEYS);
   const members: { id: string }[] = [];
+  const dashboardMembers: { id: string }[] = [];
+  const now = Date.now();
   for (let j = 0; j < JOURNEYS; j++) {
     // One transaction per journey: its people, the journey and its check-ins land together.
     const pair = await deps.database.db.transaction().execute(async (trx) => {
@@ -93,26 +243,41 @@ async function seed(dataDir: string, masterKey: string): Promise<string[]> {
         ...demoCheckins(b, { start, days: 160, seed: j * 2 + 2, shareEvery: 3 }),
       ].slice(0, CHECKINS_PER_JOURNEY);
       await insertCheckins(tx, trx, seeded.journeyId, checkins);
-      return [a, b] as const;
+      return { a, b, journeyId: seeded.journeyId };
     });
-    const [a, b] = pair;
+    const { a, b } = pair;
     members.push(a, b);
+    if (j < DASHBOARD_JOURNEYS) {
+      // Its own transaction: the dashboard's agreements, commitments, entries and program marks.
+      await deps.database.db
+        .transaction()
+        .execute((trx) => seedDashboard(deps, trx, pair.journeyId, [a, b], now, j + 1));
+      dashboardMembers.push(a, b);
+    }
     bar.update(j + 1);
   }
   bar.finish();
-  const cookies: string[] = [];
-  const now = Date.now();
-  for (let i = 0; i < SIGNED_IN; i++) {
-    const m = members[Math.floor(Math.random() * members.length)];
-    if (!m) continue;
-    const token = await createSession(deps.database.db, m.id, now, {
-      idleMs: 3_600_000,
-      absoluteMs: 3_600_000,
-    });
-    cookies.push(`sf_session=${token}`);
-  }
+  const signIn = async (from: readonly { id: string }[]): Promise<string[]> => {
+    const cookies: string[] = [];
+    for (let i = 0; i < SIGNED_IN; i++) {
+      const m = from[Math.floor(Math.random() * from.length)];
+      if (!m) continue;
+      const token = await createSession(deps.database.db, m.id, Date.now(), {
+        idleMs: 3_600_000,
+        absoluteMs: 3_600_000,
+      });
+      cookies.push(`sf_session=${token}`);
+    }
+    return cookies;
+  };
+  const cookies = await signIn(members);
+  const dashboardCookies = await signIn(dashboardMembers);
+  const logs = await deps.database.db
+    .selectFrom('commitment_logs')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   await deps.database.close();
-  return cookies;
+  return { cookies, dashboardCookies, logs: Number(logs.n) };
 }
 
 function load(url: string, cookies?: string[]): Promise<autocannon.Result> {
@@ -205,8 +370,10 @@ async function main() {
   const masterKey = randomBytes(32).toString('base64');
   console.log(`Seeding ${JOURNEYS} journeys × ${CHECKINS_PER_JOURNEY} check-ins into ${dataDir}`);
   const t0 = Date.now();
-  const cookies = await seed(dataDir, masterKey);
-  console.log(`Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const { cookies, dashboardCookies, logs } = await seed(dataDir, masterKey);
+  console.log(
+    `Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${DASHBOARD_JOURNEYS} journeys with a year of commitment entries, ${logs} entries)`,
+  );
 
   const appPort = await freePort();
   const server = spawn(
@@ -245,8 +412,36 @@ async function main() {
     if (!check.ok || page.items.length !== PAGE_SIZE_DEFAULT)
       throw new Error(`history page is wrong: ${check.status}`);
 
+    const programUrl = `http://127.0.0.1:${appPort}/api/program`;
+    const commitmentsUrl = `http://127.0.0.1:${appPort}/api/commitments`;
+    const dashboardCheck = await fetch(commitmentsUrl, {
+      headers: { cookie: dashboardCookies[0] ?? '' },
+    });
+    const dashboard = (await dashboardCheck.json()) as {
+      mine: {
+        logs: unknown[];
+        reliability: { kept: number; missed: number; pending: number; trend: unknown[] };
+      }[];
+    };
+    // The response lists the newest entries; the reliability counts the whole year.
+    const mineLogs = dashboard.mine.reduce(
+      (n, c) => n + c.reliability.kept + c.reliability.missed + c.reliability.pending,
+      0,
+    );
+    if (!dashboardCheck.ok || dashboard.mine.length !== 2 || mineLogs < 400)
+      throw new Error(`dashboard commitments are wrong: ${dashboardCheck.status}`);
+    const programCheck = await fetch(programUrl, {
+      headers: { cookie: dashboardCookies[0] ?? '' },
+    });
+    if (!programCheck.ok) throw new Error(`dashboard program is wrong: ${programCheck.status}`);
+    const commitmentsBytes = JSON.stringify(dashboard).length;
+
     await load(url, cookies.slice(0, 10)); // warm-up
     const app = fmt(await load(url, cookies));
+    await load(programUrl, dashboardCookies.slice(0, 10)); // warm-up
+    const program = fmt(await load(programUrl, dashboardCookies));
+    await load(commitmentsUrl, dashboardCookies.slice(0, 10)); // warm-up
+    const commitments = fmt(await load(commitmentsUrl, dashboardCookies));
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
     const health = fmt(await load(`http://127.0.0.1:${appPort}/api/health`));
     const bare = fmt(await load(`http://127.0.0.1:${helloPort}/`));
@@ -269,6 +464,8 @@ async function main() {
     console.log('| scenario | requests/s | p50 ms | p99 ms | errors |');
     console.log('|---|---|---|---|---|');
     console.log(line('check-in history, page 1 (signed in)', app));
+    console.log(line('journey dashboard: program (a year of commitment entries)', program));
+    console.log(line('journey dashboard: commitments (a year of entries)', commitments));
     console.log(line('health check (no session, select 1)', health));
     console.log(line('bare node:http hello world', bare));
     console.log(
@@ -281,14 +478,19 @@ async function main() {
       `ratio to bare: ${ratio.toFixed(2)} (reported; see README) · p99 ${app.p99} ms (budget < 20) · peak server RSS ${rss.toFixed(0)} MB (budget ≤ 200)`,
     );
     console.log(
+      `dashboard p99: program ${program.p99} ms, commitments ${commitments.p99} ms (budget < 20) · one commitments response: ${mineLogs} of my entries, ${(commitmentsBytes / 1024).toFixed(0)} KB`,
+    );
+    console.log(
       `app shell JS: ${sizes.shellKb.toFixed(1)} KB gzip (budget ≤ 150) · largest route chunk: ${sizes.largestRouteKb.toFixed(1)} KB gzip (${sizes.largestRoute}, budget ≤ 50)`,
     );
     const over = [
       app.p99 >= 20 && 'p99',
+      program.p99 >= 20 && 'dashboard program p99',
+      commitments.p99 >= 20 && 'dashboard commitments p99',
       rss > 200 && 'RSS',
       sizes.shellKb > 150 && 'shell size',
       sizes.largestRouteKb > 50 && 'route chunk size',
-      app.errors > 0 && 'errors',
+      app.errors + program.errors + commitments.errors > 0 && 'errors',
     ].filter(Boolean);
     console.log(over.length ? `OVER BUDGET: ${over.join(', ')}` : 'All budgets met.');
   } finally {

@@ -252,3 +252,27 @@ describe('reliability overall', () => {
     );
   });
 });
+
+describe('a trend sampled once a week', () => {
+  it('keeps the last point of each week, with the same values as the full trend at those times', () => {
+    const day = 24 * 60 * 60 * 1000;
+    const logs = Array.from({ length: 60 }, (_, i) => ({
+      at: i * day,
+      status: i % 7 === 3 ? ('disputed' as const) : ('confirmed' as const),
+    }));
+    const now = 61 * day;
+    const full = commitmentReliability('daily', logs, now);
+    const weekly = commitmentReliability('daily', logs, now, { everyMs: 7 * day });
+    expect(weekly.trend).toHaveLength(Math.ceil(60 / 7));
+    for (const point of weekly.trend) {
+      expect(full.trend.find((p) => p.at === point.at)).toEqual(point);
+      const week = Math.floor(point.at / (7 * day));
+      // The latest entry of its week: none later falls in the same week.
+      expect(logs.some((l) => l.at > point.at && Math.floor(l.at / (7 * day)) === week)).toBe(
+        false,
+      );
+    }
+    expect(weekly.trend.at(-1)).toEqual(full.trend.at(-1));
+    expect({ ...weekly, trend: [] }).toEqual({ ...full, trend: [] });
+  });
+});

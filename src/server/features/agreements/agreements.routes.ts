@@ -66,6 +66,11 @@ import {
   type VersionRow,
 } from './agreements.store.js';
 
+/** A commitments read shows this many newest entries per commitment (a year of daily ones is 365). */
+export const LOGS_SHOWN = 30;
+/** Reliability trends keep one point a week: a year stays a readable chart and a quick read. */
+const WEEKLY_TREND = { everyMs: 7 * 24 * 60 * 60 * 1000 };
+
 /** The AAD of one version's text: bound to its table, agreement, version and field. */
 export const versionContext = (agreementId: string, version: number): SealContext => ({
   table: 'agreement_versions',
@@ -320,16 +325,20 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
         rhythm: row.rhythm,
         startedAt: row.startedAt,
         endedAt: row.endedAt,
-        logs: own.toReversed().map((l) => ({
-          id: l.id,
-          at: l.at,
-          status: l.status,
-          note:
-            l.sealed && l.answeredBy
-              ? deps.sealer.open(who.key(l.answeredBy), l.sealed, logNoteContext(l.id))
-              : null,
-        })),
-        reliability: plain(commitmentReliability(row.rhythm, own, now)),
+        // The newest entries only: the reliability below still counts every one of them.
+        logs: own
+          .toReversed()
+          .slice(0, LOGS_SHOWN)
+          .map((l) => ({
+            id: l.id,
+            at: l.at,
+            status: l.status,
+            note:
+              l.sealed && l.answeredBy
+                ? deps.sealer.open(who.key(l.answeredBy), l.sealed, logNoteContext(l.id))
+                : null,
+          })),
+        reliability: plain(commitmentReliability(row.rhythm, own, now, WEEKLY_TREND)),
         logRows: own,
       };
     });
@@ -350,6 +359,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
       overallReliability(
         views.map((v) => ({ rhythm: v.rhythm, logs: v.logRows })),
         deps.clock(),
+        WEEKLY_TREND,
       ),
     );
 
