@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CRISIS_LINK = 'Get help now: crisis lines and emergency numbers';
 
@@ -169,4 +169,32 @@ export async function coupleViaApi(a: Page, b: Page): Promise<void> {
     data: { token: invite.url.split('#')[1] },
   });
   expect(joined.status()).toBe(200);
+}
+
+/**
+ * For a test file about a couple: before all its tests, Alex (hurt, on a phone) and Sam (broke
+ * trust, on a desktop) have taken the safety check and share a together journey; after them, the
+ * browser closes. The returned object is filled in before the first test.
+ */
+export function useCouple(baseURL: string): { alex: Page; sam: Page } {
+  const couple = {} as { alex: Page; sam: Page };
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    const open = async (viewport: { width: number; height: number }) =>
+      watch(await (await newContext(browser as Browser, baseURL, viewport)).newPage());
+    couple.alex = await open(phone);
+    couple.sam = await open(desktop);
+    await signUpViaApi(couple.alex, 'Alex');
+    await signUpViaApi(couple.sam, 'Sam');
+    await coupleViaApi(couple.alex, couple.sam);
+    await couple.sam.request.patch('/api/journey', {
+      headers: CSRF,
+      data: { role: 'broke_trust' },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return couple;
 }
