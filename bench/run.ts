@@ -12,28 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { demoCheckins, insertCheckins, seedJourney, type SeededMember } from '../src/cli/seed.js';
+import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
+import { seedDashboard } from './dashboard.js';
 import { progressBar } from '../src/cli/progress.js';
 import { PAGE_SIZE_DEFAULT } from '../src/core/checkins/checkin.js';
-import type { AgreementCategory } from '../src/core/agreements/agreement.js';
-import type { Rhythm, LogStatus } from '../src/core/commitments/commitment.js';
 import { createSession } from '../src/server/auth/sessions.store.js';
 import { createSealer } from '../src/server/crypto/sealing.js';
 import { boot } from '../src/server/boot.js';
 import { loadConfig } from '../src/server/config.js';
-import type { Db } from '../src/server/db/schema.js';
-import type { Deps } from '../src/server/deps.js';
-import {
-  logNoteContext,
-  versionContext,
-} from '../src/server/features/agreements/agreements.routes.js';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CHECKINS_PER_JOURNEY = Number(process.env.BENCH_CHECKINS ?? 200);
 const SIGNED_IN = 200;
 /** Journeys that also get agreements, commitments and a year of their entries, and program marks. */
 const DASHBOARD_JOURNEYS = Math.min(JOURNEYS, Number(process.env.BENCH_DASHBOARD_JOURNEYS ?? 200));
-const DAY_MS = 86_400_000;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const root = path.resolve(import.meta.dirname, '..');
@@ -69,140 +61,6 @@ const peakRssMb = (pid: number): number => {
     .map(Number);
   return own + children.reduce((sum, child) => sum + peakRssMb(child), 0);
 };
-
-/**
- * The journey dashboard's data for one journey, written in the shapes the stores write: four
- * accepted agreements (texts sealed under their proposers' keys), a daily and a weekly commitment
- * for each partner with a year of entries (mostly confirmed, some disputed or resolved with a
- * sealed note from the partner, the last days pending), and both partners ready on step 1, one on
- * step 2.
- */
-async function seedDashboard(
-  deps: Pick<Deps, 'sealer' | 'newId'>,
-  db: Db,
-  journeyId: string,
-  members: readonly [SeededMember, SeededMember],
-  now: number,
-  seedNo: number,
-): Promise<void> {
-  // mulberry32: the same entries for the same journey on every run.
-  let x = seedNo >>> 0;
-  const random = () => {
-    x = (x + 0x6d2b79f5) | 0;
-    let t = Math.imul(x ^ (x >>> 15), 1 | x);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const yearAgo = now - 366 * DAY_MS;
-  const texts = [
-    'We tell each other where we are when plans change.',
-    'Phones stay open to each other when either of us asks.',
-    'No private contact with the person involved.',
-    'A short check-in together every Sunday evening.',
-  ];
-  const categories: AgreementCategory[] = [
-    'transparency',
-    'transparency',
-    'contact_rules',
-    'routines',
-  ];
-  const agreements = texts.map((text, i) => {
-    const proposer = members[i % 2] ?? members[0];
-    const id = deps.newId();
-    return {
-      agreement_id: id,
-      version: 1,
-      journey_id: journeyId,
-      category: categories[i] ?? 'other',
-      proposed_by: proposer.id,
-      at: yearAgo - DAY_MS + i,
-      status: 'accepted' as const,
-      sealed: deps.sealer.seal(proposer.dataKey, text, versionContext(id, 1)),
-    };
-  });
-  await db.insertInto('agreement_versions').values(agreements).execute();
-
-  const plan: { by: 0 | 1; agreement: number; rhythm: Rhythm }[] = [
-    { by: 0, agreement: 0, rhythm: 'daily' },
-    { by: 0, agreement: 2, rhythm: 'weekly' },
-    { by: 1, agreement: 1, rhythm: 'daily' },
-    { by: 1, agreement: 3, rhythm: 'weekly' },
-  ];
-  const commitments = plan.map((c) => ({
-    id: deps.newId(),
-    journey_id: journeyId,
-    agreement_id: agreements[c.agreement]?.agreement_id ?? '',
-    agreement_version: 1,
-    committed_by: members[c.by].id,
-    rhythm: c.rhythm,
-    started_at: yearAgo,
-    ended_at: null,
-  }));
-  await db.insertInto('commitments').values(commitments).execute();
-
-  const logs = plan.flatMap((c, i) => {
-    const committer = members[c.by];
-    const partner = members[c.by === 0 ? 1 : 0];
-    const step = c.rhythm === 'daily' ? DAY_MS : 7 * DAY_MS;
-    const rows = [];
-    for (let at = yearAgo + step; at < now - DAY_MS; at += step) {
-      const id = deps.newId();
-      const r = random();
-      // The last few days are not looked at yet; before that, mostly confirmed.
-      const status: LogStatus =
-        at > now - 4 * DAY_MS
-          ? 'pending'
-          : r < 0.84
-            ? 'confirmed'
-            : r < 0.92
-              ? 'resolved'
-              : r < 0.97
-                ? 'disputed'
-                : 'pending';
-      const noted = (status === 'disputed' || status === 'resolved') && random() < 0.7;
-      rows.push({
-        id,
-        commitment_id: commitments[i]?.id ?? '',
-        logged_by: committer.id,
-        at: at + Math.floor(random() * 3_600_000),
-        status,
-        answered_by: status === 'pending' ? null : partner.id,
-        answered_at: status === 'pending' ? null : at + 7_200_000,
-        sealed: noted
-          ? deps.sealer.seal(
-              partner.dataKey,
-              'I did not see it that way that evening; let us talk it through.',
-              logNoteContext(id),
-            )
-          : null,
-      });
-    }
-    return rows;
-  });
-  for (let i = 0; i < logs.length; i += 500)
-    await db
-      .insertInto('commitment_logs')
-      .values(logs.slice(i, i + 500))
-      .execute();
-
-  const ready = (member: SeededMember, stepId: string, at: number) => ({
-    id: deps.newId(),
-    journey_id: journeyId,
-    member_id: member.id,
-    kind: 'ready' as const,
-    step_id: stepId,
-    exercise_id: null,
-    at,
-  });
-  await db
-    .insertInto('program_events')
-    .values([
-      ready(members[1], 'responsibility', yearAgo - 30 * DAY_MS),
-      ready(members[0], 'responsibility', yearAgo - 29 * DAY_MS),
-      ready(members[0], 'plan', yearAgo - 10 * DAY_MS),
-    ])
-    .execute();
-}
 
 async function seed(
   dataDir: string,

@@ -48,6 +48,8 @@ export const errorCodes = [
   'measure.answers_invalid',
   'safety.check_needed',
   'program.step_not_found',
+  'program.exercise_not_found',
+  'program.exercise_done_in_app',
   'agreement.not_found',
   'agreement.text_invalid',
   'agreement.own_proposal',

@@ -268,6 +268,17 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Step not found',
     detail: 'We could not find that step. The seven steps are listed on your journey page.',
   },
+  'program.exercise_not_found': {
+    status: 404,
+    title: 'Exercise not found',
+    detail: 'We could not find that exercise. Each step lists its exercises on its own page.',
+  },
+  'program.exercise_done_in_app': {
+    status: 409,
+    title: 'This one marks itself',
+    detail:
+      'This exercise is noted as worked on when you do it in Steadfast, so there is nothing to mark by hand.',
+  },
   'agreement.not_found': {
     status: 404,
     title: 'Agreement not found',

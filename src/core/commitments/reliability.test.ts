@@ -5,10 +5,14 @@ import {
   betaEstimate,
   betaQuantile,
   commitmentReliability,
+  commitmentSnapshot,
   logGamma,
   overallReliability,
+  overallSnapshot,
   recencyWeight,
   regularizedIncompleteBeta,
+  reliabilityAt,
+  type ReliabilitySnapshot,
 } from './reliability.js';
 
 const DAY = 86_400_000;
@@ -274,5 +278,42 @@ describe('a trend sampled once a week', () => {
     }
     expect(weekly.trend.at(-1)).toEqual(full.trend.at(-1));
     expect({ ...weekly, trend: [] }).toEqual({ ...full, trend: [] });
+  });
+});
+
+describe('a kept snapshot', () => {
+  const WEEK = { everyMs: 7 * DAY };
+  // What the server stores and reads back: JSON text.
+  const stored = (s: ReliabilitySnapshot) => JSON.parse(JSON.stringify(s)) as ReliabilitySnapshot;
+  const later = fc.integer({ min: 0, max: 400 * DAY });
+
+  it('read at any later time gives exactly what the entries give then', () => {
+    fc.assert(
+      fc.property(rhythm, logs, later, (r, ls, gap) => {
+        expect(reliabilityAt(stored(commitmentSnapshot(r, ls, WEEK)), NOW + gap)).toEqual(
+          commitmentReliability(r, ls, NOW + gap, WEEK),
+        );
+      }),
+    );
+  });
+
+  it('pooled, read at any later time gives exactly the overall reliability then', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ rhythm, logs }), { maxLength: 4 }), later, (cs, gap) => {
+        expect(reliabilityAt(stored(overallSnapshot(cs, WEEK)), NOW + gap)).toEqual(
+          overallReliability(cs, NOW + gap, WEEK),
+        );
+      }),
+    );
+  });
+
+  it('read before its newest entry (a clock set back) shows no later point and never weighs above 1', () => {
+    const snapshot = commitmentSnapshot('daily', [
+      { at: NOW - DAY, status: 'confirmed' },
+      { at: NOW, status: 'confirmed' },
+    ]);
+    const read = reliabilityAt(snapshot, NOW - DAY);
+    expect(read.trend.map((p) => p.at)).toEqual([NOW - DAY]);
+    expect(read.effectiveEvents).toBeLessThanOrEqual(2);
   });
 });

@@ -111,18 +111,40 @@ export function betaEstimate(kept: number, missed: number, level = CREDIBLE_LEVE
 }
 
 /**
- * The weighted evidence at each distinct time of the events up to `until`, oldest first, in one
- * pass. Each half-life keeps running sums as of its latest event: moving them to a later time
- * multiplies both by that span's weight (2^(−a/h) · 2^(−b/h) = 2^(−(a+b)/h)), so no time revisits
- * older events. Every estimate, the trend's and the one at `now`, comes from this same walk, so
- * the trend's last point is exactly the estimate at its time.
+ * Running weighted sums for one half-life, as of its latest event. Moving them to a later time
+ * multiplies both by that span's weight (2^(−a/h) · 2^(−b/h) = 2^(−(a+b)/h)), so a later estimate
+ * never revisits older events: these few numbers are all the past a read needs.
  */
-function weightedSums(
+export interface EvidenceSums {
+  readonly halfLifeDays: number;
+  readonly at: number;
+  readonly kept: number;
+  readonly missed: number;
+}
+
+/** The sums of every half-life, moved to `t` and added up. */
+function totalsAt(sums: readonly EvidenceSums[], t: number): { kept: number; missed: number } {
+  let kept = 0;
+  let missed = 0;
+  for (const g of sums) {
+    const w = recencyWeight(g.at, t, g.halfLifeDays);
+    kept += g.kept * w;
+    missed += g.missed * w;
+  }
+  return { kept, missed };
+}
+
+/**
+ * Walks events oldest first, in one pass, calling `atEventTime` with the weighted evidence at each
+ * distinct event time, and returns each half-life's sums after the last event. Every estimate, the
+ * trend's and the one at any later time, comes from this same walk, so the trend's last point is
+ * exactly the estimate at its time.
+ */
+function walk(
   events: readonly WeightedEvent[],
-  until: number,
-  at: (t: number, kept: number, missed: number, isEventTime: boolean) => void,
-): void {
-  const sorted = events.filter((e) => e.at <= until).sort((x, y) => x.at - y.at);
+  atEventTime: (t: number, kept: number, missed: number) => void,
+): EvidenceSums[] {
+  const sorted = [...events].sort((x, y) => x.at - y.at);
   const halfLives = [...new Set(sorted.map((e) => e.halfLifeDays))].sort((x, y) => x - y);
   const sums = halfLives.map((halfLifeDays) => ({
     halfLifeDays,
@@ -130,17 +152,6 @@ function weightedSums(
     kept: 0,
     missed: 0,
   }));
-  const totalsAt = (t: number, isEventTime: boolean) => {
-    let kept = 0;
-    let missed = 0;
-    for (const g of sums) {
-      if (g.at === -Infinity) continue;
-      const w = recencyWeight(g.at, t, g.halfLifeDays);
-      kept += g.kept * w;
-      missed += g.missed * w;
-    }
-    at(t, kept, missed, isEventTime);
-  };
   for (let i = 0; i < sorted.length; i++) {
     const e = sorted[i];
     if (!e) continue;
@@ -154,18 +165,25 @@ function weightedSums(
     }
     if (e.evidence === 'kept') g.kept += 1;
     else g.missed += 1;
-    if (sorted[i + 1]?.at !== e.at) totalsAt(e.at, true);
+    if (sorted[i + 1]?.at !== e.at) {
+      const { kept, missed } = totalsAt(
+        sums.filter((s) => s.at !== -Infinity),
+        e.at,
+      );
+      atEventTime(e.at, kept, missed);
+    }
   }
-  if (sorted.at(-1)?.at !== until) totalsAt(until, false);
+  return sums.filter((s) => s.at !== -Infinity);
 }
 
 /** The estimate at `now` from weighted events (those after `now` are not yet known, so ignored). */
 export function estimateAt(events: readonly WeightedEvent[], now: number): Estimate {
-  let estimate = betaEstimate(0, 0);
-  weightedSums(events, now, (t, kept, missed) => {
-    if (t === now) estimate = betaEstimate(kept, missed);
-  });
-  return estimate;
+  const sums = walk(
+    events.filter((e) => e.at <= now),
+    () => undefined,
+  );
+  const { kept, missed } = totalsAt(sums, now);
+  return betaEstimate(kept, missed);
 }
 
 /** How the trend is sampled: every event time (the default), or the last one in each span. */
@@ -174,14 +192,35 @@ export interface TrendOptions {
   readonly everyMs?: number;
 }
 
-function summarize(
+/**
+ * Everything a reliability read needs, without the entries: plain counts, each half-life's running
+ * sums, and the trend with its bands. The trend depends only on the entries, never on the time of
+ * the read, so it can be kept with the commitment and brought up to date when an entry is logged or
+ * answered; a read then moves the sums to its own time (`reliabilityAt`), which costs one estimate
+ * instead of a walk over a year of entries.
+ */
+export interface ReliabilitySnapshot {
+  readonly kept: number;
+  readonly missed: number;
+  readonly pending: number;
+  readonly sums: readonly EvidenceSums[];
+  readonly trend: readonly TrendPoint[];
+}
+
+export const EMPTY_SNAPSHOT: ReliabilitySnapshot = {
+  kept: 0,
+  missed: 0,
+  pending: 0,
+  sums: [],
+  trend: [],
+};
+
+function snapshotOf(
   events: readonly WeightedEvent[],
   pending: number,
-  now: number,
   options: TrendOptions = {},
-): Reliability {
+): ReliabilitySnapshot {
   const trend: TrendPoint[] = [];
-  let estimate = betaEstimate(0, 0);
   const every = options.everyMs;
   // With a span, a point's band is computed only when its span ends: a year of daily entries
   // costs 53 band computations instead of 365.
@@ -190,9 +229,7 @@ function summarize(
     if (held) trend.push({ at: held.at, ...betaEstimate(held.kept, held.missed) });
     held = undefined;
   };
-  weightedSums(events, now, (at, kept, missed, isEventTime) => {
-    if (at === now) estimate = betaEstimate(kept, missed);
-    if (!isEventTime) return;
+  const sums = walk(events, (at, kept, missed) => {
     if (every === undefined) {
       trend.push({ at, ...betaEstimate(kept, missed) });
       return;
@@ -202,46 +239,86 @@ function summarize(
   });
   flush();
   return {
-    ...estimate,
     kept: events.filter((e) => e.evidence === 'kept').length,
     missed: events.filter((e) => e.evidence === 'missed').length,
     pending,
+    sums,
     trend,
   };
 }
 
-const eventsOf = (rhythm: Rhythm, logs: readonly Pick<LogFacts, 'at' | 'status'>[]) =>
+/**
+ * The reliability at `now` from a snapshot taken at or before it. Trend points after `now` (only
+ * possible if the clock went back) are left out, and the sums are never weighted above 1.
+ */
+export function reliabilityAt(snapshot: ReliabilitySnapshot, now: number): Reliability {
+  const { kept, missed } = totalsAt(snapshot.sums, now);
+  return {
+    ...betaEstimate(kept, missed),
+    kept: snapshot.kept,
+    missed: snapshot.missed,
+    pending: snapshot.pending,
+    trend: snapshot.trend.filter((p) => p.at <= now),
+  };
+}
+
+type Logs = readonly Pick<LogFacts, 'at' | 'status'>[];
+
+const eventsOf = (rhythm: Rhythm, logs: Logs) =>
   logs.flatMap((log): WeightedEvent[] => {
     const evidence = evidenceOf(log.status);
     return evidence ? [{ at: log.at, evidence, halfLifeDays: HALF_LIFE_DAYS[rhythm] }] : [];
   });
 
+const pendingIn = (logs: Logs) => logs.filter((l) => l.status === 'pending').length;
+
+/** One commitment's snapshot, from all of its entries. */
+export function commitmentSnapshot(
+  rhythm: Rhythm,
+  logs: Logs,
+  options: TrendOptions = {},
+): ReliabilitySnapshot {
+  return snapshotOf(eventsOf(rhythm, logs), pendingIn(logs), options);
+}
+
+/** The snapshot of several commitments, their answered entries pooled into one estimate. */
+export function overallSnapshot(
+  commitments: readonly { readonly rhythm: Rhythm; readonly logs: Logs }[],
+  options: TrendOptions = {},
+): ReliabilitySnapshot {
+  return snapshotOf(
+    commitments.flatMap((c) => eventsOf(c.rhythm, c.logs)),
+    commitments.reduce((n, c) => n + pendingIn(c.logs), 0),
+    options,
+  );
+}
+
+/** Entries from after `now` are not yet known: they count for nothing, not even as pending. */
+const knownAt = (logs: Logs, now: number) => logs.filter((l) => l.at <= now);
+
 /** One commitment's reliability at `now`, from its entries. */
 export function commitmentReliability(
   rhythm: Rhythm,
-  logs: readonly Pick<LogFacts, 'at' | 'status'>[],
+  logs: Logs,
   now: number,
   options: TrendOptions = {},
 ): Reliability {
-  const pending = logs.filter((l) => l.status === 'pending').length;
-  return summarize(eventsOf(rhythm, logs), pending, now, options);
+  return reliabilityAt(commitmentSnapshot(rhythm, knownAt(logs, now), options), now);
 }
 
 /** Reliability across commitments, their answered entries pooled into one estimate. */
 export function overallReliability(
-  commitments: readonly {
-    readonly rhythm: Rhythm;
-    readonly logs: readonly Pick<LogFacts, 'at' | 'status'>[];
-  }[],
+  commitments: readonly { readonly rhythm: Rhythm; readonly logs: Logs }[],
   now: number,
   options: TrendOptions = {},
 ): Reliability {
-  const events = commitments.flatMap((c) => eventsOf(c.rhythm, c.logs));
-  const pending = commitments.reduce(
-    (n, c) => n + c.logs.filter((l) => l.status === 'pending').length,
-    0,
+  return reliabilityAt(
+    overallSnapshot(
+      commitments.map((c) => ({ rhythm: c.rhythm, logs: knownAt(c.logs, now) })),
+      options,
+    ),
+    now,
   );
-  return summarize(events, pending, now, options);
 }
 
 // Lanczos approximation (g = 7, nine coefficients): relative error below 1e-15 for x > 0.

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-letters-timeouts.js';
 import * as m0004 from './migrations/0004-screens.js';
 import * as m0005 from './migrations/0005-program.js';
 import * as m0006 from './migrations/0006-agreements.js';
+import * as m0007 from './migrations/0007-reliability-snapshots.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/.
 const migrations: Record<string, Migration> = {
@@ -15,9 +16,11 @@ const migrations: Record<string, Migration> = {
   '0004-screens': m0004,
   '0005-program': m0005,
   '0006-agreements': m0006,
+  '0007-reliability-snapshots': m0007,
 };
 
-export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+/** The migrator over our migrations, for this database. */
+export async function migratorFor(database: Database): Promise<Migrator> {
   const { db } = database;
   // On PostgreSQL, pin Kysely's bookkeeping tables to our own schema: otherwise it may see another
   // schema's tables (e.g. a parallel test's) and think its own already exist.
@@ -25,11 +28,15 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     database.dialect === 'postgres'
       ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
+}
+
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const migrator = await migratorFor(database);
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

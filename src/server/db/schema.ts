@@ -172,6 +172,15 @@ export interface CommitmentsTable {
   rhythm: 'daily' | 'weekly' | 'as_it_happens';
   started_at: number;
   ended_at: number | null;
+  /** The reliability snapshot (JSON) as of the latest entry or answer: derived from plain statuses. */
+  reliability: string;
+}
+
+/** Each person's commitments in a journey pooled into one reliability snapshot (JSON). */
+export interface ReliabilityPoolsTable {
+  journey_id: string;
+  user_id: string;
+  snapshot: string;
 }
 
 /** One logged follow-through; a dispute note is sealed under the answering partner's key. */
@@ -206,6 +215,14 @@ export interface DB {
   agreement_versions: AgreementVersionsTable;
   commitments: CommitmentsTable;
   commitment_logs: CommitmentLogsTable;
+  reliability_pools: ReliabilityPoolsTable;
 }
 
 export type Db = Kysely<DB>;
+
+/**
+ * Runs `work` in a transaction: the caller's, when `db` already is one, so a store function can be
+ * part of a larger change; otherwise a new one.
+ */
+export const atomically = <T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);

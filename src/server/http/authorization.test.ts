@@ -365,6 +365,25 @@ const cases: Case[] = [
     url: () => '/api/program/steps/no_such_step/revisit',
     expect: members(404),
   },
+  {
+    method: 'POST',
+    route: '/api/program/exercises/:exerciseId/worked-on',
+    url: () => '/api/program/exercises/plan.needs/worked-on',
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/program/exercises/:exerciseId/worked-on',
+    // Marked by doing it (proposing or answering an agreement), never by hand.
+    url: () => '/api/program/exercises/plan.agreements/worked-on',
+    expect: members(409),
+  },
+  {
+    method: 'POST',
+    route: '/api/program/exercises/:exerciseId/worked-on',
+    url: () => '/api/program/exercises/plan.no_such_exercise/worked-on',
+    expect: members(404),
+  },
   // Agreements and commitments: both partners of a journey, never anyone else.
   { method: 'GET', route: '/api/agreements', url: () => '/api/agreements', expect: members(200) },
   {
@@ -391,6 +410,13 @@ const cases: Case[] = [
     expect: members({ other: 404, partner: 201, self: 409 }),
   },
   { method: 'GET', route: '/api/commitments', url: () => '/api/commitments', expect: members(200) },
+  {
+    method: 'GET',
+    route: '/api/commitments/:id/logs',
+    url: (f) => `/api/commitments/${f.agreements.commitment}/logs`,
+    // Earlier entries: both partners read them, like the newest ones.
+    expect: members({ other: 404, partner: 200, self: 200 }),
+  },
   {
     method: 'POST',
     route: '/api/commitments/:id/logs',

@@ -4,6 +4,7 @@ import {
   agreementCategories,
   versionStatuses,
 } from '../../core/agreements/agreement.js';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../core/checkins/checkin.js';
 import { LOG_NOTE_MAX, logStatuses, rhythms } from '../../core/commitments/commitment.js';
 
 export const AgreementCategory = z.enum(agreementCategories, {
@@ -164,11 +165,29 @@ export const CommitmentView = z.object({
   rhythm: Rhythm,
   startedAt: z.number().int(),
   endedAt: z.number().int().nullable(),
-  /** Newest first. */
+  /** The newest entries, newest first; earlier ones page in from `/api/commitments/:id/logs`. */
   logs: z.array(CommitmentLogView),
+  /** The cursor for the entries before these; null when there are none. */
+  moreLogs: z.string().nullable(),
   reliability: Reliability,
 });
 export type CommitmentView = z.infer<typeof CommitmentView>;
+
+export const CommitmentLogPage = z.object({
+  items: z.array(CommitmentLogView),
+  nextCursor: z.string().nullable(),
+});
+export type CommitmentLogPage = z.infer<typeof CommitmentLogPage>;
+
+export const CommitmentLogQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZE_MAX, { error: `Ask for at most ${PAGE_SIZE_MAX} at a time.` })
+    .default(PAGE_SIZE_DEFAULT),
+});
 
 export const CommitmentList = z.object({
   mine: z.array(CommitmentView),

@@ -16,6 +16,14 @@ export const StepParams = z.strictObject({
 });
 export type StepParams = z.infer<typeof StepParams>;
 
+export const ExerciseParams = z.strictObject({
+  exerciseId: z
+    .string()
+    .max(120, { error: 'That exercise id is not valid.' })
+    .regex(/^[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*$/, { error: 'That exercise id is not valid.' }),
+});
+export type ExerciseParams = z.infer<typeof ExerciseParams>;
+
 export const ProgramQuery = z.object({
   lens: z.enum(['eft', 'gottman'], { error: 'Please choose the eft or gottman lens.' }).optional(),
 });
@@ -70,6 +78,8 @@ export const ProgramExerciseView = z.object({
   id: z.string(),
   type: z.enum(exerciseTypes),
   title: z.string(),
+  /** Done away from the screen, so the person marks it worked on themselves. */
+  selfMarked: z.boolean(),
 });
 export type ProgramExerciseView = z.infer<typeof ProgramExerciseView>;
 

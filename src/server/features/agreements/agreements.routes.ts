@@ -22,11 +22,13 @@ import {
   refusalToEnd,
 } from '../../../core/commitments/commitment.js';
 import {
-  commitmentReliability,
-  overallReliability,
-  type Reliability as CoreReliability,
+  EMPTY_SNAPSHOT,
+  reliabilityAt,
+  type ReliabilitySnapshot,
 } from '../../../core/commitments/reliability.js';
+import { decodeCursor, encodeCursor } from '../../../core/checkins/checkin.js';
 import { DomainError } from '../../../core/errors.js';
+import type { ExerciseWork } from '../../../core/program/exercise-work.js';
 import type { BetrayalKind } from '../../../core/journeys/journey.js';
 import {
   AgreementAnswerBody,
@@ -35,9 +37,12 @@ import {
   AgreementView,
   CommitmentCreateBody,
   CommitmentList,
+  CommitmentLogPage,
+  CommitmentLogQuery,
   CommitmentView,
   LogAnswerBody,
   type AgreementVersionView,
+  type CommitmentLogView,
   type Reliability,
 } from '../../../shared/api/agreements.js';
 import { IdParams } from '../../../shared/api/journeys.js';
@@ -47,9 +52,11 @@ import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';
 import { findAuthors } from '../checkins/checkins.store.js';
 import { findMembership } from '../journeys/journeys.store.js';
+import { exerciseRecorder } from '../program/exercise-work.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
 import {
   agreementVersions,
+  commitmentSnapshots,
   endCommitment,
   findCommitment,
   findLog,
@@ -57,8 +64,10 @@ import {
   insertLog,
   journeyKinds,
   listCommitments,
-  listLogs,
   listVersions,
+  logPage,
+  poolSnapshots,
+  refreshReliability,
   writeLogAnswer,
   writeTransition,
   type CommitmentRow,
@@ -66,10 +75,11 @@ import {
   type VersionRow,
 } from './agreements.store.js';
 
-/** A commitments read shows this many newest entries per commitment (a year of daily ones is 365). */
-export const LOGS_SHOWN = 30;
-/** Reliability trends keep one point a week: a year stays a readable chart and a quick read. */
-const WEEKLY_TREND = { everyMs: 7 * 24 * 60 * 60 * 1000 };
+/**
+ * A commitments read shows this many newest entries per commitment, a phone's screenful; earlier
+ * ones page in on request (a year of daily entries is 365).
+ */
+export const LOGS_SHOWN = 10;
 
 /** The AAD of one version's text: bound to its table, agreement, version and field. */
 export const versionContext = (agreementId: string, version: number): SealContext => ({
@@ -83,7 +93,17 @@ export const logNoteContext = (id: string): SealContext => ({
   field: 'note',
 });
 
-const plain = (r: CoreReliability): Reliability => ({ ...r, trend: [...r.trend] });
+/** The cursor after the first `shown` of `rows` when there are more of them; null otherwise. */
+const cursorAfter = (rows: readonly LogRow[], shown: number): string | null => {
+  const last = rows[shown - 1];
+  return rows.length > shown && last ? encodeCursor({ createdAt: last.at, id: last.id }) : null;
+};
+
+/** The kept snapshot brought to the time of the read. */
+const readAt = (snapshot: ReliabilitySnapshot, now: number): Reliability => {
+  const r = reliabilityAt(snapshot, now);
+  return { ...r, trend: [...r.trend] };
+};
 
 interface Caller {
   readonly userId: string;
@@ -98,6 +118,7 @@ interface OpenedAgreement {
 export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const recordWork = exerciseRecorder(deps);
 
   async function caller(request: FastifyRequest): Promise<Caller> {
     const userId = memberId(request);
@@ -231,14 +252,15 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
         by: c.userId,
         at: deps.clock(),
       });
-      await write(c, transition);
+      await write(c, transition, 'agreement_proposed');
       reply.header('cache-control', 'no-store');
       return reply.code(201).send(viewOf(c, await openAgreement(c, transition.agreement.id)));
     },
   );
 
   /** Seals the added version's text under its proposer's key, and writes the transition. */
-  async function write(c: Caller, transition: AgreementTransition): Promise<void> {
+  /** Writes a transition, and marks the agreements exercise as worked on by the caller. */
+  async function write(c: Caller, transition: AgreementTransition, work: ExerciseWork) {
     const added = transition.added;
     const sealed = added
       ? deps.sealer.seal(
@@ -247,10 +269,13 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
           versionContext(added.agreementId, added.version),
         )
       : undefined;
-    await writeTransition(db, {
-      journeyId: c.journeyId,
-      transition,
-      ...(sealed === undefined ? {} : { sealed }),
+    await db.transaction().execute(async (trx) => {
+      await writeTransition(trx, {
+        journeyId: c.journeyId,
+        transition,
+        ...(sealed === undefined ? {} : { sealed }),
+      });
+      await recordWork(trx, { journeyId: c.journeyId, memberId: c.userId, work });
     });
   }
 
@@ -287,7 +312,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
             : answer === 'revise'
               ? proposeRevision(agreement, change)
               : revisit(agreement, change);
-      await write(c, transition);
+      await write(c, transition, 'agreement_answered');
       reply.header('cache-control', 'no-store');
       return viewOf(c, await openAgreement(c, agreement.id));
     },
@@ -295,22 +320,36 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
 
   // Commitments
 
+  /** An entry as both partners read it, its dispute note opened under the key of who wrote it. */
+  const logView =
+    (who: Awaited<ReturnType<typeof people>>) =>
+    (l: LogRow): CommitmentLogView => ({
+      id: l.id,
+      at: l.at,
+      status: l.status,
+      note:
+        l.sealed && l.answeredBy
+          ? deps.sealer.open(who.key(l.answeredBy), l.sealed, logNoteContext(l.id))
+          : null,
+    });
+
   async function commitmentViews(c: Caller, rows: readonly CommitmentRow[]) {
-    const logs = await listLogs(
-      db,
-      rows.map((row) => row.id),
-    );
-    const versions = await openAgreements(await listVersions(db, c.journeyId));
+    const ids = rows.map((row) => row.id);
+    // Only the newest entries are read; the kept snapshot already counts every one of them.
+    const [pages, snapshots, versionRows] = await Promise.all([
+      Promise.all(ids.map((id) => logPage(db, id, undefined, LOGS_SHOWN + 1))),
+      commitmentSnapshots(db, ids),
+      listVersions(db, c.journeyId),
+    ]);
+    const logs = pages.flatMap((page) => page.slice(0, LOGS_SHOWN));
+    const versions = await openAgreements(versionRows);
     const agreements = new Map(versions.map((o) => [o.agreement.id, o.agreement]));
     const who = await people([
       ...rows.map((row) => row.committedBy),
       ...logs.flatMap((l) => (l.answeredBy ? [l.answeredBy] : [])),
     ]);
     const now = deps.clock();
-    const logsOf = new Map<string, LogRow[]>();
-    for (const l of logs) logsOf.set(l.commitmentId, [...(logsOf.get(l.commitmentId) ?? []), l]);
-    return rows.map((row): CommitmentView & { logRows: LogRow[] } => {
-      const own = logsOf.get(row.id) ?? [];
+    return rows.map((row, i): CommitmentView => {
       const version = agreements
         .get(row.agreementId)
         ?.versions.find((v) => v.version === row.agreementVersion);
@@ -325,43 +364,36 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
         rhythm: row.rhythm,
         startedAt: row.startedAt,
         endedAt: row.endedAt,
-        // The newest entries only: the reliability below still counts every one of them.
-        logs: own
-          .toReversed()
-          .slice(0, LOGS_SHOWN)
-          .map((l) => ({
-            id: l.id,
-            at: l.at,
-            status: l.status,
-            note:
-              l.sealed && l.answeredBy
-                ? deps.sealer.open(who.key(l.answeredBy), l.sealed, logNoteContext(l.id))
-                : null,
-          })),
-        reliability: plain(commitmentReliability(row.rhythm, own, now, WEEKLY_TREND)),
-        logRows: own,
+        logs: logs.filter((l) => l.commitmentId === row.id).map(logView(who)),
+        moreLogs: cursorAfter(pages[i] ?? [], LOGS_SHOWN),
+        reliability: readAt(snapshots.get(row.id) ?? EMPTY_SNAPSHOT, now),
       };
     });
   }
-
-  const strip = ({ logRows: _, ...view }: CommitmentView & { logRows: LogRow[] }) => view;
 
   async function commitmentView(c: Caller, id: string): Promise<CommitmentView> {
     const row = await findCommitment(db, c.journeyId, id);
     if (!row) throw new DomainError('commitment.not_found');
     const [view] = await commitmentViews(c, [row]);
     if (!view) throw new DomainError('commitment.not_found');
-    return strip(view);
+    return view;
   }
 
-  const pooled = (views: readonly (CommitmentView & { logRows: LogRow[] })[]): Reliability =>
-    plain(
-      overallReliability(
-        views.map((v) => ({ rhythm: v.rhythm, logs: v.logRows })),
-        deps.clock(),
-        WEEKLY_TREND,
-      ),
-    );
+  /**
+   * Writes a change to an entry, the committer's kept reliability and the caller's work on the
+   * commitments exercise, together.
+   */
+  const withReliability = (
+    c: Caller,
+    committedBy: string,
+    work: ExerciseWork,
+    change: (trx: typeof db) => Promise<void>,
+  ) =>
+    db.transaction().execute(async (trx) => {
+      await change(trx);
+      await refreshReliability(trx, c.journeyId, committedBy);
+      await recordWork(trx, { journeyId: c.journeyId, memberId: c.userId, work });
+    });
 
   r.get(
     '/api/commitments',
@@ -376,15 +408,52 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
     },
     async (request, reply) => {
       const c = await caller(request);
-      const views = await commitmentViews(c, await listCommitments(db, c.journeyId));
-      const mine = views.filter((v) => v.mine);
-      const partner = views.filter((v) => !v.mine);
+      const [rows, pools] = await Promise.all([
+        listCommitments(db, c.journeyId),
+        poolSnapshots(db, c.journeyId),
+      ]);
+      const views = await commitmentViews(c, rows);
+      const now = deps.clock();
+      const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
+      const pooled = (userId: string | undefined) =>
+        readAt((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
       reply.header('cache-control', 'no-store');
       return {
-        mine: mine.map(strip),
-        partner: partner.map(strip),
-        overallReliability: { mine: pooled(mine), partner: pooled(partner) },
+        mine: views.filter((v) => v.mine),
+        partner: views.filter((v) => !v.mine),
+        overallReliability: { mine: pooled(c.userId), partner: pooled(partnerId) },
       };
+    },
+  );
+
+  r.get(
+    '/api/commitments/:id/logs',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary: "Earlier entries of my commitment or my partner's, newest first",
+        params: IdParams,
+        querystring: CommitmentLogQuery,
+        response: { 200: CommitmentLogPage, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const c = await caller(request);
+      const row = await findCommitment(db, c.journeyId, request.params.id);
+      if (!row) throw new DomainError('commitment.not_found');
+      const { cursor, limit } = request.query;
+      const after = cursor ? decodeCursor(cursor) : undefined;
+      const rows = await logPage(
+        db,
+        row.id,
+        after && { at: after.createdAt, id: after.id },
+        limit + 1,
+      );
+      const page = rows.slice(0, limit);
+      const who = await people(page.flatMap((l) => (l.answeredBy ? [l.answeredBy] : [])));
+      reply.header('cache-control', 'no-store');
+      return { items: page.map(logView(who)), nextCursor: cursorAfter(rows, limit) };
     },
   );
 
@@ -414,7 +483,14 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
         at: deps.clock(),
         existing,
       });
-      await insertCommitment(db, { ...made, journeyId: c.journeyId });
+      await db.transaction().execute(async (trx) => {
+        await insertCommitment(trx, { ...made, journeyId: c.journeyId });
+        await recordWork(trx, {
+          journeyId: c.journeyId,
+          memberId: c.userId,
+          work: 'commitment_made',
+        });
+      });
       reply.header('cache-control', 'no-store');
       return reply.code(201).send(await commitmentView(c, made.id));
     },
@@ -462,7 +538,9 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
       const row = await findCommitment(db, c.journeyId, request.params.id);
       if (!row) throw new DomainError('commitment.not_found');
       const entry = logFollowThrough(row, { id: deps.newId(), by: c.userId, at: deps.clock() });
-      await insertLog(db, entry);
+      await withReliability(c, row.committedBy, 'commitment_logged', (trx) =>
+        insertLog(trx, entry),
+      );
       reply.header('cache-control', 'no-store');
       return reply.code(201).send(await commitmentView(c, row.id));
     },
@@ -498,7 +576,9 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
               logNoteContext(id),
             )
           : null;
-      await writeLogAnswer(db, { id, change, by: c.userId, now: deps.clock(), sealed });
+      await withReliability(c, row.committedBy, 'commitment_entry_answered', (trx) =>
+        writeLogAnswer(trx, { id, change, by: c.userId, now: deps.clock(), sealed }),
+      );
       reply.header('cache-control', 'no-store');
       return commitmentView(c, row.id);
     },

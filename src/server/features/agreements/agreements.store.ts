@@ -4,8 +4,16 @@ import type {
   VersionStatus,
 } from '../../../core/agreements/agreement.js';
 import type { LogChange, LogStatus, Rhythm } from '../../../core/commitments/commitment.js';
+import {
+  commitmentSnapshot,
+  EMPTY_SNAPSHOT,
+  overallSnapshot,
+  type ReliabilitySnapshot,
+} from '../../../core/commitments/reliability.js';
 import { DomainError } from '../../../core/errors.js';
-import type { Db } from '../../db/schema.js';
+import { compileOnce, perDatabase } from '../../db/compile-once.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { atomically, type Db } from '../../db/schema.js';
 
 export interface VersionRow {
   readonly agreementId: string;
@@ -92,7 +100,7 @@ export async function writeTransition(
   const { transition } = input;
   const agreementId = transition.agreement.id;
   try {
-    await db.transaction().execute(async (trx) => {
+    await atomically(db, async (trx) => {
       for (const change of transition.changes) {
         const result = await trx
           .updateTable('agreement_versions')
@@ -213,6 +221,7 @@ export async function insertCommitment(db: Db, c: CommitmentRow): Promise<void> 
         rhythm: c.rhythm,
         started_at: c.startedAt,
         ended_at: c.endedAt,
+        reliability: encodeSnapshot(EMPTY_SNAPSHOT),
       })
       .execute();
   } catch (e) {
@@ -248,15 +257,51 @@ const toLogRow = (r: LRow): LogRow => ({
   sealed: r.sealed,
 });
 
-/** The entries of the given commitments, oldest first. */
-export async function listLogs(db: Db, commitmentIds: readonly string[]): Promise<LogRow[]> {
-  // Guard against an empty id list: `IN ()` is invalid SQL.
-  if (commitmentIds.length === 0) return [];
-  const rows = await logQuery(db)
-    .where('commitment_id', 'in', commitmentIds)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+/** A position in a commitment's entries, newest first: the (at, id) of the last entry seen. */
+export interface LogCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+/** One page of a commitment's entries, newest first, by keyset on (at, id). */
+export function logPageQuery(
+  db: Db,
+  commitmentId: string,
+  cursor: LogCursor | undefined,
+  limit: number,
+) {
+  let query = logQuery(db).where('commitment_id', '=', commitmentId);
+  if (cursor) {
+    query = query.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(cursor.at, cursor.id)));
+  }
+  return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit);
+}
+
+// Every commitments read asks for each commitment's first page: built and compiled once.
+const compiledLogPages = perDatabase((db: Db) => ({
+  first: compileOnce(
+    (commitmentId: string, limit: number) => logPageQuery(db, commitmentId, undefined, limit),
+    2,
+  ),
+  after: compileOnce(
+    (commitmentId: string, at: number, id: string, limit: number) =>
+      logPageQuery(db, commitmentId, { at, id }, limit),
+    4,
+  ),
+}));
+
+/** One page of a commitment's entries, newest first (a cursor continues after its entry). */
+export async function logPage(
+  db: Db,
+  commitmentId: string,
+  cursor: LogCursor | undefined,
+  limit: number,
+): Promise<LogRow[]> {
+  const compiled = compiledLogPages(db);
+  const query = cursor
+    ? compiled.after(commitmentId, cursor.at, cursor.id, limit)
+    : compiled.first(commitmentId, limit);
+  const { rows } = await db.executeQuery(query);
   return rows.map(toLogRow);
 }
 
@@ -315,4 +360,112 @@ export async function journeyKinds(db: Db, journeyId: string): Promise<string[]>
     .where('id', '=', journeyId)
     .executeTakeFirst();
   return row ? (JSON.parse(row.kinds) as string[]) : [];
+}
+
+// Reliability, kept up to date with the entries
+
+/** Reliability trends keep one point a week: a year stays a readable chart and a quick read. */
+export const TREND_SAMPLING = { everyMs: 7 * 24 * 60 * 60 * 1000 };
+
+/**
+ * Brings the kept reliability of one person's commitments in a journey, and of all of them pooled,
+ * up to date with their entries. Call it in the transaction that changed an entry, after the
+ * change: a read then only moves the kept sums to its own time instead of walking a year of
+ * entries.
+ *
+ * Two changes for the same person at once (two entries answered in two tabs) must not leave the
+ * snapshot of the one that finished first: on PostgreSQL the person's pool row is locked before
+ * the entries are read, so the second recomputation waits and then sees both changes. SQLite runs
+ * one write transaction at a time anyway.
+ *
+ * Every commitment of the person is recomputed, not only the one that changed: a handful of rows,
+ * and any snapshot that was ever out of step is mended by the next change.
+ */
+export async function refreshReliability(
+  trx: Db,
+  journeyId: string,
+  userId: string,
+): Promise<void> {
+  await trx
+    .insertInto('reliability_pools')
+    .values({ journey_id: journeyId, user_id: userId, snapshot: encodeSnapshot(EMPTY_SNAPSHOT) })
+    .onConflict((oc) => oc.columns(['journey_id', 'user_id']).doNothing())
+    .execute();
+  // Writing the row to itself takes its row lock on PostgreSQL (and is harmless on SQLite): the
+  // reads below start only once any other change for this person has committed.
+  await trx
+    .updateTable('reliability_pools')
+    .set((eb) => ({ snapshot: eb.ref('snapshot') }))
+    .where('journey_id', '=', journeyId)
+    .where('user_id', '=', userId)
+    .execute();
+  const commitments = await trx
+    .selectFrom('commitments')
+    .select(['id', 'rhythm'])
+    .where('journey_id', '=', journeyId)
+    .where('committed_by', '=', userId)
+    .execute();
+  const logs =
+    commitments.length === 0
+      ? []
+      : await trx
+          .selectFrom('commitment_logs')
+          .select(['commitment_id', 'at', 'status'])
+          .where(
+            'commitment_id',
+            'in',
+            commitments.map((c) => c.id),
+          )
+          .execute();
+  const logsOf = new Map<string, { at: number; status: LogStatus }[]>();
+  for (const l of logs) {
+    const own = logsOf.get(l.commitment_id) ?? [];
+    own.push({ at: Number(l.at), status: l.status });
+    logsOf.set(l.commitment_id, own);
+  }
+  const each = commitments.map((c) => ({
+    id: c.id,
+    rhythm: c.rhythm,
+    logs: logsOf.get(c.id) ?? [],
+  }));
+  for (const c of each) {
+    await trx
+      .updateTable('commitments')
+      .set({ reliability: encodeSnapshot(commitmentSnapshot(c.rhythm, c.logs, TREND_SAMPLING)) })
+      .where('id', '=', c.id)
+      .execute();
+  }
+  await trx
+    .updateTable('reliability_pools')
+    .set({ snapshot: encodeSnapshot(overallSnapshot(each, TREND_SAMPLING)) })
+    .where('journey_id', '=', journeyId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** The kept reliability of the given commitments, by id. */
+export async function commitmentSnapshots(
+  db: Db,
+  commitmentIds: readonly string[],
+): Promise<Map<string, ReliabilitySnapshot>> {
+  if (commitmentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('commitments')
+    .select(['id', 'reliability'])
+    .where('id', 'in', commitmentIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, decodeSnapshot(r.reliability)]));
+}
+
+/** Each member's pooled reliability in a journey, by person; absent until their first entry. */
+export async function poolSnapshots(
+  db: Db,
+  journeyId: string,
+): Promise<Map<string, ReliabilitySnapshot>> {
+  const rows = await db
+    .selectFrom('reliability_pools')
+    .select(['user_id', 'snapshot'])
+    .where('journey_id', '=', journeyId)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, decodeSnapshot(r.snapshot)]));
 }

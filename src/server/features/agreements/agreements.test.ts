@@ -11,10 +11,17 @@ import {
   makeCouple,
   makeJourney,
   makeMember,
+  PASSWORD,
   useTestApp,
   type Member,
 } from '../../test-support/harness.js';
-import { agreementVersions, writeTransition } from './agreements.store.js';
+import {
+  commitmentReliability,
+  overallReliability,
+} from '../../../core/commitments/reliability.js';
+import { migrateToLatest, migratorFor } from '../../db/migrate.js';
+import { LOGS_SHOWN } from './agreements.routes.js';
+import { agreementVersions, TREND_SAMPLING, writeTransition } from './agreements.store.js';
 
 const t = useTestApp();
 const LATER = 10 * 60_000;
@@ -37,6 +44,8 @@ const propose = (m: Member, text: string, category = 'transparency') =>
   ok<AgreementView>(m.client.post('/api/agreements', { text, category }), 201);
 const answer = (m: Member, id: string, body: Record<string, unknown>) =>
   ok<AgreementView>(m.client.post(`/api/agreements/${id}/answers`, body));
+const signInAgain = (m: Member) =>
+  ok(m.client.post('/api/auth/signin', { email: m.email, password: PASSWORD }));
 const commitments = (m: Member) => ok<CommitmentList>(m.client.get('/api/commitments'));
 
 describe('agreements', () => {
@@ -391,5 +400,112 @@ describe('commitments', () => {
         chris.client.post(`/api/commitment-logs/${entry.id}/answers`, { answer: 'confirm' }),
       ),
     ).toBe('404 commitment.not_found');
+  });
+
+  it('the kept reliability is always what every entry gives, even when two answers for one person race', async () => {
+    const { a: alex, b: sam } = await makeCouple(t.app);
+    const agreementIds = [];
+    for (const text of ['I tell you where I am.', 'We talk on Sundays.']) {
+      const { id } = await propose(alex, text);
+      await answer(sam, id, { answer: 'accept', expected: 1 });
+      agreementIds.push(id);
+    }
+    const made = [];
+    for (const [i, id] of agreementIds.entries()) {
+      made.push(
+        await ok<CommitmentView>(
+          alex.client.post(`/api/agreements/${id}/commitments`, {
+            rhythm: i === 0 ? 'daily' : 'weekly',
+          }),
+          201,
+        ),
+      );
+    }
+    const [daily, weekly] = made as [CommitmentView, CommitmentView];
+    // More entries than a read shows, over several weeks, answered in a mix.
+    const answers = ['confirm', 'confirm', 'dispute', 'confirm', null] as const;
+    for (let day = 0; day < LOGS_SHOWN + 5; day++) {
+      t.clock.advance(24 * 60 * 60_000);
+      // A day later both sessions have ended: sign in again, as people would.
+      await Promise.all([signInAgain(alex), signInAgain(sam)]);
+      const entry = (
+        await ok<CommitmentView>(alex.client.post(`/api/commitments/${daily.id}/logs`), 201)
+      ).logs[0]!;
+      const a = answers[day % answers.length];
+      if (a) await ok(sam.client.post(`/api/commitment-logs/${entry.id}/answers`, { answer: a }));
+    }
+    // Two entries of two different commitments by the same person, answered at the same moment.
+    const pair = [
+      (await ok<CommitmentView>(alex.client.post(`/api/commitments/${daily.id}/logs`), 201))
+        .logs[0]!,
+      (await ok<CommitmentView>(alex.client.post(`/api/commitments/${weekly.id}/logs`), 201))
+        .logs[0]!,
+    ];
+    const raced = await Promise.all(
+      pair.map((e) =>
+        sam.client.post(`/api/commitment-logs/${e.id}/answers`, { answer: 'confirm' }),
+      ),
+    );
+    expect(raced.map((r) => r.statusCode)).toEqual([200, 200]);
+    t.clock.advance(3 * 24 * 60 * 60_000);
+    await Promise.all([signInAgain(alex), signInAgain(sam)]);
+
+    const db = t.deps.database.db;
+    const logsOf = async (commitmentId: string) =>
+      (
+        await db
+          .selectFrom('commitment_logs')
+          .select(['at', 'status'])
+          .where('commitment_id', '=', commitmentId)
+          .execute()
+      ).map((l) => ({ at: Number(l.at), status: l.status }));
+    const everyEntry = [
+      { id: daily.id, rhythm: 'daily' as const, logs: await logsOf(daily.id) },
+      { id: weekly.id, rhythm: 'weekly' as const, logs: await logsOf(weekly.id) },
+    ];
+    expect(everyEntry[0]!.logs).toHaveLength(LOGS_SHOWN + 6);
+    const now = t.clock();
+    for (const reader of [alex, sam]) {
+      const read = await commitments(reader);
+      const views = (reader === alex ? read.mine : read.partner).toSorted(
+        (x, y) => Number(x.id !== daily.id) - Number(y.id !== daily.id),
+      );
+      expect(views.map((v) => v.reliability)).toEqual(
+        everyEntry.map((c) => commitmentReliability(c.rhythm, c.logs, now, TREND_SAMPLING)),
+      );
+      const pooled =
+        reader === alex ? read.overallReliability.mine : read.overallReliability.partner;
+      expect(pooled).toEqual(overallReliability(everyEntry, now, TREND_SAMPLING));
+      // The read lists the newest entries only, newest first; the estimate counts them all.
+      expect(views[0]!.logs).toHaveLength(LOGS_SHOWN);
+      expect(views[0]!.logs[0]!.id).toBe(pair[0]!.id);
+      const { kept, missed, pending } = views[0]!.reliability;
+      expect(kept + missed + pending).toBe(LOGS_SHOWN + 6);
+    }
+  });
+
+  it('commitments made before reliability was kept get it from their entries when migrated', async () => {
+    const { alex, sam, agreementId } = await accepted();
+    const made = await ok<CommitmentView>(
+      alex.client.post(`/api/agreements/${agreementId}/commitments`, { rhythm: 'daily' }),
+      201,
+    );
+    for (const a of ['confirm', 'dispute', 'confirm']) {
+      t.clock.advance(10 * 60_000);
+      const entry = (
+        await ok<CommitmentView>(alex.client.post(`/api/commitments/${made.id}/logs`), 201)
+      ).logs[0]!;
+      await ok(sam.client.post(`/api/commitment-logs/${entry.id}/answers`, { answer: a }));
+    }
+    const before = await commitments(sam);
+    expect(before.partner[0]!.reliability).toMatchObject({ kept: 2, missed: 1 });
+
+    // Back to the schema before the snapshots, then forward again.
+    const down = await (await migratorFor(t.deps.database)).migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(down.results?.[0]?.migrationName).toBe('0007-reliability-snapshots');
+    await migrateToLatest(t.deps.database);
+
+    expect(await commitments(sam)).toEqual(before);
   });
 });

@@ -40,6 +40,7 @@ import type { Deps } from '../../deps.js';
 import { access, actorOf, memberId } from '../../http/access.js';
 import { findAuthors } from '../checkins/checkins.store.js';
 import { findMembership, journeyFacts } from '../journeys/journeys.store.js';
+import { exerciseRecorder } from '../program/exercise-work.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
 import {
   deleteUnsent,
@@ -97,6 +98,7 @@ interface Caller {
 export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const recordWork = exerciseRecorder(deps);
 
   /** The caller as the rules see them: their part, their path, and whether their partner is here. */
   async function caller(request: FastifyRequest): Promise<Caller> {
@@ -425,7 +427,16 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
         );
         if (!statementComplete(partsOf(body))) throw new DomainError('letter.parts');
       }
-      if (!(await shareDraft(db, row.id, deps.clock()))) throw new DomainError('letter.locked');
+      await db.transaction().execute(async (trx) => {
+        if (!(await shareDraft(trx, row.id, deps.clock()))) throw new DomainError('letter.locked');
+        if (row.kind === 'statement') {
+          await recordWork(trx, {
+            journeyId: c.journeyId,
+            memberId: c.writer.userId,
+            work: 'statement_shared',
+          });
+        }
+      });
       reply.header('cache-control', 'no-store');
       return threadView(c, row.threadId);
     },
@@ -475,13 +486,22 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       const content: AnswerContent = { value: request.body.answer, note: request.body.note ?? '' };
       const sealed = deps.sealer.seal(await ownKey(me), JSON.stringify(content), answerContext(id));
       try {
-        await insertAnswer(db, {
-          id,
-          journeyId: c.journeyId,
-          reflectionId: row.id,
-          authorId: me,
-          now: deps.clock(),
-          sealed,
+        await db.transaction().execute(async (trx) => {
+          await insertAnswer(trx, {
+            id,
+            journeyId: c.journeyId,
+            reflectionId: row.id,
+            authorId: me,
+            now: deps.clock(),
+            sealed,
+          });
+          if (row.kind === 'statement') {
+            await recordWork(trx, {
+              journeyId: c.journeyId,
+              memberId: me,
+              work: 'statement_answered',
+            });
+          }
         });
       } catch (e) {
         // The unique index refused it: another answer to this version landed first.

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
 import type { MemberRole } from '../../../core/journeys/journey.js';
+import { isSelfMarked } from '../../../core/program/exercise-work.js';
 import { findStep, roleTextsFor, type Program } from '../../../core/program/program.js';
 import {
   journeyProgress,
@@ -15,6 +16,7 @@ import {
   ProgramProgress,
   ProgramQuery,
   ProgramView,
+  ExerciseParams,
   ReadyBody,
   StepParams,
   type ProgramStepView,
@@ -27,7 +29,8 @@ import { loadJourneyState, recordProgramEvent, type NewProgramEvent } from './pr
 
 /**
  * The journey's progress as one member sees it. Of the partner, only their readiness on each step
- * is told (that is the point of "both mark ready"): not their exercises, not their history.
+ * is told (that is the point of "both mark ready"): not their exercises, not their history, not even
+ * that their exercises started a step.
  */
 function progressFor(
   program: Program,
@@ -40,7 +43,13 @@ function progressFor(
   return {
     steps: progress.steps.map((s) => ({
       stepId: s.stepId,
-      status: s.status,
+      // A step the partner has only worked on (no readiness marked) reads as not started: what
+      // they do on the exercises is theirs to tell.
+      status:
+        s.status === 'in_progress' &&
+        !s.history.some((e) => e.kind !== 'exercise' || e.memberId === viewerId)
+          ? 'not_started'
+          : s.status,
       readiness: {
         me: s.readiness.find((r) => r.memberId === viewerId)?.ready ?? false,
         partner: hasPartner ? s.readiness.some((r) => r.memberId !== viewerId && r.ready) : null,
@@ -72,7 +81,12 @@ const stepView = (program: Program, role: MemberRole): ProgramStepView[] =>
     whyHtml: step.html.why,
     roleTexts: roleTextsFor(step, role),
     more: step.html.more.map((m) => ({ heading: m.heading, html: m.text })),
-    exercises: step.exercises.map((ex) => ({ id: ex.id, type: ex.type, title: ex.title })),
+    exercises: step.exercises.map((ex) => ({
+      id: ex.id,
+      type: ex.type,
+      title: ex.title,
+      selfMarked: isSelfMarked(program, ex.id),
+    })),
     readyPrompt: step.ready,
   }));
 
@@ -173,6 +187,30 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       // Revisiting moves the partner's current step too: joint work, so after the safety check.
       await assertSafetyChecked(deps, userId);
       return record(userId, { kind: 'revisit', stepId });
+    },
+  );
+
+  r.post(
+    '/api/program/exercises/:exerciseId/worked-on',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['program'],
+        summary:
+          'Note that I worked on an exercise done away from the screen (a conversation, a reading, a reflection)',
+        params: ExerciseParams,
+        response: { 200: ProgramProgress, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const userId = memberId(request);
+      const { exerciseId } = request.params;
+      const exercise = program.steps.flatMap((s) => s.exercises).find((e) => e.id === exerciseId);
+      if (!exercise) throw new DomainError('program.exercise_not_found');
+      if (!isSelfMarked(program, exercise.id))
+        throw new DomainError('program.exercise_done_in_app');
+      // Only my own progress, never shown to my partner: no safety check needed to note it.
+      return record(userId, { kind: 'exercise', stepId: exercise.stepId, exerciseId: exercise.id });
     },
   );
 }

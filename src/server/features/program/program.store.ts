@@ -37,36 +37,51 @@ export async function loadJourneyState(
   };
 }
 
+interface NewEventRow {
+  id: string;
+  journeyId: string;
+  memberId: string;
+  at: number;
+  event: NewProgramEvent;
+}
+
+/**
+ * Adds one event inside the caller's transaction. The step model replays events by time, so an
+ * event never gets an earlier time than the journey's last one: two marks in the same millisecond
+ * (or after the clock stepped back) still replay in the order they were made.
+ */
+export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void> {
+  const last = await trx
+    .selectFrom('program_events')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('journey_id', '=', e.journeyId)
+    .executeTakeFirst();
+  const lastAt = last?.at === null || last?.at === undefined ? null : Number(last.at);
+  const at = lastAt === null ? e.at : Math.max(e.at, lastAt + 1);
+  await trx
+    .insertInto('program_events')
+    .values({
+      id: e.id,
+      journey_id: e.journeyId,
+      member_id: e.memberId,
+      kind: e.event.kind,
+      step_id: e.event.stepId,
+      exercise_id: e.event.kind === 'exercise' ? e.event.exerciseId : null,
+      at,
+    })
+    .execute();
+}
+
 /**
  * Records one event and reads the journey back in the same transaction, so the progress returned
- * includes it and whatever a partner recorded just before. The step model replays events by time,
- * so an event never gets an earlier time than the journey's last one: two marks in the same
- * millisecond (or after the clock stepped back) still replay in the order they were made.
+ * includes it and whatever a partner recorded just before.
  */
 export async function recordProgramEvent(
   db: Db,
-  e: { id: string; journeyId: string; memberId: string; at: number; event: NewProgramEvent },
+  e: NewEventRow,
 ): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
   return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('program_events')
-      .select((eb) => eb.fn.max('at').as('at'))
-      .where('journey_id', '=', e.journeyId)
-      .executeTakeFirst();
-    const lastAt = last?.at === null || last?.at === undefined ? null : Number(last.at);
-    const at = lastAt === null ? e.at : Math.max(e.at, lastAt + 1);
-    await trx
-      .insertInto('program_events')
-      .values({
-        id: e.id,
-        journey_id: e.journeyId,
-        member_id: e.memberId,
-        kind: e.event.kind,
-        step_id: e.event.stepId,
-        exercise_id: e.event.kind === 'exercise' ? e.event.exerciseId : null,
-        at,
-      })
-      .execute();
+    await insertProgramEvent(trx, e);
     return loadJourneyState(trx, e.journeyId);
   });
 }

@@ -1,0 +1,48 @@
+import type { ExerciseType, Program, ProgramExercise } from './program.js';
+
+/**
+ * Things a person does in the app that count as working on one of the program's exercises, so the
+ * step they belong to shows as under way for that person. Only the person's own work is ever told
+ * back to them; their partner sees readiness, never this.
+ *
+ * The program is content, so the exercise is found by type rather than by id: the step that holds
+ * an exercise of the `in` type, and in it the first exercise of the `is` type. Answering a
+ * statement is the reflection that sits beside the statement, not any other reflection.
+ */
+export const exerciseWorks = {
+  statement_shared: { in: 'accountability_statement', is: 'accountability_statement' },
+  statement_answered: { in: 'accountability_statement', is: 'reflection' },
+  agreement_proposed: { in: 'agreements', is: 'agreements' },
+  agreement_answered: { in: 'agreements', is: 'agreements' },
+  commitment_made: { in: 'commitments', is: 'commitments' },
+  commitment_logged: { in: 'commitments', is: 'commitments' },
+  commitment_entry_answered: { in: 'commitments', is: 'commitments' },
+} as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
+export type ExerciseWork = keyof typeof exerciseWorks;
+
+/** The exercise an action counts for; undefined when the program has no such exercise. */
+export function exerciseFor(program: Program, work: ExerciseWork): ProgramExercise | undefined {
+  const rule = exerciseWorks[work];
+  const step = program.steps.find((s) => s.exercises.some((ex) => ex.type === rule.in));
+  return step?.exercises.find((ex) => ex.type === rule.is);
+}
+
+/**
+ * Exercises done away from the screen (a conversation, a reading, a reflection) that nothing in the
+ * app records: the person marks them worked on themselves. Every other exercise is marked by doing
+ * it, or will be by the feature that runs it.
+ */
+const selfMarkedTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
+  'conversation',
+  'reading',
+  'reflection',
+]);
+
+/** Whether a person marks this exercise as worked on by hand. */
+export function isSelfMarked(program: Program, exerciseId: string): boolean {
+  const recorded = new Set(
+    (Object.keys(exerciseWorks) as ExerciseWork[]).map((w) => exerciseFor(program, w)?.id),
+  );
+  const exercise = program.steps.flatMap((s) => s.exercises).find((e) => e.id === exerciseId);
+  return exercise !== undefined && selfMarkedTypes.has(exercise.type) && !recorded.has(exercise.id);
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import { EMPTY_SNAPSHOT } from '../../../core/commitments/reliability.js';
+import { refreshReliability } from '../../features/agreements/agreements.store.js';
+import { encodeSnapshot } from '../../features/agreements/snapshot-codec.js';
+import type { Db } from '../schema.js';
+
+// Migrations take Kysely<unknown>: they describe the schema as it was, not as the code sees it now.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // Each commitment's reliability, kept up to date as entries are logged and answered, so reading
+  // a year of entries does not recompute a year of estimates. Derived from the plain statuses only.
+  await db.schema
+    .alterTable('commitments')
+    .addColumn('reliability', 'text', (c) => c.notNull().defaultTo(encodeSnapshot(EMPTY_SNAPSHOT)))
+    .execute();
+  // Each person's commitments in a journey pooled into one estimate, and the row that serialises
+  // two changes for the same person on PostgreSQL.
+  await db.schema
+    .createTable('reliability_pools')
+    .addColumn('journey_id', 'text', (c) =>
+      c.notNull().references('journeys.id').onDelete('cascade'),
+    )
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('snapshot', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('reliability_pools_pk', ['journey_id', 'user_id'])
+    .execute();
+
+  // Bring the commitments made before this migration up to date. This uses today's store code on
+  // purpose: the snapshot format is the code's, and a later format change comes with its own
+  // migration that recomputes them again.
+  const typed = db as unknown as Db;
+  const people = await typed
+    .selectFrom('commitments')
+    .select(['journey_id', 'committed_by'])
+    .distinct()
+    .execute();
+  for (const p of people) await refreshReliability(typed, p.journey_id, p.committed_by);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('reliability_pools').execute();
+  await db.schema.alterTable('commitments').dropColumn('reliability').execute();
+}
