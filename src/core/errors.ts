@@ -42,6 +42,7 @@ export const errorCodes = [
   'letter.superseded',
   'letter.answer_kind',
   'letter.parts',
+  'letter.statement_exists',
   'timeout.not_found',
   'timeout.running',
   'timeout.no_partner',

@@ -172,6 +172,12 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'This version is kept as it was written, so it cannot be changed or removed. You can write a new version instead.',
   },
+  'letter.statement_exists': {
+    status: 409,
+    title: 'Your statement already has its place',
+    detail:
+      'You have begun an accountability statement already. Add a new version to it, and every earlier version stays readable.',
+  },
   'letter.draft_exists': {
     status: 409,
     title: 'You already have a draft here',

@@ -72,9 +72,9 @@ describe('who writes which kind', () => {
   });
 
   it('a thread begins with a letter, never with a reflection', () => {
-    expect(refusalToStart(alex, 'impact')).toBeUndefined();
-    expect(refusalToStart(sam, 'reflection')).toBe('letter.reflect_on_partner');
-    expect(refusalToStart({ ...alex, path: 'solo' }, 'unsent')).toBeUndefined();
+    expect(refusalToStart(alex, 'impact', [])).toBeUndefined();
+    expect(refusalToStart(sam, 'reflection', [])).toBe('letter.reflect_on_partner');
+    expect(refusalToStart({ ...alex, path: 'solo' }, 'unsent', [])).toBeUndefined();
   });
 });
 

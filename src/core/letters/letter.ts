@@ -163,9 +163,19 @@ const draftOf = (thread: readonly LetterFacts[], kind: LetterKind, userId: strin
   thread.find((i) => i.kind === kind && i.authorId === userId && i.state === 'draft');
 
 /** Beginning a new thread: an impact letter (together path) or an unsent letter (own path). */
-export function refusalToStart(writer: Writer, kind: LetterKind): ErrorCode | undefined {
+export function refusalToStart(
+  writer: Writer,
+  kind: LetterKind,
+  /** The kinds of the threads this writer has begun in the journey. */
+  ownThreads: readonly LetterKind[],
+): ErrorCode | undefined {
   if (kind === 'reflection') return 'letter.reflect_on_partner';
-  return refusalToWrite(writer, kind);
+  const refusal = refusalToWrite(writer, kind);
+  if (refusal) return refusal;
+  // A person's accountability statement is one letter that grows by versions, so their partner
+  // answers one account of it rather than several side by side.
+  if (kind === 'statement' && ownThreads.includes('statement')) return 'letter.statement_exists';
+  return undefined;
 }
 
 /**

@@ -46,10 +46,17 @@ const answer = (item: LetterFacts, value: AnswerValue): AnswerFacts => ({
 
 describe('who writes a statement', () => {
   it('the partner who broke trust, "both" and "rather not say" may; the hurt partner may not', () => {
-    expect(refusalToStart(sam, 'statement')).toBeUndefined();
-    expect(refusalToStart({ ...sam, role: 'both' }, 'statement')).toBeUndefined();
-    expect(refusalToStart({ ...sam, role: 'unsaid' }, 'statement')).toBeUndefined();
-    expect(refusalToStart(alex, 'statement')).toBe('letter.role');
+    expect(refusalToStart(sam, 'statement', [])).toBeUndefined();
+    expect(refusalToStart({ ...sam, role: 'both' }, 'statement', [])).toBeUndefined();
+    expect(refusalToStart({ ...sam, role: 'unsaid' }, 'statement', [])).toBeUndefined();
+    expect(refusalToStart(alex, 'statement', [])).toBe('letter.role');
+  });
+
+  it('one statement per person: it grows by versions, never a second beside it', () => {
+    expect(refusalToStart(sam, 'statement', ['statement'])).toBe('letter.statement_exists');
+    expect(refusalToStart(sam, 'statement', ['unsent'])).toBeUndefined();
+    // Whether one may write one at all comes first.
+    expect(refusalToStart(alex, 'statement', ['statement'])).toBe('letter.role');
   });
 
   it('on a path of one’s own, no role writes a statement to send', () => {
@@ -58,7 +65,7 @@ describe('who writes a statement', () => {
         fc.constantFrom<MemberRole>(...memberRoles),
         fc.constantFrom<JourneyPath>('solo', 'unsure'),
         (role, path) => {
-          expect(refusalToStart({ ...sam, role, path }, 'statement')).toBe('letter.path');
+          expect(refusalToStart({ ...sam, role, path }, 'statement', [])).toBe('letter.path');
         },
       ),
     );

@@ -501,9 +501,9 @@ describe('commitments', () => {
     expect(before.partner[0]!.reliability).toMatchObject({ kept: 2, missed: 1 });
 
     // Back to the schema before the snapshots, then forward again.
-    const down = await (await migratorFor(t.deps.database)).migrateDown();
+    const down = await (await migratorFor(t.deps.database)).migrateTo('0006-agreements');
     expect(down.error).toBeUndefined();
-    expect(down.results?.[0]?.migrationName).toBe('0007-reliability-snapshots');
+    expect(down.results?.map((r) => r.migrationName)).toContain('0007-reliability-snapshots');
     await migrateToLatest(t.deps.database);
 
     expect(await commitments(sam)).toEqual(before);

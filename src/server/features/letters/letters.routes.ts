@@ -48,6 +48,7 @@ import {
   insertAnswer,
   insertDraft,
   listAnswers,
+  ownThreadKinds,
   listVisibleLetters,
   shareDraft,
   updateDraft,
@@ -293,9 +294,13 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
         .filter((t): t is LetterThread => t !== null)
         .sort((a, b) => activity(b) - activity(a) || a.id.localeCompare(b.id));
       reply.header('cache-control', 'no-store');
+      const own = [...opened.threads.values()]
+        .flat()
+        .filter((row) => row.authorId === c.writer.userId)
+        .map((row) => row.kind);
       return {
         threads,
-        canStart: threadKinds.filter((k) => refusalToStart(c.writer, k) === undefined),
+        canStart: threadKinds.filter((k) => refusalToStart(c.writer, k, own) === undefined),
       };
     },
   );
@@ -333,7 +338,9 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
         assertAllowed(refusalToRevise(c.writer, facts.thread));
         thread = threadId;
       } else {
-        assertAllowed(refusalToStart(c.writer, kind));
+        assertAllowed(
+          refusalToStart(c.writer, kind, await ownThreadKinds(db, c.journeyId, c.writer.userId)),
+        );
         thread = '';
       }
       const id = deps.newId();
@@ -350,9 +357,17 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
           sealed,
         });
       } catch (e) {
-        // A unique index refused it: another save made a draft here at the same moment.
+        // A unique index refused it: another save made a draft here at the same moment…
         if (thread && (await ruleFacts(c, thread)).thread.some((x) => x.state === 'draft')) {
           throw new DomainError('letter.draft_exists');
+        }
+        // …or began this person's one statement.
+        if (
+          !thread &&
+          kind === 'statement' &&
+          (await ownThreadKinds(db, c.journeyId, me)).includes('statement')
+        ) {
+          throw new DomainError('letter.statement_exists');
         }
         throw e;
       }

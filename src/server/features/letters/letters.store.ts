@@ -191,6 +191,22 @@ export async function deleteUnsent(db: Db, id: string): Promise<boolean> {
   return Number(result.numDeletedRows) === 1;
 }
 
+/** The kinds of letter a person has written in a journey (a reflection sits in the partner's thread). */
+export async function ownThreadKinds(
+  db: Db,
+  journeyId: string,
+  authorId: string,
+): Promise<LetterRow['kind'][]> {
+  const rows = await db
+    .selectFrom('letters')
+    .select('kind')
+    .distinct()
+    .where('journey_id', '=', journeyId)
+    .where('author_id', '=', authorId)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
 /** Records an answer; the unique index on reflection_id refuses a second one. */
 export async function insertAnswer(
   db: Db,

@@ -149,4 +149,31 @@ describe('the accountability statement', () => {
     // Nothing changed.
     expect((await list(sam)).threads[0]!.versions[0]!.parts).toEqual(parts1);
   });
+
+  it('is one letter per person: a second is refused, even when two begin at the same moment', async () => {
+    const { alex, sam } = await couple();
+    const starts = await Promise.all([
+      sam.client.post('/api/letters', { kind: 'statement', parts: parts1 }),
+      sam.client.post('/api/letters', { kind: 'statement', parts: parts2 }),
+    ]);
+    expect(starts.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const refused = starts.find((r) => r.statusCode === 409)!;
+    expect(refused.json<{ code: string }>().code).toBe('letter.statement_exists');
+    const mine = await list(sam);
+    expect(mine.threads).toHaveLength(1);
+    expect(mine.canStart).toEqual([]);
+    expect(
+      await codeOf(sam.client.post('/api/letters', { kind: 'statement', parts: parts1 })),
+    ).toBe('409 letter.statement_exists');
+    // It grows by versions instead, once the first is sent.
+    const first = last(mine.threads[0]!);
+    await share(sam, first.id);
+    const v2 = await write(sam, {
+      kind: 'statement',
+      threadId: mine.threads[0]!.id,
+      parts: parts2,
+    });
+    expect(v2.versions).toHaveLength(2);
+    expect((await list(alex)).threads).toHaveLength(1);
+  });
 });

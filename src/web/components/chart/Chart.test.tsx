@@ -152,4 +152,27 @@ describe('<Chart>', () => {
     }
     expect(render([], { emptyText: 'No check-ins yet.' })).toContain('No check-ins yet.');
   });
+
+  it('shades a likely range behind the line, names it in the key and gives it in the table', () => {
+    const estimate: ChartSeries = {
+      id: 'estimate',
+      label: 'Estimate',
+      rangeLabel: 'Likely range',
+      points: [
+        { t: day(1), value: 0.6, range: [0.3, 0.85] },
+        { t: day(8), value: 0.8, range: [0.65, 0.9] },
+      ],
+    };
+    const percent = (v: number) => `${Math.round(v * 100)}%`;
+    const html = render([estimate], { valueLabel: percent, yDomain: [0, 1] });
+    expect(html).toMatch(/<path class="chart-range" d="M[^"]+Z"/);
+    expect(html).toContain('Likely range</li>');
+    expect(tableRows(html).map((row) => row[1])).toEqual([
+      '60% (likely 30% to 85%)',
+      '80% (likely 65% to 90%)',
+    ]);
+    // Without a range, nothing is shaded and the key says nothing of one.
+    const plain = render([phq9]);
+    expect(plain).not.toContain('chart-range');
+  });
 });

@@ -35,6 +35,7 @@ import {
   labelSide,
   linearScale,
   linePath,
+  rangePath,
   minStepFor,
   niceTicks,
   pointPositions,
@@ -161,6 +162,21 @@ function SeriesSwatch({ index }: { index: number }) {
   );
 }
 
+function RangeSwatch({ index }: { index: number }) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 36 20"
+      width="36"
+      height="20"
+      className={`chart-s${(index % STYLES.length) + 1}`}
+    >
+      <rect className="chart-range" x="2" y="3" width="32" height="14" />
+    </svg>
+  );
+}
+
 export function Chart(props: ChartProps) {
   const { title, description, series } = props;
   const bands = props.bands ?? [];
@@ -207,7 +223,13 @@ export function Chart(props: ChartProps) {
 
   const cellText = (point: ChartPoint | undefined): string => {
     if (point?.value === null || point?.value === undefined) return t('chart.noEntry');
-    const value = valueLabel(point.value);
+    const value = point.range
+      ? t('chart.valueInRange', {
+          value: valueLabel(point.value),
+          lower: valueLabel(point.range[0]),
+          upper: valueLabel(point.range[1]),
+        })
+      : valueLabel(point.value);
     const band = bandOf(point.value, bands);
     return band ? t('chart.valueInBand', { value, band: band.label }) : value;
   };
@@ -296,6 +318,9 @@ export function Chart(props: ChartProps) {
             const style = styleOf(i);
             return (
               <g key={s.id} className={`chart-s${(i % STYLES.length) + 1}`}>
+                {s.points.some((p) => p.range) ? (
+                  <path className="chart-range" d={rangePath(s.points, x, y)} />
+                ) : null}
                 <path
                   className="chart-line"
                   d={linePath(s.points, x, y)}
@@ -329,6 +354,14 @@ export function Chart(props: ChartProps) {
             {s.label}
           </li>
         ))}
+        {series.map((s, i) =>
+          s.rangeLabel && s.points.some((p) => p.range) ? (
+            <li key={`${s.id}-range`}>
+              <RangeSwatch index={i} />
+              {s.rangeLabel}
+            </li>
+          ) : null,
+        )}
         {markersShown.map((m) => (
           <li key={m}>
             <MarkerSwatch marker={m} />

@@ -8,6 +8,7 @@ import {
   labelSide,
   linePath,
   linearScale,
+  rangePath,
   niceTicks,
   pointPositions,
   rowLabels,
@@ -185,6 +186,21 @@ describe('rowLabels', () => {
     expect(labels[0]).toBe('3 November 2026');
     expect(labels[1]).toMatch(/^4 November 2026\D+8:00$/);
     expect(labels[2]).toMatch(/^4 November 2026\D+20:30$/);
+  });
+});
+
+describe('rangePath', () => {
+  it('shades each run of ranged points: along the upper ends, back along the lower ends', () => {
+    const pts: ChartPoint[] = [
+      { t: 0, value: 5, range: [4, 7] },
+      { t: 1, value: 6, range: [5, 8] },
+      { t: 2, value: null },
+      { t: 3, value: 6, range: [5, 7] },
+      { t: 4, value: 6 }, // no range: the shading stops here
+      { t: 5, value: 7, range: [6, 9] },
+    ];
+    expect(rangePath(pts, identity, identity)).toBe('M0,7L1,8L1,5L0,4ZM3,7L3,5ZM5,9L5,6Z');
+    expect(rangePath([{ t: 0, value: 1 }], identity, identity)).toBe('');
   });
 });
 

@@ -12,12 +12,16 @@ export interface ChartPoint {
   /** The measure's value; `null` is a gap (nothing recorded), which breaks the line. */
   readonly value: number | null;
   readonly marker?: Marker;
+  /** How sure the value is: the likely range around it, shaded behind the line, lower first. */
+  readonly range?: readonly [number, number];
 }
 
 export interface ChartSeries {
   readonly id: string;
   readonly label: string;
   readonly points: readonly ChartPoint[];
+  /** Names the shaded range in the key, e.g. "Likely range"; the table gives each one in full. */
+  readonly rangeLabel?: string;
 }
 
 export type BandTone = 0 | 1 | 2 | 3 | 4;
@@ -293,6 +297,33 @@ export function linePath(points: readonly ChartPoint[], x: Scale, y: Scale): str
         .map((p, i) => `${i === 0 ? 'M' : 'L'}${round(x(p.t))},${round(y(p.value ?? 0))}`)
         .join(''),
     )
+    .join('');
+}
+
+/**
+ * The SVG path of a series' likely range: one closed area per run of points that all have a range,
+ * along the upper ends left to right and back along the lower ends. A point without a range, or a
+ * gap, ends the area, so the shading never claims more than was measured.
+ */
+export function rangePath(points: readonly ChartPoint[], x: Scale, y: Scale): string {
+  const areas: ChartPoint[][] = [];
+  for (const run of segments(points)) {
+    let area: ChartPoint[] = [];
+    for (const p of run) {
+      if (p.range) area.push(p);
+      else {
+        if (area.length > 0) areas.push(area);
+        area = [];
+      }
+    }
+    if (area.length > 0) areas.push(area);
+  }
+  return areas
+    .map((area) => {
+      const upper = area.map((p) => `${round(x(p.t))},${round(y(p.range?.[1] ?? 0))}`);
+      const lower = area.map((p) => `${round(x(p.t))},${round(y(p.range?.[0] ?? 0))}`).reverse();
+      return `M${[...upper, ...lower].join('L')}Z`;
+    })
     .join('');
 }
 

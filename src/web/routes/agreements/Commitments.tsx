@@ -1,7 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { LOG_NOTE_MAX } from '../../../core/commitments/commitment.js';
-import type { CommitmentView, LogAnswerBody, Reliability } from '../../../shared/api/agreements.js';
+import type {
+  CommitmentLogPage,
+  CommitmentLogView,
+  CommitmentView,
+  LogAnswerBody,
+  Reliability,
+} from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
@@ -35,7 +41,12 @@ function ReliabilityChart({ title, reliability }: { title: string; reliability: 
         {
           id: 'estimate',
           label: t('commitments.seriesLabel'),
-          points: reliability.trend.map((p) => ({ t: p.at, value: p.mean })),
+          rangeLabel: t('commitments.rangeLabel'),
+          points: reliability.trend.map((p) => ({
+            t: p.at,
+            value: p.mean,
+            range: [p.lower, p.upper] as const,
+          })),
         },
       ]}
       yDomain={[0, 1]}
@@ -135,6 +146,68 @@ function LogAnswer({ logId, status }: { logId: string; status: string }) {
   );
 }
 
+function Entry({ entry: l, mine }: { entry: CommitmentLogView; mine: boolean }) {
+  return (
+    <li>
+      <p>
+        <time dateTime={new Date(l.at).toISOString()}>
+          {t('commitments.entry', { when: formatWhen(l.at) })}
+        </time>
+        {' · '}
+        {t(`commitments.status.${l.status}` as MessageKey)}
+      </p>
+      {l.note ? <p className="note-text">{t('commitments.noteFrom', { note: l.note })}</p> : null}
+      {mine ? null : <LogAnswer logId={l.id} status={l.status} />}
+    </li>
+  );
+}
+
+/**
+ * Entries older than the newest few, a page at a time when asked for: a year of daily entries is
+ * there to look back on, or to answer one that was missed, without filling the screen.
+ */
+function EarlierEntries({ c, cursor }: { c: CommitmentView; cursor: string }) {
+  const [open, setOpen] = useState(false);
+  const earlier = useInfiniteQuery({
+    // Keyed by where the newest entries end, so a new entry starts the earlier ones afresh.
+    queryKey: [...commitmentKeys.all, c.id, 'earlier', cursor],
+    queryFn: ({ pageParam }) =>
+      api.get<CommitmentLogPage>(
+        `/api/commitments/${c.id}/logs?cursor=${encodeURIComponent(pageParam)}`,
+      ),
+    initialPageParam: cursor,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: open,
+    staleTime: 0,
+  });
+  const entries = earlier.data?.pages.flatMap((p) => p.items) ?? [];
+  const more = !open || earlier.hasNextPage;
+  return (
+    <>
+      {entries.length > 0 ? (
+        <ul className="stack">
+          {entries.map((l) => (
+            <Entry key={l.id} entry={l} mine={c.mine} />
+          ))}
+        </ul>
+      ) : null}
+      {earlier.isError ? <p role="alert">{problemOf(earlier.error).detail}</p> : null}
+      {more ? (
+        <p className="actions">
+          <button
+            type="button"
+            className="button"
+            disabled={earlier.isFetching}
+            onClick={() => (open ? void earlier.fetchNextPage() : setOpen(true))}
+          >
+            {t('commitments.earlierEntries')}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function CommitmentItem({ c, partner }: { c: CommitmentView; partner: string }) {
   const client = useQueryClient();
   const announce = useAnnounce();
@@ -198,21 +271,10 @@ function CommitmentItem({ c, partner }: { c: CommitmentView; partner: string }) 
             <h4 id={`${id}-entries`}>{t('commitments.entriesTitle')}</h4>
             <ul className="stack">
               {c.logs.map((l) => (
-                <li key={l.id}>
-                  <p>
-                    <time dateTime={new Date(l.at).toISOString()}>
-                      {t('commitments.entry', { when: formatWhen(l.at) })}
-                    </time>
-                    {' · '}
-                    {t(`commitments.status.${l.status}` as MessageKey)}
-                  </p>
-                  {l.note ? (
-                    <p className="note-text">{t('commitments.noteFrom', { note: l.note })}</p>
-                  ) : null}
-                  {c.mine ? null : <LogAnswer logId={l.id} status={l.status} />}
-                </li>
+                <Entry key={l.id} entry={l} mine={c.mine} />
               ))}
             </ul>
+            {c.moreLogs ? <EarlierEntries c={c} cursor={c.moreLogs} /> : null}
           </section>
         ) : null}
         <ReliabilityChart

@@ -81,6 +81,65 @@ function Readiness({
   );
 }
 
+/**
+ * The step's exercises: a link to where each is done, or, for work done away from the screen, a way
+ * to note it. Only my own work is told back to me, in words and without counting.
+ */
+function Exercises({ view, step }: { view: ProgramView; step: ProgramStepView }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const workedOn = new Set(
+    view.progress.steps.find((s) => s.stepId === step.id)?.exercisesWorkedOn ?? [],
+  );
+  const mark = useMutation({
+    mutationFn: (exerciseId: string) =>
+      api.post<ProgramProgress>(`/api/program/exercises/${exerciseId}/worked-on`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: programKeys.all });
+      announce(t('program.exerciseMarked'));
+    },
+  });
+  return (
+    <section aria-labelledby="step-exercises">
+      <h2 id="step-exercises">{t('program.exercisesTitle')}</h2>
+      {mark.isError ? <p role="alert">{problemOf(mark.error).detail}</p> : null}
+      <ul className="program-exercises">
+        {step.exercises.map((ex) => {
+          const to = ex.selfMarked ? null : exerciseLink(ex);
+          const done = workedOn.has(ex.id);
+          return (
+            <li key={ex.id}>
+              {to ? (
+                <Link to={to}>{t('program.exerciseOpen', { title: ex.title })}</Link>
+              ) : (
+                <strong>{ex.title}</strong>
+              )}
+              {done ? <span className="hint"> {t('program.exerciseWorkedOn')}</span> : null}
+              {ex.selfMarked ? (
+                done ? null : (
+                  <>
+                    <span className="hint"> {t('program.exerciseAway')}</span>{' '}
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={mark.isPending}
+                      onClick={() => mark.mutate(ex.id)}
+                    >
+                      {t('program.exerciseMark', { title: ex.title })}
+                    </button>
+                  </>
+                )
+              ) : to ? null : (
+                <span className="hint"> {t('program.exerciseSoon')}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 function Revisit({ step }: { step: ProgramStepView }) {
   const client = useQueryClient();
   const announce = useAnnounce();
@@ -178,26 +237,7 @@ export function ProgramStep() {
           <ContentHtml html={m.html} />
         </section>
       ))}
-      <section aria-labelledby="step-exercises">
-        <h2 id="step-exercises">{t('program.exercisesTitle')}</h2>
-        <ul className="program-exercises">
-          {step.exercises.map((ex) => {
-            const to = exerciseLink(ex);
-            return (
-              <li key={ex.id}>
-                {to ? (
-                  <Link to={to}>{t('program.exerciseOpen', { title: ex.title })}</Link>
-                ) : (
-                  <>
-                    <strong>{ex.title}</strong>
-                    <span className="hint"> {t('program.exerciseSoon')}</span>
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <Exercises view={view} step={step} />
       <Readiness view={view} step={step} partnerName={partnerName} />
       {isCurrent ? null : <Revisit step={step} />}
     </Page>
