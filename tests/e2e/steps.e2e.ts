@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { checkPage, heading, useCouple } from './support.js';
+import { checkPage, CSRF, heading, useCouple } from './support.js';
 
 const baseUrl = inject('baseUrl');
 
@@ -84,6 +84,44 @@ describe('steps 1 to 3, as a couple', () => {
     await couple.alex.getByRole('button', { name: 'Send the question' }).click();
     await couple.alex.getByRole('heading', { name: 'Overall follow-through' }).waitFor();
     await checkPage(couple.alex, { dark: true });
+    // The estimate comes with how sure it is: shaded on the chart, in words in the table.
+    const commitment = couple.alex.getByRole('article').filter({ hasText: revised });
+    await commitment.getByText('Show the numbers as a table').click();
+    await commitment.getByRole('cell', { name: /^\d+% \(likely \d+% to \d+%\)$/ }).waitFor();
+    expect(await commitment.locator('path.chart-range').count()).toBe(1);
+
+    // What each did counts as work on the step's exercise, told to each of them only.
+    for (const page of [couple.sam, couple.alex]) {
+      await page.goto('/app/program/commitment');
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Commitments and follow-through' })
+        .getByText('You have worked on this.')
+        .waitFor();
+    }
+  });
+
+  it('step 3: a year of entries stays a screenful; earlier ones page in to answer', async () => {
+    const list = (await (await couple.sam.request.get('/api/commitments')).json()) as {
+      mine: { id: string }[];
+    };
+    const id = list.mine[0]?.id ?? '';
+    for (let i = 0; i < 12; i++) {
+      expect(
+        (await couple.sam.request.post(`/api/commitments/${id}/logs`, { headers: CSRF })).status(),
+      ).toBe(201);
+    }
+    await couple.alex.goto('/app/commitments');
+    const commitment = couple.alex.getByRole('article').filter({ hasText: revised });
+    const entries = commitment.getByText(/^Logged /);
+    await commitment.getByRole('button', { name: 'Show earlier entries' }).waitFor();
+    expect(await entries.count()).toBe(10);
+    await commitment.getByRole('button', { name: 'Show earlier entries' }).click();
+    // All fourteen, the first two (answered in the test before) at the end.
+    await expect.poll(() => entries.count()).toBe(14);
+    expect(await commitment.getByRole('button', { name: 'Show earlier entries' }).count()).toBe(0);
+    await commitment.getByText('A question was raised').last().waitFor();
+    await checkPage(couple.alex);
   });
 
   it('both mark steps 1 and 2 ready, and step 2 can be revisited without losing its history', async () => {
@@ -96,6 +134,16 @@ describe('steps 1 to 3, as a couple', () => {
     }
     await couple.sam.goto('/app/program/plan');
     await couple.sam.getByText('Status: Done').first().waitFor();
+    // A talk away from the screen is marked by hand; only Sam is told.
+    await couple.sam
+      .getByRole('button', { name: 'I have worked on Talking about what you each need' })
+      .click();
+    await couple.sam
+      .getByRole('listitem')
+      .filter({ hasText: 'Talking about what you each need' })
+      .getByText('You have worked on this.')
+      .waitFor();
+    await checkPage(couple.sam);
 
     await couple.alex.goto('/app/program/plan');
     await heading(couple.alex, /^Step 2: /);
