@@ -24,6 +24,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('reliability_pools_pk', ['journey_id', 'user_id'])
     .execute();
 
+  // A commitment's newest entries, and each page before them, are read by (at, id) descending:
+  // with id in the index, SQLite walks it in order instead of sorting ties.
+  await db.schema.dropIndex('commitment_logs_commitment').execute();
+  await db.schema
+    .createIndex('commitment_logs_commitment_at_id')
+    .on('commitment_logs')
+    .columns(['commitment_id', 'at', 'id'])
+    .execute();
+
   // Bring the commitments made before this migration up to date. This uses today's store code on
   // purpose: the snapshot format is the code's, and a later format change comes with its own
   // migration that recomputes them again.
@@ -37,6 +46,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('commitment_logs_commitment_at_id').execute();
+  await db.schema
+    .createIndex('commitment_logs_commitment')
+    .on('commitment_logs')
+    .columns(['commitment_id', 'at'])
+    .execute();
   await db.schema.dropTable('reliability_pools').execute();
   await db.schema.alterTable('commitments').dropColumn('reliability').execute();
 }

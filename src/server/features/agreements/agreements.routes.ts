@@ -49,14 +49,12 @@ import { IdParams } from '../../../shared/api/journeys.js';
 import { Problem } from '../../../shared/api/problem.js';
 import type { DataKey, SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
-import { access, memberId } from '../../http/access.js';
+import { access, memberId, membershipOf } from '../../http/access.js';
 import { findAuthors } from '../checkins/checkins.store.js';
-import { findMembership } from '../journeys/journeys.store.js';
 import { exerciseRecorder } from '../program/exercise-work.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
 import {
   agreementVersions,
-  commitmentSnapshots,
   endCommitment,
   findCommitment,
   findLog,
@@ -70,10 +68,11 @@ import {
   refreshReliability,
   writeLogAnswer,
   writeTransition,
-  type CommitmentRow,
   type LogRow,
+  type StoredCommitment,
   type VersionRow,
 } from './agreements.store.js';
+import { decodeSnapshot } from './snapshot-codec.js';
 
 /**
  * A commitments read shows this many newest entries per commitment, a phone's screenful; earlier
@@ -120,11 +119,12 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
   const db = deps.database.db;
   const recordWork = exerciseRecorder(deps);
 
-  async function caller(request: FastifyRequest): Promise<Caller> {
+  /** The caller and their journey, as read with their session for this request. */
+  function caller(request: FastifyRequest): Promise<Caller> {
     const userId = memberId(request);
-    const membership = await findMembership(db, userId);
+    const membership = membershipOf(request);
     if (!membership) throw new DomainError('journey.none');
-    return { userId, journeyId: membership.journeyId };
+    return Promise.resolve({ userId, journeyId: membership.journeyId });
   }
 
   /** Opens sealed values under their authors' keys, unwrapping each key once. */
@@ -333,12 +333,11 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
           : null,
     });
 
-  async function commitmentViews(c: Caller, rows: readonly CommitmentRow[]) {
+  async function commitmentViews(c: Caller, rows: readonly StoredCommitment[]) {
     const ids = rows.map((row) => row.id);
     // Only the newest entries are read; the kept snapshot already counts every one of them.
-    const [pages, snapshots, versionRows] = await Promise.all([
+    const [pages, versionRows] = await Promise.all([
       Promise.all(ids.map((id) => logPage(db, id, undefined, LOGS_SHOWN + 1))),
-      commitmentSnapshots(db, ids),
       listVersions(db, c.journeyId),
     ]);
     const logs = pages.flatMap((page) => page.slice(0, LOGS_SHOWN));
@@ -366,7 +365,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
         endedAt: row.endedAt,
         logs: logs.filter((l) => l.commitmentId === row.id).map(logView(who)),
         moreLogs: cursorAfter(pages[i] ?? [], LOGS_SHOWN),
-        reliability: readAt(snapshots.get(row.id) ?? EMPTY_SNAPSHOT, now),
+        reliability: readAt(decodeSnapshot(row.reliability), now),
       };
     });
   }

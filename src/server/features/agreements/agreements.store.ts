@@ -54,11 +54,7 @@ const toVersionRow = (r: Row): VersionRow => ({
 
 /** Every version of every agreement in a journey, by agreement, oldest first. */
 export async function listVersions(db: Db, journeyId: string): Promise<VersionRow[]> {
-  const rows = await versionQuery(db)
-    .where('journey_id', '=', journeyId)
-    .orderBy('agreement_id')
-    .orderBy('version')
-    .execute();
+  const { rows } = await db.executeQuery(compiledReads(db).versions(journeyId));
   return rows.map(toVersionRow);
 }
 
@@ -171,10 +167,16 @@ const commitmentQuery = (db: Db) =>
       'rhythm',
       'started_at',
       'ended_at',
+      'reliability',
     ]);
 type CRow = Awaited<ReturnType<ReturnType<typeof commitmentQuery>['executeTakeFirstOrThrow']>>;
 
-const toCommitmentRow = (r: CRow): CommitmentRow => ({
+/** A commitment as stored: with its reliability snapshot, encoded (see snapshot-codec.ts). */
+export interface StoredCommitment extends CommitmentRow {
+  readonly reliability: string;
+}
+
+const toCommitmentRow = (r: CRow): StoredCommitment => ({
   id: r.id,
   journeyId: r.journey_id,
   agreementId: r.agreement_id,
@@ -183,14 +185,11 @@ const toCommitmentRow = (r: CRow): CommitmentRow => ({
   rhythm: r.rhythm,
   startedAt: Number(r.started_at),
   endedAt: r.ended_at === null ? null : Number(r.ended_at),
+  reliability: r.reliability,
 });
 
-export async function listCommitments(db: Db, journeyId: string): Promise<CommitmentRow[]> {
-  const rows = await commitmentQuery(db)
-    .where('journey_id', '=', journeyId)
-    .orderBy('started_at')
-    .orderBy('id')
-    .execute();
+export async function listCommitments(db: Db, journeyId: string): Promise<StoredCommitment[]> {
+  const { rows } = await db.executeQuery(compiledReads(db).commitments(journeyId));
   return rows.map(toCommitmentRow);
 }
 
@@ -199,7 +198,7 @@ export async function findCommitment(
   db: Db,
   journeyId: string,
   id: string,
-): Promise<CommitmentRow | undefined> {
+): Promise<StoredCommitment | undefined> {
   const row = await commitmentQuery(db)
     .where('journey_id', '=', journeyId)
     .where('id', '=', id)
@@ -443,29 +442,36 @@ export async function refreshReliability(
     .execute();
 }
 
-/** The kept reliability of the given commitments, by id. */
-export async function commitmentSnapshots(
-  db: Db,
-  commitmentIds: readonly string[],
-): Promise<Map<string, ReliabilitySnapshot>> {
-  if (commitmentIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('commitments')
-    .select(['id', 'reliability'])
-    .where('id', 'in', commitmentIds)
-    .execute();
-  return new Map(rows.map((r) => [r.id, decodeSnapshot(r.reliability)]));
-}
-
 /** Each member's pooled reliability in a journey, by person; absent until their first entry. */
 export async function poolSnapshots(
   db: Db,
   journeyId: string,
 ): Promise<Map<string, ReliabilitySnapshot>> {
-  const rows = await db
-    .selectFrom('reliability_pools')
-    .select(['user_id', 'snapshot'])
-    .where('journey_id', '=', journeyId)
-    .execute();
+  const { rows } = await db.executeQuery(compiledReads(db).pools(journeyId));
   return new Map(rows.map((r) => [r.user_id, decodeSnapshot(r.snapshot)]));
 }
+
+// The commitments read runs these on every request: built and compiled once per database.
+const compiledReads = perDatabase((db: Db) => ({
+  commitments: compileOnce(
+    (journeyId: string) =>
+      commitmentQuery(db).where('journey_id', '=', journeyId).orderBy('started_at').orderBy('id'),
+    1,
+  ),
+  versions: compileOnce(
+    (journeyId: string) =>
+      versionQuery(db)
+        .where('journey_id', '=', journeyId)
+        .orderBy('agreement_id')
+        .orderBy('version'),
+    1,
+  ),
+  pools: compileOnce(
+    (journeyId: string) =>
+      db
+        .selectFrom('reliability_pools')
+        .select(['user_id', 'snapshot'])
+        .where('journey_id', '=', journeyId),
+    1,
+  ),
+}));

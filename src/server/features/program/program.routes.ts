@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
-import type { MemberRole } from '../../../core/journeys/journey.js';
+import { memberRoles, type MemberRole } from '../../../core/journeys/journey.js';
 import { isSelfMarked } from '../../../core/program/exercise-work.js';
 import { findStep, roleTextsFor, type Program } from '../../../core/program/program.js';
 import {
@@ -72,8 +72,11 @@ function progressFor(
   };
 }
 
-const stepView = (program: Program, role: MemberRole): ProgramStepView[] =>
-  program.steps.map((step) => ({
+const stepView = (program: Program, role: MemberRole): ProgramStepView[] => {
+  const selfMarked = new Set(
+    program.steps.flatMap((s) => s.exercises.filter((ex) => isSelfMarked(program, ex.id))),
+  );
+  return program.steps.map((step) => ({
     id: step.id,
     order: step.order,
     title: step.title,
@@ -85,15 +88,18 @@ const stepView = (program: Program, role: MemberRole): ProgramStepView[] =>
       id: ex.id,
       type: ex.type,
       title: ex.title,
-      selfMarked: isSelfMarked(program, ex.id),
+      selfMarked: selfMarked.has(ex),
     })),
     readyPrompt: step.ready,
   }));
+};
 
 export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const program = deps.content.program;
+  // The steps as each role reads them: content, so built once rather than on every read.
+  const stepsFor = new Map(memberRoles.map((role) => [role, stepView(program, role)]));
 
   /** The caller's journey, read fresh (membership can change between requests). */
   async function myJourney(userId: string) {
@@ -140,7 +146,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       return {
         role: membership.role,
         hasPartner: state.members.some((m) => m.id !== userId),
-        steps: stepView(program, membership.role),
+        steps: stepsFor.get(membership.role) ?? stepView(program, membership.role),
         progress,
         lens: lens
           ? lensView(program, lens, journeyProgress(program, state.members, state.events))
