@@ -294,12 +294,17 @@ async function main() {
     if (!programCheck.ok) throw new Error(`dashboard program is wrong: ${programCheck.status}`);
     const commitmentsBytes = JSON.stringify(dashboard).length;
 
+    // Peak RSS is a high-water mark: read after each scenario, it says which one raised it.
+    const rssAfter: Record<string, number> = { start: peakRssMb(server.pid ?? 0) };
     await load(url, cookies.slice(0, 10)); // warm-up
     const app = fmt(await load(url, cookies));
+    rssAfter.history = peakRssMb(server.pid ?? 0);
     await load(programUrl, dashboardCookies.slice(0, 10)); // warm-up
     const program = fmt(await load(programUrl, dashboardCookies));
+    rssAfter.program = peakRssMb(server.pid ?? 0);
     await load(commitmentsUrl, dashboardCookies.slice(0, 10)); // warm-up
     const commitments = fmt(await load(commitmentsUrl, dashboardCookies));
+    rssAfter.commitments = peakRssMb(server.pid ?? 0);
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
     const health = fmt(await load(`http://127.0.0.1:${appPort}/api/health`));
     const bare = fmt(await load(`http://127.0.0.1:${helloPort}/`));
@@ -337,6 +342,11 @@ async function main() {
     );
     console.log(
       `dashboard p99: program ${program.p99} ms, commitments ${commitments.p99} ms (budget < 20) · one commitments response: ${mineLogs} of my entries, ${(commitmentsBytes / 1024).toFixed(0)} KB`,
+    );
+    console.log(
+      `peak server RSS after each scenario: ${Object.entries(rssAfter)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
+        .join(' · ')}`,
     );
     console.log(
       `app shell JS: ${sizes.shellKb.toFixed(1)} KB gzip (budget ≤ 150) · largest route chunk: ${sizes.largestRouteKb.toFixed(1)} KB gzip (${sizes.largestRoute}, budget ≤ 50)`,

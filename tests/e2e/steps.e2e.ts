@@ -111,7 +111,16 @@ describe('steps 1 to 3, as a couple', () => {
         (await couple.sam.request.post(`/api/commitments/${id}/logs`, { headers: CSRF })).status(),
       ).toBe(201);
     }
-    await couple.alex.goto('/app/commitments');
+    // The dashboard says what Sam has shared and what waits for a look, in words, not numbers.
+    await couple.alex.goto('/app/program');
+    await couple.alex
+      .getByRole('link', { name: 'Sam has shared an accountability statement with you' })
+      .waitFor();
+    await checkPage(couple.alex);
+    await couple.alex
+      .getByRole('link', { name: /^Sam has logged follow-through for you to look at/ })
+      .click();
+    await couple.alex.waitForURL(/\/app\/commitments$/);
     const commitment = couple.alex.getByRole('article').filter({ hasText: revised });
     const entries = commitment.getByText(/^Logged /);
     await commitment.getByRole('button', { name: 'Show earlier entries' }).waitFor();

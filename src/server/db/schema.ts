@@ -181,6 +181,8 @@ export interface ReliabilityPoolsTable {
   journey_id: string;
   user_id: string;
   snapshot: string;
+  /** Entries of this person's that wait for the partner's look (the snapshot's pending count). */
+  pending: number;
 }
 
 /** One logged follow-through; a dispute note is sealed under the answering partner's key. */

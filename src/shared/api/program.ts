@@ -135,5 +135,18 @@ export const ProgramView = z.object({
   steps: z.array(ProgramStepView),
   progress: ProgramProgress,
   lens: LensView.nullable(),
+  /**
+   * What my partner has shared with me, as yes or no (never counted): a statement sent, an
+   * agreement proposed to me, follow-through waiting for my look, check-ins shared. Null on a
+   * journey of one.
+   */
+  fromPartner: z
+    .object({
+      statement: z.boolean(),
+      agreement: z.boolean(),
+      entries: z.boolean(),
+      checkins: z.boolean(),
+    })
+    .nullable(),
 });
 export type ProgramView = z.infer<typeof ProgramView>;

@@ -729,7 +729,12 @@ export const en = {
     '{name} has not said yet whether they are ready to move on from step {order}. There is no hurry.',
   'program.waitingNone': 'Nothing is waiting for you right now.',
   'program.sharedTitle': 'What {name} has shared',
-  'program.sharedText': 'Anything {name} chooses to share with you appears in these places.',
+  'program.sharedText':
+    'Nothing yet. Anything {name} chooses to share with you will appear in these places.',
+  'program.fromStatement': '{name} has shared an accountability statement with you',
+  'program.fromAgreement': '{name} has proposed an agreement for you to look at',
+  'program.fromEntries': '{name} has logged follow-through for you to look at, when you are ready',
+  'program.fromCheckins': '{name} has shared check-ins with you',
   'program.sharedLetters': 'Letters',
   'program.sharedCheckins': 'Check-ins',
   'program.stepsTitle': 'The seven steps',

@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('snapshot', 'text', (c) => c.notNull())
+    // How many of the person's entries wait for their partner's look, for the journey dashboard.
+    .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('reliability_pools_pk', ['journey_id', 'user_id'])
     .execute();
 

@@ -387,7 +387,12 @@ export async function refreshReliability(
 ): Promise<void> {
   await trx
     .insertInto('reliability_pools')
-    .values({ journey_id: journeyId, user_id: userId, snapshot: encodeSnapshot(EMPTY_SNAPSHOT) })
+    .values({
+      journey_id: journeyId,
+      user_id: userId,
+      snapshot: encodeSnapshot(EMPTY_SNAPSHOT),
+      pending: 0,
+    })
     .onConflict((oc) => oc.columns(['journey_id', 'user_id']).doNothing())
     .execute();
   // Writing the row to itself takes its row lock on PostgreSQL (and is harmless on SQLite): the
@@ -434,9 +439,10 @@ export async function refreshReliability(
       .where('id', '=', c.id)
       .execute();
   }
+  const pooled = overallSnapshot(each, TREND_SAMPLING);
   await trx
     .updateTable('reliability_pools')
-    .set({ snapshot: encodeSnapshot(overallSnapshot(each, TREND_SAMPLING)) })
+    .set({ snapshot: encodeSnapshot(pooled), pending: pooled.pending })
     .where('journey_id', '=', journeyId)
     .where('user_id', '=', userId)
     .execute();

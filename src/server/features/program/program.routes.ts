@@ -25,7 +25,12 @@ import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';
 import { findMembership } from '../journeys/journeys.store.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
-import { loadJourneyState, recordProgramEvent, type NewProgramEvent } from './program.store.js';
+import {
+  fromPartner,
+  loadJourneyState,
+  recordProgramEvent,
+  type NewProgramEvent,
+} from './program.store.js';
 
 /**
  * The journey's progress as one member sees it. Of the partner, only their readiness on each step
@@ -143,9 +148,11 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       const state = await loadJourneyState(db, membership.journeyId);
       const progress = progressFor(program, state, userId);
       const lens = request.query.lens;
+      const hasPartner = state.members.some((m) => m.id !== userId);
       return {
         role: membership.role,
-        hasPartner: state.members.some((m) => m.id !== userId),
+        hasPartner,
+        fromPartner: hasPartner ? await fromPartner(db, membership.journeyId, userId) : null,
         steps: stepsFor.get(membership.role) ?? stepView(program, membership.role),
         progress,
         lens: lens

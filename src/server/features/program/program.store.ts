@@ -1,5 +1,6 @@
 import type { MemberRole } from '../../../core/journeys/journey.js';
 import type { JourneyEvent, JourneyMember } from '../../../core/program/step-model.js';
+import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import type { Db } from '../../db/schema.js';
 
 export type NewProgramEvent =
@@ -84,4 +85,82 @@ export async function recordProgramEvent(
     await insertProgramEvent(trx, e);
     return loadJourneyState(trx, e.journeyId);
   });
+}
+
+/** What a member's partner has shared with them, as yes or no: never counted, never the content. */
+export interface FromPartner {
+  readonly statement: boolean;
+  readonly agreement: boolean;
+  readonly entries: boolean;
+  readonly checkins: boolean;
+}
+
+// The journey dashboard reads this on every visit: one statement, compiled once per database.
+// Each part is an EXISTS that stops at its first row; the entries waiting for a look are kept as a
+// count with the partner's pooled reliability, so a year of entries is never scanned.
+const compiledFromPartner = perDatabase((db: Db) =>
+  compileOnce(
+    (journeyId: string, viewerId: string) =>
+      db.selectNoFrom((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('letters')
+              .select('id')
+              .where('journey_id', '=', journeyId)
+              .where('author_id', '!=', viewerId)
+              .where('kind', '=', 'statement')
+              .where('state', '=', 'shared'),
+          )
+          .as('statement'),
+        eb
+          .exists(
+            eb
+              .selectFrom('agreement_versions')
+              .select('agreement_id')
+              .where('journey_id', '=', journeyId)
+              .where('proposed_by', '!=', viewerId)
+              .where('status', '=', 'proposed'),
+          )
+          .as('agreement'),
+        eb
+          .exists(
+            eb
+              .selectFrom('reliability_pools')
+              .select('user_id')
+              .where('journey_id', '=', journeyId)
+              .where('user_id', '!=', viewerId)
+              .where('pending', '>', 0),
+          )
+          .as('entries'),
+        eb
+          .exists(
+            eb
+              .selectFrom('checkins')
+              .select('id')
+              .where('journey_id', '=', journeyId)
+              .where('author_id', '!=', viewerId)
+              .where('visibility', '=', 'partner'),
+          )
+          .as('checkins'),
+      ]),
+    2,
+  ),
+);
+
+export async function fromPartner(
+  db: Db,
+  journeyId: string,
+  viewerId: string,
+): Promise<FromPartner> {
+  const { rows } = await db.executeQuery(compiledFromPartner(db)(journeyId, viewerId));
+  const row = rows[0];
+  // PostgreSQL answers booleans, SQLite 0 or 1.
+  const yes = (v: unknown) => v === true || Number(v) === 1;
+  return {
+    statement: yes(row?.statement),
+    agreement: yes(row?.agreement),
+    entries: yes(row?.entries),
+    checkins: yes(row?.checkins),
+  };
 }

@@ -395,3 +395,68 @@ describe('work on the exercises', () => {
     expect(await eventCount(journeyId)).toBe(events);
   });
 });
+
+describe('what the partner has shared, on the dashboard', () => {
+  const from = async (m: Member) => (await view(m)).fromPartner;
+  const none = { statement: false, agreement: false, entries: false, checkins: false };
+
+  it('says yes or no for each, from the partner only, and only while it waits', async () => {
+    const { a: alex, b: sam } = await makeCouple(t.app);
+    expect(await from(alex)).toEqual(none);
+
+    // Sam shares a check-in and proposes an agreement: Alex is told; Sam is not told of their own.
+    const checkin = await sam.client.post('/api/checkins', {
+      feelings: [{ feeling: 'hope', intensity: 4 }],
+      note: 'A calmer day.',
+    });
+    expect(checkin.statusCode, checkin.body).toBe(201);
+    const id = checkin.json<{ id: string }>().id;
+    expect(await from(alex)).toEqual(none); // private until shared
+    await sam.client.put(`/api/checkins/${id}/visibility`, { visibility: 'partner' });
+    const proposed = await sam.client.post('/api/agreements', {
+      text: 'We talk on Sundays.',
+      category: 'routines',
+    });
+    const agreementId = proposed.json<{ id: string }>().id;
+    expect(await from(alex)).toEqual({ ...none, checkins: true, agreement: true });
+    expect(await from(sam)).toEqual(none);
+
+    // Alex accepts: nothing waits on Alex any more. Alex commits and logs: Sam has entries to see.
+    await alex.client.post(`/api/agreements/${agreementId}/answers`, {
+      answer: 'accept',
+      expected: 1,
+    });
+    expect(await from(alex)).toEqual({ ...none, checkins: true });
+    const made = await alex.client.post(`/api/agreements/${agreementId}/commitments`, {
+      rhythm: 'daily',
+    });
+    const commitmentId = made.json<{ id: string }>().id;
+    const logged = await alex.client.post(`/api/commitments/${commitmentId}/logs`);
+    expect((await from(sam))?.entries).toBe(true);
+    const logId = logged.json<{ logs: { id: string }[] }>().logs[0]!.id;
+    await sam.client.post(`/api/commitment-logs/${logId}/answers`, { answer: 'confirm' });
+    expect((await from(sam))?.entries).toBe(false);
+
+    // A statement, once Sam sends it.
+    await sam.client.patch('/api/journey', { role: 'broke_trust' });
+    const draft = await sam.client.post('/api/letters', {
+      kind: 'statement',
+      parts: {
+        did: 'I lied.',
+        impact: 'You doubted.',
+        remorse: 'I am sorry.',
+        next: 'I will tell.',
+      },
+    });
+    const statementId = draft.json<{ versions: { id: string }[] }>().versions[0]!.id;
+    expect((await from(alex))?.statement).toBe(false);
+    await sam.client.post(`/api/letters/${statementId}/share`);
+    expect((await from(alex))?.statement).toBe(true);
+  });
+
+  it('is nothing on a journey of one', async () => {
+    const solo = await makeMember(t.app, 'Robin');
+    await makeJourney(solo, { path: 'solo' });
+    expect(await from(solo)).toBeNull();
+  });
+});

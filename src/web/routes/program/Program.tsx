@@ -72,19 +72,54 @@ function Waiting({ view, partnerName }: { view: ProgramView; partnerName: string
   );
 }
 
-function Shared({ partnerName }: { partnerName: string }) {
+/**
+ * What the partner has shared, said in words with a link to each, never counted. In safety mode the
+ * things that ask for an answer (an agreement, entries to look at) are not put forward; the places
+ * where shared things live stay one tap away.
+ */
+function Shared({
+  view,
+  partnerName,
+  safetyMode,
+}: {
+  view: ProgramView;
+  partnerName: string;
+  safetyMode: boolean;
+}) {
+  const from = view.fromPartner;
+  const name = { name: partnerName };
+  const items = [
+    from?.statement && { to: '/app/letters', text: t('program.fromStatement', name) },
+    !safetyMode &&
+      from?.agreement && { to: '/app/agreements', text: t('program.fromAgreement', name) },
+    !safetyMode &&
+      from?.entries && { to: '/app/commitments', text: t('program.fromEntries', name) },
+    from?.checkins && { to: '/app/checkins', text: t('program.fromCheckins', name) },
+  ].filter((item): item is { to: string; text: string } => Boolean(item));
   return (
     <section aria-labelledby="program-shared">
-      <h2 id="program-shared">{t('program.sharedTitle', { name: partnerName })}</h2>
-      <p>{t('program.sharedText', { name: partnerName })}</p>
-      <ul className="link-list">
-        <li>
-          <Link to="/app/letters">{t('program.sharedLetters')}</Link>
-        </li>
-        <li>
-          <Link to="/app/checkins">{t('program.sharedCheckins')}</Link>
-        </li>
-      </ul>
+      <h2 id="program-shared">{t('program.sharedTitle', name)}</h2>
+      {items.length > 0 ? (
+        <ul className="link-list">
+          {items.map((item) => (
+            <li key={item.to}>
+              <Link to={item.to}>{item.text}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <>
+          <p>{t('program.sharedText', name)}</p>
+          <ul className="link-list">
+            <li>
+              <Link to="/app/letters">{t('program.sharedLetters')}</Link>
+            </li>
+            <li>
+              <Link to="/app/checkins">{t('program.sharedCheckins')}</Link>
+            </li>
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -142,7 +177,9 @@ export function Program() {
     <Page title={t('program.title')} lede={t('program.lede')}>
       <WhereWeAre view={view} safetyMode={safetyMode} />
       {safetyMode ? null : <Waiting view={view} partnerName={partnerName} />}
-      {view.hasPartner && partnerName ? <Shared partnerName={partnerName} /> : null}
+      {view.hasPartner && partnerName ? (
+        <Shared view={view} partnerName={partnerName} safetyMode={safetyMode} />
+      ) : null}
       <Steps view={view} />
     </Page>
   );
