@@ -22,17 +22,16 @@ export function encodeSnapshot(snapshot: ReliabilitySnapshot): string {
 
 export function decodeSnapshot(text: string): ReliabilitySnapshot {
   const stored = JSON.parse(text) as Omit<ReliabilitySnapshot, 'trend'> & { trend: string };
+  // Read in place: no copy into an aligned Float64Array, and nothing kept beyond the points.
   const bytes = Buffer.from(stored.trend, 'base64');
-  // Copied into its own buffer: a Float64Array needs 8-byte alignment, a pooled Buffer may not have it.
-  const values = new Float64Array(new Uint8Array(bytes).buffer);
   const trend: TrendPoint[] = [];
-  for (let i = 0; i + FIELDS <= values.length; i += FIELDS) {
+  for (let at = 0; at + FIELDS * 8 <= bytes.length; at += FIELDS * 8) {
     trend.push({
-      at: values[i] ?? 0,
-      mean: values[i + 1] ?? 0,
-      lower: values[i + 2] ?? 0,
-      upper: values[i + 3] ?? 0,
-      effectiveEvents: values[i + 4] ?? 0,
+      at: bytes.readDoubleLE(at),
+      mean: bytes.readDoubleLE(at + 8),
+      lower: bytes.readDoubleLE(at + 16),
+      upper: bytes.readDoubleLE(at + 24),
+      effectiveEvents: bytes.readDoubleLE(at + 32),
     });
   }
   return { ...stored, trend };
