@@ -7,26 +7,41 @@ export type NewProgramEvent =
   | { kind: 'ready' | 'not_ready' | 'revisit'; stepId: string }
   | { kind: 'exercise'; stepId: string; exerciseId: string };
 
+// Every dashboard and step read loads these: built and compiled once per database.
+const compiledJourneyState = perDatabase((db: Db) => ({
+  members: compileOnce(
+    (journeyId: string) =>
+      db
+        .selectFrom('journey_members')
+        .select(['user_id', 'role'])
+        .where('journey_id', '=', journeyId)
+        .where('left_at', 'is', null)
+        .orderBy('joined_at')
+        .orderBy('user_id'),
+    1,
+  ),
+  events: compileOnce(
+    (journeyId: string) =>
+      db
+        .selectFrom('program_events')
+        .select(['member_id', 'kind', 'step_id', 'exercise_id', 'at'])
+        .where('journey_id', '=', journeyId)
+        .orderBy('at')
+        .orderBy('id'),
+    1,
+  ),
+}));
+
 /** The journey's current members in the order they joined, and every event on its steps. */
 export async function loadJourneyState(
   db: Db,
   journeyId: string,
 ): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
-  const members = await db
-    .selectFrom('journey_members')
-    .select(['user_id', 'role'])
-    .where('journey_id', '=', journeyId)
-    .where('left_at', 'is', null)
-    .orderBy('joined_at')
-    .orderBy('user_id')
-    .execute();
-  const rows = await db
-    .selectFrom('program_events')
-    .select(['member_id', 'kind', 'step_id', 'exercise_id', 'at'])
-    .where('journey_id', '=', journeyId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  const compiled = compiledJourneyState(db);
+  const [{ rows: members }, { rows }] = await Promise.all([
+    db.executeQuery(compiled.members(journeyId)),
+    db.executeQuery(compiled.events(journeyId)),
+  ]);
   return {
     members: members.map((m) => ({ id: m.user_id, role: m.role as MemberRole })),
     events: rows.map((r): JourneyEvent => {
