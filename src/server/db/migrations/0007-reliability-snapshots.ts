@@ -2,10 +2,19 @@ import type { Kysely } from 'kysely';
 import { EMPTY_SNAPSHOT } from '../../../core/commitments/reliability.js';
 import { refreshReliability } from '../../features/agreements/agreements.store.js';
 import { encodeSnapshot } from '../../features/agreements/snapshot-codec.js';
-import type { Db } from '../schema.js';
+import { atomically, type Db } from '../schema.js';
 
 // Migrations take Kysely<unknown>: they describe the schema as it was, not as the code sees it now.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // SQLite migrations run outside a transaction (PostgreSQL's run inside one): a backfill stopped
+  // half-way must not leave the new column behind without the migration recorded, so this one takes
+  // its own where it has none.
+  await atomically(db as unknown as Db, (trx) =>
+    upInTransaction(trx as unknown as Kysely<unknown>),
+  );
+}
+
+async function upInTransaction(db: Kysely<unknown>): Promise<void> {
   // Each commitment's reliability, kept up to date as entries are logged and answered, so reading
   // a year of entries does not recompute a year of estimates. Derived from the plain statuses only.
   await db.schema

@@ -56,7 +56,11 @@ import {
   type LetterRow,
 } from './letters.store.js';
 
-const letterContext = (id: string): SealContext => ({ table: 'letters', id, field: 'text' });
+export const letterContext = (id: string): SealContext => ({
+  table: 'letters',
+  id,
+  field: 'text',
+});
 const answerContext = (id: string): SealContext => ({
   table: 'letter_answers',
   id,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LetterList, LetterThread } from '../../../shared/api/letters.js';
+import { randomUUID } from 'node:crypto';
+import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { makeCouple, useTestApp, type Member } from '../../test-support/harness.js';
+import { letterContext } from './letters.routes.js';
 
 const t = useTestApp();
 
@@ -175,5 +178,52 @@ describe('the accountability statement', () => {
     });
     expect(v2.versions).toHaveLength(2);
     expect((await list(alex)).threads).toHaveLength(1);
+  });
+
+  it('two statements begun before the rule become one when migrated, every version and answer kept', async () => {
+    const { alex, sam } = await couple();
+    const first = last(await write(sam, { kind: 'statement', parts: parts1 }));
+    await share(sam, first.id);
+    await answer(alex, first.id, { answer: 'need_more', note: 'Tell me about the summer.' });
+
+    // Back to before the rule, and a second statement beside the first, as could happen then.
+    await (await migratorFor(t.deps.database)).migrateTo('0007-reliability-snapshots');
+    const db = t.deps.database.db;
+    const row = await db
+      .selectFrom('letters')
+      .selectAll()
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('wrapped_key')
+      .where('id', '=', row.author_id)
+      .executeTakeFirstOrThrow();
+    const key = t.deps.sealer.unwrap(row.author_id, user.wrapped_key);
+    const text = t.deps.sealer.open(key, row.sealed, letterContext(row.id));
+    const secondId = randomUUID();
+    await db
+      .insertInto('letters')
+      .values({
+        ...row,
+        id: secondId,
+        thread_id: secondId,
+        state: 'draft',
+        shared_at: null,
+        created_at: Number(row.created_at) + 1,
+        updated_at: Number(row.created_at) + 1,
+        sealed: t.deps.sealer.seal(key, text, letterContext(secondId)),
+      })
+      .execute();
+    expect((await list(sam)).threads).toHaveLength(2);
+
+    await migrateToLatest(t.deps.database);
+    const merged = (await list(sam)).threads;
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.versions.map((v) => v.id)).toEqual([first.id, secondId]);
+    expect(merged[0]!.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(merged[0]!.versions[0]!.answer).toMatchObject({ value: 'need_more' });
+    // Alex reads the sent version and its answer as before; the unsent one stays Sam's.
+    expect((await list(alex)).threads[0]!.versions.map((v) => v.id)).toEqual([first.id]);
   });
 });

@@ -33,28 +33,37 @@ import {
 } from './program.store.js';
 
 /**
+ * The journey's progress computed from what one member may know: everyone's readiness and
+ * revisits, and only their own exercise work. What a partner does on the exercises is theirs to
+ * tell, so it changes nothing this member sees: not a step's status, not a lens.
+ */
+const progressSeenBy = (
+  program: Program,
+  state: { members: JourneyMember[]; events: JourneyEvent[] },
+  viewerId: string,
+) =>
+  journeyProgress(
+    program,
+    state.members,
+    state.events.filter((e) => e.kind !== 'exercise' || e.memberId === viewerId),
+  );
+
+/**
  * The journey's progress as one member sees it. Of the partner, only their readiness on each step
- * is told (that is the point of "both mark ready"): not their exercises, not their history, not even
- * that their exercises started a step.
+ * is told (that is the point of "both mark ready"): not their exercises, not their history.
  */
 function progressFor(
   program: Program,
   state: { members: JourneyMember[]; events: JourneyEvent[] },
   viewerId: string,
 ): ProgramProgress {
-  const progress = journeyProgress(program, state.members, state.events);
+  const progress = progressSeenBy(program, state, viewerId);
   const hasPartner = state.members.some((m) => m.id !== viewerId);
   const order = program.steps.map((s) => s.id);
   return {
     steps: progress.steps.map((s) => ({
       stepId: s.stepId,
-      // A step the partner has only worked on (no readiness marked) reads as not started: what
-      // they do on the exercises is theirs to tell.
-      status:
-        s.status === 'in_progress' &&
-        !s.history.some((e) => e.kind !== 'exercise' || e.memberId === viewerId)
-          ? 'not_started'
-          : s.status,
+      status: s.status,
       readiness: {
         me: s.readiness.find((r) => r.memberId === viewerId)?.ready ?? false,
         partner: hasPartner ? s.readiness.some((r) => r.memberId !== viewerId && r.ready) : null,
@@ -155,9 +164,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
         fromPartner: hasPartner ? await fromPartner(db, membership.journeyId, userId) : null,
         steps: stepsFor.get(membership.role) ?? stepView(program, membership.role),
         progress,
-        lens: lens
-          ? lensView(program, lens, journeyProgress(program, state.members, state.events))
-          : null,
+        lens: lens ? lensView(program, lens, progressSeenBy(program, state, userId)) : null,
       };
     },
   );
@@ -222,7 +229,9 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       if (!exercise) throw new DomainError('program.exercise_not_found');
       if (!isSelfMarked(program, exercise.id))
         throw new DomainError('program.exercise_done_in_app');
-      // Only my own progress, never shown to my partner: no safety check needed to note it.
+      // Only my own progress, never shown to my partner; still, like every mark on the steps, it
+      // comes after the person's own safety check.
+      await assertSafetyChecked(deps, userId);
       return record(userId, { kind: 'exercise', stepId: exercise.stepId, exerciseId: exercise.id });
     },
   );

@@ -62,11 +62,26 @@ interface NewEventRow {
 }
 
 /**
- * Adds one event inside the caller's transaction. The step model replays events by time, so an
+ * Adds one event inside the caller's transaction (work on an exercise only the first time). The
+ * step model replays events by time, so an
  * event never gets an earlier time than the journey's last one: two marks in the same millisecond
  * (or after the clock stepped back) still replay in the order they were made.
  */
 export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void> {
+  const { event } = e;
+  if (event.kind === 'exercise') {
+    // Work on an exercise is noted once per person: a year of daily entries and answers would
+    // otherwise add hundreds of events that every read of the journey replays.
+    const noted = await trx
+      .selectFrom('program_events')
+      .select('id')
+      .where('journey_id', '=', e.journeyId)
+      .where('member_id', '=', e.memberId)
+      .where('kind', '=', 'exercise')
+      .where('exercise_id', '=', event.exerciseId)
+      .executeTakeFirst();
+    if (noted) return;
+  }
   const last = await trx
     .selectFrom('program_events')
     .select((eb) => eb.fn.max('at').as('at'))

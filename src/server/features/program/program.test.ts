@@ -223,7 +223,7 @@ describe('the journey’s program', () => {
     expect(await eventCount(journeyId)).toBe(0);
   });
 
-  it('waits for the person’s own private safety check before a readiness mark', async () => {
+  it('waits for the person’s own private safety check before a readiness or exercise mark', async () => {
     const alex = await makeMember(t.app, 'Alex');
     const sam = await makeMember(t.app, 'Sam', { safetyCheck: false });
     const { id: journeyId } = await makeJourney(alex);
@@ -233,6 +233,9 @@ describe('the journey’s program', () => {
     const res = await sam.client.post('/api/program/steps/responsibility/ready', { ready: true });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('safety.check_needed');
+    const marked = await sam.client.post('/api/program/exercises/plan.needs/worked-on');
+    expect(marked.statusCode).toBe(409);
+    expect(marked.json().code).toBe('safety.check_needed');
     expect(await eventCount(journeyId)).toBe(0);
     // Sam may still read the steps; Alex sees Sam not ready, and nothing about the check.
     expect((await sam.client.get('/api/program')).statusCode).toBe(200);
@@ -378,13 +381,23 @@ describe('work on the exercises', () => {
     expect(exercises.find((e) => e.id === 'responsibility.response')?.selfMarked).toBe(false);
 
     const samBefore = await view(sam);
+    const samLensBefore = await view(sam, '?lens=gottman');
     const marked = await ok(alex.client.post('/api/program/exercises/plan.needs/worked-on'));
     const plan = marked.json<ProgramProgress>().steps.find((s) => s.stepId === 'plan')!;
     expect(plan.exercisesWorkedOn).toEqual(['plan.needs']);
     expect(plan.status).toBe('in_progress');
+    // Sam sees nothing of it: not the step's status, not through a therapy lens either.
     expect(await view(sam)).toEqual(samBefore);
+    expect(await view(sam, '?lens=gottman')).toEqual(samLensBefore);
+    const alexLens = (await view(alex, '?lens=gottman')).lens!;
+    const planInLens = alexLens.phases.flatMap((p) => p.steps).find((st) => st.stepId === 'plan');
+    expect(planInLens?.status).toBe('in_progress');
 
+    // Marking it again notes nothing more.
     const events = await eventCount(journeyId);
+    await ok(alex.client.post('/api/program/exercises/plan.needs/worked-on'));
+    expect(await eventCount(journeyId)).toBe(events);
+
     const refused = await alex.client.post('/api/program/exercises/plan.agreements/worked-on');
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ code: string }>().code).toBe('program.exercise_done_in_app');

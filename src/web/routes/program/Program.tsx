@@ -73,9 +73,9 @@ function Waiting({ view, partnerName }: { view: ProgramView; partnerName: string
 }
 
 /**
- * What the partner has shared, said in words with a link to each, never counted. In safety mode the
- * things that ask for an answer (an agreement, entries to look at) are not put forward; the places
- * where shared things live stay one tap away.
+ * What the partner has shared, said in words with a link to each, never counted. In safety mode
+ * nothing that asks for an answer (a statement, an agreement, entries to look at) is put forward;
+ * the places where shared things live stay one tap away.
  */
 function Shared({
   view,
@@ -89,7 +89,8 @@ function Shared({
   const from = view.fromPartner;
   const name = { name: partnerName };
   const items = [
-    from?.statement && { to: '/app/letters', text: t('program.fromStatement', name) },
+    !safetyMode &&
+      from?.statement && { to: '/app/letters', text: t('program.fromStatement', name) },
     !safetyMode &&
       from?.agreement && { to: '/app/agreements', text: t('program.fromAgreement', name) },
     !safetyMode &&

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { ProgramProgress, ProgramStepView, ProgramView } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { useJourney } from '../../api/queries.js';
+import { useJourney, useSafety } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
@@ -85,7 +85,15 @@ function Readiness({
  * The step's exercises: a link to where each is done, or, for work done away from the screen, a way
  * to note it. Only my own work is told back to me, in words and without counting.
  */
-function Exercises({ view, step }: { view: ProgramView; step: ProgramStepView }) {
+function Exercises({
+  view,
+  step,
+  safetyMode,
+}: {
+  view: ProgramView;
+  step: ProgramStepView;
+  safetyMode: boolean;
+}) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const workedOn = new Set(
@@ -116,7 +124,8 @@ function Exercises({ view, step }: { view: ProgramView; step: ProgramStepView })
               )}
               {done ? <span className="hint"> {t('program.exerciseWorkedOn')}</span> : null}
               {ex.selfMarked ? (
-                done ? null : (
+                // In safety mode nothing nudges towards a talk with the partner.
+                done || safetyMode ? null : (
                   <>
                     <span className="hint"> {t('program.exerciseAway')}</span>{' '}
                     <button
@@ -174,6 +183,7 @@ export function ProgramStep() {
   const { stepId = '' } = useParams();
   const program = useProgram();
   const journey = useJourney();
+  const safety = useSafety();
 
   if (program.isPending) {
     return (
@@ -237,7 +247,7 @@ export function ProgramStep() {
           <ContentHtml html={m.html} />
         </section>
       ))}
-      <Exercises view={view} step={step} />
+      <Exercises view={view} step={step} safetyMode={safety.data?.safetyMode ?? false} />
       <Readiness view={view} step={step} partnerName={partnerName} />
       {isCurrent ? null : <Revisit step={step} />}
     </Page>
