@@ -13,6 +13,8 @@ export interface SessionUser {
   readonly role: Role;
   /** The person's active journey, looked up in the same query (most requests need it). */
   readonly journeyId: string | undefined;
+  /** Their role on that journey (I was hurt, I broke trust, …), from the same query. */
+  readonly journeyRole: string | undefined;
   readonly tokenHash: string;
   readonly lastSeenAt: number;
 }
@@ -62,6 +64,7 @@ const compiledSessionLookup = perDatabase((db: Db) =>
           'sessions.idle_sealed',
           'users.role',
           'journey_members.journey_id',
+          'journey_members.role as journey_role',
         ])
         .where('sessions.token_hash', '=', tokenHash),
     1,
@@ -95,6 +98,7 @@ export async function findSession(
     userId: row.user_id,
     role: row.role,
     journeyId: row.journey_id ?? undefined,
+    journeyRole: row.journey_role ?? undefined,
     tokenHash,
     lastSeenAt: row.last_seen_at,
   };

@@ -7,6 +7,7 @@ import {
   type RoutePolicy,
 } from '../../core/access/policy.js';
 import { DomainError } from '../../core/errors.js';
+import type { MemberRole } from '../../core/journeys/journey.js';
 import { findSession } from '../auth/sessions.store.js';
 import type { Deps } from '../deps.js';
 import { openIdle } from '../auth/session-idle.js';
@@ -21,7 +22,12 @@ export const policyOf = (config: unknown): RoutePolicy | undefined => {
 
 const actors = new WeakMap<
   FastifyRequest,
-  { actor: Actor; tokenHash?: string; journeyId?: string | undefined }
+  {
+    actor: Actor;
+    tokenHash?: string;
+    journeyId?: string | undefined;
+    journeyRole?: string | undefined;
+  }
 >();
 
 export const actorOf = (request: FastifyRequest): Actor => actors.get(request)?.actor ?? anonymous;
@@ -32,9 +38,13 @@ export const sessionHashOf = (request: FastifyRequest): string | undefined =>
  * The caller's active journey as it stood when the request began (read with the session, in the
  * same query). Routes that change membership read it from the database instead.
  */
-export function membershipOf(request: FastifyRequest): { journeyId: string } | undefined {
-  const journeyId = actors.get(request)?.journeyId;
-  return journeyId ? { journeyId } : undefined;
+export function membershipOf(
+  request: FastifyRequest,
+): { journeyId: string; role: MemberRole } | undefined {
+  const entry = actors.get(request);
+  return entry?.journeyId
+    ? { journeyId: entry.journeyId, role: (entry.journeyRole ?? 'unsaid') as MemberRole }
+    : undefined;
 }
 
 /** The signed-in member's id, for handlers behind the `member` policy. */
@@ -94,6 +104,7 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
           actor: { kind: 'user', userId: session.userId, role: session.role },
           tokenHash: session.tokenHash,
           journeyId: session.journeyId,
+          journeyRole: session.journeyRole,
         });
       }
     }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
 import { memberRoles, type MemberRole } from '../../../core/journeys/journey.js';
@@ -22,8 +22,7 @@ import {
   type ProgramStepView,
 } from '../../../shared/api/program.js';
 import type { Deps } from '../../deps.js';
-import { access, memberId } from '../../http/access.js';
-import { findMembership } from '../journeys/journeys.store.js';
+import { access, memberId, membershipOf } from '../../http/access.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
 import {
   fromPartner,
@@ -115,15 +114,19 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
   // The steps as each role reads them: content, so built once rather than on every read.
   const stepsFor = new Map(memberRoles.map((role) => [role, stepView(program, role)]));
 
-  /** The caller's journey, read fresh (membership can change between requests). */
-  async function myJourney(userId: string) {
-    const membership = await findMembership(db, userId);
+  /** The caller's journey and role, as read with their session for this request. */
+  function myJourney(request: FastifyRequest) {
+    const membership = membershipOf(request);
     if (!membership) throw new DomainError('journey.none');
     return membership;
   }
 
-  async function record(userId: string, event: NewProgramEvent): Promise<ProgramProgress> {
-    const { journeyId } = await myJourney(userId);
+  async function record(
+    request: FastifyRequest,
+    userId: string,
+    event: NewProgramEvent,
+  ): Promise<ProgramProgress> {
+    const { journeyId } = myJourney(request);
     const state = await recordProgramEvent(db, {
       id: deps.newId(),
       journeyId,
@@ -153,7 +156,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const userId = memberId(request);
-      const membership = await myJourney(userId);
+      const membership = myJourney(request);
       const state = await loadJourneyState(db, membership.journeyId);
       const progress = progressFor(program, state, userId);
       const lens = request.query.lens;
@@ -186,7 +189,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       const userId = memberId(request);
       await assertSafetyChecked(deps, userId);
       const stepId = knownStep(request.params.stepId);
-      return record(userId, { kind: request.body.ready ? 'ready' : 'not_ready', stepId });
+      return record(request, userId, { kind: request.body.ready ? 'ready' : 'not_ready', stepId });
     },
   );
 
@@ -206,7 +209,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       const stepId = knownStep(request.params.stepId);
       // Revisiting moves the partner's current step too: joint work, so after the safety check.
       await assertSafetyChecked(deps, userId);
-      return record(userId, { kind: 'revisit', stepId });
+      return record(request, userId, { kind: 'revisit', stepId });
     },
   );
 
@@ -232,7 +235,11 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       // Only my own progress, never shown to my partner; still, like every mark on the steps, it
       // comes after the person's own safety check.
       await assertSafetyChecked(deps, userId);
-      return record(userId, { kind: 'exercise', stepId: exercise.stepId, exerciseId: exercise.id });
+      return record(request, userId, {
+        kind: 'exercise',
+        stepId: exercise.stepId,
+        exerciseId: exercise.id,
+      });
     },
   );
 }
