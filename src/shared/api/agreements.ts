@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { pageOf, PageQuery } from './paging.js';
 import {
   AGREEMENT_TEXT_MAX,
   agreementCategories,
   versionStatuses,
 } from '../../core/agreements/agreement.js';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../core/checkins/checkin.js';
 import { LOG_NOTE_MAX, logStatuses, rhythms } from '../../core/commitments/commitment.js';
 
 export const AgreementCategory = z.enum(agreementCategories, {
@@ -173,21 +173,10 @@ export const CommitmentView = z.object({
 });
 export type CommitmentView = z.infer<typeof CommitmentView>;
 
-export const CommitmentLogPage = z.object({
-  items: z.array(CommitmentLogView),
-  nextCursor: z.string().nullable(),
-});
+export const CommitmentLogPage = pageOf(CommitmentLogView);
 export type CommitmentLogPage = z.infer<typeof CommitmentLogPage>;
 
-export const CommitmentLogQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE_MAX, { error: `Ask for at most ${PAGE_SIZE_MAX} at a time.` })
-    .default(PAGE_SIZE_DEFAULT),
-});
+export const CommitmentLogQuery = PageQuery;
 
 export const CommitmentList = z.object({
   mine: z.array(CommitmentView),

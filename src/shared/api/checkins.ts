@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  feelings,
-  INTENSITY_MAX,
-  INTENSITY_MIN,
-  NOTE_MAX,
-  PAGE_SIZE_DEFAULT,
-  PAGE_SIZE_MAX,
-} from '../../core/checkins/checkin.js';
+import { feelings, INTENSITY_MAX, INTENSITY_MIN, NOTE_MAX } from '../../core/checkins/checkin.js';
+import { pageOf, PageQuery } from './paging.js';
 
 export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });
 
@@ -53,21 +47,10 @@ export const Checkin = z.object({
 });
 export type Checkin = z.infer<typeof Checkin>;
 
-export const CheckinPage = z.object({
-  items: z.array(Checkin),
-  nextCursor: z.string().nullable(),
-});
+export const CheckinPage = pageOf(Checkin);
 export type CheckinPage = z.infer<typeof CheckinPage>;
 
-export const CheckinListQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE_MAX, { error: `Ask for at most ${PAGE_SIZE_MAX} at a time.` })
-    .default(PAGE_SIZE_DEFAULT),
-});
+export const CheckinListQuery = PageQuery;
 
 export const VisibilityBody = z.strictObject({ visibility: Visibility });
 export type VisibilityBody = z.infer<typeof VisibilityBody>;

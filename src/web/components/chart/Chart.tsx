@@ -26,7 +26,7 @@
  *   empty plot (`emptyText` overrides the sentence).
  * - Nothing moves: the chart has no animation at all.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import {
   bandOf,
@@ -145,8 +145,8 @@ function MarkerSwatch({ marker }: { marker: Marker }) {
   );
 }
 
-function SeriesSwatch({ index }: { index: number }) {
-  const style = styleOf(index);
+/** A key entry's small picture, in its series' colour; the words beside it carry the meaning. */
+function Swatch({ index, children }: { index: number; children: ReactNode }) {
   return (
     <svg
       aria-hidden="true"
@@ -156,24 +156,26 @@ function SeriesSwatch({ index }: { index: number }) {
       height="20"
       className={`chart-s${(index % STYLES.length) + 1}`}
     >
+      {children}
+    </svg>
+  );
+}
+
+function SeriesSwatch({ index }: { index: number }) {
+  const style = styleOf(index);
+  return (
+    <Swatch index={index}>
       <path className="chart-line" d="M2,10H34" strokeDasharray={style.dash} />
       <path className={pointClass(index)} d={shapePath(style.shape, 18, 10, POINT_R)} />
-    </svg>
+    </Swatch>
   );
 }
 
 function RangeSwatch({ index }: { index: number }) {
   return (
-    <svg
-      aria-hidden="true"
-      focusable="false"
-      viewBox="0 0 36 20"
-      width="36"
-      height="20"
-      className={`chart-s${(index % STYLES.length) + 1}`}
-    >
+    <Swatch index={index}>
       <rect className="chart-range" x="2" y="3" width="32" height="14" />
-    </svg>
+    </Swatch>
   );
 }
 
