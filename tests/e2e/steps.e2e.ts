@@ -77,6 +77,11 @@ describe('steps 1 to 3, as a couple', () => {
 
     await couple.alex.goto('/app/commitments');
     await couple.alex.getByRole('button', { name: 'Confirm' }).first().click();
+    // The list re-renders once the answer lands; the next click must find the entry still open.
+    await couple.alex
+      .getByText(/· Confirmed$/)
+      .first()
+      .waitFor();
     await couple.alex.getByRole('button', { name: 'Raise a question' }).first().click();
     await couple.alex
       .getByRole('textbox', { name: 'A note about this entry (optional)' })
