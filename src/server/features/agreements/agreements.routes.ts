@@ -258,8 +258,10 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
     },
   );
 
-  /** Seals the added version's text under its proposer's key, and writes the transition. */
-  /** Writes a transition, and marks the agreements exercise as worked on by the caller. */
+  /**
+   * Seals the added version's text under its proposer's key, and writes the transition and the
+   * caller's work on the agreements exercise in one transaction.
+   */
   async function write(c: Caller, transition: AgreementTransition, work: ExerciseWork) {
     const added = transition.added;
     const sealed = added
