@@ -4,10 +4,7 @@ import { EMPTY_SNAPSHOT } from '../src/core/commitments/reliability.js';
 import type { SeededMember } from '../src/cli/seed.js';
 import type { Db } from '../src/server/db/schema.js';
 import type { Deps } from '../src/server/deps.js';
-import {
-  logNoteContext,
-  versionContext,
-} from '../src/server/features/agreements/agreements.routes.js';
+import { logNoteContext, versionContext } from '../src/server/features/agreements/readers.js';
 import { refreshReliability } from '../src/server/features/agreements/agreements.store.js';
 import { encodeSnapshot } from '../src/server/features/agreements/snapshot-codec.js';
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   accept,
@@ -9,171 +9,41 @@ import {
   proposeRevision,
   revisit,
   versionInForce,
-  type Agreement,
   type AgreementTransition,
 } from '../../../core/agreements/agreement.js';
 import { diffWords } from '../../../core/agreements/diff.js';
 import { suggestionsFor } from '../../../core/agreements/suggestions.js';
-import {
-  answerLog,
-  assertAllowed,
-  commit,
-  logFollowThrough,
-  refusalToEnd,
-} from '../../../core/commitments/commitment.js';
-import {
-  EMPTY_SNAPSHOT,
-  reliabilityAt,
-  type ReliabilitySnapshot,
-} from '../../../core/commitments/reliability.js';
-import { decodeCursor, encodeCursor } from '../../../core/checkins/checkin.js';
-import { DomainError } from '../../../core/errors.js';
-import type { ExerciseWork } from '../../../core/program/exercise-work.js';
 import type { BetrayalKind } from '../../../core/journeys/journey.js';
+import type { ExerciseWork } from '../../../core/program/exercise-work.js';
 import {
   AgreementAnswerBody,
   AgreementCreateBody,
   AgreementList,
   AgreementView,
-  CommitmentCreateBody,
-  CommitmentList,
-  CommitmentLogPage,
-  CommitmentLogQuery,
-  CommitmentView,
-  LogAnswerBody,
   type AgreementVersionView,
-  type CommitmentLogView,
-  type Reliability,
 } from '../../../shared/api/agreements.js';
 import { IdParams } from '../../../shared/api/journeys.js';
 import { Problem } from '../../../shared/api/problem.js';
-import type { DataKey, SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
-import { access, memberId, membershipOf } from '../../http/access.js';
-import { findAuthors } from '../checkins/checkins.store.js';
+import { access, memberId } from '../../http/access.js';
 import { exerciseRecorder } from '../program/exercise-work.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
+import { journeyKinds, listVersions, writeTransition } from './agreements.store.js';
 import {
-  agreementVersions,
-  endCommitment,
-  findCommitment,
-  findLog,
-  insertCommitment,
-  insertLog,
-  journeyKinds,
-  listCommitments,
-  listVersions,
-  logPage,
-  poolSnapshots,
-  refreshReliability,
-  writeLogAnswer,
-  writeTransition,
-  type LogRow,
-  type StoredCommitment,
-  type VersionRow,
-} from './agreements.store.js';
-import { decodeSnapshot } from './snapshot-codec.js';
+  agreementReaders,
+  callerOf,
+  versionContext,
+  type Caller,
+  type OpenedAgreement,
+} from './readers.js';
 
-/**
- * A commitments read shows this many newest entries per commitment, a phone's screenful; earlier
- * ones page in on request (a year of daily entries is 365).
- */
-export const LOGS_SHOWN = 10;
-
-/** The AAD of one version's text: bound to its table, agreement, version and field. */
-export const versionContext = (agreementId: string, version: number): SealContext => ({
-  table: 'agreement_versions',
-  id: `${agreementId}:${version}`,
-  field: 'text',
-});
-export const logNoteContext = (id: string): SealContext => ({
-  table: 'commitment_logs',
-  id,
-  field: 'note',
-});
-
-/** The cursor after the first `shown` of `rows` when there are more of them; null otherwise. */
-const cursorAfter = (rows: readonly LogRow[], shown: number): string | null => {
-  const last = rows[shown - 1];
-  return rows.length > shown && last ? encodeCursor({ createdAt: last.at, id: last.id }) : null;
-};
-
-/** The kept snapshot brought to the time of the read. */
-const readAt = (snapshot: ReliabilitySnapshot, now: number): Reliability => {
-  const r = reliabilityAt(snapshot, now);
-  return { ...r, trend: [...r.trend] };
-};
-
-interface Caller {
-  readonly userId: string;
-  readonly journeyId: string;
-}
-
-interface OpenedAgreement {
-  readonly agreement: Agreement;
-  readonly names: ReadonlyMap<string, string>;
-}
-
+/** Agreements: proposed, answered, revised and revisited by the partners of a journey. */
 export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const recordWork = exerciseRecorder(deps);
 
-  /** The caller and their journey, as read with their session for this request. */
-  function caller(request: FastifyRequest): Promise<Caller> {
-    const userId = memberId(request);
-    const membership = membershipOf(request);
-    if (!membership) throw new DomainError('journey.none');
-    return Promise.resolve({ userId, journeyId: membership.journeyId });
-  }
-
-  /** Opens sealed values under their authors' keys, unwrapping each key once. */
-  async function people(ids: readonly string[]) {
-    const authors = await findAuthors(db, ids);
-    const keys = new Map<string, DataKey>();
-    return {
-      name: (id: string) => authors.get(id)?.displayName ?? '',
-      key(id: string): DataKey {
-        let key = keys.get(id);
-        if (!key) {
-          const author = authors.get(id);
-          if (!author) throw new Error(`author ${id} is missing`);
-          key = deps.sealer.unwrap(id, author.wrappedKey);
-          keys.set(id, key);
-        }
-        return key;
-      },
-    };
-  }
-
-  /** Agreements from their rows, texts opened, by agreement in first-proposed order. */
-  async function openAgreements(rows: readonly VersionRow[]): Promise<OpenedAgreement[]> {
-    const who = await people(rows.map((row) => row.proposedBy));
-    const byId = new Map<string, VersionRow[]>();
-    for (const row of rows) byId.set(row.agreementId, [...(byId.get(row.agreementId) ?? []), row]);
-    return [...byId.entries()].map(([id, versions]) => ({
-      agreement: {
-        id,
-        versions: versions.map((v) => ({
-          agreementId: id,
-          version: v.version,
-          text: deps.sealer.open(who.key(v.proposedBy), v.sealed, versionContext(id, v.version)),
-          category: v.category,
-          proposedBy: v.proposedBy,
-          at: v.at,
-          status: v.status,
-        })),
-      },
-      names: new Map(versions.map((v) => [v.proposedBy, who.name(v.proposedBy)])),
-    }));
-  }
-
-  async function openAgreement(c: Caller, id: string): Promise<OpenedAgreement> {
-    const rows = await agreementVersions(db, c.journeyId, id);
-    const [opened] = await openAgreements(rows);
-    if (!opened) throw new DomainError('agreement.not_found');
-    return opened;
-  }
+  const { openAgreements, openAgreement, people } = agreementReaders(deps);
 
   function viewOf(c: Caller, { agreement, names }: OpenedAgreement): AgreementView {
     const versions = agreement.versions.toSorted((a, b) => a.version - b.version);
@@ -210,7 +80,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     async (request, reply) => {
-      const c = await caller(request);
+      const c = callerOf(request);
       const opened = await openAgreements(await listVersions(db, c.journeyId));
       const kinds = (await journeyKinds(db, c.journeyId)) as BetrayalKind[];
       reply.header('cache-control', 'no-store');
@@ -244,7 +114,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
     },
     async (request, reply) => {
       await assertSafetyChecked(deps, memberId(request));
-      const c = await caller(request);
+      const c = callerOf(request);
       const transition = propose({
         id: deps.newId(),
         text: request.body.text,
@@ -296,7 +166,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
     },
     async (request, reply) => {
       await assertSafetyChecked(deps, memberId(request));
-      const c = await caller(request);
+      const c = callerOf(request);
       const { agreement } = await openAgreement(c, request.params.id);
       const { answer, expected, text, category } = request.body;
       const change = {
@@ -317,271 +187,6 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
       await write(c, transition, 'agreement_answered');
       reply.header('cache-control', 'no-store');
       return viewOf(c, await openAgreement(c, agreement.id));
-    },
-  );
-
-  // Commitments
-
-  /** An entry as both partners read it, its dispute note opened under the key of who wrote it. */
-  const logView =
-    (who: Awaited<ReturnType<typeof people>>) =>
-    (l: LogRow): CommitmentLogView => ({
-      id: l.id,
-      at: l.at,
-      status: l.status,
-      note:
-        l.sealed && l.answeredBy
-          ? deps.sealer.open(who.key(l.answeredBy), l.sealed, logNoteContext(l.id))
-          : null,
-    });
-
-  async function commitmentViews(c: Caller, rows: readonly StoredCommitment[]) {
-    const ids = rows.map((row) => row.id);
-    // Only the newest entries are read; the kept snapshot already counts every one of them.
-    const [pages, versionRows] = await Promise.all([
-      Promise.all(ids.map((id) => logPage(db, id, undefined, LOGS_SHOWN + 1))),
-      listVersions(db, c.journeyId),
-    ]);
-    const logs = pages.flatMap((page) => page.slice(0, LOGS_SHOWN));
-    const versions = await openAgreements(versionRows);
-    const agreements = new Map(versions.map((o) => [o.agreement.id, o.agreement]));
-    const who = await people([
-      ...rows.map((row) => row.committedBy),
-      ...logs.flatMap((l) => (l.answeredBy ? [l.answeredBy] : [])),
-    ]);
-    const now = deps.clock();
-    return rows.map((row, i): CommitmentView => {
-      const version = agreements
-        .get(row.agreementId)
-        ?.versions.find((v) => v.version === row.agreementVersion);
-      return {
-        id: row.id,
-        agreementId: row.agreementId,
-        agreementVersion: row.agreementVersion,
-        agreementText: version?.text ?? '',
-        category: version?.category ?? 'other',
-        mine: row.committedBy === c.userId,
-        committerName: who.name(row.committedBy),
-        rhythm: row.rhythm,
-        startedAt: row.startedAt,
-        endedAt: row.endedAt,
-        logs: logs.filter((l) => l.commitmentId === row.id).map(logView(who)),
-        moreLogs: cursorAfter(pages[i] ?? [], LOGS_SHOWN),
-        reliability: readAt(decodeSnapshot(row.reliability), now),
-      };
-    });
-  }
-
-  async function commitmentView(c: Caller, id: string): Promise<CommitmentView> {
-    const row = await findCommitment(db, c.journeyId, id);
-    if (!row) throw new DomainError('commitment.not_found');
-    const [view] = await commitmentViews(c, [row]);
-    if (!view) throw new DomainError('commitment.not_found');
-    return view;
-  }
-
-  /**
-   * Writes a change to an entry, the committer's kept reliability and the caller's work on the
-   * commitments exercise, together.
-   */
-  const withReliability = (
-    c: Caller,
-    committedBy: string,
-    work: ExerciseWork,
-    change: (trx: typeof db) => Promise<void>,
-  ) =>
-    db.transaction().execute(async (trx) => {
-      await change(trx);
-      await refreshReliability(trx, c.journeyId, committedBy);
-      await recordWork(trx, { journeyId: c.journeyId, memberId: c.userId, work });
-    });
-
-  r.get(
-    '/api/commitments',
-    {
-      config: access('member'),
-      schema: {
-        tags: ['commitments'],
-        summary:
-          "My commitments and my partner's, with their entries and how reliably each is kept, and overall",
-        response: { 200: CommitmentList, 409: Problem },
-      },
-    },
-    async (request, reply) => {
-      const c = await caller(request);
-      const [rows, pools] = await Promise.all([
-        listCommitments(db, c.journeyId),
-        poolSnapshots(db, c.journeyId),
-      ]);
-      const views = await commitmentViews(c, rows);
-      const now = deps.clock();
-      const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
-      const pooled = (userId: string | undefined) =>
-        readAt((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
-      reply.header('cache-control', 'no-store');
-      return {
-        mine: views.filter((v) => v.mine),
-        partner: views.filter((v) => !v.mine),
-        overallReliability: { mine: pooled(c.userId), partner: pooled(partnerId) },
-      };
-    },
-  );
-
-  r.get(
-    '/api/commitments/:id/logs',
-    {
-      config: access('member'),
-      schema: {
-        tags: ['commitments'],
-        summary: "Earlier entries of my commitment or my partner's, newest first",
-        params: IdParams,
-        querystring: CommitmentLogQuery,
-        response: { 200: CommitmentLogPage, 400: Problem, 404: Problem, 409: Problem },
-      },
-    },
-    async (request, reply) => {
-      const c = await caller(request);
-      const row = await findCommitment(db, c.journeyId, request.params.id);
-      if (!row) throw new DomainError('commitment.not_found');
-      const { cursor, limit } = request.query;
-      const after = cursor ? decodeCursor(cursor) : undefined;
-      const rows = await logPage(
-        db,
-        row.id,
-        after && { at: after.createdAt, id: after.id },
-        limit + 1,
-      );
-      const page = rows.slice(0, limit);
-      const who = await people(page.flatMap((l) => (l.answeredBy ? [l.answeredBy] : [])));
-      reply.header('cache-control', 'no-store');
-      return { items: page.map(logView(who)), nextCursor: cursorAfter(rows, limit) };
-    },
-  );
-
-  r.post(
-    '/api/agreements/:id/commitments',
-    {
-      config: access('member'),
-      schema: {
-        tags: ['commitments'],
-        summary: 'Commit to the accepted version of an agreement, with a rhythm',
-        params: IdParams,
-        body: CommitmentCreateBody,
-        response: { 201: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
-      },
-    },
-    async (request, reply) => {
-      await assertSafetyChecked(deps, memberId(request));
-      const c = await caller(request);
-      const { agreement } = await openAgreement(c, request.params.id);
-      const existing = (await listCommitments(db, c.journeyId)).filter(
-        (row) => row.agreementId === agreement.id,
-      );
-      const made = commit(agreement, {
-        id: deps.newId(),
-        by: c.userId,
-        rhythm: request.body.rhythm,
-        at: deps.clock(),
-        existing,
-      });
-      await db.transaction().execute(async (trx) => {
-        await insertCommitment(trx, { ...made, journeyId: c.journeyId });
-        await recordWork(trx, {
-          journeyId: c.journeyId,
-          memberId: c.userId,
-          work: 'commitment_made',
-        });
-      });
-      reply.header('cache-control', 'no-store');
-      return reply.code(201).send(await commitmentView(c, made.id));
-    },
-  );
-
-  r.post(
-    '/api/commitments/:id/end',
-    {
-      config: access('member'),
-      schema: {
-        tags: ['commitments'],
-        summary: 'End my commitment; its entries stay',
-        params: IdParams,
-        response: { 200: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
-      },
-    },
-    async (request, reply) => {
-      await assertSafetyChecked(deps, memberId(request));
-      const c = await caller(request);
-      const row = await findCommitment(db, c.journeyId, request.params.id);
-      if (!row) throw new DomainError('commitment.not_found');
-      assertAllowed(refusalToEnd(row, c.userId));
-      if (!(await endCommitment(db, row.id, deps.clock()))) {
-        throw new DomainError('commitment.ended');
-      }
-      reply.header('cache-control', 'no-store');
-      return commitmentView(c, row.id);
-    },
-  );
-
-  r.post(
-    '/api/commitments/:id/logs',
-    {
-      config: access('member'),
-      schema: {
-        tags: ['commitments'],
-        summary: 'Log that I followed through on my commitment today',
-        params: IdParams,
-        response: { 201: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
-      },
-    },
-    async (request, reply) => {
-      await assertSafetyChecked(deps, memberId(request));
-      const c = await caller(request);
-      const row = await findCommitment(db, c.journeyId, request.params.id);
-      if (!row) throw new DomainError('commitment.not_found');
-      const entry = logFollowThrough(row, { id: deps.newId(), by: c.userId, at: deps.clock() });
-      await withReliability(c, row.committedBy, 'commitment_logged', (trx) =>
-        insertLog(trx, entry),
-      );
-      reply.header('cache-control', 'no-store');
-      return reply.code(201).send(await commitmentView(c, row.id));
-    },
-  );
-
-  r.post(
-    '/api/commitment-logs/:id/answers',
-    {
-      config: access('member'),
-      schema: {
-        tags: ['commitments'],
-        summary:
-          "Answer my partner's entry: confirm it, question it (with an optional note), or resolve a question once talked through",
-        params: IdParams,
-        body: LogAnswerBody,
-        response: { 200: CommitmentView, 400: Problem, 404: Problem, 409: Problem },
-      },
-    },
-    async (request, reply) => {
-      await assertSafetyChecked(deps, memberId(request));
-      const c = await caller(request);
-      const log = await findLog(db, request.params.id);
-      const row = log && (await findCommitment(db, c.journeyId, log.commitmentId));
-      if (!log || !row) throw new DomainError('commitment.not_found');
-      const { answer, note } = request.body;
-      const { change } = answerLog(row, log, c.userId, answer);
-      const id = log.id;
-      const sealed =
-        answer === 'dispute' && note !== undefined && note.trim() !== ''
-          ? deps.sealer.seal(
-              (await people([c.userId])).key(c.userId),
-              note.trim(),
-              logNoteContext(id),
-            )
-          : null;
-      await withReliability(c, row.committedBy, 'commitment_entry_answered', (trx) =>
-        writeLogAnswer(trx, { id, change, by: c.userId, now: deps.clock(), sealed }),
-      );
-      reply.header('cache-control', 'no-store');
-      return commitmentView(c, row.id);
     },
   );
 }

@@ -20,7 +20,7 @@ import {
   overallReliability,
 } from '../../../core/commitments/reliability.js';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
-import { LOGS_SHOWN } from './agreements.routes.js';
+import { LOGS_SHOWN } from './commitments.routes.js';
 import { agreementVersions, TREND_SAMPLING, writeTransition } from './agreements.store.js';
 
 const t = useTestApp();
