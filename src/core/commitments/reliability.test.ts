@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rhythms, type LogFacts, type LogStatus, type Rhythm } from './commitment.js';
+import { betaQuantile, logGamma, regularizedIncompleteBeta } from './beta.js';
 import {
   betaEstimate,
-  betaQuantile,
   commitmentReliability,
   commitmentSnapshot,
-  logGamma,
   overallReliability,
   overallSnapshot,
   recencyWeight,
-  regularizedIncompleteBeta,
   reliabilityAt,
   type ReliabilitySnapshot,
 } from './reliability.js';

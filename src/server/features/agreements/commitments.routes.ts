@@ -46,7 +46,8 @@ import {
   type LogRow,
   type StoredCommitment,
 } from './agreements.store.js';
-import { agreementReaders, callerOf, logNoteContext, type Caller, type People } from './readers.js';
+import type { People } from '../people.js';
+import { agreementReaders, callerOf, logNoteContext, type Caller } from './readers.js';
 import { decodeSnapshot } from './snapshot-codec.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Agreement } from '../../../core/agreements/agreement.js';
 import { DomainError } from '../../../core/errors.js';
-import type { DataKey, SealContext } from '../../crypto/sealing.js';
+import type { SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
 import { memberId, membershipOf } from '../../http/access.js';
-import { findAuthors } from '../checkins/checkins.store.js';
+import { peopleReader } from '../people.js';
 import { agreementVersions, type VersionRow } from './agreements.store.js';
 
 /**
@@ -42,28 +42,10 @@ export function callerOf(request: FastifyRequest): Caller {
   return { userId, journeyId: membership.journeyId };
 }
 
-export type People = Awaited<ReturnType<ReturnType<typeof agreementReaders>['people']>>;
-
 export function agreementReaders(deps: Pick<Deps, 'database' | 'sealer'>) {
   const db = deps.database.db;
   /** Opens sealed values under their authors' keys, unwrapping each key once. */
-  async function people(ids: readonly string[]) {
-    const authors = await findAuthors(db, ids);
-    const keys = new Map<string, DataKey>();
-    return {
-      name: (id: string) => authors.get(id)?.displayName ?? '',
-      key(id: string): DataKey {
-        let key = keys.get(id);
-        if (!key) {
-          const author = authors.get(id);
-          if (!author) throw new Error(`author ${id} is missing`);
-          key = deps.sealer.unwrap(id, author.wrappedKey);
-          keys.set(id, key);
-        }
-        return key;
-      },
-    };
-  }
+  const people = peopleReader(deps);
 
   /** Agreements from their rows, texts opened, by agreement in first-proposed order. */
   async function openAgreements(rows: readonly VersionRow[]): Promise<OpenedAgreement[]> {

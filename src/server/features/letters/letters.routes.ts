@@ -38,7 +38,7 @@ import { NoContent, Problem } from '../../../shared/api/problem.js';
 import type { DataKey, SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
 import { access, actorOf, memberId } from '../../http/access.js';
-import { findAuthors } from '../checkins/checkins.store.js';
+import { peopleReader } from '../people.js';
 import { findMembership, journeyFacts } from '../journeys/journeys.store.js';
 import { exerciseRecorder } from '../program/exercise-work.js';
 import { assertSafetyChecked } from '../safety/safety.gate.js';
@@ -139,23 +139,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
     return row;
   }
 
-  async function authorKeys(ids: readonly string[]) {
-    const authors = await findAuthors(db, ids);
-    const keys = new Map<string, DataKey>();
-    return {
-      name: (id: string) => authors.get(id)?.displayName ?? '',
-      key(id: string): DataKey {
-        let key = keys.get(id);
-        if (!key) {
-          const author = authors.get(id);
-          if (!author) throw new Error(`author ${id} is missing`);
-          key = deps.sealer.unwrap(id, author.wrappedKey);
-          keys.set(id, key);
-        }
-        return key;
-      },
-    };
-  }
+  const authorKeys = peopleReader(deps);
 
   async function ownKey(userId: string): Promise<DataKey> {
     return (await authorKeys([userId])).key(userId);
