@@ -216,6 +216,13 @@ function pageOpenMicros(): number {
   return Number(process.hrtime.bigint() - t) / rounds / 1000;
 }
 
+const NOT_RUN = {
+  requests: { average: 0 },
+  latency: { p50: 0, p99: 0 },
+  errors: 0,
+  non2xx: 0,
+} as autocannon.Result;
+
 const fmt = (r: autocannon.Result) => ({
   rps: Math.round(r.requests.average),
   p50: r.latency.p50,
@@ -301,15 +308,22 @@ async function main() {
 
     // Peak RSS is a high-water mark: read after each scenario, it says which one raised it.
     const rssAfter: Record<string, number> = { start: peakRssMb(server.pid ?? 0) };
-    await load(url, cookies.slice(0, 10)); // warm-up
-    const app = fmt(await load(url, cookies));
-    rssAfter.history = peakRssMb(server.pid ?? 0);
-    await load(programUrl, dashboardCookies.slice(0, 10)); // warm-up
-    const program = fmt(await load(programUrl, dashboardCookies));
-    rssAfter.program = peakRssMb(server.pid ?? 0);
-    await load(commitmentsUrl, dashboardCookies.slice(0, 10)); // warm-up
-    const commitments = fmt(await load(commitmentsUrl, dashboardCookies));
-    rssAfter.commitments = peakRssMb(server.pid ?? 0);
+    // BENCH_ONLY=program (say) measures one scenario, e.g. with BENCH_PROFILE for its CPU profile.
+    const only = process.env.BENCH_ONLY;
+    const scenario = async (name: string, at: string, from: string[]) => {
+      if (only && only !== name) return fmt(NOT_RUN);
+      await load(at, from.slice(0, 10)); // warm-up
+      const result = fmt(await load(at, from));
+      rssAfter[name] = peakRssMb(server.pid ?? 0);
+      return result;
+    };
+    const app = await scenario('history', url, cookies);
+    const program = await scenario('program', programUrl, dashboardCookies);
+    const commitments = await scenario('commitments', commitmentsUrl, dashboardCookies);
+    if (only) {
+      console.log({ history: app, program, commitments, rssAfter });
+      return;
+    }
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
     const health = fmt(await load(`http://127.0.0.1:${appPort}/api/health`));
     const bare = fmt(await load(`http://127.0.0.1:${helloPort}/`));

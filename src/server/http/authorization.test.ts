@@ -340,6 +340,18 @@ const cases: Case[] = [
     expect: members(200),
   },
   {
+    method: 'GET',
+    route: '/api/program/steps/:stepId',
+    url: () => '/api/program/steps/plan',
+    expect: members(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/program/steps/:stepId',
+    url: () => '/api/program/steps/no_such_step',
+    expect: members(404),
+  },
+  {
     method: 'POST',
     route: '/api/program/steps/:stepId/ready',
     url: () => '/api/program/steps/responsibility/ready',

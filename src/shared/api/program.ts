@@ -83,6 +83,15 @@ export const ProgramExerciseView = z.object({
 });
 export type ProgramExerciseView = z.infer<typeof ProgramExerciseView>;
 
+/** A step as the journey dashboard lists it; its texts come with GET /api/program/steps/:stepId. */
+export const ProgramStepOutline = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+});
+export type ProgramStepOutline = z.infer<typeof ProgramStepOutline>;
+
 /** A step's content for one reader. HTML comes from our own content Markdown, rendered by the server. */
 export const ProgramStepView = z.object({
   id: z.string(),
@@ -132,7 +141,11 @@ export type LensView = z.infer<typeof LensView>;
 export const ProgramView = z.object({
   role: z.enum(memberRoles),
   hasPartner: z.boolean(),
-  steps: z.array(ProgramStepView),
+  /**
+   * The steps in order, titles and summaries only: the dashboard is read on every visit, and the
+   * texts (the same for everyone in a role) come once per step from their own read.
+   */
+  steps: z.array(ProgramStepOutline),
   progress: ProgramProgress,
   lens: LensView.nullable(),
   /**

@@ -17,9 +17,9 @@ import {
   ProgramQuery,
   ProgramView,
   ExerciseParams,
+  ProgramStepView,
   ReadyBody,
   StepParams,
-  type ProgramStepView,
 } from '../../../shared/api/program.js';
 import type { Deps } from '../../deps.js';
 import { access, memberId, membershipOf } from '../../http/access.js';
@@ -111,8 +111,17 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const program = deps.content.program;
-  // The steps as each role reads them: content, so built once rather than on every read.
-  const stepsFor = new Map(memberRoles.map((role) => [role, stepView(program, role)]));
+  // Content, so built once rather than on every read: the outline the dashboard lists, and each
+  // step's texts as each role reads them.
+  const outline = program.steps.map(({ id, order, title, summary }) => ({
+    id,
+    order,
+    title,
+    summary,
+  }));
+  const stepsFor = new Map(
+    memberRoles.map((role) => [role, new Map(stepView(program, role).map((s) => [s.id, s]))]),
+  );
 
   /** The caller's journey and role, as read with their session for this request. */
   function myJourney(request: FastifyRequest) {
@@ -165,10 +174,31 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
         role: membership.role,
         hasPartner,
         fromPartner: hasPartner ? await fromPartner(db, membership.journeyId, userId) : null,
-        steps: stepsFor.get(membership.role) ?? stepView(program, membership.role),
+        steps: outline,
         progress,
         lens: lens ? lensView(program, lens, progressSeenBy(program, state, userId)) : null,
       };
+    },
+  );
+
+  r.get(
+    '/api/program/steps/:stepId',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['program'],
+        summary: 'One step’s texts as my role reads them: why it matters, what I do, its exercises',
+        params: StepParams,
+        response: { 200: ProgramStepView, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    (request) => {
+      const { role } = myJourney(request);
+      const step = stepsFor.get(role)?.get(request.params.stepId);
+      if (!step) throw new DomainError('program.step_not_found');
+      // Sent with the API's no-store like everything else: even the texts of a role say which side
+      // of a betrayal someone is on, so none of it is left in the browser's cache on the device.
+      return step;
     },
   );
 

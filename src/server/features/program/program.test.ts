@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgramProgress, ProgramView } from '../../../shared/api/program.js';
+import type { ProgramProgress, ProgramStepView, ProgramView } from '../../../shared/api/program.js';
 import {
   makeCouple,
   makeJourney,
@@ -15,6 +15,12 @@ const view = async (m: Member, query = '') => {
   const res = await m.client.get(`/api/program${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ProgramView>();
+};
+
+const stepTexts = async (m: Member, stepId: string) => {
+  const res = await m.client.get(`/api/program/steps/${stepId}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<ProgramStepView>();
 };
 
 async function ready(m: Member, stepId: string, isReady = true) {
@@ -53,20 +59,29 @@ describe('the journey’s program', () => {
       'intimacy',
       'forgiveness',
     ]);
+    expect(mine.steps[0]).toEqual({
+      id: 'responsibility',
+      order: 1,
+      title: expect.any(String),
+      summary: expect.any(String),
+    });
     expect(mine.role).toBe('hurt');
     expect(mine.hasPartner).toBe(true);
     // Alex said they were hurt: they read that text only; Sam, who would rather not say, reads all three.
-    expect(mine.steps[0]!.roleTexts.map((r) => r.role)).toEqual(['hurt']);
-    expect(mine.steps[0]!.roleTexts[0]!.html).toContain('<p>');
-    expect((await view(b)).steps[0]!.roleTexts.map((r) => r.role)).toEqual([
+    const first = await stepTexts(a, 'responsibility');
+    expect(first).toMatchObject({ id: 'responsibility', title: mine.steps[0]!.title });
+    expect(first.roleTexts.map((r) => r.role)).toEqual(['hurt']);
+    expect(first.roleTexts[0]!.html).toContain('<p>');
+    expect(first.whyHtml).toContain('<p>');
+    expect((await stepTexts(b, 'responsibility')).roleTexts.map((r) => r.role)).toEqual([
       'hurt',
       'broke_trust',
       'both',
     ]);
-    expect(mine.steps[0]!.exercises[0]).toMatchObject({
+    expect(first.exercises[0]).toMatchObject({
       id: expect.stringMatching(/^responsibility\./),
     });
-    expect(mine.steps[0]!.readyPrompt.length).toBeGreaterThan(10);
+    expect(first.readyPrompt.length).toBeGreaterThan(10);
     expect(mine.progress).toMatchObject({
       currentStepId: 'responsibility',
       allDone: false,
@@ -221,6 +236,20 @@ describe('the journey’s program', () => {
       expect(res.json().code).toBe('program.step_not_found');
     }
     expect(await eventCount(journeyId)).toBe(0);
+    const texts = await a.client.get('/api/program/steps/no_such_step');
+    expect(texts.statusCode).toBe(404);
+    expect(texts.json().code).toBe('program.step_not_found');
+  });
+
+  it('sends a step’s texts on their own read, and none of it is kept in the browser’s cache', async () => {
+    const { a } = await makeCouple(t.app);
+    const dashboard = await a.client.get('/api/program');
+    const texts = await a.client.get('/api/program/steps/plan');
+    expect(texts.headers['cache-control']).toBe('no-store');
+    const { whyHtml, roleTexts } = texts.json<ProgramStepView>();
+    // The dashboard, read on every visit, carries none of the step texts.
+    expect(dashboard.body).not.toContain(whyHtml);
+    expect(dashboard.body).not.toContain(roleTexts[0]!.html);
   });
 
   it('waits for the person’s own private safety check before a readiness or exercise mark', async () => {
@@ -374,7 +403,9 @@ describe('work on the exercises', () => {
 
   it('work away from the screen is marked by hand, only where nothing in the app marks it', async () => {
     const { a: alex, b: sam, journeyId } = await makeCouple(t.app);
-    const exercises = (await view(alex)).steps.flatMap((s) => s.exercises);
+    const exercises = (
+      await Promise.all((await view(alex)).steps.map((s) => stepTexts(alex, s.id)))
+    ).flatMap((s) => s.exercises);
     expect(exercises.find((e) => e.id === 'plan.needs')?.selfMarked).toBe(true);
     expect(exercises.find((e) => e.id === 'plan.agreements')?.selfMarked).toBe(false);
     // Answering the statement is how its response is marked.

@@ -8,7 +8,7 @@ import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
-import { exerciseLink, programKeys, statusLabel, useProgram } from './queries.js';
+import { exerciseLink, programKeys, statusLabel, useProgram, useProgramStep } from './queries.js';
 
 /**
  * Trusted content only: the server renders this HTML at start-up from the Markdown files in
@@ -182,26 +182,28 @@ function Revisit({ step }: { step: ProgramStepView }) {
 export function ProgramStep() {
   const { stepId = '' } = useParams();
   const program = useProgram();
+  const known = program.data?.steps.some((s) => s.id === stepId) ?? false;
+  const texts = useProgramStep(stepId, known);
   const journey = useJourney();
   const safety = useSafety();
 
-  if (program.isPending) {
+  if (program.isPending || (known && texts.isPending)) {
     return (
       <Page title={t('program.title')}>
         <Loading />
       </Page>
     );
   }
-  if (program.isError) {
+  if (program.isError || texts.isError) {
     return (
       <Page title={t('program.title')}>
-        <p>{problemOf(program.error).detail}</p>
+        <p>{problemOf(program.error ?? texts.error).detail}</p>
       </Page>
     );
   }
   const view = program.data;
-  const step = view.steps.find((s) => s.id === stepId);
-  if (!step) {
+  const step = texts.data;
+  if (!known || !step) {
     return (
       <Page title={t('program.title')}>
         <p>{t('program.notFound')}</p>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
   ProgramExerciseView,
+  ProgramStepOutline,
   ProgramStepView,
   ProgramView,
   StepStatus,
@@ -8,7 +9,11 @@ import type {
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 
-export const programKeys = { all: ['program'] as const };
+export const programKeys = {
+  all: ['program'] as const,
+  // Not under `all`: a mark on the steps changes the progress, never a step's texts.
+  texts: (stepId: string) => ['program-step', stepId] as const,
+};
 
 export const useProgram = () =>
   useQuery({
@@ -18,9 +23,22 @@ export const useProgram = () =>
     staleTime: 0,
   });
 
+/**
+ * One step's texts for my role. They are content, the same until Steadfast is updated, so they are
+ * read once per visit to the app and kept in memory (the server sends them no-store: nothing of
+ * them stays in the browser's cache on the device).
+ */
+export const useProgramStep = (stepId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: programKeys.texts(stepId),
+    queryFn: () => api.get<ProgramStepView>(`/api/program/steps/${encodeURIComponent(stepId)}`),
+    staleTime: Infinity,
+    enabled,
+  });
+
 export const statusLabel = (s: StepStatus): string => t(`program.status.${s}` satisfies MessageKey);
 
-export const stepById = (view: ProgramView, id: string | null): ProgramStepView | undefined =>
+export const stepById = (view: ProgramView, id: string | null): ProgramStepOutline | undefined =>
   id === null ? undefined : view.steps.find((s) => s.id === id);
 
 /** Where an exercise is done in Steadfast today, if it is built yet. */
