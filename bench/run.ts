@@ -223,12 +223,32 @@ const NOT_RUN = {
   non2xx: 0,
 } as autocannon.Result;
 
-const fmt = (r: autocannon.Result) => ({
+const fmt = (r: autocannon.Result, cpuUs = 0) => ({
   rps: Math.round(r.requests.average),
   p50: r.latency.p50,
   p99: r.latency.p99,
   errors: r.errors + r.non2xx,
+  /** The server's own CPU time per request (user + system), in µs. */
+  cpu: r.requests.total > 0 ? Math.round(cpuUs / r.requests.total) : 0,
 });
+
+/**
+ * CPU time a process has used so far (user + system), in µs. Steadier than requests a second on a
+ * shared machine, where the load generator and other tenants take turns with the server.
+ */
+const cpuMicros = (pid: number): number => {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After "pid (name) ", utime and stime are the 12th and 13th fields, in clock ticks of 10 ms.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+};
+
+/** One measured run against a server process: the load's figures and the server's CPU per request. */
+async function measure(pid: number, url: string, cookies?: string[]) {
+  const before = cpuMicros(pid);
+  const result = await load(url, cookies);
+  return fmt(result, cpuMicros(pid) - before);
+}
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steadfast-bench-'));
@@ -313,7 +333,7 @@ async function main() {
     const scenario = async (name: string, at: string, from: string[]) => {
       if (only && only !== name) return fmt(NOT_RUN);
       await load(at, from.slice(0, 10)); // warm-up
-      const result = fmt(await load(at, from));
+      const result = await measure(server.pid ?? 0, at, from);
       rssAfter[name] = peakRssMb(server.pid ?? 0);
       return result;
     };
@@ -325,8 +345,8 @@ async function main() {
       return;
     }
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
-    const health = fmt(await load(`http://127.0.0.1:${appPort}/api/health`));
-    const bare = fmt(await load(`http://127.0.0.1:${helloPort}/`));
+    const health = await measure(server.pid ?? 0, `http://127.0.0.1:${appPort}/api/health`);
+    const bare = await measure(hello.pid ?? 0, `http://127.0.0.1:${helloPort}/`);
     const rss = peakRssMb(server.pid ?? 0);
     const sizes = bundleSizes();
     const ratio = app.rps / bare.rps;
@@ -336,15 +356,15 @@ async function main() {
     const ceiling = 1e6 / bare.rps / (1e6 / health.rps + openUs);
 
     const line = (name: string, r: ReturnType<typeof fmt>) =>
-      `| ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`;
+      `| ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpu} | ${r.errors} |`;
     console.log(
       `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     console.log(
       `${CONNECTIONS} connections, ${DURATION_S} s each, ${JOURNEYS} journeys × ${CHECKINS_PER_JOURNEY} check-ins (SQLite)\n`,
     );
-    console.log('| scenario | requests/s | p50 ms | p99 ms | errors |');
-    console.log('|---|---|---|---|---|');
+    console.log('| scenario | requests/s | p50 ms | p99 ms | server CPU µs/request | errors |');
+    console.log('|---|---|---|---|---|---|');
     console.log(line('check-in history, page 1 (signed in)', app));
     console.log(line('journey dashboard: program (a year of commitment entries)', program));
     console.log(line('journey dashboard: commitments (a year of entries)', commitments));

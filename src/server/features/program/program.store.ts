@@ -1,5 +1,6 @@
 import type { MemberRole } from '../../../core/journeys/journey.js';
 import type { JourneyEvent, JourneyMember } from '../../../core/program/step-model.js';
+import { sql } from 'kysely';
 import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import type { Db } from '../../db/schema.js';
 
@@ -7,29 +8,28 @@ export type NewProgramEvent =
   | { kind: 'ready' | 'not_ready' | 'revisit'; stepId: string }
   | { kind: 'exercise'; stepId: string; exerciseId: string };
 
+/** The journey's members and its events on the steps (exported for their plan test). */
+export const journeyStateQueries = (db: Db, journeyId: string) => ({
+  members: db
+    .selectFrom('journey_members')
+    .select(['user_id', 'role'])
+    .where('journey_id', '=', journeyId)
+    .where('left_at', 'is', null)
+    .orderBy('joined_at')
+    .orderBy('user_id'),
+  // In (at, id) order, as the index holds them.
+  events: db
+    .selectFrom('program_events')
+    .select(['member_id', 'kind', 'step_id', 'exercise_id', 'at'])
+    .where('journey_id', '=', journeyId)
+    .orderBy('at')
+    .orderBy('id'),
+});
+
 // Every dashboard and step read loads these: built and compiled once per database.
 const compiledJourneyState = perDatabase((db: Db) => ({
-  members: compileOnce(
-    (journeyId: string) =>
-      db
-        .selectFrom('journey_members')
-        .select(['user_id', 'role'])
-        .where('journey_id', '=', journeyId)
-        .where('left_at', 'is', null)
-        .orderBy('joined_at')
-        .orderBy('user_id'),
-    1,
-  ),
-  events: compileOnce(
-    (journeyId: string) =>
-      db
-        .selectFrom('program_events')
-        .select(['member_id', 'kind', 'step_id', 'exercise_id', 'at'])
-        .where('journey_id', '=', journeyId)
-        .orderBy('at')
-        .orderBy('id'),
-    1,
-  ),
+  members: compileOnce((journeyId: string) => journeyStateQueries(db, journeyId).members, 1),
+  events: compileOnce((journeyId: string) => journeyStateQueries(db, journeyId).events, 1),
 }));
 
 /** The journey's current members in the order they joined, and every event on its steps. */
@@ -125,55 +125,62 @@ export interface FromPartner {
   readonly checkins: boolean;
 }
 
+/**
+ * What a member's partner has shared, as one statement of four EXISTS. Each selects only columns of
+ * its partial index (migration 0009), so it is answered from the index without reading the table.
+ */
+export const fromPartnerQuery = (db: Db, journeyId: string, viewerId: string) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .exists(
+        eb
+          .selectFrom('letters')
+          .select('author_id')
+          .where('journey_id', '=', journeyId)
+          .where('author_id', '!=', viewerId)
+          .where('kind', '=', sql.lit('statement'))
+          .where('state', '=', sql.lit('shared')),
+      )
+      .as('statement'),
+    eb
+      .exists(
+        eb
+          .selectFrom('agreement_versions')
+          .select('proposed_by')
+          .where('journey_id', '=', journeyId)
+          .where('proposed_by', '!=', viewerId)
+          .where('status', '=', sql.lit('proposed')),
+      )
+      .as('agreement'),
+    eb
+      .exists(
+        eb
+          .selectFrom('reliability_pools')
+          .select('user_id')
+          .where('journey_id', '=', journeyId)
+          .where('user_id', '!=', viewerId)
+          .where('pending', '>', sql.lit(0)),
+      )
+      .as('entries'),
+    eb
+      .exists(
+        eb
+          .selectFrom('checkins')
+          .select('author_id')
+          .where('journey_id', '=', journeyId)
+          .where('author_id', '!=', viewerId)
+          .where('visibility', '=', sql.lit('partner')),
+      )
+      .as('checkins'),
+  ]);
+
 // The journey dashboard reads this on every visit: one statement, compiled once per database.
-// Each part is an EXISTS that stops at its first row; the entries waiting for a look are kept as a
-// count with the partner's pooled reliability, so a year of entries is never scanned.
+// Each part is an EXISTS answered by one probe of a partial index that holds only the rows that
+// say yes; the conditions are literals so that SQLite can match those indexes. The entries waiting
+// for a look are kept as a count with the partner's pooled reliability.
 const compiledFromPartner = perDatabase((db: Db) =>
   compileOnce(
-    (journeyId: string, viewerId: string) =>
-      db.selectNoFrom((eb) => [
-        eb
-          .exists(
-            eb
-              .selectFrom('letters')
-              .select('id')
-              .where('journey_id', '=', journeyId)
-              .where('author_id', '!=', viewerId)
-              .where('kind', '=', 'statement')
-              .where('state', '=', 'shared'),
-          )
-          .as('statement'),
-        eb
-          .exists(
-            eb
-              .selectFrom('agreement_versions')
-              .select('agreement_id')
-              .where('journey_id', '=', journeyId)
-              .where('proposed_by', '!=', viewerId)
-              .where('status', '=', 'proposed'),
-          )
-          .as('agreement'),
-        eb
-          .exists(
-            eb
-              .selectFrom('reliability_pools')
-              .select('user_id')
-              .where('journey_id', '=', journeyId)
-              .where('user_id', '!=', viewerId)
-              .where('pending', '>', 0),
-          )
-          .as('entries'),
-        eb
-          .exists(
-            eb
-              .selectFrom('checkins')
-              .select('id')
-              .where('journey_id', '=', journeyId)
-              .where('author_id', '!=', viewerId)
-              .where('visibility', '=', 'partner'),
-          )
-          .as('checkins'),
-      ]),
+    (journeyId: string, viewerId: string) => fromPartnerQuery(db, journeyId, viewerId),
     2,
   ),
 );
