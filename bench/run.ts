@@ -310,7 +310,7 @@ async function main() {
     const dashboard = (await dashboardCheck.json()) as {
       mine: {
         logs: unknown[];
-        reliability: { kept: number; missed: number; pending: number; trend: unknown[] };
+        reliability: { kept: number; missed: number; pending: number };
       }[];
     };
     // The response lists the newest entries; the reliability counts the whole year.
@@ -340,8 +340,9 @@ async function main() {
     const app = await scenario('history', url, cookies);
     const program = await scenario('program', programUrl, dashboardCookies);
     const commitments = await scenario('commitments', commitmentsUrl, dashboardCookies);
+    const trends = await scenario('trends', `${commitmentsUrl}/trends`, dashboardCookies);
     if (only) {
-      console.log({ history: app, program, commitments, rssAfter });
+      console.log({ history: app, program, commitments, trends, rssAfter });
       return;
     }
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
@@ -367,7 +368,8 @@ async function main() {
     console.log('|---|---|---|---|---|---|');
     console.log(line('check-in history, page 1 (signed in)', app));
     console.log(line('journey dashboard: program (a year of commitment entries)', program));
-    console.log(line('journey dashboard: commitments (a year of entries)', commitments));
+    console.log(line('commitments page: list (a year of entries)', commitments));
+    console.log(line('commitments page: weekly trends (6 charts)', trends));
     console.log(line('health check (no session, select 1)', health));
     console.log(line('bare node:http hello world', bare));
     console.log(
@@ -380,7 +382,7 @@ async function main() {
       `ratio to bare: ${ratio.toFixed(2)} (reported; see README) · p99 ${app.p99} ms (budget < 20) · peak server RSS ${rss.toFixed(0)} MB (budget ≤ 200)`,
     );
     console.log(
-      `dashboard p99: program ${program.p99} ms, commitments ${commitments.p99} ms (budget < 20) · one commitments response: ${mineLogs} of my entries, ${(commitmentsBytes / 1024).toFixed(0)} KB`,
+      `dashboard p99: program ${program.p99} ms, commitments ${commitments.p99} ms, trends ${trends.p99} ms (budget < 20) · one commitments response: ${mineLogs} of my entries, ${(commitmentsBytes / 1024).toFixed(0)} KB`,
     );
     console.log(
       `peak server RSS after each scenario: ${Object.entries(rssAfter)
@@ -393,17 +395,21 @@ async function main() {
     const over = [
       app.p99 >= 20 && 'p99',
       program.p99 >= 20 && 'dashboard program p99',
-      commitments.p99 >= 20 && 'dashboard commitments p99',
+      commitments.p99 >= 20 && 'commitments p99',
+      trends.p99 >= 20 && 'trends p99',
       rss > 200 && 'RSS',
       sizes.shellKb > 150 && 'shell size',
       sizes.largestRouteKb > 50 && 'route chunk size',
-      app.errors + program.errors + commitments.errors > 0 && 'errors',
+      app.errors + program.errors + commitments.errors + trends.errors > 0 && 'errors',
     ].filter(Boolean);
     console.log(over.length ? `OVER BUDGET: ${over.join(', ')}` : 'All budgets met.');
   } finally {
     server.kill('SIGTERM');
     hello.kill('SIGTERM');
-    if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) {
+      // Throwaway data: the key is printed so the kept database can be opened again to study it.
+      console.log(`Kept ${dataDir} (STEADFAST_MASTER_KEY=${masterKey})`);
+    } else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -424,6 +424,12 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/commitments', url: () => '/api/commitments', expect: members(200) },
   {
     method: 'GET',
+    route: '/api/commitments/trends',
+    url: () => '/api/commitments/trends',
+    expect: members(200),
+  },
+  {
+    method: 'GET',
     route: '/api/commitments/:id/logs',
     url: (f) => `/api/commitments/${f.agreements.commitment}/logs`,
     // Earlier entries: both partners read them, like the newest ones.

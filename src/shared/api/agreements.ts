@@ -135,14 +135,20 @@ const EstimateFields = {
   effectiveEvents: z.number(),
 };
 
+/** How reliably something is kept now, with plain counts of the entries behind it. */
 export const Reliability = z.object({
   ...EstimateFields,
   kept: z.number().int(),
   missed: z.number().int(),
   pending: z.number().int(),
-  trend: z.array(z.object({ at: z.number().int(), ...EstimateFields })),
 });
 export type Reliability = z.infer<typeof Reliability>;
+
+/** The estimate week by week (the last point in each week), oldest first, for a chart. */
+export const ReliabilityTrend = z.array(
+  z.object({ at: z.number().int(), mean: z.number(), lower: z.number(), upper: z.number() }),
+);
+export type ReliabilityTrend = z.infer<typeof ReliabilityTrend>;
 
 export const CommitmentLogView = z.object({
   id: z.uuid(),
@@ -185,3 +191,13 @@ export const CommitmentList = z.object({
   overallReliability: z.object({ mine: Reliability, partner: Reliability }),
 });
 export type CommitmentList = z.infer<typeof CommitmentList>;
+
+/**
+ * The trends behind the charts of the commitments page, read on their own: the page's list is
+ * read after every entry and answer, and the charts' weekly points are most of its weight.
+ */
+export const CommitmentTrends = z.object({
+  commitments: z.array(z.object({ id: z.uuid(), trend: ReliabilityTrend })),
+  overall: z.object({ mine: ReliabilityTrend, partner: ReliabilityTrend }),
+});
+export type CommitmentTrends = z.infer<typeof CommitmentTrends>;

@@ -452,9 +452,10 @@ export async function refreshReliability(
 export async function poolSnapshots(
   db: Db,
   journeyId: string,
+  options: { trend: boolean },
 ): Promise<Map<string, ReliabilitySnapshot>> {
   const { rows } = await db.executeQuery(compiledReads(db).pools(journeyId));
-  return new Map(rows.map((r) => [r.user_id, decodeSnapshot(r.snapshot)]));
+  return new Map(rows.map((r) => [r.user_id, decodeSnapshot(r.snapshot, options)]));
 }
 
 // The commitments read runs these on every request: built and compiled once per database.

@@ -5,6 +5,7 @@ import type {
   AgreementList,
   AgreementView,
   CommitmentList,
+  CommitmentTrends,
   CommitmentView,
 } from '../../../shared/api/agreements.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from '../../../core/commitments/reliability.js';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { LOGS_SHOWN } from './commitments.routes.js';
+import { reliabilityView, trendView } from './reliability-view.js';
 import { agreementVersions, TREND_SAMPLING, writeTransition } from './agreements.store.js';
 
 const t = useTestApp();
@@ -47,6 +49,7 @@ const answer = (m: Member, id: string, body: Record<string, unknown>) =>
 const signInAgain = (m: Member) =>
   ok(m.client.post('/api/auth/signin', { email: m.email, password: PASSWORD }));
 const commitments = (m: Member) => ok<CommitmentList>(m.client.get('/api/commitments'));
+const trends = (m: Member) => ok<CommitmentTrends>(m.client.get('/api/commitments/trends'));
 
 describe('agreements', () => {
   it('propose → revise → revise → accept keeps every version, with readable changes between them', async () => {
@@ -337,9 +340,12 @@ describe('commitments', () => {
       status: 'resolved',
       note: 'I did not hear about Tuesday.',
     });
-    // The trend keeps one point a week (both entries fall in this one), ending at the estimate.
-    expect(resolved.reliability.trend).toHaveLength(1);
-    expect(resolved.reliability.trend[0]?.mean).toBeCloseTo(resolved.reliability.mean, 6);
+    // The trend, its own read, keeps one point a week (both entries fall in this one), ending at
+    // the estimate; both partners read the same.
+    const trend = (await trends(alex)).commitments.find((x) => x.id === resolved.id)?.trend;
+    expect(trend).toHaveLength(1);
+    expect(trend?.[0]?.mean).toBe(resolved.reliability.mean);
+    expect((await trends(sam)).commitments).toEqual((await trends(alex)).commitments);
 
     // Sam sees it as the partner's, with the same numbers; the overall pools it.
     const samList = await commitments(sam);
@@ -470,12 +476,24 @@ describe('commitments', () => {
       const views = (reader === alex ? read.mine : read.partner).toSorted(
         (x, y) => Number(x.id !== daily.id) - Number(y.id !== daily.id),
       );
-      expect(views.map((v) => v.reliability)).toEqual(
-        everyEntry.map((c) => commitmentReliability(c.rhythm, c.logs, now, TREND_SAMPLING)),
+      // Computed from every entry, the estimates and their trends are what the kept snapshots
+      // serve (to the four decimals that leave the server).
+      const full = everyEntry.map((c) =>
+        commitmentReliability(c.rhythm, c.logs, now, TREND_SAMPLING),
       );
+      const fullPooled = overallReliability(everyEntry, now, TREND_SAMPLING);
+      expect(views.map((v) => v.reliability)).toEqual(full.map(reliabilityView));
       const pooled =
         reader === alex ? read.overallReliability.mine : read.overallReliability.partner;
-      expect(pooled).toEqual(overallReliability(everyEntry, now, TREND_SAMPLING));
+      expect(pooled).toEqual(reliabilityView(fullPooled));
+      const charts = await trends(reader);
+      expect(views.map((v) => charts.commitments.find((x) => x.id === v.id)?.trend)).toEqual(
+        full.map((r) => trendView(r.trend)),
+      );
+      expect(reader === alex ? charts.overall.mine : charts.overall.partner).toEqual(
+        trendView(fullPooled.trend),
+      );
+      expect(full[0]!.trend.length).toBeGreaterThan(1);
       // The read lists the newest entries only, newest first; the estimate counts them all.
       expect(views[0]!.logs).toHaveLength(LOGS_SHOWN);
       expect(views[0]!.logs[0]!.id).toBe(pair[0]!.id);

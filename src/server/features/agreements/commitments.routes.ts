@@ -20,10 +20,12 @@ import {
   CommitmentList,
   CommitmentLogPage,
   CommitmentLogQuery,
+  CommitmentTrends,
   CommitmentView,
   LogAnswerBody,
   type CommitmentLogView,
   type Reliability,
+  type ReliabilityTrend,
 } from '../../../shared/api/agreements.js';
 import { IdParams } from '../../../shared/api/journeys.js';
 import { Problem } from '../../../shared/api/problem.js';
@@ -48,6 +50,7 @@ import {
 } from './agreements.store.js';
 import type { People } from '../people.js';
 import { agreementReaders, callerOf, logNoteContext, type Caller } from './readers.js';
+import { reliabilityView, trendView } from './reliability-view.js';
 import { decodeSnapshot } from './snapshot-codec.js';
 
 /**
@@ -62,10 +65,12 @@ const cursorAfter = (rows: readonly LogRow[], shown: number): string | null => {
 };
 
 /** The kept snapshot brought to the time of the read. */
-const readAt = (snapshot: ReliabilitySnapshot, now: number): Reliability => {
-  const r = reliabilityAt(snapshot, now);
-  return { ...r, trend: [...r.trend] };
-};
+const readAt = (snapshot: ReliabilitySnapshot, now: number): Reliability =>
+  reliabilityView(reliabilityAt(snapshot, now));
+
+/** The kept trend up to the time of the read. */
+const trendAt = (snapshot: ReliabilitySnapshot, now: number): ReliabilityTrend =>
+  trendView(reliabilityAt(snapshot, now).trend);
 
 /**
  * A commitments read shows this many newest entries per commitment, a phone's screenful; earlier
@@ -124,7 +129,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
         endedAt: row.endedAt,
         logs: logs.filter((l) => l.commitmentId === row.id).map(logView(who)),
         moreLogs: cursorAfter(pages[i] ?? [], LOGS_SHOWN),
-        reliability: readAt(decodeSnapshot(row.reliability), now),
+        reliability: readAt(decodeSnapshot(row.reliability, { trend: false }), now),
       };
     });
   }
@@ -168,7 +173,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
       const c = callerOf(request);
       const [rows, pools] = await Promise.all([
         listCommitments(db, c.journeyId),
-        poolSnapshots(db, c.journeyId),
+        poolSnapshots(db, c.journeyId, { trend: false }),
       ]);
       const views = await commitmentViews(c, rows);
       const now = deps.clock();
@@ -180,6 +185,38 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
         mine: views.filter((v) => v.mine),
         partner: views.filter((v) => !v.mine),
         overallReliability: { mine: pooled(c.userId), partner: pooled(partnerId) },
+      };
+    },
+  );
+
+  r.get(
+    '/api/commitments/trends',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['commitments'],
+        summary:
+          "How reliably each of my commitments and my partner's has been kept, week by week, and overall",
+        response: { 200: CommitmentTrends, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const [rows, pools] = await Promise.all([
+        listCommitments(db, c.journeyId),
+        poolSnapshots(db, c.journeyId, { trend: true }),
+      ]);
+      const now = deps.clock();
+      const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
+      const pooled = (userId: string | undefined) =>
+        trendAt((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
+      reply.header('cache-control', 'no-store');
+      return {
+        commitments: rows.map((row) => ({
+          id: row.id,
+          trend: trendAt(decodeSnapshot(row.reliability), now),
+        })),
+        overall: { mine: pooled(c.userId), partner: pooled(partnerId) },
       };
     },
   );

@@ -20,8 +20,13 @@ export function encodeSnapshot(snapshot: ReliabilitySnapshot): string {
   });
 }
 
-export function decodeSnapshot(text: string): ReliabilitySnapshot {
+/** A kept snapshot; `{ trend: false }` leaves the trend out (empty) for reads that show none. */
+export function decodeSnapshot(
+  text: string,
+  options: { trend: boolean } = { trend: true },
+): ReliabilitySnapshot {
   const stored = JSON.parse(text) as Omit<ReliabilitySnapshot, 'trend'> & { trend: string };
+  if (!options.trend) return { ...stored, trend: [] };
   // Read in place: no copy into an aligned Float64Array, and nothing kept beyond the points.
   const bytes = Buffer.from(stored.trend, 'base64');
   const trend: TrendPoint[] = [];

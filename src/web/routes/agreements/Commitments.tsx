@@ -7,6 +7,7 @@ import type {
   CommitmentView,
   LogAnswerBody,
   Reliability,
+  ReliabilityTrend,
 } from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
@@ -18,13 +19,30 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatWhen } from '../labels.js';
-import { categoryLabel, commitmentKeys, rhythmLabel, useCommitments } from './queries.js';
+import {
+  categoryLabel,
+  commitmentKeys,
+  rhythmLabel,
+  useCommitments,
+  useCommitmentTrends,
+} from './queries.js';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
-/** The estimate as a line (its mean) with the likely range said in words, and the table. */
-function ReliabilityChart({ title, reliability }: { title: string; reliability: Reliability }) {
-  const answered = reliability.trend.length > 0;
+/**
+ * The estimate as a line (its mean) with the likely range shaded and said in words, and the table.
+ * The words come with the page; the weekly points are their own read, a moment behind.
+ */
+function ReliabilityChart({
+  title,
+  reliability,
+  trend,
+}: {
+  title: string;
+  reliability: Reliability;
+  trend: ReliabilityTrend | undefined;
+}) {
+  const answered = reliability.kept + reliability.missed > 0;
   return (
     <Chart
       title={title}
@@ -42,7 +60,7 @@ function ReliabilityChart({ title, reliability }: { title: string; reliability: 
           id: 'estimate',
           label: t('commitments.seriesLabel'),
           rangeLabel: t('commitments.rangeLabel'),
-          points: reliability.trend.map((p) => ({
+          points: (trend ?? []).map((p) => ({
             t: p.at,
             value: p.mean,
             range: [p.lower, p.upper] as const,
@@ -53,7 +71,9 @@ function ReliabilityChart({ title, reliability }: { title: string; reliability: 
       yLabel={t('commitments.yLabel')}
       valueLabel={percent}
       tableCaption={t('commitments.tableCaption')}
-      emptyText={t('commitments.noEstimate')}
+      emptyText={
+        answered && trend === undefined ? t('common.loading') : t('commitments.noEstimate')
+      }
     />
   );
 }
@@ -208,7 +228,15 @@ function EarlierEntries({ c, cursor }: { c: CommitmentView; cursor: string }) {
   );
 }
 
-function CommitmentItem({ c, partner }: { c: CommitmentView; partner: string }) {
+function CommitmentItem({
+  c,
+  partner,
+  trend,
+}: {
+  c: CommitmentView;
+  partner: string;
+  trend: ReliabilityTrend | undefined;
+}) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const id = useId();
@@ -282,6 +310,7 @@ function CommitmentItem({ c, partner }: { c: CommitmentView; partner: string }) 
             name: partner,
           })}
           reliability={c.reliability}
+          trend={trend}
         />
       </article>
     </li>
@@ -292,6 +321,8 @@ function CommitmentItem({ c, partner }: { c: CommitmentView; partner: string }) 
 export function Commitments() {
   const journey = useJourney();
   const commitments = useCommitments();
+  const trends = useCommitmentTrends();
+  const trendOf = (id: string) => trends.data?.commitments.find((x) => x.id === id)?.trend;
   const current = journey.data?.journey ?? null;
   const partner = current?.partner?.displayName ?? t('join.yourPartner');
 
@@ -318,7 +349,7 @@ export function Commitments() {
           ) : (
             <ul className="stack">
               {mine.map((c) => (
-                <CommitmentItem key={c.id} c={c} partner={partner} />
+                <CommitmentItem key={c.id} c={c} partner={partner} trend={trendOf(c.id)} />
               ))}
             </ul>
           )}
@@ -330,7 +361,7 @@ export function Commitments() {
           ) : (
             <ul className="stack">
               {theirs.map((c) => (
-                <CommitmentItem key={c.id} c={c} partner={partner} />
+                <CommitmentItem key={c.id} c={c} partner={partner} trend={trendOf(c.id)} />
               ))}
             </ul>
           )}
@@ -341,12 +372,14 @@ export function Commitments() {
             <ReliabilityChart
               title={t('commitments.overallMine')}
               reliability={overallReliability.mine}
+              trend={trends.data?.overall.mine}
             />
           ) : null}
           {theirs.length > 0 ? (
             <ReliabilityChart
               title={t('commitments.overallPartner', { name: partner })}
               reliability={overallReliability.partner}
+              trend={trends.data?.overall.partner}
             />
           ) : null}
         </section>

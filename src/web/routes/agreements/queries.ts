@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AgreementList, CommitmentList } from '../../../shared/api/agreements.js';
+import type {
+  AgreementList,
+  CommitmentList,
+  CommitmentTrends,
+} from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 
@@ -18,6 +22,14 @@ export const useCommitments = () =>
   useQuery({
     queryKey: commitmentKeys.all,
     queryFn: () => api.get<CommitmentList>('/api/commitments'),
+    staleTime: 0,
+  });
+
+/** The charts' weekly points; under `commitmentKeys.all`, so an entry or answer reloads them too. */
+export const useCommitmentTrends = () =>
+  useQuery({
+    queryKey: [...commitmentKeys.all, 'trends'],
+    queryFn: () => api.get<CommitmentTrends>('/api/commitments/trends'),
     staleTime: 0,
   });
 
