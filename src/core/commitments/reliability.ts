@@ -259,9 +259,13 @@ export function reliabilityAt(snapshot: ReliabilitySnapshot, now: number): Relia
     kept: snapshot.kept,
     missed: snapshot.missed,
     pending: snapshot.pending,
-    trend: snapshot.trend.filter((p) => p.at <= now),
+    trend: trendAt(snapshot, now),
   };
 }
+
+/** The kept trend as known at `now` (the trend of `reliabilityAt`, without the estimate). */
+export const trendAt = (snapshot: ReliabilitySnapshot, now: number): readonly TrendPoint[] =>
+  snapshot.trend.filter((p) => p.at <= now);
 
 type Logs = readonly Pick<LogFacts, 'at' | 'status'>[];
 

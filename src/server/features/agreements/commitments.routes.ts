@@ -11,6 +11,7 @@ import {
 import {
   EMPTY_SNAPSHOT,
   reliabilityAt,
+  trendAt,
   type ReliabilitySnapshot,
 } from '../../../core/commitments/reliability.js';
 import { DomainError } from '../../../core/errors.js';
@@ -69,8 +70,8 @@ const readAt = (snapshot: ReliabilitySnapshot, now: number): Reliability =>
   reliabilityView(reliabilityAt(snapshot, now));
 
 /** The kept trend up to the time of the read. */
-const trendAt = (snapshot: ReliabilitySnapshot, now: number): ReliabilityTrend =>
-  trendView(reliabilityAt(snapshot, now).trend);
+const trendRead = (snapshot: ReliabilitySnapshot, now: number): ReliabilityTrend =>
+  trendView(trendAt(snapshot, now));
 
 /**
  * A commitments read shows this many newest entries per commitment, a phone's screenful; earlier
@@ -105,7 +106,11 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
       listVersions(db, c.journeyId),
     ]);
     const logs = pages.flatMap((page) => page.slice(0, LOGS_SHOWN));
-    const versions = await openAgreements(versionRows);
+    // Only the versions committed to are opened: a commitment shows the words it was made to.
+    const committed = new Set(rows.map((row) => `${row.agreementId}:${row.agreementVersion}`));
+    const versions = await openAgreements(
+      versionRows.filter((v) => committed.has(`${v.agreementId}:${v.version}`)),
+    );
     const agreements = new Map(versions.map((o) => [o.agreement.id, o.agreement]));
     const who = await people([
       ...rows.map((row) => row.committedBy),
@@ -209,12 +214,12 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
       const now = deps.clock();
       const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
       const pooled = (userId: string | undefined) =>
-        trendAt((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
+        trendRead((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
       reply.header('cache-control', 'no-store');
       return {
         commitments: rows.map((row) => ({
           id: row.id,
-          trend: trendAt(decodeSnapshot(row.reliability), now),
+          trend: trendRead(decodeSnapshot(row.reliability), now),
         })),
         overall: { mine: pooled(c.userId), partner: pooled(partnerId) },
       };
