@@ -5,7 +5,7 @@ import type { SeededMember } from '../src/cli/seed.js';
 import type { Db } from '../src/server/db/schema.js';
 import type { Deps } from '../src/server/deps.js';
 import { logNoteContext, versionContext } from '../src/server/features/agreements/readers.js';
-import { refreshReliability } from '../src/server/features/agreements/agreements.store.js';
+import { refreshReliability } from '../src/server/features/agreements/commitments.store.js';
 import { encodeSnapshot } from '../src/server/features/agreements/snapshot-codec.js';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { EMPTY_SNAPSHOT } from '../../../core/commitments/reliability.js';
-import { refreshReliability } from '../../features/agreements/agreements.store.js';
+import { refreshReliability } from '../../features/agreements/commitments.store.js';
 import { encodeSnapshot } from '../../features/agreements/snapshot-codec.js';
 import { atomically, type Db } from '../schema.js';
 

@@ -23,7 +23,8 @@ import {
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { LOGS_SHOWN } from './commitments.routes.js';
 import { reliabilityView, trendView } from './reliability-view.js';
-import { agreementVersions, TREND_SAMPLING, writeTransition } from './agreements.store.js';
+import { agreementVersions, writeTransition } from './agreements.store.js';
+import { TREND_SAMPLING } from './commitments.store.js';
 
 const t = useTestApp();
 const LATER = 10 * 60_000;

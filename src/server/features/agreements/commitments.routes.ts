@@ -41,14 +41,14 @@ import {
   insertCommitment,
   insertLog,
   listCommitments,
-  listVersions,
   logPage,
   poolSnapshots,
   refreshReliability,
   writeLogAnswer,
   type LogRow,
   type StoredCommitment,
-} from './agreements.store.js';
+} from './commitments.store.js';
+import { listVersions } from './agreements.store.js';
 import type { People } from '../people.js';
 import { agreementReaders, callerOf, logNoteContext, type Caller } from './readers.js';
 import { reliabilityView, trendView } from './reliability-view.js';

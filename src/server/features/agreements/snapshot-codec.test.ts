@@ -6,7 +6,7 @@ import {
   EMPTY_SNAPSHOT,
   overallSnapshot,
 } from '../../../core/commitments/reliability.js';
-import { TREND_SAMPLING } from './agreements.store.js';
+import { TREND_SAMPLING } from './commitments.store.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 
 const DAY = 86_400_000;
