@@ -238,7 +238,8 @@ const fmt = (r: autocannon.Result, cpuUs = 0) => ({
  */
 const cpuMicros = (pid: number): number => {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After "pid (name) ", utime and stime are the 12th and 13th fields, in clock ticks of 10 ms.
+  // After "pid (name) ", utime and stime are the 12th and 13th fields, in clock ticks: 100 a
+  // second on Linux (USER_HZ, fixed for the /proc interface whatever the kernel's own tick).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 };
@@ -324,12 +325,26 @@ async function main() {
       headers: { cookie: dashboardCookies[0] ?? '' },
     });
     if (!programCheck.ok) throw new Error(`dashboard program is wrong: ${programCheck.status}`);
+    const trendsCheck = await fetch(`${commitmentsUrl}/trends`, {
+      headers: { cookie: dashboardCookies[0] ?? '' },
+    });
+    const weekly = (await trendsCheck.json()) as { commitments: { trend: unknown[] }[] };
+    // A year of entries, one point a week.
+    if (
+      !trendsCheck.ok ||
+      weekly.commitments.length !== 4 ||
+      !weekly.commitments.every((c) => c.trend.length >= 50)
+    )
+      throw new Error(`commitment trends are wrong: ${trendsCheck.status}`);
     const commitmentsBytes = JSON.stringify(dashboard).length;
 
     // Peak RSS is a high-water mark: read after each scenario, it says which one raised it.
     const rssAfter: Record<string, number> = { start: peakRssMb(server.pid ?? 0) };
     // BENCH_ONLY=program (say) measures one scenario, e.g. with BENCH_PROFILE for its CPU profile.
     const only = process.env.BENCH_ONLY;
+    const names = ['history', 'program', 'commitments', 'trends'];
+    if (only && only !== 'none' && !names.includes(only))
+      throw new Error(`BENCH_ONLY must be one of ${names.join(', ')} (or none: seed only)`);
     const scenario = async (name: string, at: string, from: string[]) => {
       if (only && only !== name) return fmt(NOT_RUN);
       await load(at, from.slice(0, 10)); // warm-up

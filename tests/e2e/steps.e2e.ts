@@ -158,6 +158,16 @@ describe('steps 1 to 3, as a couple', () => {
       .getByText('You have worked on this.')
       .waitFor();
     await checkPage(couple.sam);
+    // A mistaken tap is taken back, and can be made again.
+    await couple.sam
+      .getByRole('button', { name: 'Take back: I have worked on Talking about what you each need' })
+      .click();
+    await couple.sam
+      .getByRole('button', { name: 'I have worked on Talking about what you each need' })
+      .click();
+    await couple.sam
+      .getByRole('button', { name: 'Take back: I have worked on Talking about what you each need' })
+      .waitFor();
 
     await couple.alex.goto('/app/program/plan');
     await heading(couple.alex, /^Step 2: /);

@@ -9,6 +9,7 @@ import {
   type ProgramStep,
 } from './program.js';
 import {
+  isExerciseEvent,
   journeyProgress,
   lensView,
   waitingFor,
@@ -141,6 +142,36 @@ describe('step model, by example', () => {
     expect(back.currentStepId).toBe('plan');
   });
 
+  it('a mark on an exercise taken back counts for nothing; marking it again counts', () => {
+    const mark = (kind: 'exercise' | 'exercise_undone', memberId: string, at: number) =>
+      ({ kind, exerciseId: 'plan.talk', memberId, at }) as const;
+    const undone = journeyProgress(program, couple, [
+      mark('exercise', 'sam', 5),
+      mark('exercise_undone', 'sam', 6),
+    ]);
+    expect(undone.steps[1]?.status).toBe('not_started');
+    expect(undone.steps[1]?.exercises[1]?.workedOnBy).toEqual([]);
+
+    // Taking back one's own mark leaves the partner's; the last word is each person's own.
+    const again = journeyProgress(program, couple, [
+      mark('exercise', 'sam', 5),
+      mark('exercise', 'alex', 6),
+      mark('exercise_undone', 'sam', 7),
+      mark('exercise_undone', 'alex', 8),
+      mark('exercise', 'alex', 9),
+    ]);
+    expect(again.steps[1]?.status).toBe('in_progress');
+    expect(again.steps[1]?.exercises[1]?.workedOnBy).toEqual(['alex']);
+
+    // A readiness mark on the step still counts when the exercise is taken back.
+    const marked = journeyProgress(program, couple, [
+      mark('exercise', 'sam', 5),
+      { kind: 'not_ready', stepId: 'plan', memberId: 'alex', at: 6 },
+      mark('exercise_undone', 'sam', 7),
+    ]);
+    expect(marked.steps[1]?.status).toBe('in_progress');
+  });
+
   it('counts exercise work as progress and ignores strangers and unknown ids', () => {
     const events: JourneyEvent[] = [
       { kind: 'exercise', exerciseId: 'plan.talk', memberId: 'sam', at: 5 },
@@ -221,7 +252,7 @@ const arbEvents = (p: Program) =>
         at: fc.integer({ min: 0, max: 50 }),
       }),
       fc.record({
-        kind: fc.constant('exercise' as const),
+        kind: fc.constantFrom('exercise' as const, 'exercise_undone' as const),
         exerciseId: fc.constantFrom(...p.steps.flatMap((s) => s.exercises.map((e) => e.id))),
         memberId: fc.constantFrom('alex', 'sam'),
         at: fc.integer({ min: 0, max: 50 }),
@@ -231,7 +262,7 @@ const arbEvents = (p: Program) =>
   ) as fc.Arbitrary<JourneyEvent[]>;
 
 const stepIdOf = (p: Program, e: JourneyEvent) =>
-  e.kind === 'exercise'
+  isExerciseEvent(e)
     ? p.steps.find((s) => s.exercises.some((x) => x.id === e.exerciseId))?.id
     : e.stepId;
 
@@ -261,6 +292,44 @@ describe('step model, properties', () => {
             const status = progress.steps.find((x) => x.stepId === s.id)?.status;
             expect(status === 'done', s.id).toBe(allReady);
           }
+        },
+      ),
+    );
+  });
+
+  it('a mark made and taken back at once leaves every step as it was', () => {
+    fc.assert(
+      fc.property(
+        arbProgram.chain((p) =>
+          fc.tuple(
+            fc.constant(p),
+            arbMembers,
+            arbEvents(p),
+            fc.constantFrom(...p.steps.flatMap((s) => s.exercises.map((e) => e.id))),
+          ),
+        ),
+        ([p, members, events, exerciseId]) => {
+          const memberId = 'alex';
+          // Only where Alex's own mark on it does not stand already (a take-back would remove it).
+          const standing = journeyProgress(p, members, events)
+            .steps.flatMap((s) => s.exercises)
+            .find((x) => x.exerciseId === exerciseId)
+            ?.workedOnBy.includes(memberId);
+          fc.pre(!standing);
+          const later = 1 + Math.max(0, ...events.map((e) => e.at));
+          const view = (es: JourneyEvent[]) =>
+            journeyProgress(p, members, es).steps.map((s) => ({
+              status: s.status,
+              readiness: s.readiness,
+              workedOn: s.exercises.map((x) => x.workedOnBy),
+            }));
+          expect(
+            view([
+              ...events,
+              { kind: 'exercise', exerciseId, memberId, at: later },
+              { kind: 'exercise_undone', exerciseId, memberId, at: later + 1 },
+            ]),
+          ).toEqual(view(events));
         },
       ),
     );

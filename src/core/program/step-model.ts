@@ -11,6 +11,8 @@ import { eftPhases, gottmanPhases } from './program.js';
  *   journey needs its one member; when a partner joins later, they are asked too, so a step that was
  *   done alone is open again until the partner marks it ready.
  * - `not_ready` takes a mark back; it is the only thing that makes a done step open again.
+ * - Work on an exercise puts its step in progress while it stands; `exercise_undone` takes back a
+ *   member's own mark (a mistaken tap), and a mark taken back counts for nothing.
  * - `revisit` opens any step, done or not, without changing its status or dropping its history. The
  *   revisit stays the journey's current step until someone marks that step ready again or someone
  *   revisits another step (revisiting the first open step is how a couple comes back).
@@ -43,7 +45,20 @@ export type JourneyEvent =
       readonly exerciseId: string;
       readonly memberId: string;
       readonly at: number;
+    }
+  | {
+      /** Takes back a member's own mark on an exercise (a mistaken tap); marking again is fine. */
+      readonly kind: 'exercise_undone';
+      readonly exerciseId: string;
+      readonly memberId: string;
+      readonly at: number;
     };
+
+export type ExerciseEvent = Extract<JourneyEvent, { exerciseId: string }>;
+
+/** Work on an exercise, or taking that back: each member's own, never told to the partner. */
+export const isExerciseEvent = (e: JourneyEvent): e is ExerciseEvent =>
+  e.kind === 'exercise' || e.kind === 'exercise_undone';
 
 export interface JourneyMember {
   readonly id: string;
@@ -107,7 +122,7 @@ export interface JourneyProgress {
 }
 
 const stepOf = (e: JourneyEvent, exerciseStep: ReadonlyMap<string, string>): string | undefined =>
-  e.kind === 'exercise' ? exerciseStep.get(e.exerciseId) : e.stepId;
+  isExerciseEvent(e) ? exerciseStep.get(e.exerciseId) : e.stepId;
 
 export function journeyProgress(
   program: Program,
@@ -150,22 +165,32 @@ export function journeyProgress(
       if (!isDone) doneAt = null;
     }
     const done = allReady();
+    const exercises = step.exercises.map((ex) => {
+      const marks = history.filter(
+        (e): e is ExerciseEvent => isExerciseEvent(e) && e.exerciseId === ex.id,
+      );
+      return {
+        exerciseId: ex.id,
+        // A member's latest mark decides: worked on, or taken back.
+        workedOnBy: memberIds.filter(
+          (id) => marks.filter((e) => e.memberId === id).at(-1)?.kind === 'exercise',
+        ),
+        lastActivityAt: marks.length > 0 ? Math.max(...marks.map((e) => e.at)) : null,
+      };
+    });
+    // Any readiness mark or revisit opens a step; exercise work only while it stands, so a mark
+    // taken back leaves the step as it was.
+    const touched =
+      history.some((e) => !isExerciseEvent(e)) || exercises.some((x) => x.workedOnBy.length > 0);
     return {
       stepId: step.id,
-      status: done ? 'done' : history.length > 0 ? 'in_progress' : 'not_started',
+      status: done ? 'done' : touched ? 'in_progress' : 'not_started',
       readiness: memberIds.map((memberId) => ({
         memberId,
         ready: marks.get(memberId)?.ready ?? false,
         at: marks.get(memberId)?.at ?? null,
       })),
-      exercises: step.exercises.map((ex) => {
-        const mine = history.filter((e) => e.kind === 'exercise' && e.exerciseId === ex.id);
-        return {
-          exerciseId: ex.id,
-          workedOnBy: memberIds.filter((id) => mine.some((e) => e.memberId === id)),
-          lastActivityAt: mine.length > 0 ? Math.max(...mine.map((e) => e.at)) : null,
-        };
-      }),
+      exercises,
       doneAt: done ? doneAt : null,
       history,
     };

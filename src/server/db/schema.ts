@@ -145,7 +145,7 @@ export interface ProgramEventsTable {
   id: string;
   journey_id: string;
   member_id: string;
-  kind: 'ready' | 'not_ready' | 'revisit' | 'exercise';
+  kind: 'ready' | 'not_ready' | 'revisit' | 'exercise' | 'exercise_undone';
   step_id: string;
   exercise_id: string | null;
   at: number;
@@ -229,8 +229,12 @@ export type Db = Kysely<DB>;
 export const atomically = <T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> =>
   db.isTransaction ? work(db) : db.transaction().execute(work);
 
-/** A unique-key violation, on either database. */
+/** A unique-key violation, on either database (not a missing value or a broken reference). */
 export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }

@@ -396,6 +396,18 @@ const cases: Case[] = [
     url: () => '/api/program/exercises/plan.no_such_exercise/worked-on',
     expect: members(404),
   },
+  {
+    method: 'DELETE',
+    route: '/api/program/exercises/:exerciseId/worked-on',
+    url: () => '/api/program/exercises/plan.needs/worked-on',
+    expect: members(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/program/exercises/:exerciseId/worked-on',
+    url: () => '/api/program/exercises/plan.agreements/worked-on',
+    expect: members(409),
+  },
   // Agreements and commitments: both partners of a journey, never anyone else.
   { method: 'GET', route: '/api/agreements', url: () => '/api/agreements', expect: members(200) },
   {

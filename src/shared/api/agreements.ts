@@ -193,8 +193,9 @@ export const CommitmentList = z.object({
 export type CommitmentList = z.infer<typeof CommitmentList>;
 
 /**
- * The trends behind the charts of the commitments page, read on their own: the page's list is
- * read after every entry and answer, and the charts' weekly points are most of its weight.
+ * The trends behind the charts of the commitments page, read on their own: the list (and what
+ * logging or answering an entry returns) stays small and quick to show, and the charts' weekly
+ * points, most of the page's weight, follow it.
  */
 export const CommitmentTrends = z.object({
   commitments: z.array(z.object({ id: z.uuid(), trend: ReliabilityTrend })),

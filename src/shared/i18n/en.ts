@@ -757,6 +757,8 @@ export const en = {
   'program.exerciseMark': 'I have worked on {title}',
   'program.exerciseWorkedOn': 'You have worked on this.',
   'program.exerciseMarked': 'Noted. Only you see this.',
+  'program.exerciseUnmark': 'Take back: I have worked on {title}',
+  'program.exerciseUnmarked': 'Taken back.',
   'program.readyTitle': 'Ready to move on?',
   'program.readyIntro':
     'There is no right time. Take the question below with you, and answer it when you are ready.',
@@ -876,5 +878,6 @@ export const en = {
   'commitments.estimate':
     'About {mean} now, likely between {lower} and {upper}. The range narrows as more entries are answered.',
   'commitments.noEstimate': 'No answered entries yet, so there is nothing to estimate.',
+  'commitments.trendUnavailable': 'The week-by-week chart could not be loaded just now.',
   'commitments.tableCaption': 'Estimate by date',
 } as const;

@@ -93,5 +93,5 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<undefined>('DELETE', path),
+  delete: <T = undefined>(path: string) => request<T>('DELETE', path),
 };

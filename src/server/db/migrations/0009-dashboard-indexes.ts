@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { atomically, type Db } from '../schema.js';
 
 /**
  * The journey dashboard asks, on every visit, whether the partner has shared anything: four yes/no
@@ -7,7 +8,13 @@ import { sql, type Kysely } from 'kysely';
  * kept every check-in private made the dashboard walk all of the journey's check-ins). The query
  * must spell these conditions as literals for SQLite to use them (see program.store.ts).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(migrating: Kysely<unknown>): Promise<void> {
+  // SQLite migrations run outside a transaction: this one drops an index to build it again, so it
+  // takes its own, and a failure leaves the schema as it was.
+  await atomically(migrating as unknown as Db, (db) => addIndexes(db));
+}
+
+async function addIndexes(db: Db): Promise<void> {
   await db.schema
     .createIndex('checkins_shared')
     .on('checkins')
@@ -43,7 +50,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
+export async function down(migrating: Kysely<unknown>): Promise<void> {
+  await atomically(migrating as unknown as Db, (db) => dropIndexes(db));
+}
+
+async function dropIndexes(db: Db): Promise<void> {
   await db.schema.dropIndex('program_events_journey_time').execute();
   await db.schema
     .createIndex('program_events_journey_time')

@@ -5,6 +5,7 @@ import { memberRoles, type MemberRole } from '../../../core/journeys/journey.js'
 import { isSelfMarked } from '../../../core/program/exercise-work.js';
 import { findStep, roleTextsFor, type Program } from '../../../core/program/program.js';
 import {
+  isExerciseEvent,
   journeyProgress,
   lensView,
   waitingFor,
@@ -44,7 +45,7 @@ const progressSeenBy = (
   journeyProgress(
     program,
     state.members,
-    state.events.filter((e) => e.kind !== 'exercise' || e.memberId === viewerId),
+    state.events.filter((e) => !isExerciseEvent(e) || e.memberId === viewerId),
   );
 
 /**
@@ -158,7 +159,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['program'],
         summary:
-          'The seven steps with my role’s texts, where my journey stands, what is waiting, and optionally a therapy lens',
+          'The seven steps, where my journey stands, what is waiting, what my partner has shared, and optionally a therapy lens',
         querystring: ProgramQuery,
         response: { 200: ProgramView, 409: Problem },
       },
@@ -243,6 +244,17 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
+  /** An exercise the person marks by hand (done away from the screen), after their safety check. */
+  async function selfMarked(userId: string, exerciseId: string) {
+    const exercise = program.steps.flatMap((s) => s.exercises).find((e) => e.id === exerciseId);
+    if (!exercise) throw new DomainError('program.exercise_not_found');
+    if (!isSelfMarked(program, exercise.id)) throw new DomainError('program.exercise_done_in_app');
+    // Only my own progress, never shown to my partner; still, like every mark on the steps, it
+    // comes after the person's own safety check.
+    await assertSafetyChecked(deps, userId);
+    return exercise;
+  }
+
   r.post(
     '/api/program/exercises/:exerciseId/worked-on',
     {
@@ -257,16 +269,31 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const userId = memberId(request);
-      const { exerciseId } = request.params;
-      const exercise = program.steps.flatMap((s) => s.exercises).find((e) => e.id === exerciseId);
-      if (!exercise) throw new DomainError('program.exercise_not_found');
-      if (!isSelfMarked(program, exercise.id))
-        throw new DomainError('program.exercise_done_in_app');
-      // Only my own progress, never shown to my partner; still, like every mark on the steps, it
-      // comes after the person's own safety check.
-      await assertSafetyChecked(deps, userId);
+      const exercise = await selfMarked(userId, request.params.exerciseId);
       return record(request, userId, {
         kind: 'exercise',
+        stepId: exercise.stepId,
+        exerciseId: exercise.id,
+      });
+    },
+  );
+
+  r.delete(
+    '/api/program/exercises/:exerciseId/worked-on',
+    {
+      config: access('member'),
+      schema: {
+        tags: ['program'],
+        summary: 'Take back my note that I worked on an exercise (say, a mistaken tap)',
+        params: ExerciseParams,
+        response: { 200: ProgramProgress, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const userId = memberId(request);
+      const exercise = await selfMarked(userId, request.params.exerciseId);
+      return record(request, userId, {
+        kind: 'exercise_undone',
         stepId: exercise.stepId,
         exerciseId: exercise.id,
       });

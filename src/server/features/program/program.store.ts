@@ -6,7 +6,7 @@ import type { Db } from '../../db/schema.js';
 
 export type NewProgramEvent =
   | { kind: 'ready' | 'not_ready' | 'revisit'; stepId: string }
-  | { kind: 'exercise'; stepId: string; exerciseId: string };
+  | { kind: 'exercise' | 'exercise_undone'; stepId: string; exerciseId: string };
 
 /** The journey's members and its events on the steps (exported for their plan test). */
 export const journeyStateQueries = (db: Db, journeyId: string) => ({
@@ -46,8 +46,8 @@ export async function loadJourneyState(
     members: members.map((m) => ({ id: m.user_id, role: m.role as MemberRole })),
     events: rows.map((r): JourneyEvent => {
       const at = Number(r.at);
-      return r.kind === 'exercise'
-        ? { kind: 'exercise', exerciseId: r.exercise_id ?? '', memberId: r.member_id, at }
+      return r.kind === 'exercise' || r.kind === 'exercise_undone'
+        ? { kind: r.kind, exerciseId: r.exercise_id ?? '', memberId: r.member_id, at }
         : { kind: r.kind, stepId: r.step_id, memberId: r.member_id, at };
     }),
   };
@@ -69,18 +69,22 @@ interface NewEventRow {
  */
 export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void> {
   const { event } = e;
-  if (event.kind === 'exercise') {
-    // Work on an exercise is noted once per person: a year of daily entries and answers would
-    // otherwise add hundreds of events that every read of the journey replays.
-    const noted = await trx
+  if (event.kind === 'exercise' || event.kind === 'exercise_undone') {
+    // Work on an exercise is noted once per person while it stands, and taken back only where it
+    // stands: a year of daily entries and answers would otherwise add hundreds of events that
+    // every read of the journey replays.
+    const latest = await trx
       .selectFrom('program_events')
-      .select('id')
+      .select('kind')
       .where('journey_id', '=', e.journeyId)
       .where('member_id', '=', e.memberId)
-      .where('kind', '=', 'exercise')
+      .where('kind', 'in', ['exercise', 'exercise_undone'])
       .where('exercise_id', '=', event.exerciseId)
+      .orderBy('at', 'desc')
+      .limit(1)
       .executeTakeFirst();
-    if (noted) return;
+    const standing = latest?.kind === 'exercise';
+    if (standing === (event.kind === 'exercise')) return;
   }
   const last = await trx
     .selectFrom('program_events')
@@ -97,7 +101,7 @@ export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void>
       member_id: e.memberId,
       kind: e.event.kind,
       step_id: e.event.stepId,
-      exercise_id: e.event.kind === 'exercise' ? e.event.exerciseId : null,
+      exercise_id: 'exerciseId' in e.event ? e.event.exerciseId : null,
       at,
     })
     .execute();

@@ -438,6 +438,34 @@ describe('work on the exercises', () => {
     expect(malformed.statusCode).toBe(400);
     expect(await eventCount(journeyId)).toBe(events);
   });
+
+  it('a mark made by mistake is taken back, and the step is as it was', async () => {
+    const { a: alex, b: sam, journeyId } = await makeCouple(t.app);
+    const samBefore = await view(sam);
+    const plan = (p: ProgramProgress) => p.steps.find((s) => s.stepId === 'plan')!;
+    await ok(alex.client.post('/api/program/exercises/plan.needs/worked-on'));
+
+    const taken = await ok(alex.client.delete('/api/program/exercises/plan.needs/worked-on'));
+    expect(plan(taken.json<ProgramProgress>())).toMatchObject({
+      status: 'not_started',
+      exercisesWorkedOn: [],
+    });
+    expect(plan((await view(alex)).progress).exercisesWorkedOn).toEqual([]);
+    expect(await view(sam)).toEqual(samBefore);
+
+    // Taking back what is not marked notes nothing; marking again counts again.
+    const events = await eventCount(journeyId);
+    await ok(alex.client.delete('/api/program/exercises/plan.needs/worked-on'));
+    expect(await eventCount(journeyId)).toBe(events);
+    const again = await ok(alex.client.post('/api/program/exercises/plan.needs/worked-on'));
+    expect(plan(again.json<ProgramProgress>()).exercisesWorkedOn).toEqual(['plan.needs']);
+    expect(await eventCount(journeyId)).toBe(events + 1);
+
+    // Only hand-made marks are taken back by hand: what the app noted stays the app's.
+    const refused = await alex.client.delete('/api/program/exercises/plan.agreements/worked-on');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ code: string }>().code).toBe('program.exercise_done_in_app');
+  });
 });
 
 describe('what the partner has shared, on the dashboard', () => {

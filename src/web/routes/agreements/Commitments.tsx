@@ -29,9 +29,15 @@ import {
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
+/** Where the charts' weekly points stand: their own read, a moment behind the page. */
+interface TrendState {
+  readonly points: ReliabilityTrend | undefined;
+  readonly failed: boolean;
+}
+
 /**
  * The estimate as a line (its mean) with the likely range shaded and said in words, and the table.
- * The words come with the page; the weekly points are their own read, a moment behind.
+ * The words come with the page, so they are there while the points load, or if they cannot.
  */
 function ReliabilityChart({
   title,
@@ -40,27 +46,27 @@ function ReliabilityChart({
 }: {
   title: string;
   reliability: Reliability;
-  trend: ReliabilityTrend | undefined;
+  trend: TrendState;
 }) {
   const answered = reliability.kept + reliability.missed > 0;
+  const words = answered
+    ? t('commitments.estimate', {
+        mean: percent(reliability.mean),
+        lower: percent(reliability.lower),
+        upper: percent(reliability.upper),
+      })
+    : t('commitments.noEstimate');
+  const waiting = answered && trend.points === undefined;
   return (
     <Chart
       title={title}
-      description={
-        answered
-          ? t('commitments.estimate', {
-              mean: percent(reliability.mean),
-              lower: percent(reliability.lower),
-              upper: percent(reliability.upper),
-            })
-          : t('commitments.noEstimate')
-      }
+      description={words}
       series={[
         {
           id: 'estimate',
           label: t('commitments.seriesLabel'),
           rangeLabel: t('commitments.rangeLabel'),
-          points: (trend ?? []).map((p) => ({
+          points: (trend.points ?? []).map((p) => ({
             t: p.at,
             value: p.mean,
             range: [p.lower, p.upper] as const,
@@ -72,7 +78,9 @@ function ReliabilityChart({
       valueLabel={percent}
       tableCaption={t('commitments.tableCaption')}
       emptyText={
-        answered && trend === undefined ? t('common.loading') : t('commitments.noEstimate')
+        waiting
+          ? `${words} ${t(trend.failed ? 'commitments.trendUnavailable' : 'common.loading')}`
+          : t('commitments.noEstimate')
       }
     />
   );
@@ -235,7 +243,7 @@ function CommitmentItem({
 }: {
   c: CommitmentView;
   partner: string;
-  trend: ReliabilityTrend | undefined;
+  trend: TrendState;
 }) {
   const client = useQueryClient();
   const announce = useAnnounce();
@@ -322,7 +330,10 @@ export function Commitments() {
   const journey = useJourney();
   const commitments = useCommitments();
   const trends = useCommitmentTrends();
-  const trendOf = (id: string) => trends.data?.commitments.find((x) => x.id === id)?.trend;
+  const trendOf = (points: ReliabilityTrend | undefined): TrendState => ({
+    points,
+    failed: trends.isError,
+  });
   const current = journey.data?.journey ?? null;
   const partner = current?.partner?.displayName ?? t('join.yourPartner');
 
@@ -338,6 +349,7 @@ export function Commitments() {
     const { mine, partner: theirs, overallReliability } = commitments.data;
     body = (
       <>
+        <ErrorLine error={trends.error} />
         <section className="stack" aria-labelledby="mine-heading">
           <h2 id="mine-heading">{t('commitments.mineTitle')}</h2>
           {mine.length === 0 ? (
@@ -349,7 +361,12 @@ export function Commitments() {
           ) : (
             <ul className="stack">
               {mine.map((c) => (
-                <CommitmentItem key={c.id} c={c} partner={partner} trend={trendOf(c.id)} />
+                <CommitmentItem
+                  key={c.id}
+                  c={c}
+                  partner={partner}
+                  trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
+                />
               ))}
             </ul>
           )}
@@ -361,7 +378,12 @@ export function Commitments() {
           ) : (
             <ul className="stack">
               {theirs.map((c) => (
-                <CommitmentItem key={c.id} c={c} partner={partner} trend={trendOf(c.id)} />
+                <CommitmentItem
+                  key={c.id}
+                  c={c}
+                  partner={partner}
+                  trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
+                />
               ))}
             </ul>
           )}
@@ -372,14 +394,14 @@ export function Commitments() {
             <ReliabilityChart
               title={t('commitments.overallMine')}
               reliability={overallReliability.mine}
-              trend={trends.data?.overall.mine}
+              trend={trendOf(trends.data?.overall.mine)}
             />
           ) : null}
           {theirs.length > 0 ? (
             <ReliabilityChart
               title={t('commitments.overallPartner', { name: partner })}
               reliability={overallReliability.partner}
-              trend={trends.data?.overall.partner}
+              trend={trendOf(trends.data?.overall.partner)}
             />
           ) : null}
         </section>

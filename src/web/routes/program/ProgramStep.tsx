@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { ProgramProgress, ProgramStepView, ProgramView } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { api, isApiError } from '../../api/client.js';
 import { useJourney, useSafety } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -99,12 +99,15 @@ function Exercises({
   const workedOn = new Set(
     view.progress.steps.find((s) => s.stepId === step.id)?.exercisesWorkedOn ?? [],
   );
+  // Marking, or taking back a mark made by mistake: the same address, POST or DELETE.
   const mark = useMutation({
-    mutationFn: (exerciseId: string) =>
-      api.post<ProgramProgress>(`/api/program/exercises/${exerciseId}/worked-on`),
-    onSuccess: async () => {
+    mutationFn: ({ exerciseId, worked }: { exerciseId: string; worked: boolean }) => {
+      const url = `/api/program/exercises/${exerciseId}/worked-on`;
+      return worked ? api.post<ProgramProgress>(url) : api.delete<ProgramProgress>(url);
+    },
+    onSuccess: async (_progress, { worked }) => {
       await client.invalidateQueries({ queryKey: programKeys.all });
-      announce(t('program.exerciseMarked'));
+      announce(t(worked ? 'program.exerciseMarked' : 'program.exerciseUnmarked'));
     },
   });
   return (
@@ -125,14 +128,26 @@ function Exercises({
               {done ? <span className="hint"> {t('program.exerciseWorkedOn')}</span> : null}
               {ex.selfMarked ? (
                 // In safety mode nothing nudges towards a talk with the partner.
-                done || safetyMode ? null : (
+                safetyMode ? null : done ? (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={mark.isPending}
+                      onClick={() => mark.mutate({ exerciseId: ex.id, worked: false })}
+                    >
+                      {t('program.exerciseUnmark', { title: ex.title })}
+                    </button>
+                  </>
+                ) : (
                   <>
                     <span className="hint"> {t('program.exerciseAway')}</span>{' '}
                     <button
                       type="button"
                       className="button"
                       disabled={mark.isPending}
-                      onClick={() => mark.mutate(ex.id)}
+                      onClick={() => mark.mutate({ exerciseId: ex.id, worked: true })}
                     >
                       {t('program.exerciseMark', { title: ex.title })}
                     </button>
@@ -182,28 +197,31 @@ function Revisit({ step }: { step: ProgramStepView }) {
 export function ProgramStep() {
   const { stepId = '' } = useParams();
   const program = useProgram();
-  const known = program.data?.steps.some((s) => s.id === stepId) ?? false;
-  const texts = useProgramStep(stepId, known);
   const journey = useJourney();
+  // The texts are read beside the progress, for the role the journey has me in.
+  const role = journey.data?.journey?.me.role;
+  const texts = useProgramStep(stepId, role);
   const safety = useSafety();
+  const unknownStep = isApiError(texts.error) && texts.error.status === 404;
 
-  if (program.isPending || (known && texts.isPending)) {
+  if (program.isPending || journey.isPending || (role !== undefined && texts.isPending)) {
     return (
       <Page title={t('program.title')}>
         <Loading />
       </Page>
     );
   }
-  if (program.isError || texts.isError) {
+  const failed = program.error ?? journey.error ?? (unknownStep ? null : texts.error);
+  if (failed) {
     return (
       <Page title={t('program.title')}>
-        <p>{problemOf(program.error ?? texts.error).detail}</p>
+        <p>{problemOf(failed).detail}</p>
       </Page>
     );
   }
   const view = program.data;
   const step = texts.data;
-  if (!known || !step) {
+  if (!view || !step) {
     return (
       <Page title={t('program.title')}>
         <p>{t('program.notFound')}</p>

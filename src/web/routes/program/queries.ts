@@ -7,12 +7,14 @@ import type {
   StepStatus,
 } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import type { MemberRole } from '../../../core/journeys/journey.js';
 import { api } from '../../api/client.js';
 
 export const programKeys = {
   all: ['program'] as const,
-  // Not under `all`: a mark on the steps changes the progress, never a step's texts.
-  texts: (stepId: string) => ['program-step', stepId] as const,
+  // Not under `all`: a mark on the steps changes the progress, never a step's texts. By role, so
+  // a change of role in the settings reads the texts for the new one.
+  texts: (role: MemberRole, stepId: string) => ['program-step', role, stepId] as const,
 };
 
 export const useProgram = () =>
@@ -24,16 +26,18 @@ export const useProgram = () =>
   });
 
 /**
- * One step's texts for my role. They are content, the same until Steadfast is updated, so they are
- * read once per visit to the app and kept in memory (the server sends them no-store: nothing of
- * them stays in the browser's cache on the device).
+ * One step's texts for my role (read once the role is known). They are content, the same until
+ * Steadfast is updated, so they are read once per visit to the app and kept in memory until the
+ * page is closed; the server sends them no-store, so nothing of them stays in the browser's cache
+ * on the device.
  */
-export const useProgramStep = (stepId: string, enabled: boolean) =>
+export const useProgramStep = (stepId: string, role: MemberRole | undefined) =>
   useQuery({
-    queryKey: programKeys.texts(stepId),
+    queryKey: programKeys.texts(role ?? 'unsaid', stepId),
     queryFn: () => api.get<ProgramStepView>(`/api/program/steps/${encodeURIComponent(stepId)}`),
     staleTime: Infinity,
-    enabled,
+    gcTime: Infinity,
+    enabled: role !== undefined,
   });
 
 export const statusLabel = (s: StepStatus): string => t(`program.status.${s}` satisfies MessageKey);
