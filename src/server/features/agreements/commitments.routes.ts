@@ -139,6 +139,17 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     });
   }
 
+  /** The journey's commitments, and each partner's pooled snapshot (empty before any entry). */
+  async function journeyCommitments(c: Caller, options: { trend: boolean }) {
+    const [rows, pools] = await Promise.all([
+      listCommitments(db, c.journeyId),
+      poolSnapshots(db, c.journeyId, options),
+    ]);
+    const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
+    const pool = (userId: string | undefined) => (userId && pools.get(userId)) || EMPTY_SNAPSHOT;
+    return { rows, pooled: { mine: pool(c.userId), partner: pool(partnerId) } };
+  }
+
   async function commitmentView(c: Caller, id: string): Promise<CommitmentView> {
     const row = await findCommitment(db, c.journeyId, id);
     if (!row) throw new DomainError('commitment.not_found');
@@ -176,20 +187,17 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     },
     async (request, reply) => {
       const c = callerOf(request);
-      const [rows, pools] = await Promise.all([
-        listCommitments(db, c.journeyId),
-        poolSnapshots(db, c.journeyId, { trend: false }),
-      ]);
+      const { rows, pooled } = await journeyCommitments(c, { trend: false });
       const views = await commitmentViews(c, rows);
       const now = deps.clock();
-      const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
-      const pooled = (userId: string | undefined) =>
-        readAt((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
       reply.header('cache-control', 'no-store');
       return {
         mine: views.filter((v) => v.mine),
         partner: views.filter((v) => !v.mine),
-        overallReliability: { mine: pooled(c.userId), partner: pooled(partnerId) },
+        overallReliability: {
+          mine: readAt(pooled.mine, now),
+          partner: readAt(pooled.partner, now),
+        },
       };
     },
   );
@@ -207,21 +215,15 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     },
     async (request, reply) => {
       const c = callerOf(request);
-      const [rows, pools] = await Promise.all([
-        listCommitments(db, c.journeyId),
-        poolSnapshots(db, c.journeyId, { trend: true }),
-      ]);
+      const { rows, pooled } = await journeyCommitments(c, { trend: true });
       const now = deps.clock();
-      const partnerId = rows.find((row) => row.committedBy !== c.userId)?.committedBy;
-      const pooled = (userId: string | undefined) =>
-        trendRead((userId && pools.get(userId)) || EMPTY_SNAPSHOT, now);
       reply.header('cache-control', 'no-store');
       return {
         commitments: rows.map((row) => ({
           id: row.id,
           trend: trendRead(decodeSnapshot(row.reliability), now),
         })),
-        overall: { mine: pooled(c.userId), partner: pooled(partnerId) },
+        overall: { mine: trendRead(pooled.mine, now), partner: trendRead(pooled.partner, now) },
       };
     },
   );

@@ -255,6 +255,17 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
     return exercise;
   }
 
+  /** Notes work on a hand-marked exercise, or takes that note back. */
+  async function markWork(
+    request: FastifyRequest,
+    exerciseId: string,
+    kind: 'exercise' | 'exercise_undone',
+  ): Promise<ProgramProgress> {
+    const userId = memberId(request);
+    const exercise = await selfMarked(userId, exerciseId);
+    return record(request, userId, { kind, stepId: exercise.stepId, exerciseId: exercise.id });
+  }
+
   r.post(
     '/api/program/exercises/:exerciseId/worked-on',
     {
@@ -267,15 +278,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ProgramProgress, 400: Problem, 404: Problem, 409: Problem },
       },
     },
-    async (request) => {
-      const userId = memberId(request);
-      const exercise = await selfMarked(userId, request.params.exerciseId);
-      return record(request, userId, {
-        kind: 'exercise',
-        stepId: exercise.stepId,
-        exerciseId: exercise.id,
-      });
-    },
+    (request) => markWork(request, request.params.exerciseId, 'exercise'),
   );
 
   r.delete(
@@ -289,14 +292,6 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ProgramProgress, 400: Problem, 404: Problem, 409: Problem },
       },
     },
-    async (request) => {
-      const userId = memberId(request);
-      const exercise = await selfMarked(userId, request.params.exerciseId);
-      return record(request, userId, {
-        kind: 'exercise_undone',
-        stepId: exercise.stepId,
-        exerciseId: exercise.id,
-      });
-    },
+    (request) => markWork(request, request.params.exerciseId, 'exercise_undone'),
   );
 }
