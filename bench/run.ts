@@ -4,20 +4,27 @@
  * node:http hello world, with autocannon at 50 connections. Prints the figures for the README,
  * including the highest ratio to bare that any page of sealed items could reach on this machine.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
 import { seedDashboard } from './dashboard.js';
+import {
+  bundleSizes,
+  fmt,
+  freePort,
+  load,
+  measure,
+  NOT_RUN,
+  pageOpenMicros,
+  peakRssMb,
+  waitFor,
+} from './measure.js';
 import { progressBar } from '../src/cli/progress.js';
 import { PAGE_SIZE_DEFAULT } from '../src/core/checkins/checkin.js';
 import { createSession } from '../src/server/auth/sessions.store.js';
-import { createSealer } from '../src/server/crypto/sealing.js';
 import { boot } from '../src/server/boot.js';
 import { loadConfig } from '../src/server/config.js';
 
@@ -28,39 +35,8 @@ const SIGNED_IN = 200;
 const DASHBOARD_JOURNEYS = Math.min(JOURNEYS, Number(process.env.BENCH_DASHBOARD_JOURNEYS ?? 200));
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const settings = { connections: CONNECTIONS, durationS: DURATION_S };
 const root = path.resolve(import.meta.dirname, '..');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
-/** Peak resident set size (VmHWM) of a process and its children, in MB. */
-const peakRssMb = (pid: number): number => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const own = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-  const children = fs
-    .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-    .split(' ')
-    .filter(Boolean)
-    .map(Number);
-  return own + children.reduce((sum, child) => sum + peakRssMb(child), 0);
-};
 
 async function seed(
   dataDir: string,
@@ -136,119 +112,6 @@ async function seed(
     .executeTakeFirstOrThrow();
   await deps.database.close();
   return { cookies, dashboardCookies, logs: Number(logs.n) };
-}
-
-function load(url: string, cookies?: string[]): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: DURATION_S,
-        ...(cookies
-          ? {
-              requests: [
-                {
-                  setupRequest: (req) => ({
-                    ...req,
-                    headers: {
-                      ...req.headers,
-                      cookie: cookies[Math.floor(Math.random() * cookies.length)] ?? '',
-                    },
-                  }),
-                },
-              ],
-            }
-          : {}),
-      },
-      (err: unknown, result) =>
-        err ? reject(err instanceof Error ? err : new Error('autocannon failed')) : resolve(result),
-    );
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
-  });
-}
-
-function bundleSizes(): { shellKb: number; largestRouteKb: number; largestRoute: string } {
-  const webDir = path.join(root, 'dist', 'web');
-  if (!fs.existsSync(path.join(webDir, 'index.html')))
-    return { shellKb: NaN, largestRouteKb: NaN, largestRoute: 'web not built' };
-  const index = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-  const shellFiles = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
-    (m) => m[1] ?? '',
-  );
-  const gz = (file: string) => gzipSync(fs.readFileSync(path.join(webDir, file))).length / 1024;
-  const shellKb = shellFiles.reduce((n, f) => n + gz(f), 0);
-  const routes = fs
-    .readdirSync(path.join(webDir, 'assets'))
-    .filter((f) => f.endsWith('.js') && !shellFiles.includes(`/assets/${f}`))
-    .map((f) => ({ f, kb: gz(`/assets/${f}`) }))
-    .sort((a, b) => b.kb - a.kb);
-  return { shellKb, largestRouteKb: routes[0]?.kb ?? 0, largestRoute: routes[0]?.f ?? '-' };
-}
-
-/**
- * Microseconds to open one page of sealed check-ins (AES-256-GCM, one value per item) in this
- * process. With the stack's own floor (the health check) it bounds the ratio any sealed read can
- * reach: see the README's bench section.
- */
-function pageOpenMicros(): number {
-  const sealer = createSealer(randomBytes(32));
-  const { dataKey } = sealer.newDataKey('bench');
-  const content = JSON.stringify({
-    feelings: [
-      { feeling: 'hurt', intensity: 6 },
-      { feeling: 'anxiety', intensity: 4 },
-      { feeling: 'hope', intensity: 3 },
-    ],
-    note: 'A slow evening. We talked for a while and it helped a little.',
-  });
-  const page = Array.from({ length: PAGE_SIZE_DEFAULT }, (_, i) => {
-    const ctx = { table: 'checkins', id: `c${i}`, field: 'content' };
-    return { ctx, sealed: sealer.seal(dataKey, content, ctx) };
-  });
-  const openPage = () => {
-    for (const p of page) JSON.parse(sealer.open(dataKey, p.sealed, p.ctx));
-  };
-  for (let i = 0; i < 5_000; i++) openPage();
-  const rounds = 20_000;
-  const t = process.hrtime.bigint();
-  for (let i = 0; i < rounds; i++) openPage();
-  return Number(process.hrtime.bigint() - t) / rounds / 1000;
-}
-
-const NOT_RUN = {
-  requests: { average: 0 },
-  latency: { p50: 0, p99: 0 },
-  errors: 0,
-  non2xx: 0,
-} as autocannon.Result;
-
-const fmt = (r: autocannon.Result, cpuUs = 0) => ({
-  rps: Math.round(r.requests.average),
-  p50: r.latency.p50,
-  p99: r.latency.p99,
-  errors: r.errors + r.non2xx,
-  /** The server's own CPU time per request (user + system), in µs. */
-  cpu: r.requests.total > 0 ? Math.round(cpuUs / r.requests.total) : 0,
-});
-
-/**
- * CPU time a process has used so far (user + system), in µs. Steadier than requests a second on a
- * shared machine, where the load generator and other tenants take turns with the server.
- */
-const cpuMicros = (pid: number): number => {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After "pid (name) ", utime and stime are the 12th and 13th fields, in clock ticks: 100 a
-  // second on Linux (USER_HZ, fixed for the /proc interface whatever the kernel's own tick).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-};
-
-/** One measured run against a server process: the load's figures and the server's CPU per request. */
-async function measure(pid: number, url: string, cookies?: string[]) {
-  const before = cpuMicros(pid);
-  const result = await load(url, cookies);
-  return fmt(result, cpuMicros(pid) - before);
 }
 
 async function main() {
@@ -347,8 +210,8 @@ async function main() {
       throw new Error(`BENCH_ONLY must be one of ${names.join(', ')} (or none: seed only)`);
     const scenario = async (name: string, at: string, from: string[]) => {
       if (only && only !== name) return fmt(NOT_RUN);
-      await load(at, from.slice(0, 10)); // warm-up
-      const result = await measure(server.pid ?? 0, at, from);
+      await load(settings, at, from.slice(0, 10)); // warm-up
+      const result = await measure(settings, server.pid ?? 0, at, from);
       rssAfter[name] = peakRssMb(server.pid ?? 0);
       return result;
     };
@@ -361,10 +224,14 @@ async function main() {
       return;
     }
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
-    const health = await measure(server.pid ?? 0, `http://127.0.0.1:${appPort}/api/health`);
-    const bare = await measure(hello.pid ?? 0, `http://127.0.0.1:${helloPort}/`);
+    const health = await measure(
+      settings,
+      server.pid ?? 0,
+      `http://127.0.0.1:${appPort}/api/health`,
+    );
+    const bare = await measure(settings, hello.pid ?? 0, `http://127.0.0.1:${helloPort}/`);
     const rss = peakRssMb(server.pid ?? 0);
-    const sizes = bundleSizes();
+    const sizes = bundleSizes(root);
     const ratio = app.rps / bare.rps;
     const openUs = pageOpenMicros();
     // Per-request CPU: bare = 1e6 / bare rps; the stack's floor = 1e6 / health rps. A sealed page
