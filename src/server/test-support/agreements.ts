@@ -1,0 +1,33 @@
+import { expect } from 'vitest';
+import type {
+  AgreementList,
+  AgreementView,
+  CommitmentList,
+  CommitmentTrends,
+} from '../../shared/api/agreements.js';
+import { PASSWORD, type Member } from './harness.js';
+
+// Requests of the agreements and commitments tests, each checking its status.
+
+export async function ok<T>(
+  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+  status = 200,
+) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as T;
+}
+export const codeOf = async (res: Promise<{ statusCode: number; json: () => unknown }>) => {
+  const r = await res;
+  return `${r.statusCode} ${(r.json() as { code?: string }).code ?? ''}`;
+};
+
+export const list = (m: Member) => ok<AgreementList>(m.client.get('/api/agreements'));
+export const propose = (m: Member, text: string, category = 'transparency') =>
+  ok<AgreementView>(m.client.post('/api/agreements', { text, category }), 201);
+export const answer = (m: Member, id: string, body: Record<string, unknown>) =>
+  ok<AgreementView>(m.client.post(`/api/agreements/${id}/answers`, body));
+export const signInAgain = (m: Member) =>
+  ok(m.client.post('/api/auth/signin', { email: m.email, password: PASSWORD }));
+export const commitments = (m: Member) => ok<CommitmentList>(m.client.get('/api/commitments'));
+export const trends = (m: Member) => ok<CommitmentTrends>(m.client.get('/api/commitments/trends'));
