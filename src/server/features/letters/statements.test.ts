@@ -3,7 +3,7 @@ import type { LetterList, LetterThread } from '../../../shared/api/letters.js';
 import { randomUUID } from 'node:crypto';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { makeCouple, useTestApp, type Member } from '../../test-support/harness.js';
-import { letterContext } from './letters.routes.js';
+import { letterContext } from './readers.js';
 
 const t = useTestApp();
 
