@@ -150,9 +150,15 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     return { rows, pooled: { mine: pool(c.userId), partner: pool(partnerId) } };
   }
 
-  async function commitmentView(c: Caller, id: string): Promise<CommitmentView> {
+  /** A commitment in the caller's journey; any other does not exist for them. */
+  async function commitmentIn(c: Caller, id: string): Promise<StoredCommitment> {
     const row = await findCommitment(db, c.journeyId, id);
     if (!row) throw new DomainError('commitment.not_found');
+    return row;
+  }
+
+  async function commitmentView(c: Caller, id: string): Promise<CommitmentView> {
+    const row = await commitmentIn(c, id);
     const [view] = await commitmentViews(c, [row]);
     if (!view) throw new DomainError('commitment.not_found');
     return view;
@@ -242,8 +248,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     },
     async (request, reply) => {
       const c = callerOf(request);
-      const row = await findCommitment(db, c.journeyId, request.params.id);
-      if (!row) throw new DomainError('commitment.not_found');
+      const row = await commitmentIn(c, request.params.id);
       const { cursor, limit } = request.query;
       const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await logPage(
@@ -312,8 +317,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     async (request, reply) => {
       await assertSafetyChecked(deps, memberId(request));
       const c = callerOf(request);
-      const row = await findCommitment(db, c.journeyId, request.params.id);
-      if (!row) throw new DomainError('commitment.not_found');
+      const row = await commitmentIn(c, request.params.id);
       assertAllowed(refusalToEnd(row, c.userId));
       if (!(await endCommitment(db, row.id, deps.clock()))) {
         throw new DomainError('commitment.ended');
@@ -337,8 +341,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, deps: Deps): void
     async (request, reply) => {
       await assertSafetyChecked(deps, memberId(request));
       const c = callerOf(request);
-      const row = await findCommitment(db, c.journeyId, request.params.id);
-      if (!row) throw new DomainError('commitment.not_found');
+      const row = await commitmentIn(c, request.params.id);
       const entry = logFollowThrough(row, { id: deps.newId(), by: c.userId, at: deps.clock() });
       await withReliability(c, row.committedBy, 'commitment_logged', (trx) =>
         insertLog(trx, entry),

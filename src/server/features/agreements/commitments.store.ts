@@ -1,4 +1,9 @@
-import type { LogChange, LogStatus, Rhythm } from '../../../core/commitments/commitment.js';
+import type {
+  CommitmentFacts,
+  LogChange,
+  LogFacts,
+  LogStatus,
+} from '../../../core/commitments/commitment.js';
 import {
   commitmentSnapshot,
   EMPTY_SNAPSHOT,
@@ -15,23 +20,13 @@ import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
  * reliability kept up to date with them (see src/core/commitments/reliability.ts).
  */
 
-export interface CommitmentRow {
-  readonly id: string;
+/** A commitment as the rules know it, and the journey it belongs to. */
+export interface CommitmentRow extends CommitmentFacts {
   readonly journeyId: string;
-  readonly agreementId: string;
-  readonly agreementVersion: number;
-  readonly committedBy: string;
-  readonly rhythm: Rhythm;
-  readonly startedAt: number;
-  readonly endedAt: number | null;
 }
 
-export interface LogRow {
-  readonly id: string;
-  readonly commitmentId: string;
-  readonly loggedBy: string;
-  readonly at: number;
-  readonly status: LogStatus;
+/** An entry as the rules know it, who answered it, and its sealed dispute note. */
+export interface LogRow extends LogFacts {
   readonly answeredBy: string | null;
   readonly sealed: string | null;
 }
