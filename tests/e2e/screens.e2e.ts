@@ -48,6 +48,8 @@ describe('PHQ-9', () => {
   it('shows a calm crisis screen first, before any score, when question 9 is not "Not at all"', async () => {
     await robin.goto('/app/screens/phq9/take');
     await heading(robin, 'The PHQ-9 questions');
+    // The licence asks for the published source wherever the questionnaire is taken.
+    await robin.getByText(/^PHQ-9: Kroenke, Spitzer & Williams \(2001\)/).waitFor();
     await checkPage(robin);
     for (let item = 1; item <= 8; item++) {
       await robin
@@ -72,6 +74,8 @@ describe('PHQ-9', () => {
     await robin.getByRole('button', { name: 'Continue to my results' }).click();
     await heading(robin, 'Your PHQ-9 results');
     await robin.getByText(/Your score is 1 out of 27/).waitFor();
+    await robin.getByText(/These are your first answers/).waitFor();
+    await robin.getByText(/^PHQ-9: Kroenke, Spitzer & Williams \(2001\)/).waitFor();
     await checkPage(robin);
   });
 
@@ -81,6 +85,8 @@ describe('PHQ-9', () => {
     await robin.getByText('How your PHQ-9 score has changed').waitFor();
     await robin.getByText('Show the numbers as a table').click();
     await robin.getByRole('table', { name: 'PHQ-9 scores by date' }).waitFor();
+    await robin.getByText(/^PHQ-9: Kroenke, Spitzer & Williams \(2001\)/).waitFor();
+    await robin.getByText(/^GAD-7: Spitzer, Kroenke, Williams & Löwe \(2006\)/).waitFor();
     await checkPage(robin, { dark: true });
 
     await robin.goto('/app/checkins/trends');

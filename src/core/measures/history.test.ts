@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changesOver, RETAKE_AFTER_DAYS, retakeDue, suggestRetake } from './history.js';
+import {
+  calendarDay,
+  changesOver,
+  isCorrection,
+  isTimeZone,
+  RETAKE_AFTER_DAYS,
+  retakeDue,
+  suggestRetake,
+} from './history.js';
 import { Instrument } from './instrument.js';
 import { recovery, reliableChange } from './scoring.js';
 
@@ -19,7 +27,7 @@ const totalsOf = (instrument: Instrument) =>
   });
 
 describe.each([phq9, gad7])('changes over time on $shortName', (instrument) => {
-  it('labels each result against the one before it and against the first, by the data rule', () => {
+  it('labels each result against the first (the baseline), by the data rule', () => {
     fc.assert(
       fc.property(totalsOf(instrument), (totals) => {
         const changes = changesOver(instrument, totals);
@@ -27,12 +35,10 @@ describe.each([phq9, gad7])('changes over time on $shortName', (instrument) => {
         changes.forEach((c, i) => {
           const total = totals[i] ?? -1;
           const first = totals[0] ?? -1;
-          const previous = totals[i - 1];
-          if (previous === undefined) {
-            expect(c).toEqual({ sincePrevious: null, sinceFirst: null, recovery: null });
+          if (i === 0) {
+            expect(c).toEqual({ sinceFirst: null, recovery: null });
             return;
           }
-          expect(c.sincePrevious).toBe(reliableChange(instrument, previous, total));
           expect(c.sinceFirst).toBe(reliableChange(instrument, first, total));
           expect(c.recovery).toBe(recovery(instrument, first, total) ?? null);
         });
@@ -42,16 +48,26 @@ describe.each([phq9, gad7])('changes over time on $shortName', (instrument) => {
 });
 
 describe('changes over time, worked examples', () => {
-  it('marks a 6-point PHQ-9 fall as reliable improvement, and 5 points as none', () => {
-    expect(changesOver(phq9, [18, 12, 7]).map((c) => c.sincePrevious)).toEqual([
+  it('marks a 6-point PHQ-9 fall from the baseline as reliable improvement, and 5 points as none', () => {
+    expect(changesOver(phq9, [18, 13, 12]).map((c) => c.sinceFirst)).toEqual([
+      null,
+      'no_reliable_change',
+      'reliable_improvement',
+    ]);
+  });
+
+  it('compares with the baseline, not the result before: steps of 3 add up to a reliable change', () => {
+    // Each step alone is below the 6-point threshold; against the baseline the third is not.
+    expect(changesOver(phq9, [18, 15, 12]).map((c) => c.sinceFirst)).toEqual([
+      null,
+      'no_reliable_change',
+      'reliable_improvement',
+    ]);
+    // And a fall then a rise back labels the rise against where the person started.
+    expect(changesOver(phq9, [18, 11, 17]).map((c) => c.sinceFirst)).toEqual([
       null,
       'reliable_improvement',
       'no_reliable_change',
-    ]);
-    expect(changesOver(phq9, [18, 12, 7]).map((c) => c.sinceFirst)).toEqual([
-      null,
-      'reliable_improvement',
-      'reliable_improvement',
     ]);
   });
 
@@ -105,5 +121,32 @@ describe('suggesting a retake', () => {
     expect(suggestRetake({ newestAt: now + DAY, dismissedAt: now, now: now + 15 * DAY })).toBe(
       true,
     );
+  });
+});
+
+describe('a retake on the same day', () => {
+  const at = (iso: string) => Date.parse(iso);
+
+  it("is a correction on the same calendar day in the person's time zone, and not across midnight", () => {
+    expect(isCorrection(at('2026-11-01T09:00:00Z'), at('2026-11-01T09:01:00Z'), 'UTC')).toBe(true);
+    expect(isCorrection(at('2026-11-01T23:59:00Z'), at('2026-11-02T00:01:00Z'), 'UTC')).toBe(false);
+    expect(isCorrection(undefined, at('2026-11-01T09:00:00Z'), 'UTC')).toBe(false);
+  });
+
+  it('reads the day where the person is: two minutes across UTC midnight is one evening in New York', () => {
+    const before = at('2026-11-01T23:59:00Z');
+    const after = at('2026-11-02T00:01:00Z');
+    expect(calendarDay(before, 'America/New_York')).toBe('2026-11-01');
+    expect(isCorrection(before, after, 'America/New_York')).toBe(true);
+    // Late evening and the next morning in Auckland are two days, though one UTC day.
+    expect(
+      isCorrection(at('2026-11-01T10:00:00Z'), at('2026-11-01T12:00:00Z'), 'Pacific/Auckland'),
+    ).toBe(false);
+  });
+
+  it('knows a time zone name from a made-up one', () => {
+    expect(isTimeZone('Europe/London')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
   });
 });

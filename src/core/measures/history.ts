@@ -13,33 +13,62 @@ import { recovery, reliableChange, type Recovery, type ReliableChange } from './
 export const RETAKE_AFTER_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-/** How one result compares with the person's earlier results of the same instrument. */
+/**
+ * How one result compares with the person's baseline. The NHS Talking Therapies convention the
+ * thresholds come from compares a later score with the first one (the baseline), not with the one
+ * just before it: small steps that each fall short can add up to a reliable change.
+ */
 export interface ChangeAt {
-  /** Against the result just before it; null for the first result. */
-  readonly sincePrevious: ReliableChange | null;
-  /** Against the person's first result; null for the first result. */
+  /** Against the person's first result (the baseline); null for the baseline itself. */
   readonly sinceFirst: ReliableChange | null;
   /**
-   * From the first result to this one, for an instrument with a caseness threshold (GAD-7);
-   * null for the first result and for instruments without one (PHQ-9).
+   * From the baseline to this one, for an instrument with a caseness threshold (GAD-7); null for
+   * the baseline and for instruments without one (PHQ-9).
    */
   readonly recovery: Recovery | null;
 }
 
-/** Labels each total (oldest first) against the one before it and against the first. */
+/** Labels each total (oldest first) against the first, the baseline. */
 export function changesOver(instrument: Instrument, totals: readonly number[]): ChangeAt[] {
   const first = totals[0];
-  return totals.map((total, i) => {
-    const previous = totals[i - 1];
-    if (first === undefined || previous === undefined) {
-      return { sincePrevious: null, sinceFirst: null, recovery: null };
-    }
-    return {
-      sincePrevious: reliableChange(instrument, previous, total),
-      sinceFirst: reliableChange(instrument, first, total),
-      recovery: recovery(instrument, first, total) ?? null,
-    };
-  });
+  return totals.map((total, i) =>
+    first === undefined || i === 0
+      ? { sinceFirst: null, recovery: null }
+      : {
+          sinceFirst: reliableChange(instrument, first, total),
+          recovery: recovery(instrument, first, total) ?? null,
+        },
+  );
+}
+
+/**
+ * The calendar day (YYYY-MM-DD) an instant falls on in an IANA time zone. A second answer on the
+ * same day is a correction of the first, not a change over time.
+ */
+export function calendarDay(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Whether a new answer at `at` replaces the person's newest one: both on one calendar day. */
+export function isCorrection(newestAt: number | undefined, at: number, timeZone: string): boolean {
+  return newestAt !== undefined && calendarDay(newestAt, timeZone) === calendarDay(at, timeZone);
+}
+
+/** Whether a string names a time zone this runtime knows (e.g. "Europe/London"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True when there is no result yet, or the newest is at least RETAKE_AFTER_DAYS old. */

@@ -22,6 +22,7 @@ const facts = {
   phq9: {
     shortName: 'PHQ-9',
     citation: /Kroenke, Spitzer & Williams \(2001\), J Gen Intern Med 16:606–613/,
+    published: 'Kroenke, Spitzer & Williams (2001)',
     prompt:
       'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
     items: [
@@ -50,6 +51,7 @@ const facts = {
   gad7: {
     shortName: 'GAD-7',
     citation: /Spitzer, Kroenke, Williams & Löwe \(2006\), Arch Intern Med 166:1092–1097/,
+    published: 'Spitzer, Kroenke, Williams & Löwe (2006)',
     prompt: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
     items: [
       'Feeling nervous, anxious, or on edge',
@@ -72,6 +74,8 @@ const facts = {
     reliableChange: 4,
   },
 } as const;
+
+const nhsManual = 'NHS Talking Therapies for anxiety and depression Manual (NHS England)';
 
 const load = (id: string): Instrument => {
   const url = new URL(`../../../content/instruments/${id}.json`, import.meta.url);
@@ -118,14 +122,15 @@ describe.each(Object.entries(facts))('the %s data file', (id, fact) => {
       points: fact.reliableChange,
       convention: 'NHS Talking Therapies convention',
     });
-    for (const rule of [
-      instrument.scoring,
-      instrument.guidance,
-      instrument.reliableChange,
-      ...instrument.crisisRules,
-    ]) {
-      expect(rule.source).toMatch(/INSTRUMENTS\.md/);
-    }
+  });
+
+  it('rests each rule on its published source, never on an internal note', () => {
+    expect(instrument.scoring.source).toBe(fact.published);
+    expect(instrument.bandsSource).toBe(instrument.scoring.source);
+    expect(instrument.guidance.source).toBe(instrument.scoring.source);
+    expect(instrument.reliableChange.source).toBe(nhsManual);
+    if (instrument.caseness) expect(instrument.caseness.source).toBe(nhsManual);
+    expect(JSON.stringify(instrument)).not.toMatch(/INSTRUMENTS|\.md\b/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { feelings } from '../../core/checkins/checkin.js';
+import { isTimeZone } from '../../core/measures/history.js';
 import { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX } from '../../core/checkins/checkin.js';
 
 export { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX };
@@ -51,6 +52,8 @@ export const InstrumentView = z.object({
   guidanceAtLeast: z.number().int(),
   /** Points of change that count as reliable (null when the rule is not a plain threshold). */
   reliableChangePoints: z.number().int().nullable(),
+  /** Where the reliable-change rule comes from, named wherever reliable change is shown. */
+  reliableChangeSource: z.string(),
   /** The licence asks for the source to be named wherever the questionnaire is shown. */
   source: z.object({ citation: z.string(), attribution: z.string() }),
   licence: z.object({ terms: z.string(), grant: z.string().nullable() }),
@@ -81,6 +84,15 @@ export const ScreenAnswersBody = z.strictObject({
     .string()
     .max(40)
     .regex(/^[a-z]+(?:_[a-z]+)*$/, { error: 'Please choose one of the answers offered.' })
+    .optional(),
+  /**
+   * The person's time zone as their device reports it (e.g. "Europe/London"), used only to tell
+   * whether an earlier answer was today and not kept; without it the day is the UTC day.
+   */
+  timeZone: z
+    .string()
+    .max(64, { error: 'That is not a time zone we know.' })
+    .refine(isTimeZone, { error: 'That is not a time zone we know.' })
     .optional(),
 });
 export type ScreenAnswersBody = z.input<typeof ScreenAnswersBody>;
@@ -113,10 +125,14 @@ export const ScreenOutcome = z.object({
   aboveGuidance: z.boolean(),
   /** A crisis rule fired (PHQ-9 item 9 above 0): the client shows crisis support first. */
   crisis: z.boolean(),
-  /** Against this person's previous result of the same instrument; null for the first. */
+  /** Against this person's first result of the same instrument (the baseline); null for the first. */
   reliableChange: ReliableChangeLabel.nullable(),
-  /** From this person's first result, for instruments with a caseness threshold (GAD-7). */
+  /** From the baseline, for instruments with a caseness threshold (GAD-7). */
   recovery: RecoveryLabel.nullable(),
+  /** The baseline this result is compared with, shown with its date; null when this is the first. */
+  baseline: z.object({ createdAt: z.number().int(), total: z.number().int() }).nullable(),
+  /** True when this answer replaced one given earlier the same day: a correction, not a change. */
+  replacedSameDay: z.boolean(),
 });
 export type ScreenOutcome = z.infer<typeof ScreenOutcome>;
 
@@ -128,9 +144,7 @@ export const ScreenHistoryItem = z.object({
   band,
   aboveGuidance: z.boolean(),
   crisis: z.boolean(),
-  /** Against the result just before it; null for the first. */
-  changeSincePrevious: ReliableChangeLabel.nullable(),
-  /** Against the person's first result; null for the first. */
+  /** Against the person's first result (the baseline); null for the first. */
   changeSinceFirst: ReliableChangeLabel.nullable(),
   recovery: RecoveryLabel.nullable(),
 });
@@ -152,7 +166,6 @@ export type ScreenHistory = z.infer<typeof ScreenHistory>;
 
 /** One of the person's own results, with their answers. */
 export const ScreenResultDetail = ScreenHistoryItem.omit({
-  changeSincePrevious: true,
   changeSinceFirst: true,
   recovery: true,
 }).extend({

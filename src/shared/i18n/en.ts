@@ -622,12 +622,18 @@ export const en = {
   'screens.belowGuidance':
     'If something in these answers still worries you, talking it over with someone you trust, or with a professional, can help.',
   'screens.changeFirst':
-    'This is your first time. Next time, you will see here how things have changed.',
-  'screens.changeImproved':
-    'Compared with last time, this is a reliable improvement: more than the usual ups and downs.',
+    'These are your first answers. Later answers will be compared with them, so you can see how things change.',
+  'screens.changeSince':
+    'Your first answers, on {date}, scored {first}. This time you scored {total}.',
+  'screens.changeImproved': 'That is a reliable improvement: more than the usual ups and downs.',
   'screens.changeWorse':
-    'Compared with last time, your score has gone up by more than the usual ups and downs. That can happen when things get harder. Be gentle with yourself, and think about talking to someone.',
-  'screens.changeSame': 'Compared with last time, the change is within the usual ups and downs.',
+    'That is a rise of more than the usual ups and downs. That can happen when things get harder. Be gentle with yourself, and think about talking to someone.',
+  'screens.changeSame': 'The difference is within the usual ups and downs.',
+  'screens.replacedToday':
+    'These answers replace the ones you gave earlier today, so each day counts once.',
+  'screens.changeRule':
+    'A change of {points} points or more from your first answers counts as reliable. Source: {source}.',
+  'screens.changeRuleOther': 'How reliable change is worked out. Source: {source}.',
   'screens.recovered':
     'Since your first answers, your score has moved below the level at which support is usually offered.',
   'screens.seeOverTime': 'See how things change over time',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
-import { changesOver, suggestRetake } from '../../../core/measures/history.js';
+import { changesOver, isCorrection, suggestRetake } from '../../../core/measures/history.js';
 import type { Instrument } from '../../../core/measures/instrument.js';
 import {
   recovery,
@@ -28,6 +28,7 @@ import type { Db } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';
 import {
+  deleteScreenResult,
   endsOfHistory,
   findDismissal,
   findScreenResult,
@@ -70,6 +71,7 @@ export function instrumentView(i: Instrument): InstrumentView {
     bands: i.bands,
     guidanceAtLeast: i.guidance.atLeast,
     reliableChangePoints: i.reliableChange.type === 'threshold' ? i.reliableChange.points : null,
+    reliableChangeSource: i.reliableChange.source,
     source: i.source,
     licence: { terms: i.licence.terms, grant: i.licence.grant ?? null },
   };
@@ -139,7 +141,8 @@ export function registerScreenRoutes(app: FastifyInstance, deps: Deps): void {
       config: access('member'),
       schema: {
         tags: ['screens'],
-        summary: 'Answer a questionnaire; the result is sealed and only I can see it',
+        summary:
+          'Answer a questionnaire; the result is sealed and only I can see it. A second answer the same day replaces the first.',
         params: InstrumentParams,
         body: ScreenAnswersBody,
         response: { 201: ScreenOutcome, 400: Problem, 404: Problem, 422: Problem },
@@ -148,7 +151,7 @@ export function registerScreenRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const userId = memberId(request);
       const instrument = instrumentOf(request.params.id);
-      const { answers, followUp } = request.body;
+      const { answers, followUp, timeZone = 'UTC' } = request.body;
       // Refuses anything but one offered answer per question (422, nothing stored).
       const score: Score = scoreAnswers(instrument, answers);
       if (followUp !== undefined && !instrument.followUp?.options.some((o) => o.id === followUp)) {
@@ -163,11 +166,24 @@ export function registerScreenRoutes(app: FastifyInstance, deps: Deps): void {
         aboveGuidance: score.aboveGuidance,
         crisis: score.crisis,
       };
-      const { key, first, previous, createdAt } = await db.transaction().execute(async (trx) => {
+      const { key, baseline, replaced, createdAt } = await db.transaction().execute(async (trx) => {
+        // Two answers sent at once take turns, so a same-day retake always sees the one it
+        // replaces. SQLite runs one transaction at a time anyway.
+        if (deps.database.dialect === 'postgres') {
+          await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+        }
         const key = await keyOf(userId, trx);
         const { first, newest } = await endsOfHistory(trx, userId, instrument.id);
-        // Strictly after the previous result, so "oldest first" and "previous" always agree.
-        const createdAt = Math.max(deps.clock(), (newest?.createdAt ?? -Infinity) + 1);
+        const now = deps.clock();
+        // A retake on the same calendar day is a correction: it replaces that day's answer, so
+        // minutes apart can never read as a change over time. The day is the person's own when
+        // their device says where they are, else the UTC day.
+        const replaced = newest !== undefined && isCorrection(newest.createdAt, now, timeZone);
+        if (replaced) await deleteScreenResult(trx, newest.id);
+        // Strictly after the result before it, so "oldest first" and "first" always agree.
+        const createdAt = replaced
+          ? Math.max(now, newest.createdAt)
+          : Math.max(now, (newest?.createdAt ?? -Infinity) + 1);
         await insertScreenResult(trx, {
           id,
           userId,
@@ -176,8 +192,11 @@ export function registerScreenRoutes(app: FastifyInstance, deps: Deps): void {
           createdAt,
           sealed: deps.sealer.seal(key, JSON.stringify(content), sealContext(id)),
         });
-        return { key, first, previous: newest, createdAt };
+        // Replacing the only result makes this one the baseline.
+        const baseline = replaced && first?.id === newest.id ? undefined : first;
+        return { key, baseline, replaced, createdAt };
       });
+      const baselineTotal = baseline ? open(key, baseline).total : undefined;
       const outcome: ScreenOutcome = {
         id,
         instrumentId: instrument.id,
@@ -186,12 +205,19 @@ export function registerScreenRoutes(app: FastifyInstance, deps: Deps): void {
         band: score.band,
         aboveGuidance: score.aboveGuidance,
         crisis: score.crisis,
-        reliableChange: previous
-          ? reliableChange(instrument, open(key, previous).total, score.total)
-          : null,
-        recovery: first
-          ? (recovery(instrument, open(key, first).total, score.total) ?? null)
-          : null,
+        reliableChange:
+          baselineTotal === undefined
+            ? null
+            : reliableChange(instrument, baselineTotal, score.total),
+        recovery:
+          baselineTotal === undefined
+            ? null
+            : (recovery(instrument, baselineTotal, score.total) ?? null),
+        baseline:
+          baseline && baselineTotal !== undefined
+            ? { createdAt: baseline.createdAt, total: baselineTotal }
+            : null,
+        replacedSameDay: replaced,
       };
       return reply.code(201).send(outcome);
     },
@@ -230,7 +256,6 @@ export function registerScreenRoutes(app: FastifyInstance, deps: Deps): void {
           band: result.band,
           aboveGuidance: result.aboveGuidance,
           crisis: result.crisis,
-          changeSincePrevious: changes[i]?.sincePrevious ?? null,
           changeSinceFirst: changes[i]?.sinceFirst ?? null,
           recovery: changes[i]?.recovery ?? null,
         })),

@@ -87,6 +87,11 @@ export async function endsOfHistory(
   return { first: first && toRow(first), newest: newest && toRow(newest) };
 }
 
+/** Removes one result: a same-day retake replaces it. */
+export async function deleteScreenResult(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('screen_results').where('id', '=', id).execute();
+}
+
 export async function findScreenResult(db: Db, id: string): Promise<ScreenRow | undefined> {
   const row = await db
     .selectFrom('screen_results')

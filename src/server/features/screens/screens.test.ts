@@ -140,6 +140,7 @@ describe('taking a screen', () => {
     const alex = await makeMember(t.app);
     const low = await take(alex, 'phq9', { answers: answers('phq9', 0, { 'phq9.9': 1 }) });
     expect(low.json()).toMatchObject({ total: 1, band: { id: 'minimal' }, crisis: true });
+    await later(DAY, alex);
     const high = await take(alex, 'phq9', { answers: answers('phq9', 3, { 'phq9.9': 0 }) });
     expect(high.json()).toMatchObject({ total: 24, band: { id: 'severe' }, crisis: false });
     expect(high.json().aboveGuidance).toBe(true);
@@ -193,33 +194,30 @@ describe('taking a screen', () => {
 });
 
 describe('change over time', () => {
-  it('labels reliable change against the previous and the first result (PHQ-9: 6 points)', async () => {
+  it('labels reliable change against the first result, the baseline (PHQ-9: 6 points)', async () => {
     const alex = await makeMember(t.app);
     const first = await takeTotal(alex, 'phq9', 18);
-    expect(first).toMatchObject({ reliableChange: null, recovery: null });
+    expect(first).toMatchObject({ reliableChange: null, recovery: null, baseline: null });
     await later(14 * DAY, alex);
     expect(await takeTotal(alex, 'phq9', 12)).toMatchObject({
       total: 12,
       reliableChange: 'reliable_improvement',
+      baseline: { createdAt: first.createdAt, total: 18 },
+      replacedSameDay: false,
     });
     await later(14 * DAY, alex);
-    expect((await takeTotal(alex, 'phq9', 7)).reliableChange).toBe('no_reliable_change');
+    // 5 points from the result before, 11 from the baseline: the baseline decides.
+    expect((await takeTotal(alex, 'phq9', 7)).reliableChange).toBe('reliable_improvement');
     await later(14 * DAY, alex);
-    expect((await takeTotal(alex, 'phq9', 13)).reliableChange).toBe('reliable_deterioration');
+    expect((await takeTotal(alex, 'phq9', 13)).reliableChange).toBe('no_reliable_change');
 
     const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
     expect(list.bands.map((b) => b.id)).toEqual(instrument('phq9').bands.map((b) => b.id));
-    expect(list.results.map((r) => [r.total, r.changeSincePrevious])).toEqual([
+    expect(list.results.map((r) => [r.total, r.changeSinceFirst])).toEqual([
       [18, null],
       [12, 'reliable_improvement'],
-      [7, 'no_reliable_change'],
-      [13, 'reliable_deterioration'],
-    ]);
-    expect(list.results.map((r) => r.changeSinceFirst)).toEqual([
-      null,
-      'reliable_improvement',
-      'reliable_improvement',
-      'no_reliable_change',
+      [7, 'reliable_improvement'],
+      [13, 'no_reliable_change'],
     ]);
     // Oldest first, by time.
     const times = list.results.map((r) => r.createdAt);
@@ -240,13 +238,76 @@ describe('change over time', () => {
     expect(gad7.results[1]?.recovery).toBe('reliable_recovery');
   });
 
-  it('orders two results taken in the same millisecond, and compares with the earlier', async () => {
+  it('takes three PHQ-9s a minute apart (16, 10, 5) as one corrected answer of 5, not a change', async () => {
     const alex = await makeMember(t.app);
-    await takeTotal(alex, 'phq9', 20);
+    await takeTotal(alex, 'phq9', 16);
+    await later(60_000, alex);
     const second = await takeTotal(alex, 'phq9', 10);
-    expect(second.reliableChange).toBe('reliable_improvement');
+    expect(second).toMatchObject({ replacedSameDay: true, reliableChange: null, baseline: null });
+    await later(60_000, alex);
+    const third = await takeTotal(alex, 'phq9', 5);
+    expect(third).toMatchObject({
+      total: 5,
+      replacedSameDay: true,
+      reliableChange: null,
+      recovery: null,
+      baseline: null,
+    });
     const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
-    expect(list.results.map((r) => r.total)).toEqual([20, 10]);
+    expect(list.results.map((r) => [r.id, r.total, r.changeSinceFirst])).toEqual([
+      [third.id, 5, null],
+    ]);
+    // The answers replaced are gone, not hidden.
+    const db = t.deps.database.db;
+    const rows = await db
+      .selectFrom('screen_results')
+      .select('id')
+      .where('user_id', '=', alex.id)
+      .execute();
+    expect(rows.map((r) => r.id)).toEqual([third.id]);
+  });
+
+  it("corrects the day's answer against the baseline, which keeps its own date", async () => {
+    const alex = await makeMember(t.app);
+    const baseline = await takeTotal(alex, 'phq9', 16);
+    await later(14 * DAY, alex);
+    expect((await takeTotal(alex, 'phq9', 12)).reliableChange).toBe('no_reliable_change');
+    await later(60_000, alex);
+    expect(await takeTotal(alex, 'phq9', 9)).toMatchObject({
+      replacedSameDay: true,
+      reliableChange: 'reliable_improvement',
+      baseline: { createdAt: baseline.createdAt, total: 16 },
+    });
+    const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
+    expect(list.results.map((r) => [r.total, r.changeSinceFirst])).toEqual([
+      [16, null],
+      [9, 'reliable_improvement'],
+    ]);
+  });
+
+  it('reads "the same day" in the time zone the device gives, else in UTC', async () => {
+    const [alex, sam] = [await makeMember(t.app), await makeMember(t.app)];
+    // Two minutes either side of midnight UTC, which is still the evening in New York.
+    await later(DAY - (t.clock() % DAY) - 2 * 60_000, alex, sam);
+    await takeTotal(alex, 'phq9', 16);
+    await takeTotal(sam, 'phq9', 16);
+    await later(4 * 60_000, alex, sam);
+    expect(await takeTotal(alex, 'phq9', 5)).toMatchObject({
+      replacedSameDay: false,
+      reliableChange: 'reliable_improvement',
+      baseline: { total: 16 },
+    });
+    const inNewYork = await take(sam, 'phq9', {
+      answers: answersFor('phq9', 5),
+      timeZone: 'America/New_York',
+    });
+    expect(inNewYork.json<ScreenOutcome>()).toMatchObject({
+      replacedSameDay: true,
+      reliableChange: null,
+    });
+    const bad = await take(sam, 'phq9', { answers: answersFor('phq9', 4), timeZone: 'Mars/Base' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ detail: string }>().detail).toContain('That is not a time zone we know.');
   });
 });
 

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page.js';
 import { formatDate } from '../labels.js';
 import { useInstruments, useScreenHistory } from './api.js';
 import { chartBands, describeScores, scoreSeries } from './chart-data.js';
+import { Sources } from './Sources.js';
 
 /** One questionnaire: what it is, the latest answer, the chart over time, and taking it. */
 function InstrumentSection({ instrument }: { instrument: InstrumentView }) {
@@ -67,8 +68,10 @@ function InstrumentSection({ instrument }: { instrument: InstrumentView }) {
         })}
       </p>
       {body}
-      {/* The licence asks for the source on every screen that shows the questionnaire's results. */}
-      <p className="small">{instrument.source.attribution}</p>
+      <Sources
+        instrument={instrument}
+        withRule={history.isSuccess && history.data.results.length > 1}
+      />
     </section>
   );
 }

@@ -14,7 +14,9 @@ import { ErrorSummary, problemOf } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { focusHeading, Page } from '../../components/Page.js';
 import { HelpLines } from '../safety/HelpLines.js';
+import { formatDate } from '../labels.js';
 import { screenKeys, useInstrument } from './api.js';
+import { Sources } from './Sources.js';
 
 const itemName = (n: number) => `item-${n}`;
 
@@ -85,9 +87,19 @@ function ResultStep({
       ) : (
         <p>{t('screens.belowGuidance')}</p>
       )}
-      <p>
-        {outcome.reliableChange ? t(changeText[outcome.reliableChange]) : t('screens.changeFirst')}
-      </p>
+      {outcome.replacedSameDay ? <p>{t('screens.replacedToday')}</p> : null}
+      {outcome.baseline && outcome.reliableChange ? (
+        <p>
+          {t('screens.changeSince', {
+            date: formatDate(outcome.baseline.createdAt),
+            first: outcome.baseline.total,
+            total: outcome.total,
+          })}{' '}
+          {t(changeText[outcome.reliableChange])}
+        </p>
+      ) : (
+        <p>{t('screens.changeFirst')}</p>
+      )}
       {outcome.recovery === 'recovery' || outcome.recovery === 'reliable_recovery' ? (
         <p>{t('screens.recovered')}</p>
       ) : null}
@@ -105,7 +117,7 @@ function ResultStep({
           {t('screens.backToToday')}
         </Link>
       </p>
-      <p className="small">{instrument.source.attribution}</p>
+      <Sources instrument={instrument} withRule={outcome.baseline !== null} />
     </Page>
   );
 }
@@ -154,7 +166,9 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
       return;
     }
     setMissing(false);
-    save.mutate({ answers, ...(followUp ? { followUp } : {}) });
+    // The device's time zone decides what "earlier today" means for a retake; it is not stored.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    save.mutate({ answers, timeZone, ...(followUp ? { followUp } : {}) });
   };
 
   const name = instrument.shortName;
@@ -209,7 +223,7 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
             {t('common.cancel')}
           </Link>
         </p>
-        <p className="small">{instrument.source.attribution}</p>
+        <Sources instrument={instrument} withRule={false} />
       </form>
     </Page>
   );

@@ -32,7 +32,6 @@ const result = (over: Partial<ScreenHistoryItem>): ScreenHistoryItem => ({
   band: { id: 'moderate', label: 'moderate' },
   aboveGuidance: true,
   crisis: false,
-  changeSincePrevious: null,
   changeSinceFirst: null,
   recovery: null,
   ...over,
@@ -57,23 +56,23 @@ describe.each(['phq9', 'gad7'])('the %s bands on the chart', (id) => {
 });
 
 describe('points and markers', () => {
-  it('marks a reliable change since the previous answers first, then a crisis', () => {
-    expect(markerOf(result({ changeSincePrevious: 'reliable_improvement', crisis: true }))).toBe(
+  it('marks a reliable change since the first answers (the baseline), else a crisis', () => {
+    expect(markerOf(result({ changeSinceFirst: 'reliable_improvement', crisis: true }))).toBe(
       'reliable_improvement',
     );
-    expect(markerOf(result({ changeSincePrevious: 'reliable_deterioration' }))).toBe(
+    expect(markerOf(result({ changeSinceFirst: 'reliable_deterioration' }))).toBe(
       'reliable_deterioration',
     );
-    expect(markerOf(result({ changeSincePrevious: 'no_reliable_change', crisis: true }))).toBe(
+    expect(markerOf(result({ changeSinceFirst: 'no_reliable_change', crisis: true }))).toBe(
       'crisis',
     );
-    expect(markerOf(result({ changeSincePrevious: 'no_reliable_change' }))).toBeUndefined();
+    expect(markerOf(result({ changeSinceFirst: 'no_reliable_change' }))).toBeUndefined();
   });
 
   it('draws one point per result, at its time and total', () => {
     const series = scoreSeries('phq9', 'PHQ-9 score', [
       result({ createdAt: 1, total: 18 }),
-      result({ createdAt: 2, total: 11, changeSincePrevious: 'reliable_improvement' }),
+      result({ createdAt: 2, total: 11, changeSinceFirst: 'reliable_improvement' }),
     ]);
     expect(series.points).toEqual([
       { t: 1, value: 18 },

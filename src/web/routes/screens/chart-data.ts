@@ -27,12 +27,12 @@ export function chartBands(bands: readonly InstrumentBand[]): ChartBand[] {
 }
 
 /**
- * What a result's point is marked with: a reliable change since the answers before it, in words
- * as well as shape; otherwise, when crisis support was offered, that.
+ * What a result's point is marked with: a reliable change since the first result (the baseline),
+ * in words as well as shape; otherwise, when crisis support was offered, that.
  */
 export function markerOf(r: ScreenHistoryItem): Marker | undefined {
-  if (r.changeSincePrevious === 'reliable_improvement') return 'reliable_improvement';
-  if (r.changeSincePrevious === 'reliable_deterioration') return 'reliable_deterioration';
+  if (r.changeSinceFirst === 'reliable_improvement') return 'reliable_improvement';
+  if (r.changeSinceFirst === 'reliable_deterioration') return 'reliable_deterioration';
   return r.crisis ? 'crisis' : undefined;
 }
 
