@@ -170,7 +170,7 @@ describe('Steadfast in a browser', () => {
     await heading(alex, 'A few private questions');
     await checkPage(alex);
     await answerSafetyCheck(alex, 'no');
-    await heading(alex, 'Thank you');
+    await heading(alex, 'Your answers are saved');
     await alex.getByRole('link', { name: 'Continue' }).click();
     await alex.waitForURL(/\/app$/);
     await alex.getByText('Your partner has not joined yet.').waitFor();

@@ -150,7 +150,7 @@ describe('steps 1 to 3, as a couple', () => {
     await couple.sam.getByText('Status: Done').first().waitFor();
     // A talk away from the screen is marked by hand; only Sam is told.
     await couple.sam
-      .getByRole('button', { name: 'I have worked on Talking about what you each need' })
+      .getByRole('button', { name: 'Mark “Talking about what you each need” as worked on' })
       .click();
     await couple.sam
       .getByRole('listitem')
@@ -160,13 +160,13 @@ describe('steps 1 to 3, as a couple', () => {
     await checkPage(couple.sam);
     // A mistaken tap is taken back, and can be made again.
     await couple.sam
-      .getByRole('button', { name: 'Take back: I have worked on Talking about what you each need' })
+      .getByRole('button', { name: 'Take back the mark on “Talking about what you each need”' })
       .click();
     await couple.sam
-      .getByRole('button', { name: 'I have worked on Talking about what you each need' })
+      .getByRole('button', { name: 'Mark “Talking about what you each need” as worked on' })
       .click();
     await couple.sam
-      .getByRole('button', { name: 'Take back: I have worked on Talking about what you each need' })
+      .getByRole('button', { name: 'Take back the mark on “Talking about what you each need”' })
       .waitFor();
 
     await couple.alex.goto('/app/program/plan');

@@ -386,9 +386,9 @@ export const en = {
   'safety.talkText':
     'Helplines for abuse and for crisis are free and confidential, and they can help you think about what is right for you.',
   'safety.allLines': 'All helplines and emergency numbers',
-  'safety.calmTitle': 'Thank you',
+  'safety.calmTitle': 'Your answers are saved',
   'safety.calmText':
-    'You can take these questions again at any time from Settings. If anything changes, they are there.',
+    'Thank you for answering. Only you can see your answers. You can take these questions again at any time from Settings: if anything changes, they are there.',
   'safety.continue': 'Continue',
   'safety.quickExitTip':
     'If someone comes in, use Quick exit at the top of the screen, or press Shift three times.',
@@ -406,8 +406,11 @@ export const en = {
 
   'settings.safetyTitle': 'Privacy and safety',
   'settings.discreet': 'Discreet mode',
-  'settings.discreetHint':
-    'Shows a plain title (“Notes”) and icon, and signs you out after {minutes} minutes without use.',
+  'settings.discreetHint': {
+    one: 'Shows a plain title (“Notes”) and icon, and signs you out after a minute without use.',
+    other:
+      'Shows a plain title (“Notes”) and icon, and signs you out after {count} minutes without use.',
+  },
   'settings.safetyModeOn':
     'Safety mode is on: your own path comes first, and nothing nudges you towards joint exercises.',
   'settings.leaveSafetyMode': 'Leave safety mode',
@@ -589,8 +592,11 @@ export const en = {
   'screens.takeFirst': 'Answer the {name} questions',
   'screens.takeAgain': 'Answer the {name} questions again',
   'screens.takeTitle': 'The {name} questions',
-  'screens.takeLede':
-    '{count} questions about the last two weeks. There are no right or wrong answers: choose what fits best, even when it is hard to say.',
+  'screens.takeLede': {
+    one: 'One question about the last two weeks. There are no right or wrong answers: choose what fits best, even when it is hard to say.',
+    other:
+      '{count} questions about the last two weeks. There are no right or wrong answers: choose what fits best, even when it is hard to say.',
+  },
   'screens.itemLegend': '{n}. {text}',
   'screens.followUpHint': 'You can leave this one out. It is not part of the score.',
   'screens.submit': 'Save my answers',
@@ -631,8 +637,11 @@ export const en = {
   'screens.changeSame': 'The difference is within the usual ups and downs.',
   'screens.replacedToday':
     'These answers replace the ones you gave earlier today, so each day counts once.',
-  'screens.changeRule':
-    'A change of {points} points or more from your first answers counts as reliable. Source: {source}.',
+  'screens.changeRule': {
+    one: 'A change of {count} point or more from your first answers counts as reliable. Source: {source}.',
+    other:
+      'A change of {count} points or more from your first answers counts as reliable. Source: {source}.',
+  },
   'screens.changeRuleOther': 'How reliable change is worked out. Source: {source}.',
   'screens.recovered':
     'Since your first answers, your score has moved below the level at which support is usually offered.',
@@ -650,15 +659,17 @@ export const en = {
   'screens.trends.link': 'How your feelings have changed',
   'screens.trends.title': 'How your feelings have changed',
   'screens.trends.lede':
-    'How strongly you felt each feeling you named in your check-ins, over the last {days} days.',
+    'How strongly you felt each feeling you named in your check-ins, over {period}.',
   'screens.trends.showLegend': 'Feelings to show',
-  'screens.trends.chartTitle': 'Your feelings over the last {days} days',
+  'screens.trends.chartTitle': 'Your feelings over {period}',
   'screens.trends.description':
-    'How strongly you felt each feeling, from 0 to 10, in {count} check-ins over the last {days} days.',
+    'How strongly you felt each feeling, from 0 to 10, in {checkins} over {period}.',
+  'screens.trends.checkins': { one: '{count} check-in', other: '{count} check-ins' },
+  'screens.trends.lastDays': { one: 'the last day', other: 'the last {count} days' },
   'screens.trends.yLabel': 'Intensity (0–10)',
-  'screens.trends.tableCaption': 'Feelings by check-in, last {days} days',
+  'screens.trends.tableCaption': 'Feelings by check-in, over {period}',
   'screens.trends.empty':
-    'There are no check-ins from the last {days} days yet. When you write some, you will see here how your feelings change.',
+    'There are no check-ins from {period} yet. When you write some, you will see here how your feelings change.',
   'screens.trends.noneChosen': 'Choose at least one feeling above to see it here.',
   'screens.trends.truncated':
     'You wrote a lot of check-ins in this time, so the chart shows the newest 1,000.',
@@ -757,13 +768,12 @@ export const en = {
   'program.role.broke_trust': 'If you broke trust',
   'program.role.both': 'If it is both',
   'program.exercisesTitle': 'Exercises',
-  'program.exerciseOpen': 'Open {title}',
   'program.exerciseSoon': 'Coming soon: this exercise is not in Steadfast yet.',
   'program.exerciseAway': 'This one happens away from the screen, in a talk or some quiet thought.',
-  'program.exerciseMark': 'I have worked on {title}',
+  'program.exerciseMark': 'Mark “{title}” as worked on',
   'program.exerciseWorkedOn': 'You have worked on this.',
   'program.exerciseMarked': 'Noted. Only you see this.',
-  'program.exerciseUnmark': 'Take back: I have worked on {title}',
+  'program.exerciseUnmark': 'Take back the mark on “{title}”',
   'program.exerciseUnmarked': 'Taken back.',
   'program.readyTitle': 'Ready to move on?',
   'program.readyIntro':

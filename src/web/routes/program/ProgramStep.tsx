@@ -120,11 +120,7 @@ function Exercises({
           const done = workedOn.has(ex.id);
           return (
             <li key={ex.id}>
-              {to ? (
-                <Link to={to}>{t('program.exerciseOpen', { title: ex.title })}</Link>
-              ) : (
-                <strong>{ex.title}</strong>
-              )}
+              {to ? <Link to={to}>{ex.title}</Link> : <strong>{ex.title}</strong>}
               {done ? <span className="hint"> {t('program.exerciseWorkedOn')}</span> : null}
               {ex.selfMarked ? (
                 // In safety mode nothing nudges towards a talk with the partner.

@@ -6,11 +6,10 @@ import type { SafetyCheckBody, SafetyStatus } from '../../../shared/api/safety.j
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { keys, type SessionState } from '../../api/queries.js';
-import { useAnnounce } from '../../app/announcer.js';
 import { useMe } from '../../app/Shell.js';
 import { Choices } from '../../components/choices.js';
 import { ErrorSummary } from '../../components/form.js';
-import { Page } from '../../components/Page.js';
+import { focusHeading, Page } from '../../components/Page.js';
 import { HelpLines } from './HelpLines.js';
 
 type Draft = Partial<Record<SafetyQuestionId, boolean>>;
@@ -23,7 +22,6 @@ const yesNo = [
 export function SafetyCheck() {
   const me = useMe();
   const client = useQueryClient();
-  const announce = useAnnounce();
   const [draft, setDraft] = useState<Draft>({});
   const [missing, setMissing] = useState(false);
 
@@ -35,7 +33,9 @@ export function SafetyCheck() {
       client.setQueryData<SessionState>(keys.session, (s) =>
         s ? { ...s, idleMinutes: status.idleMinutes, discreet: status.discreet } : s,
       );
-      announce(status.safetyMode ? t('safety.modeTitle') : t('safety.calmTitle'));
+      // The result replaces the form: its heading takes focus and is read once (announcing the
+      // same words as well showed them twice on screen).
+      requestAnimationFrame(() => focusHeading());
     },
   });
 

@@ -9,7 +9,7 @@ import { Choices } from '../../components/choices.js';
 import { problemOf } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
-import { feelingLabel, formatCount } from '../labels.js';
+import { feelingLabel } from '../labels.js';
 import { useCheckinTrends } from './api.js';
 import { checkinCount, feelingSeries } from './chart-data.js';
 
@@ -17,6 +17,7 @@ import { checkinCount, feelingSeries } from './chart-data.js';
 export function FeelingTrends() {
   const days = TRENDS_DAYS_DEFAULT;
   const trends = useCheckinTrends(days);
+  const period = t('screens.trends.lastDays', { count: days });
   // Every feeling is shown until the person picks some; a chart of ten lines can be a lot.
   const [hidden, setHidden] = useState<ReadonlySet<Feeling>>(new Set());
 
@@ -49,16 +50,19 @@ export function FeelingTrends() {
           />
         ) : null}
         <Chart
-          title={t('screens.trends.chartTitle', { days })}
-          description={t('screens.trends.description', { count: formatCount(count), days })}
+          title={t('screens.trends.chartTitle', { period })}
+          description={t('screens.trends.description', {
+            checkins: t('screens.trends.checkins', { count }),
+            period,
+          })}
           series={feelingSeries(data, shown)}
           yDomain={[0, 10]}
           yLabel={t('screens.trends.yLabel')}
-          tableCaption={t('screens.trends.tableCaption', { days })}
+          tableCaption={t('screens.trends.tableCaption', { period })}
           emptyText={
             present.length > 0
               ? t('screens.trends.noneChosen')
-              : t('screens.trends.empty', { days })
+              : t('screens.trends.empty', { period })
           }
         />
         {data.truncated ? <p className="note">{t('screens.trends.truncated')}</p> : null}
@@ -67,7 +71,7 @@ export function FeelingTrends() {
   }
 
   return (
-    <Page title={t('screens.trends.title')} lede={t('screens.trends.lede', { days })}>
+    <Page title={t('screens.trends.title')} lede={t('screens.trends.lede', { period })}>
       {body}
       <p className="visibility">
         <LockIcon />

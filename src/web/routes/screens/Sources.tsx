@@ -21,7 +21,7 @@ export function Sources({
         <p>
           {points === null
             ? t('screens.changeRuleOther', { source })
-            : t('screens.changeRule', { points, source })}
+            : t('screens.changeRule', { count: points, source })}
         </p>
       ) : null}
     </div>

@@ -127,7 +127,7 @@ function PrivacyAndSafety({ me }: { me: Me }) {
         </label>
         <span id="discreet-hint" className="hint">
           {t('settings.discreetHint', {
-            minutes: String(status.discreet ? status.idleMinutes : 5),
+            count: status.discreet ? status.idleMinutes : 5,
           })}
         </span>
       </div>
