@@ -36,9 +36,11 @@ const program: Program = {
       ['log', 'commitments'],
       ['review', 'reflection'],
     ]),
+    step('reconnection', 5, [['prompts', 'connection_prompts']]),
     step('forgiveness', 7, [
       ['reading', 'reading'],
       ['letter', 'letter'],
+      ['measure', 'forgiveness_measure'],
     ]),
   ],
 };
@@ -67,13 +69,20 @@ describe('work that counts for an exercise', () => {
     expect(exerciseFor(noResponse, 'statement_answered')).toBeUndefined();
   });
 
-  it('lets people mark only off-screen work that nothing records', () => {
+  it('lets people mark by hand all work that no screen of Steadfast records', () => {
     const marked = program.steps
       .flatMap((s) => s.exercises)
       .filter((ex) => isSelfMarked(program, ex.id))
       .map((ex) => ex.id);
-    // Not the statement's response (answering records it), not features, not unknown ids.
-    expect(marked).toEqual(['plan.needs', 'commitment.review', 'forgiveness.reading']);
+    // Not the statement's response (answering records it), not what has its own screen, not
+    // unknown ids; an exercise whose screen is not built yet is done away from the screen.
+    expect(marked).toEqual([
+      'plan.needs',
+      'commitment.review',
+      'reconnection.prompts',
+      'forgiveness.reading',
+      'forgiveness.measure',
+    ]);
     expect(isSelfMarked(program, 'plan.unknown')).toBe(false);
   });
 });

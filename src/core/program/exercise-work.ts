@@ -28,14 +28,16 @@ export function exerciseFor(program: Program, work: ExerciseWork): ProgramExerci
 }
 
 /**
- * Exercises done away from the screen (a conversation, a reading, a reflection) that nothing in the
- * app records: the person marks them worked on themselves. Every other exercise is marked by doing
- * it, or will be by the feature that runs it.
+ * The kinds of exercise Steadfast runs on a screen of its own today. Every other exercise — a
+ * conversation, a reading, a reflection, and any kind whose screen is not built yet — is done away
+ * from the screen, and the person marks it worked on themselves; a kind joins this list when its
+ * screen lands, so nothing on the step promises a screen that does not exist.
  */
-const selfMarkedTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
-  'conversation',
-  'reading',
-  'reflection',
+const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
+  'accountability_statement',
+  'agreements',
+  'commitments',
+  'letter',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */
@@ -44,5 +46,5 @@ export function isSelfMarked(program: Program, exerciseId: string): boolean {
     (Object.keys(exerciseWorks) as ExerciseWork[]).map((w) => exerciseFor(program, w)?.id),
   );
   const exercise = program.steps.flatMap((s) => s.exercises).find((e) => e.id === exerciseId);
-  return exercise !== undefined && selfMarkedTypes.has(exercise.type) && !recorded.has(exercise.id);
+  return exercise !== undefined && !onScreenTypes.has(exercise.type) && !recorded.has(exercise.id);
 }

@@ -346,7 +346,7 @@ export const en = {
   'chart.imageLabel': 'Chart: {description} Every number is in the table below.',
   'chart.legend': 'Key to the chart',
   'chart.reliableNote':
-    'A reliable change is bigger than the usual ups and downs between two answers, so it is likely to be a real change.',
+    'A reliable change, counted from your first answers, is bigger than the usual ups and downs, so it is likely to be a real change.',
   'chart.showTable': 'Show the numbers as a table',
   'chart.when': 'Date',
   'chart.noEntry': 'Nothing recorded',
@@ -768,8 +768,8 @@ export const en = {
   'program.role.broke_trust': 'If you broke trust',
   'program.role.both': 'If it is both',
   'program.exercisesTitle': 'Exercises',
-  'program.exerciseSoon': 'Coming soon: this exercise is not in Steadfast yet.',
-  'program.exerciseAway': 'This one happens away from the screen, in a talk or some quiet thought.',
+  'program.exerciseAway':
+    'This one happens away from the screen, as the step describes above. Mark it when you have worked on it.',
   'program.exerciseMark': 'Mark “{title}” as worked on',
   'program.exerciseWorkedOn': 'You have worked on this.',
   'program.exerciseMarked': 'Noted. Only you see this.',

@@ -149,9 +149,7 @@ function Exercises({
                     </button>
                   </>
                 )
-              ) : to ? null : (
-                <span className="hint"> {t('program.exerciseSoon')}</span>
-              )}
+              ) : null}
             </li>
           );
         })}

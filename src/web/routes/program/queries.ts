@@ -45,8 +45,7 @@ export const statusLabel = (s: StepStatus): string => t(`program.status.${s}` sa
 export const stepById = (view: ProgramView, id: string | null): ProgramStepOutline | undefined =>
   id === null ? undefined : view.steps.find((s) => s.id === id);
 
-/** Where an exercise is done in Steadfast today, if it is built yet. */
-/** Where each kind of exercise is done; null for those not built yet. */
+/** Where each kind of exercise done on a screen lives; the others are done away from the screen. */
 const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   // The letters page offers "Write an accountability statement" to whoever may write one.
   accountability_statement: '/app/letters',
