@@ -79,12 +79,32 @@ describe('PHQ-9', () => {
     await checkPage(robin);
   });
 
+  it('takes a retake the same day as a correction of that day, not a change over time', async () => {
+    await robin.goto('/app/screens/phq9/take');
+    await heading(robin, 'The PHQ-9 questions');
+    for (let item = 1; item <= 9; item++) {
+      await robin
+        .getByRole('group', { name: new RegExp(`^${item}\\. `) })
+        .getByRole('radio', { name: 'Not at all', exact: true })
+        .check();
+    }
+    await robin.getByRole('button', { name: 'Save my answers' }).click();
+    await heading(robin, 'Your PHQ-9 results');
+    await robin.getByText('These answers replace the ones you gave earlier today').waitFor();
+    await robin.getByText(/These are your first answers/).waitFor();
+    expect(await robin.getByText(/reliable/).count()).toBe(0);
+    await checkPage(robin);
+  });
+
   it('charts results and feelings over time, each with a table for screen readers', async () => {
     await robin.goto('/app/screens');
     await heading(robin, "How you're doing");
     await robin.getByText('How your PHQ-9 score has changed').waitFor();
     await robin.getByText('Show the numbers as a table').click();
-    await robin.getByRole('table', { name: 'PHQ-9 scores by date' }).waitFor();
+    const table = robin.getByRole('table', { name: 'PHQ-9 scores by date' });
+    await table.waitFor();
+    // The day's corrected answer is its one result.
+    expect(await table.locator('tbody tr').count()).toBe(1);
     await robin.getByText(/^PHQ-9: Kroenke, Spitzer & Williams \(2001\)/).waitFor();
     await robin.getByText(/^GAD-7: Spitzer, Kroenke, Williams & Löwe \(2006\)/).waitFor();
     await checkPage(robin, { dark: true });
