@@ -267,6 +267,17 @@ describe('change over time', () => {
     expect(rows.map((r) => r.id)).toEqual([third.id]);
   });
 
+  it('keeps one result for the day when several answers arrive at once', async () => {
+    const alex = await makeMember(t.app);
+    await takeTotal(alex, 'phq9', 16);
+    const outcomes = await Promise.all(
+      [10, 8, 6, 4].map((total) => takeTotal(alex, 'phq9', total)),
+    );
+    expect(outcomes.every((o) => o.replacedSameDay)).toBe(true);
+    const list = (await alex.client.get('/api/screens?instrument=phq9')).json<ScreenHistory>();
+    expect(list.results).toHaveLength(1);
+  });
+
   it("corrects the day's answer against the baseline, which keeps its own date", async () => {
     const alex = await makeMember(t.app);
     const baseline = await takeTotal(alex, 'phq9', 16);
