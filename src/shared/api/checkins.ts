@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { feelings, INTENSITY_MAX, INTENSITY_MIN, NOTE_MAX } from '../../core/checkins/checkin.js';
 import { pageOf, PageQuery } from './paging.js';
+import { userText } from './text.js';
 
 export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });
 
@@ -27,12 +28,10 @@ export const CheckinCreateBody = z.strictObject({
     .refine((list) => new Set(list.map((f) => f.feeling)).size === list.length, {
       error: 'Each feeling only once, please.',
     }),
-  note: z
-    .string()
-    .max(NOTE_MAX, {
-      error: `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`,
-    })
-    .default(''),
+  note: userText({
+    max: NOTE_MAX,
+    tooLong: `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`,
+  }).default(''),
 });
 export type CheckinCreateBody = z.input<typeof CheckinCreateBody>;
 

@@ -61,6 +61,10 @@ export const en = {
   'error.screen':
     "This part of the app didn't load, perhaps because the connection dropped or the app was just updated. Reloading usually helps.",
   'form.severalProblems': 'A few answers need another look:',
+  'text.nul':
+    'This has a hidden character we cannot keep (a "null" character, which sometimes comes with copied text). Please remove it or type that part again.',
+  'text.loneSurrogate':
+    'This has a broken character, perhaps half of an emoji. Please remove it or type that part again.',
 
   'nav.label': 'Your space',
   'nav.today': 'Today',
