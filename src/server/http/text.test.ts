@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_MAX } from '../../core/checkins/checkin.js';
-import { CheckinCreateBody } from '../../shared/api/checkins.js';
+import { graphemeCount } from '../../core/text/text.js';
+import { CheckinCreateBody, NOTE_PREVIEW } from '../../shared/api/checkins.js';
 import {
   makeJourney,
   makeMember,
@@ -8,6 +9,7 @@ import {
   TestClient,
   uniqueEmail,
   useTestApp,
+  writeCheckin,
 } from '../test-support/harness.js';
 
 const t = useTestApp();
@@ -106,5 +108,27 @@ describe('lengths in graphemes', () => {
       { field: 'note', message: client.error?.issues[0]?.message },
     ]);
     expect(client.error?.issues[0]?.message).toBe('The note is longer than 5,000 characters.');
+  });
+
+  it('sends a glance at a long note only its first 140 characters, cut between whole characters', async () => {
+    const alex = await makeMember(t.app);
+    await makeJourney(alex);
+    const note = noteOf(NOTE_MAX);
+    await writeCheckin(alex, note);
+    const glance = await alex.client.get('/api/checkins?limit=1&preview=1');
+    expect(glance.statusCode).toBe(200);
+    const [item] = glance.json<{ items: { note: string; noteCut?: boolean }[] }>().items;
+    expect(item?.noteCut).toBe(true);
+    expect(item?.note).toBe(`${noteOf(NOTE_PREVIEW)}…`);
+    expect(graphemeCount(item?.note ?? '')).toBe(NOTE_PREVIEW + 1);
+
+    const whole = await alex.client.get('/api/checkins?limit=1');
+    const [full] = whole.json<{ items: { note: string; noteCut?: boolean }[] }>().items;
+    expect(full).toMatchObject({ note });
+    expect(full?.noteCut).toBeUndefined();
+
+    await writeCheckin(alex, 'a short one');
+    const short = await alex.client.get('/api/checkins?limit=1&preview=1');
+    expect(short.json<{ items: unknown[] }>().items[0]).toMatchObject({ note: 'a short one' });
   });
 });

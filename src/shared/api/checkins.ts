@@ -43,13 +43,20 @@ export const Checkin = z.object({
   createdAt: z.number().int(),
   feelings: z.array(FeelingEntry),
   note: z.string(),
+  /** The note was cut to a preview of NOTE_PREVIEW characters (a list read with preview=1). */
+  noteCut: z.boolean().optional(),
 });
 export type Checkin = z.infer<typeof Checkin>;
 
 export const CheckinPage = pageOf(Checkin);
 export type CheckinPage = z.infer<typeof CheckinPage>;
 
-export const CheckinListQuery = PageQuery;
+/** How many characters of a note a glance (Today) shows; the whole note is one tap away. */
+export const NOTE_PREVIEW = 140;
+
+export const CheckinListQuery = PageQuery.extend({
+  preview: z.literal('1', { error: 'Ask for short notes with preview=1.' }).optional(),
+});
 
 export const VisibilityBody = z.strictObject({ visibility: Visibility });
 export type VisibilityBody = z.infer<typeof VisibilityBody>;

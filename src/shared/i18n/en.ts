@@ -154,6 +154,7 @@ export const en = {
   'today.latestTitle': 'Latest check-in',
   'today.noCheckins': 'Nothing here yet. Your first check-in will show here.',
   'today.allCheckins': 'All check-ins in My space',
+  'today.readWholeNote': 'Read the whole note',
   'today.journeyTitle': 'Your journey',
   'today.together': 'You and {name} share this journey.',
   'today.partnerNotYet': 'Your partner has not joined yet.',

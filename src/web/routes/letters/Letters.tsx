@@ -9,6 +9,7 @@ import type {
   LetterThread,
   LetterVersion,
 } from '../../../shared/api/letters.js';
+import { graphemeCount } from '../../../core/text/text.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
@@ -76,7 +77,11 @@ function AnswerView({ answer }: { answer: Answer }) {
           </time>
         </span>
       </p>
-      {answer.note ? <p className="note-text">{answer.note}</p> : null}
+      {answer.note ? (
+        <p className="note-text" dir="auto">
+          {answer.note}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -100,12 +105,16 @@ function Version({ version, partner }: { version: LetterVersion; partner: string
             {statementParts.map((p) => (
               <div key={p}>
                 <dt>{t(`statement.part.${p}`)}</dt>
-                <dd className="note-text">{version.parts?.[p]}</dd>
+                <dd className="note-text" dir="auto">
+                  {version.parts?.[p]}
+                </dd>
               </div>
             ))}
           </dl>
         ) : (
-          <p className="note-text">{version.text}</p>
+          <p className="note-text" dir="auto">
+            {version.text}
+          </p>
         )}
         {version.answer ? <AnswerView answer={version.answer} /> : null}
         {version.mine && version.state === 'draft' ? (
@@ -200,7 +209,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
     setChoice(value);
     if (value) requestAnimationFrame(() => confirmRef.current?.focus());
   };
-  const over = note.length > ANSWER_NOTE_MAX;
+  const over = graphemeCount(note) > ANSWER_NOTE_MAX;
 
   return (
     <section className="panel" aria-labelledby={`${noteId}-heading`}>
@@ -215,6 +224,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
           {over ? t('letters.noteTooLong', { max: formatCount(ANSWER_NOTE_MAX) }) : undefined}
         </FieldError>
         <textarea
+          dir="auto"
           id={noteId}
           rows={4}
           value={note}
@@ -228,7 +238,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
         />
         <p id={`${noteId}-count`} className={over ? 'count over' : 'count'}>
           {t('checkin.count', {
-            count: formatCount(note.length),
+            count: formatCount(graphemeCount(note)),
             max: formatCount(ANSWER_NOTE_MAX),
           })}
         </p>
