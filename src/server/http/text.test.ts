@@ -127,6 +127,7 @@ describe('lengths in graphemes', () => {
     expect(full).toMatchObject({ note });
     expect(full?.noteCut).toBeUndefined();
 
+    t.clock.advance(60_000);
     await writeCheckin(alex, 'a short one');
     const short = await alex.client.get('/api/checkins?limit=1&preview=1');
     expect(short.json<{ items: unknown[] }>().items[0]).toMatchObject({ note: 'a short one' });
