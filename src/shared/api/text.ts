@@ -39,22 +39,34 @@ export function userText(options: {
 
 type Path = (string | number)[];
 
+/** A place in the input as a link to its parent, so walking deep input stays linear. */
+interface At {
+  readonly parent: At | undefined;
+  readonly step: string | number;
+}
+const pathOf = (at: At | undefined): Path => {
+  const path: Path = [];
+  for (let a = at; a; a = a.parent) path.unshift(a.step);
+  return path;
+};
+
 /** Every place in a parsed request where a string (or a key) cannot be stored; iterative, as JSON can nest deep. */
 export function unsafeTextPaths(value: unknown, limit = 10): { path: Path; kind: UnsafeText }[] {
   const found: { path: Path; kind: UnsafeText }[] = [];
-  const stack: [unknown, Path][] = [[value, []]];
+  const stack: [unknown, At | undefined][] = [[value, undefined]];
   while (stack.length > 0 && found.length < limit) {
-    const [v, path] = stack.pop()!;
+    const [v, at] = stack.pop()!;
     if (typeof v === 'string') {
       const kind = unsafeTextIn(v);
-      if (kind) found.push({ path, kind });
+      if (kind) found.push({ path: pathOf(at), kind });
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push([item, [...path, i]]));
+      v.forEach((item, i) => stack.push([item, { parent: at, step: i }]));
     } else if (typeof v === 'object' && v !== null) {
       for (const [key, item] of Object.entries(v)) {
+        const here = { parent: at, step: key };
         const kind = unsafeTextIn(key);
-        if (kind) found.push({ path: [...path, key], kind });
-        stack.push([item, [...path, key]]);
+        if (kind) found.push({ path: pathOf(here), kind });
+        stack.push([item, here]);
       }
     }
   }
