@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ANSWER_NOTE_MAX, answerValuesFor, statementParts } from '../../../core/letters/letter.js';
 import type {
@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/api/letters.js';
 import { graphemeCount } from '../../../core/text/text.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { Isolated } from '../../components/bidi.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -29,13 +30,15 @@ export const answerLabel = (v: AnswerValue) => t(`letters.answer.${v}` satisfies
 /** Who can see a version, in words and with an icon, like every item in the app. */
 function Who({ version, partner }: { version: LetterVersion; partner: string }) {
   let icon = <PeopleIcon />;
-  let words: string;
+  let words: ReactNode;
   if (version.kind === 'unsent') {
     icon = <LockIcon />;
     words = t('letters.who.unsent');
-  } else if (!version.mine) words = t('letters.who.sentBy', { name: version.authorName });
-  else if (version.state === 'shared') words = t('letters.who.sentTo', { name: partner });
-  else {
+  } else if (!version.mine) {
+    words = <Isolated k="letters.who.sentBy" vars={{ name: version.authorName }} />;
+  } else if (version.state === 'shared') {
+    words = <Isolated k="letters.who.sentTo" vars={{ name: partner }} />;
+  } else {
     icon = <LockIcon />;
     words = t('letters.who.draft');
   }
@@ -67,9 +70,11 @@ function AnswerView({ answer }: { answer: Answer }) {
     <div className="panel">
       <p>
         <strong>
-          {answer.mine
-            ? t('letters.youAnswered', { value })
-            : t('letters.partnerAnswered', { name: answer.authorName, value })}
+          {answer.mine ? (
+            t('letters.youAnswered', { value })
+          ) : (
+            <Isolated k="letters.partnerAnswered" vars={{ name: answer.authorName, value }} />
+          )}
         </strong>{' '}
         <span className="small">
           <time dateTime={new Date(answer.createdAt).toISOString()}>
