@@ -6,7 +6,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import type { Deps } from './deps.js';
@@ -31,6 +31,7 @@ import { registerWebRoutes } from './features/web/web.routes.js';
 import { collectRoutes, policyOf, registerAccess } from './http/access.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { zodSerializerCompiler } from './http/serializer.js';
+import { textSafeValidatorCompiler } from './http/validator.js';
 import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
 
@@ -68,7 +69,7 @@ export async function buildApp(
   });
   installZodMessages();
   const routes = collectRoutes(app);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(textSafeValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
 
   await app.register(swagger, {

@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode } from '../errors.js';
+import { graphemeCount } from '../text/text.js';
 
 /**
  * Step 2, creating a plan together: agreements the partners make, each a chain of versions. Either
@@ -91,7 +92,7 @@ export function waitingOn(agreement: Agreement, members: readonly string[]): str
 /** Why a text cannot be an agreement's words, or undefined when it can. */
 export function refusalOfText(text: string): ErrorCode | undefined {
   const trimmed = text.trim();
-  return trimmed.length === 0 || trimmed.length > AGREEMENT_TEXT_MAX
+  return trimmed.length === 0 || graphemeCount(trimmed) > AGREEMENT_TEXT_MAX
     ? 'agreement.text_invalid'
     : undefined;
 }

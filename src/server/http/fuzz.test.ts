@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeCouple, writeCheckin, type TestApp } from '../test-support/harness.js';
+import { t as message } from '../../shared/i18n/messages.js';
 import { CSRF_HEADER } from './access.js';
 
 const TABLES = [
@@ -88,6 +89,26 @@ afterAll(async () => {
   await t.close();
 });
 
+/** A real id for the route's ":id" or ":stepId", so a request reaches its handler. */
+const realParam = (url: string): string =>
+  url.startsWith('/api/letters')
+    ? letterId
+    : url.startsWith('/api/timeouts')
+      ? timeoutId
+      : url.startsWith('/api/screens/results')
+        ? screenId
+        : /^\/api\/(screens|instruments)\//.test(url)
+          ? instrumentId
+          : url.startsWith('/api/program')
+            ? stepId
+            : url.startsWith('/api/agreements')
+              ? agreementId
+              : url.startsWith('/api/commitments')
+                ? commitmentId
+                : url.startsWith('/api/commitment-logs')
+                  ? commitmentLogId
+                  : checkinId;
+
 interface RouteSchemas {
   body?: ZodType;
   params?: ZodType;
@@ -109,11 +130,20 @@ const junkText = fc.oneof(
     'A'.repeat(43),
   ),
 );
-const junkValue = fc.oneof(fc.anything({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), junkText);
+/** Characters no database keeps as sent; only in bodies, since a URL cannot carry half a surrogate pair. */
+const brokenUnit = fc.constantFrom('a', 'é', '\u0000', '\uD800', '\uDFFF', '😀'.slice(0, 1));
+const brokenText = fc.string({ unit: brokenUnit, minLength: 1, maxLength: 6 });
+const junkValue = fc.oneof(
+  fc.anything({ maxDepth: 3 }),
+  fc.anything({ maxDepth: 3, stringUnit: brokenUnit }),
+  fc.jsonValue({ maxDepth: 3 }),
+  junkText,
+  brokenText,
+);
 
 const input = fc.record({
   body: fc.option(junkValue, { nil: undefined }),
-  rawBody: fc.option(junkText, { nil: undefined }),
+  rawBody: fc.option(fc.oneof(junkText, brokenText), { nil: undefined }),
   param: fc.oneof(junkText, fc.uuid(), fc.constant('placeholder')),
   query: fc.dictionary(
     fc.constantFrom('cursor', 'limit', 'x', 'country', 'instrument', 'days', 'lens'),
@@ -145,26 +175,7 @@ describe('malformed input, on every API route', () => {
       const schemas = (route.schema ?? {}) as RouteSchemas;
       await fc.assert(
         fc.asyncProperty(input, async (i) => {
-          const param =
-            i.param !== 'placeholder'
-              ? i.param
-              : route.url.startsWith('/api/letters')
-                ? letterId
-                : route.url.startsWith('/api/timeouts')
-                  ? timeoutId
-                  : route.url.startsWith('/api/screens/results')
-                    ? screenId
-                    : /^\/api\/(screens|instruments)\//.test(route.url)
-                      ? instrumentId
-                      : route.url.startsWith('/api/program')
-                        ? stepId
-                        : route.url.startsWith('/api/agreements')
-                          ? agreementId
-                          : route.url.startsWith('/api/commitments')
-                            ? commitmentId
-                            : route.url.startsWith('/api/commitment-logs')
-                              ? commitmentLogId
-                              : checkinId;
+          const param = i.param !== 'placeholder' ? i.param : realParam(route.url);
           const url = route.url.replace(/:(?:id|stepId)(?=\/|$)/, encodeURIComponent(param));
           const payload = i.rawBody ?? (i.body === undefined ? undefined : JSON.stringify(i.body));
           const parsedBody = i.rawBody === undefined ? i.body : undefined;
@@ -196,6 +207,144 @@ describe('malformed input, on every API route', () => {
         { numRuns: 40, seed: 20261125 },
       );
     }
+    expect(await digest()).toBe(before);
+  });
+});
+
+type Part = 'body' | 'query' | 'param';
+interface Slot {
+  part: Part;
+  path: (string | number)[];
+}
+interface JsonNode {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonNode>;
+  additionalProperties?: JsonNode | boolean;
+  items?: JsonNode;
+  anyOf?: JsonNode[];
+  oneOf?: JsonNode[];
+  allOf?: JsonNode[];
+}
+
+/** Every place a request part takes a string (a value, or a key of a record), from its JSON Schema. */
+function stringSlots(node: JsonNode, part: Part, path: (string | number)[], out: Slot[]): Slot[] {
+  for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) {
+    stringSlots(branch, part, path, out);
+  }
+  const types = Array.isArray(node.type) ? node.type : [node.type];
+  if (types.includes('string') || typeof node.const === 'string' || node.enum) {
+    out.push({ part, path });
+  }
+  if (types.includes('object')) {
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      stringSlots(child, part, [...path, key], out);
+    }
+    if (typeof node.additionalProperties === 'object') out.push({ part, path: [...path, '\0key'] });
+  }
+  if (types.includes('array') && node.items) stringSlots(node.items, part, [...path, 0], out);
+  return out;
+}
+
+const jsonOf = (schema: ZodType): JsonNode =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
+
+/** Text with one character no database keeps as sent: NUL, or half of a surrogate pair. */
+const unsafeText = fc
+  .tuple(
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '😀'.slice(0, 1)),
+    fc.string({ maxLength: 4 }),
+  )
+  .map((parts) => parts.join(''));
+
+/** Puts `value` at `path` (a '\0key' step becomes the unsafe key itself). */
+function place(target: Record<string, unknown>, path: (string | number)[], value: string): string {
+  let at: Record<string | number, unknown> = target;
+  const names: (string | number)[] = [];
+  path.forEach((step, i) => {
+    const last = i === path.length - 1;
+    const key = step === '\0key' ? value : step;
+    names.push(key);
+    if (last) at[key] = step === '\0key' ? 'x' : value;
+    else {
+      const nextIsIndex = typeof path[i + 1] === 'number';
+      at[key] ??= nextIsIndex ? [] : {};
+      at = at[key] as Record<string | number, unknown>;
+    }
+  });
+  return names.join('.');
+}
+
+describe('NUL and half an emoji, in every string field of every API route', () => {
+  it('are refused with a 400 naming each field, before anything is stored', async () => {
+    const routes = t.routes.filter(
+      (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.includes('signout'),
+    );
+    const textMessages = [message('text.nul'), message('text.loneSurrogate')];
+    const before = await digest();
+    let checked = 0;
+
+    for (const route of routes) {
+      const method = String(route.method) as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      const schemas = (route.schema ?? {}) as RouteSchemas;
+      const slots: Slot[] = [
+        ...(schemas.body && method !== 'GET'
+          ? stringSlots(jsonOf(schemas.body), 'body', [], [])
+          : []),
+        ...(schemas.querystring ? stringSlots(jsonOf(schemas.querystring), 'query', [], []) : []),
+        ...(/:(id|stepId)(?=\/|$)/.test(route.url) ? [{ part: 'param' as const, path: [] }] : []),
+      ];
+      if (slots.length === 0) continue;
+      checked++;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.nat(slots.length - 1), { minLength: 1, maxLength: 3 }),
+          fc.array(unsafeText, { minLength: 3, maxLength: 3 }),
+          async (picked, texts) => {
+            const body: Record<string, unknown> = {};
+            const query: Record<string, unknown> = {};
+            let param = realParam(route.url);
+            const fields = new Set<string>();
+            picked.forEach((n, i) => {
+              const slot = slots[n]!;
+              // A URL carries UTF-8, where half a surrogate pair cannot be written: NUL there.
+              const text =
+                slot.part === 'body' || texts[i]!.includes('\u0000')
+                  ? texts[i]!
+                  : `${texts[i]!.replace(/[\uD800-\uDFFF]/g, '')}\u0000`;
+              if (slot.part === 'param') {
+                param = text;
+                fields.add(route.url.includes(':stepId') ? 'stepId' : 'id');
+              } else fields.add(place(slot.part === 'body' ? body : query, slot.path, text));
+            });
+            const url = route.url.replace(/:(?:id|stepId)(?=\/|$)/, encodeURIComponent(param));
+            const res = await t.app.inject({
+              method,
+              url,
+              query: query as Record<string, string>,
+              headers: { [CSRF_HEADER]: '1', cookie, 'content-type': 'application/json' },
+              ...(method === 'GET' ? {} : { payload: JSON.stringify(body) }),
+            });
+            expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(400);
+            const problem = res.json<{ errors?: { field: string; message: string }[] }>();
+            const refused = new Set(
+              (problem.errors ?? [])
+                .filter((e) => textMessages.includes(e.message))
+                .map((e) => e.field),
+            );
+            // Only one request part is validated at a time, so at least one field of it is named.
+            expect(
+              [...fields].some((f) => refused.has(f)),
+              `${method} ${url}: ${res.body}`,
+            ).toBe(true);
+          },
+        ),
+        { numRuns: 15, seed: 20261206 },
+      );
+    }
+    expect(checked).toBeGreaterThan(15);
     expect(await digest()).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, PageQuery } from './paging.js';
+import { userText } from './text.js';
 import {
   AGREEMENT_TEXT_MAX,
   agreementCategories,
@@ -12,12 +13,11 @@ export const AgreementCategory = z.enum(agreementCategories, {
 });
 export type AgreementCategory = z.infer<typeof AgreementCategory>;
 
-const AgreementText = z
-  .string({ error: 'Please write the agreement as text.' })
-  .max(AGREEMENT_TEXT_MAX, {
-    error: `The agreement is longer than ${AGREEMENT_TEXT_MAX.toLocaleString('en')} characters.`,
-  })
-  .refine((s) => s.trim() !== '', { error: 'Please write a few words first.' });
+const AgreementText = userText({
+  notText: 'Please write the agreement as text.',
+  max: AGREEMENT_TEXT_MAX,
+  tooLong: `The agreement is longer than ${AGREEMENT_TEXT_MAX.toLocaleString('en')} characters.`,
+}).refine((s) => s.trim() !== '', { error: 'Please write a few words first.' });
 
 /** A new agreement: its first version, proposed to my partner. */
 export const AgreementCreateBody = z.strictObject({
@@ -115,12 +115,11 @@ export const LogAnswerBody = z
     answer: z.enum(['confirm', 'dispute', 'resolve'], {
       error: 'Please choose to confirm, question or resolve this entry.',
     }),
-    note: z
-      .string({ error: 'Please write the note as text.' })
-      .max(LOG_NOTE_MAX, {
-        error: `The note is longer than ${LOG_NOTE_MAX.toLocaleString('en')} characters.`,
-      })
-      .optional(),
+    note: userText({
+      notText: 'Please write the note as text.',
+      max: LOG_NOTE_MAX,
+      tooLong: `The note is longer than ${LOG_NOTE_MAX.toLocaleString('en')} characters.`,
+    }).optional(),
   })
   .refine((b) => b.answer === 'dispute' || b.note === undefined, {
     error: 'A note goes with a question about an entry only.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts/password-policy.js';
+import { userText } from './text.js';
 
 export const Email = z
   .string()
@@ -12,11 +13,15 @@ export const Password = z
   .min(PASSWORD_MIN, { error: `Please use at least ${PASSWORD_MIN} characters.` })
   .max(PASSWORD_MAX, { error: `Please use at most ${PASSWORD_MAX} characters.` });
 
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, { error: 'Please say what we should call you.' })
-  .max(60, { error: 'Please keep the name under 60 characters.' });
+export const DISPLAY_NAME_MAX = 60;
+
+export const DisplayName = userText({
+  trim: true,
+  min: 1,
+  tooShort: 'Please say what we should call you.',
+  max: DISPLAY_NAME_MAX,
+  tooLong: `Please keep the name to ${DISPLAY_NAME_MAX} characters or fewer.`,
+});
 
 export const SignUpBody = z.strictObject({
   email: Email,

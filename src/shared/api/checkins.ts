@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { feelings, INTENSITY_MAX, INTENSITY_MIN, NOTE_MAX } from '../../core/checkins/checkin.js';
 import { pageOf, PageQuery } from './paging.js';
+import { userText } from './text.js';
 
 export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });
 
@@ -27,12 +28,10 @@ export const CheckinCreateBody = z.strictObject({
     .refine((list) => new Set(list.map((f) => f.feeling)).size === list.length, {
       error: 'Each feeling only once, please.',
     }),
-  note: z
-    .string()
-    .max(NOTE_MAX, {
-      error: `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`,
-    })
-    .default(''),
+  note: userText({
+    max: NOTE_MAX,
+    tooLong: `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`,
+  }).default(''),
 });
 export type CheckinCreateBody = z.input<typeof CheckinCreateBody>;
 
@@ -44,13 +43,20 @@ export const Checkin = z.object({
   createdAt: z.number().int(),
   feelings: z.array(FeelingEntry),
   note: z.string(),
+  /** The note was cut to a preview of NOTE_PREVIEW characters (a list read with preview=1). */
+  noteCut: z.boolean().optional(),
 });
 export type Checkin = z.infer<typeof Checkin>;
 
 export const CheckinPage = pageOf(Checkin);
 export type CheckinPage = z.infer<typeof CheckinPage>;
 
-export const CheckinListQuery = PageQuery;
+/** How many characters of a note a glance (Today) shows; the whole note is one tap away. */
+export const NOTE_PREVIEW = 140;
+
+export const CheckinListQuery = PageQuery.extend({
+  preview: z.literal('1', { error: 'Ask for short notes with preview=1.' }).optional(),
+});
 
 export const VisibilityBody = z.strictObject({ visibility: Visibility });
 export type VisibilityBody = z.infer<typeof VisibilityBody>;

@@ -10,26 +10,26 @@ import {
   threadKinds,
   threadStates,
 } from '../../core/letters/letter.js';
+import { userText } from './text.js';
 
 export const LetterKind = z.enum(letterKinds, {
   error: 'Please choose an impact letter, a reflection, an unsent letter or a statement.',
 });
 export type LetterKind = z.infer<typeof LetterKind>;
 
-const LetterText = z
-  .string({ error: 'Please write your letter as text.' })
-  .max(LETTER_TEXT_MAX, {
-    error: `The letter is longer than ${LETTER_TEXT_MAX.toLocaleString('en')} characters.`,
-  })
-  .refine((s) => s.trim() !== '', { error: 'Please write a few words first.' });
+const LetterText = userText({
+  notText: 'Please write your letter as text.',
+  max: LETTER_TEXT_MAX,
+  tooLong: `The letter is longer than ${LETTER_TEXT_MAX.toLocaleString('en')} characters.`,
+}).refine((s) => s.trim() !== '', { error: 'Please write a few words first.' });
 
 const LetterId = z.uuid({ error: 'That letter id is not valid.' });
 
-const StatementPartText = z
-  .string({ error: 'Please write each part as text.' })
-  .max(STATEMENT_PART_MAX, {
-    error: `A part is longer than ${STATEMENT_PART_MAX.toLocaleString('en')} characters.`,
-  });
+const StatementPartText = userText({
+  notText: 'Please write each part as text.',
+  max: STATEMENT_PART_MAX,
+  tooLong: `A part is longer than ${STATEMENT_PART_MAX.toLocaleString('en')} characters.`,
+});
 
 /**
  * A statement's four guided parts. A draft may leave parts empty (it is finished over time); it is
@@ -103,12 +103,11 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const AnswerCreateBody = z.strictObject({
   answer: AnswerValue,
-  note: z
-    .string({ error: 'Please write the note as text.' })
-    .max(ANSWER_NOTE_MAX, {
-      error: `The note is longer than ${ANSWER_NOTE_MAX.toLocaleString('en')} characters.`,
-    })
-    .default(''),
+  note: userText({
+    notText: 'Please write the note as text.',
+    max: ANSWER_NOTE_MAX,
+    tooLong: `The note is longer than ${ANSWER_NOTE_MAX.toLocaleString('en')} characters.`,
+  }).default(''),
 });
 export type AnswerCreateBody = z.input<typeof AnswerCreateBody>;
 

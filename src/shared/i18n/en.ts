@@ -61,6 +61,10 @@ export const en = {
   'error.screen':
     "This part of the app didn't load, perhaps because the connection dropped or the app was just updated. Reloading usually helps.",
   'form.severalProblems': 'A few answers need another look:',
+  'text.nul':
+    'This has a hidden character we cannot keep (a "null" character, which sometimes comes with copied text). Please remove it or type that part again.',
+  'text.loneSurrogate':
+    'This has a broken character, perhaps half of an emoji. Please remove it or type that part again.',
 
   'nav.label': 'Your space',
   'nav.today': 'Today',
@@ -150,6 +154,7 @@ export const en = {
   'today.latestTitle': 'Latest check-in',
   'today.noCheckins': 'Nothing here yet. Your first check-in will show here.',
   'today.allCheckins': 'All check-ins in My space',
+  'today.readWholeNote': 'Read the whole note',
   'today.journeyTitle': 'Your journey',
   'today.together': 'You and {name} share this journey.',
   'today.partnerNotYet': 'Your partner has not joined yet.',

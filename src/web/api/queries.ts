@@ -108,7 +108,8 @@ export const useCheckins = () =>
 export const useLatestCheckin = () =>
   useQuery({
     queryKey: keys.latestCheckin,
-    queryFn: async () => (await api.get<CheckinPage>('/api/checkins?limit=1')).items[0] ?? null,
+    queryFn: async () =>
+      (await api.get<CheckinPage>('/api/checkins?limit=1&preview=1')).items[0] ?? null,
   });
 
 /** Puts a changed check-in in place in every loaded page, so the list does not jump. */

@@ -8,11 +8,13 @@ import {
 } from '../../../core/access/policy.js';
 import { decodeCursor, encodeCursor, type CheckinContent } from '../../../core/checkins/checkin.js';
 import { DomainError } from '../../../core/errors.js';
+import { previewOf } from '../../../core/text/text.js';
 import {
   Checkin,
   CheckinCreateBody,
   CheckinListQuery,
   CheckinPage,
+  NOTE_PREVIEW,
   VisibilityBody,
 } from '../../../shared/api/checkins.js';
 import { IdParams } from '../../../shared/api/journeys.js';
@@ -32,6 +34,12 @@ import {
 } from './checkins.store.js';
 
 const sealContext = (id: string): SealContext => ({ table: 'checkins', id, field: 'content' });
+
+/** A glance sends only the start of a long note, so the rest never reaches that screen. */
+function previewed(checkin: Checkin): Checkin {
+  const { text, cut } = previewOf(checkin.note, NOTE_PREVIEW);
+  return cut ? { ...checkin, note: text, noteCut: true } : checkin;
+}
 
 function assertAllowed(decision: Decision): void {
   if (!decision.allow) {
@@ -104,7 +112,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       const userId = memberId(request);
       const membership = membershipOf(request);
       if (!membership) throw new DomainError('journey.none');
-      const { cursor, limit } = request.query;
+      const { cursor, limit, preview } = request.query;
       const rows = await listVisibleCheckins(db, {
         journeyId: membership.journeyId,
         viewerId: userId,
@@ -115,7 +123,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       const last = page.at(-1);
       reply.header('cache-control', 'no-store');
       return {
-        items: page.map(await opener(userId, page)),
+        items: page.map(await opener(userId, page)).map((c) => (preview ? previewed(c) : c)),
         nextCursor:
           rows.length > limit && last
             ? encodeCursor({ createdAt: last.createdAt, id: last.id })

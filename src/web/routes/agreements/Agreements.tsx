@@ -34,7 +34,7 @@ const statusLabel = (s: string) => t(`agreements.status.${s}` as MessageKey);
 /** A word-level change, readable by eye (<ins>/<del>) and by ear (hidden "added:"/"removed:"). */
 export function Diff({ segments }: { segments: readonly DiffSegment[] }) {
   return (
-    <p className="agreement-diff note-text">
+    <p className="agreement-diff note-text" dir="auto">
       {segments.map((s, i) =>
         s.kind === 'same' ? (
           <span key={i}>{s.text}</span>
@@ -121,7 +121,7 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
       {/* Named by its words, so each agreement (and the buttons in it) can be found by them. */}
       <article className="checkin" aria-labelledby={`${id}-text-current`}>
         <h3 id={headingId}>{t('agreements.current', { version: current.version })}</h3>
-        <p id={`${id}-text-current`} className="note-text">
+        <p id={`${id}-text-current`} className="note-text" dir="auto">
           {current.text}
         </p>
         <p className="small">
@@ -148,9 +148,9 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
                 {t('agreements.changeHint')}
               </span>
               <textarea
+                dir="auto"
                 id={`${id}-text`}
                 rows={4}
-                maxLength={AGREEMENT_TEXT_MAX}
                 value={text}
                 aria-describedby={`${id}-hint`}
                 onChange={(e) => setText(e.target.value)}
@@ -250,7 +250,13 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
                       <time dateTime={new Date(v.at).toISOString()}>{formatWhen(v.at)}</time>
                     </span>
                   </p>
-                  {v.diff ? <Diff segments={v.diff} /> : <p className="note-text">{v.text}</p>}
+                  {v.diff ? (
+                    <Diff segments={v.diff} />
+                  ) : (
+                    <p className="note-text" dir="auto">
+                      {v.text}
+                    </p>
+                  )}
                 </li>
               ))}
             </ol>
@@ -321,9 +327,9 @@ function ProposeForm({ suggestions }: { suggestions: readonly Suggestion[] }) {
             {t('agreements.textHint', { max: formatCount(AGREEMENT_TEXT_MAX) })}
           </span>
           <textarea
+            dir="auto"
             id="agreement-text"
             rows={4}
-            maxLength={AGREEMENT_TEXT_MAX}
             value={text}
             aria-describedby="agreement-text-hint"
             onChange={(e) => setText(e.target.value)}

@@ -1,6 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { LOG_NOTE_MAX } from '../../../core/commitments/commitment.js';
 import type {
   CommitmentLogPage,
   CommitmentLogView,
@@ -10,6 +9,7 @@ import type {
   ReliabilityTrend,
 } from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { Isolated } from '../../components/bidi.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -137,9 +137,9 @@ function LogAnswer({ logId, status }: { logId: string; status: string }) {
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('commitments.disputeNoteLabel')}</label>
         <textarea
+          dir="auto"
           id={`${id}-note`}
           rows={3}
-          maxLength={LOG_NOTE_MAX}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
@@ -184,7 +184,11 @@ function Entry({ entry: l, mine }: { entry: CommitmentLogView; mine: boolean }) 
         {' · '}
         {t(`commitments.status.${l.status}` as MessageKey)}
       </p>
-      {l.note ? <p className="note-text">{t('commitments.noteFrom', { note: l.note })}</p> : null}
+      {l.note ? (
+        <p className="note-text">
+          <Isolated k="commitments.noteFrom" vars={{ note: l.note }} />
+        </p>
+      ) : null}
       {mine ? null : <LogAnswer logId={l.id} status={l.status} />}
     </li>
   );
@@ -270,7 +274,7 @@ function CommitmentItem({
       {/* Named by the agreement's words, so each commitment can be found by them. */}
       <article className="checkin stack" aria-labelledby={`${id}-text`}>
         <h3 id={headingId}>{categoryLabel(c.category)}</h3>
-        <p id={`${id}-text`} className="note-text">
+        <p id={`${id}-text`} className="note-text" dir="auto">
           {c.agreementText}
         </p>
         <p className="small">

@@ -36,6 +36,7 @@ export function AccountFields({
         type="text"
         name="displayName"
         autoComplete="nickname"
+        dir="auto"
         required
         value={values.displayName}
         onChange={(e) => onChange({ ...values, displayName: e.target.value })}

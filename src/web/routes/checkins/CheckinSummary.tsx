@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Checkin } from '../../../shared/api/checkins.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
+import { Isolated } from '../../components/bidi.js';
 import { LockIcon, PeopleIcon } from '../../components/icons.js';
 import { feelingLabel, formatWhen } from '../labels.js';
 
@@ -9,8 +11,9 @@ import { feelingLabel, formatWhen } from '../labels.js';
 export function Visibility({ checkin, journey }: { checkin: Checkin; journey: Journey | null }) {
   const partner = journey?.partner?.displayName;
   let icon = <PeopleIcon />;
-  let words: string;
-  if (!checkin.mine) words = t('visibility.sharedBy', { name: checkin.authorName });
+  let words: ReactNode;
+  if (!checkin.mine)
+    words = <Isolated k="visibility.sharedBy" vars={{ name: checkin.authorName }} />;
   else if (checkin.visibility === 'partner') {
     words = partner ? t('visibility.youAnd', { name: partner }) : t('visibility.youAndPartner');
   } else {
@@ -63,7 +66,16 @@ export function CheckinSummary({
           </li>
         ))}
       </ul>
-      {checkin.note ? <p className="note-text">{checkin.note}</p> : null}
+      {checkin.note ? (
+        <p className="note-text" dir="auto">
+          {checkin.note}
+        </p>
+      ) : null}
+      {checkin.noteCut ? (
+        <p>
+          <Link to={`/app/checkins#checkin-${checkin.id}`}>{t('today.readWholeNote')}</Link>
+        </p>
+      ) : null}
       {children}
     </div>
   );

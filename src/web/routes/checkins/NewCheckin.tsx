@@ -9,6 +9,7 @@ import {
   type Feeling,
 } from '../../../core/checkins/checkin.js';
 import type { Checkin, CheckinCreateBody } from '../../../shared/api/checkins.js';
+import { graphemeCount } from '../../../core/text/text.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
@@ -85,8 +86,8 @@ export function NewCheckin() {
   };
 
   const errors = fieldErrorsOf(save.error);
-  // The server counts UTF-16 code units, as String.length does.
-  const length = note.length;
+  // Counted as the server counts: one for each character a person sees.
+  const length = graphemeCount(note);
   const over = length > NOTE_MAX;
   const noteError =
     errors.note ?? (over ? t('checkin.noteTooLong', { max: formatCount(NOTE_MAX) }) : undefined);
@@ -179,6 +180,7 @@ export function NewCheckin() {
           </span>
           <FieldError id="note-error">{noteError}</FieldError>
           <textarea
+            dir="auto"
             id="note"
             name="note"
             rows={6}

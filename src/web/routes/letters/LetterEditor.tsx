@@ -17,6 +17,7 @@ import type {
   LetterThread,
   LetterVersion,
 } from '../../../shared/api/letters.js';
+import { graphemeCount } from '../../../core/text/text.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
@@ -152,8 +153,8 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
   const newest = thread ? latestSentLetter(thread) : undefined;
   const statement = kind === 'statement';
   const parts = statement ? partsOf(text) : emptyParts;
-  const partOver = (p: StatementPart) => parts[p].length > STATEMENT_PART_MAX;
-  const over = statement ? statementParts.some(partOver) : text.length > LETTER_TEXT_MAX;
+  const partOver = (p: StatementPart) => graphemeCount(parts[p]) > STATEMENT_PART_MAX;
+  const over = statement ? statementParts.some(partOver) : graphemeCount(text) > LETTER_TEXT_MAX;
   const blank = statement
     ? statementParts.every((p) => parts[p].trim() === '')
     : text.trim() === '';
@@ -329,7 +330,9 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
           <h2 id="reflect-on">
             {t('letters.title.letter', { name: letter.authorName, version: letter.version })}
           </h2>
-          <p className="note-text">{letter.text}</p>
+          <p className="note-text" dir="auto">
+            {letter.text}
+          </p>
         </section>
       ) : null}
       {kind === 'reflection' && newest && respondsTo !== newest.id ? (
@@ -371,6 +374,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
                 </span>
                 <FieldError id={`${id}-error`}>{tooLongPart}</FieldError>
                 <textarea
+                  dir="auto"
                   id={id}
                   name={p}
                   rows={6}
@@ -388,7 +392,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
                 />
                 <p id={`${id}-count`} className={partOver(p) ? 'count over' : 'count'}>
                   {t('checkin.count', {
-                    count: formatCount(parts[p].length),
+                    count: formatCount(graphemeCount(parts[p])),
                     max: formatCount(STATEMENT_PART_MAX),
                   })}
                 </p>
@@ -407,6 +411,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
             </span>
             <FieldError id="letter-text-error">{tooLong}</FieldError>
             <textarea
+              dir="auto"
               id="letter-text"
               name="text"
               rows={16}
@@ -424,7 +429,7 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
             />
             <p id="letter-text-count" className={over ? 'count over' : 'count'}>
               {t('checkin.count', {
-                count: formatCount(text.length),
+                count: formatCount(graphemeCount(text)),
                 max: formatCount(LETTER_TEXT_MAX),
               })}
             </p>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ANSWER_NOTE_MAX, answerValuesFor, statementParts } from '../../../core/letters/letter.js';
 import type {
@@ -9,7 +9,9 @@ import type {
   LetterThread,
   LetterVersion,
 } from '../../../shared/api/letters.js';
+import { graphemeCount } from '../../../core/text/text.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { Isolated } from '../../components/bidi.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -28,13 +30,15 @@ export const answerLabel = (v: AnswerValue) => t(`letters.answer.${v}` satisfies
 /** Who can see a version, in words and with an icon, like every item in the app. */
 function Who({ version, partner }: { version: LetterVersion; partner: string }) {
   let icon = <PeopleIcon />;
-  let words: string;
+  let words: ReactNode;
   if (version.kind === 'unsent') {
     icon = <LockIcon />;
     words = t('letters.who.unsent');
-  } else if (!version.mine) words = t('letters.who.sentBy', { name: version.authorName });
-  else if (version.state === 'shared') words = t('letters.who.sentTo', { name: partner });
-  else {
+  } else if (!version.mine) {
+    words = <Isolated k="letters.who.sentBy" vars={{ name: version.authorName }} />;
+  } else if (version.state === 'shared') {
+    words = <Isolated k="letters.who.sentTo" vars={{ name: partner }} />;
+  } else {
     icon = <LockIcon />;
     words = t('letters.who.draft');
   }
@@ -66,9 +70,11 @@ function AnswerView({ answer }: { answer: Answer }) {
     <div className="panel">
       <p>
         <strong>
-          {answer.mine
-            ? t('letters.youAnswered', { value })
-            : t('letters.partnerAnswered', { name: answer.authorName, value })}
+          {answer.mine ? (
+            t('letters.youAnswered', { value })
+          ) : (
+            <Isolated k="letters.partnerAnswered" vars={{ name: answer.authorName, value }} />
+          )}
         </strong>{' '}
         <span className="small">
           <time dateTime={new Date(answer.createdAt).toISOString()}>
@@ -76,7 +82,11 @@ function AnswerView({ answer }: { answer: Answer }) {
           </time>
         </span>
       </p>
-      {answer.note ? <p className="note-text">{answer.note}</p> : null}
+      {answer.note ? (
+        <p className="note-text" dir="auto">
+          {answer.note}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -100,12 +110,16 @@ function Version({ version, partner }: { version: LetterVersion; partner: string
             {statementParts.map((p) => (
               <div key={p}>
                 <dt>{t(`statement.part.${p}`)}</dt>
-                <dd className="note-text">{version.parts?.[p]}</dd>
+                <dd className="note-text" dir="auto">
+                  {version.parts?.[p]}
+                </dd>
               </div>
             ))}
           </dl>
         ) : (
-          <p className="note-text">{version.text}</p>
+          <p className="note-text" dir="auto">
+            {version.text}
+          </p>
         )}
         {version.answer ? <AnswerView answer={version.answer} /> : null}
         {version.mine && version.state === 'draft' ? (
@@ -200,7 +214,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
     setChoice(value);
     if (value) requestAnimationFrame(() => confirmRef.current?.focus());
   };
-  const over = note.length > ANSWER_NOTE_MAX;
+  const over = graphemeCount(note) > ANSWER_NOTE_MAX;
 
   return (
     <section className="panel" aria-labelledby={`${noteId}-heading`}>
@@ -215,6 +229,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
           {over ? t('letters.noteTooLong', { max: formatCount(ANSWER_NOTE_MAX) }) : undefined}
         </FieldError>
         <textarea
+          dir="auto"
           id={noteId}
           rows={4}
           value={note}
@@ -228,7 +243,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
         />
         <p id={`${noteId}-count`} className={over ? 'count over' : 'count'}>
           {t('checkin.count', {
-            count: formatCount(note.length),
+            count: formatCount(graphemeCount(note)),
             max: formatCount(ANSWER_NOTE_MAX),
           })}
         </p>

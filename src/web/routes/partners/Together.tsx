@@ -8,6 +8,7 @@ import type {
   PendingInvite,
 } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
+import { Isolated } from '../../components/bidi.js';
 import { api } from '../../api/client.js';
 import { keys, useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -201,7 +202,9 @@ export function Together() {
         {j.partner ? (
           <div className="panel">
             <p>
-              <strong>{t('today.together', { name: j.partner.displayName })}</strong>
+              <strong>
+                <Isolated k="today.together" vars={{ name: j.partner.displayName }} />
+              </strong>
             </p>
             <p>{t('together.sharedSpace')}</p>
           </div>

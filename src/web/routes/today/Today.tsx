@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
+import { Isolated } from '../../components/bidi.js';
 import type { SafetyStatus } from '../../../shared/api/safety.js';
 import { useJourney, useLatestCheckin, useSafety } from '../../api/queries.js';
 import { Loading, useMe } from '../../app/Shell.js';
@@ -35,7 +36,11 @@ function AdminHome({ me }: { me: Me }) {
 
 function Partner({ journey, safetyMode }: { journey: Journey; safetyMode: boolean }) {
   if (journey.partner) {
-    return <p>{t('today.together', { name: journey.partner.displayName })}</p>;
+    return (
+      <p>
+        <Isolated k="today.together" vars={{ name: journey.partner.displayName }} />
+      </p>
+    );
   }
   // In safety mode nothing nudges towards joint work: the invitation stays in Together, unprompted.
   if (journey.path === 'together' && !safetyMode) {
