@@ -204,6 +204,49 @@ describe('accounts and sessions', () => {
     expect((await alex.client.get('/api/journey')).statusCode).toBe(401);
   });
 
+  it('counts idle time from the last use exactly, even a use that did not write: alive just before the limit', async () => {
+    const alex = await makeMember(t.app);
+    // 59 s after sign-in: a use within the slack (60 s for 30 minutes), so nothing is written.
+    t.clock.advance(59_000);
+    expect((await session(alex.client)).user).not.toBeNull();
+    // A millisecond before 30 minutes after that use: still signed in (a minute early before).
+    t.clock.advance(30 * 60_000 - 1);
+    expect((await session(alex.client)).user).not.toBeNull();
+  });
+
+  it('ends an unused session at the idle limit plus the slack, never later', async () => {
+    const alex = await makeMember(t.app);
+    const sam = await makeMember(t.app, 'Sam');
+    t.clock.advance(30 * 60_000 + 60_000 - 1);
+    expect((await session(alex.client)).user).not.toBeNull();
+    t.clock.advance(1);
+    expect((await session(sam.client)).user).toBeNull();
+  });
+
+  it('makes a 5-minute limit act as five minutes, not four', async () => {
+    const five = await createTestApp({ config: { SESSION_IDLE_MINUTES: '5' } });
+    try {
+      const [alex, sam, jo] = [
+        await makeMember(five.app),
+        await makeMember(five.app, 'Sam'),
+        await makeMember(five.app, 'Jo'),
+      ];
+      // Alex uses the app 59 s after signing in; Sam and Jo not at all.
+      five.clock.advance(59_000);
+      expect((await session(alex.client)).user).not.toBeNull();
+      // Unused, the session outlives five minutes by the slack (15 s) and not a millisecond more.
+      five.clock.advance(4 * 60_000 + 16_000 - 1);
+      expect((await session(jo.client)).user).not.toBeNull();
+      five.clock.advance(1);
+      expect((await session(sam.client)).user).toBeNull();
+      // A millisecond before five minutes after Alex's last use: still signed in.
+      five.clock.advance(59_000 - 15_000 - 1);
+      expect((await session(alex.client)).user).not.toBeNull();
+    } finally {
+      await five.close();
+    }
+  });
+
   it('ends a session at the absolute timeout however active it is', async () => {
     const alex = await makeMember(t.app);
     // Used every 15 minutes for 11 h 45 min: still signed in, never idle.

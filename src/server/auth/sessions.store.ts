@@ -19,8 +19,14 @@ export interface SessionUser {
   readonly lastSeenAt: number;
 }
 
-/** Writing last_seen on every request would turn every read into a write; once a minute is enough. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * Idle time is counted from the last use to the millisecond, without a write on every request:
+ * last_seen_at is written (with the exact time) only once it is this slack or more behind, so the
+ * real last use is always less than one slack after it. A session therefore ends at last_seen_at +
+ * idle + slack: never before the idle limit after the real last use, and at most one slack after
+ * it (a twentieth of the limit, at most a minute: 15 s for a 5-minute limit).
+ */
+export const idleSlackMs = (idleMs: number): number => Math.min(60_000, Math.floor(idleMs / 20));
 
 export async function createSession(
   db: Db,
@@ -83,11 +89,12 @@ export async function findSession(
   const row = (await db.executeQuery(compiledSessionLookup(db)(tokenHash))).rows[0];
   if (!row) return undefined;
   const idleMs = row.idle_sealed ? openIdle(row.user_id, row.idle_sealed) : times.idleMs;
-  if (row.expires_at <= now || row.last_seen_at + idleMs <= now) {
+  const slackMs = idleSlackMs(idleMs);
+  if (row.expires_at <= now || row.last_seen_at + idleMs + slackMs <= now) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return undefined;
   }
-  if (now - row.last_seen_at >= TOUCH_EVERY_MS) {
+  if (now - row.last_seen_at >= slackMs) {
     await db
       .updateTable('sessions')
       .set({ last_seen_at: now })

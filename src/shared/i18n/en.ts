@@ -94,6 +94,11 @@ export const en = {
     'You were signed out after a while without use, to keep your space private. Everything you saved is still here.',
   'signin.toContinue':
     'Please sign in to continue. If you were signed in before, your session may have ended to keep your space private.',
+  'idle.notice':
+    'Still there? To keep your space private, you will be signed out in a minute unless you choose to stay.',
+  'idle.stay': 'Stay signed in',
+  'idle.wordsBack':
+    'Welcome back. What you were writing before you were signed out is here again. It is not saved yet.',
   'signin.invited': 'After you sign in, you will join the journey you were invited to.',
   'signin.submit': 'Sign in',
   'signin.submitting': 'Signing in…',

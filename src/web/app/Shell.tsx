@@ -5,7 +5,7 @@ import type { Me } from '../../shared/api/auth.js';
 import { t } from '../../shared/i18n/messages.js';
 import { useSession } from '../api/queries.js';
 import { useDiscreetTitle } from './discreet.js';
-import { useIdleSignOut } from './idle.js';
+import { NOTICE_ATTRIBUTE, useIdleSignOut } from './idle.js';
 import { SettingsIcon, SpaceIcon, PeopleIcon, TodayIcon } from '../components/icons.js';
 import { Page } from '../components/Page.js';
 import { leaving } from './leaving.js';
@@ -137,9 +137,9 @@ export function AppShell() {
   const session = useSession();
   const location = useLocation();
   const me = session.data?.user;
-  useIdleSignOut(me ? session.data?.idleMinutes : undefined);
+  const idle = useIdleSignOut(me ? session.data?.idleMinutes : undefined, me?.id);
   useDiscreetTitle(me ? session.data?.discreet === true : false);
-  if (session.isSuccess && !me) {
+  if (session.isSuccess && !me && !leaving.forPrivacy) {
     return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
   }
 
@@ -175,6 +175,19 @@ export function AppShell() {
         <HelpNow />
         <QuickExit />
       </header>
+      {/* Always mounted, so that the notice is read out when it appears; focus stays where it is. */}
+      <div className="idle-notice" aria-live="polite" {...{ [NOTICE_ATTRIBUTE]: '' }}>
+        {idle.notice ? (
+          <div className="confirm">
+            <p>{t('idle.notice')}</p>
+            <p className="actions">
+              <button type="button" className="button primary" onClick={idle.stay}>
+                {t('idle.stay')}
+              </button>
+            </p>
+          </div>
+        ) : null}
+      </div>
       <div className="app-layout">
         {me ? <AppNav me={me} /> : null}
         <main id="main" tabIndex={-1} className="page">

@@ -24,6 +24,7 @@ export function SignIn() {
   const session = useSession();
   const from = (location.state as { from?: unknown } | null)?.from;
   const [values, setValues] = useState<SignInBody>({ email: '', password: '' });
+  const endedIdle = new URLSearchParams(location.search).get('ended') === 'idle';
 
   const signIn = useMutation({
     mutationFn: (body: SignInBody) => api.post<SessionInfo>('/api/auth/signin', body),
@@ -46,12 +47,12 @@ export function SignIn() {
 
   return (
     <Page title={t('signin.title')} lede={t('signin.lede')}>
-      {new URLSearchParams(location.search).get('ended') === 'idle' ? (
+      {endedIdle ? (
         <p className="panel" role="status">
           {t('signin.endedIdle')}
         </p>
       ) : null}
-      {from ? <p className="panel">{t('signin.toContinue')}</p> : null}
+      {from && !endedIdle ? <p className="panel">{t('signin.toContinue')}</p> : null}
       {pendingInvite.get() !== null ? <p className="panel">{t('signin.invited')}</p> : null}
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary error={signIn.error} fieldIds={fieldIds} />

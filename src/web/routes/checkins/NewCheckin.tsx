@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useBlocker, useNavigate } from 'react-router';
 import {
   feelings,
@@ -14,7 +14,9 @@ import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
+import { forgetKeptWords, keptWords, useUnsavedWords } from '../../app/kept-words.js';
 import { leaving } from '../../app/leaving.js';
+import { useMe } from '../../app/Shell.js';
 import { choiceId, Choices } from '../../components/choices.js';
 import {
   describedBy,
@@ -30,6 +32,14 @@ import { feelingLabel, formatCount } from '../labels.js';
 const DEFAULT_INTENSITY = 5;
 const fieldIds = { feelings: choiceId('feelings', feelings[0]), note: 'note' };
 
+const checkinForm = () => 'checkin';
+
+interface Draft {
+  readonly chosen: Feeling[];
+  readonly intensity: Partial<Record<Feeling, number>>;
+  readonly note: string;
+}
+
 /**
  * A new check-in. What the person types stays in this page's memory only: never in localStorage,
  * because someone else may use this device. A failed save keeps everything and says so.
@@ -38,15 +48,29 @@ export function NewCheckin() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const [chosen, setChosen] = useState<Feeling[]>([]);
-  const [intensity, setIntensity] = useState<Partial<Record<Feeling, number>>>({});
-  const [note, setNote] = useState('');
+  const me = useMe();
+  // What was typed here before a sign-out for privacy, put back for the same person.
+  const [restored] = useState(() => keptWords<Draft>(checkinForm(), me.id));
+  const [chosen, setChosen] = useState<Feeling[]>(restored?.chosen ?? []);
+  const [intensity, setIntensity] = useState<Partial<Record<Feeling, number>>>(
+    restored?.intensity ?? {},
+  );
+  const [note, setNote] = useState(restored?.note ?? '');
+  useEffect(() => {
+    if (restored) forgetKeptWords();
+  }, [restored]);
 
   const saved = useRef(false);
   const dirty = chosen.length > 0 || note.trim() !== '';
+  const draft = useMemo<Draft | undefined>(
+    () => (dirty ? { chosen, intensity, note } : undefined),
+    [dirty, chosen, intensity, note],
+  );
+  useUnsavedWords(checkinForm, draft);
 
   // Nothing is discarded without asking: leaving with unsaved words needs a second, explicit step.
-  const blocker = useBlocker(() => dirty && !saved.current);
+  // Not when the screen is cleared for privacy: the words are kept for after signing in again.
+  const blocker = useBlocker(() => dirty && !saved.current && !leaving.forPrivacy);
   const leaveRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (blocker.state === 'blocked') leaveRef.current?.focus();
@@ -94,6 +118,11 @@ export function NewCheckin() {
 
   return (
     <Page title={t('checkin.title')} lede={t('checkin.lede')}>
+      {restored ? (
+        <p className="panel" role="status">
+          {t('idle.wordsBack')}
+        </p>
+      ) : null}
       {blocker.state === 'blocked' ? (
         <div
           ref={leaveRef}

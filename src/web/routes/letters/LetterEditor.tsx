@@ -22,8 +22,9 @@ import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
+import { forgetKeptWords, keptWords, useUnsavedWords } from '../../app/kept-words.js';
 import { leaving } from '../../app/leaving.js';
-import { Loading } from '../../app/Shell.js';
+import { Loading, useMe } from '../../app/Shell.js';
 import { describedBy, ErrorSummary, FieldError, problemOf } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
@@ -133,7 +134,14 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const { kind, thread } = setup;
-  const [text, setText] = useState(setup.text);
+  const me = useMe();
+  // Words typed here before a sign-out for privacy, put back for the same person (see kept-words.ts).
+  const newLetter = `letter:${kind}:${setup.threadId ?? ''}:${setup.respondsTo ?? ''}`;
+  const [restored] = useState(() => keptWords<string>(setup.draftId ?? newLetter, me.id));
+  useEffect(() => {
+    if (restored !== undefined) forgetKeptWords();
+  }, [restored]);
+  const [text, setText] = useState(restored ?? setup.text);
   const [respondsTo, setRespondsTo] = useState(setup.respondsTo);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [step, setStep] = useState<'idle' | 'send' | 'delete'>('idle');
@@ -241,7 +249,9 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
   }, [text, savedText, blank, over, save, send.isPending, remove.isPending]);
 
   const unsaved = text !== savedText && !blank;
-  const blocker = useBlocker(() => unsaved && !done.current);
+  useUnsavedWords(() => draftId.current ?? newLetter, unsaved ? text : undefined);
+  // Not when the screen is cleared for privacy: the words are kept for after signing in again.
+  const blocker = useBlocker(() => unsaved && !done.current && !leaving.forPrivacy);
   const leaveRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (blocker.state === 'blocked') leaveRef.current?.focus();
@@ -306,6 +316,11 @@ function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
 
   return (
     <Page title={t(titleKey)} lede={t(ledeKey, { name })}>
+      {restored !== undefined ? (
+        <p className="panel" role="status">
+          {t('idle.wordsBack')}
+        </p>
+      ) : null}
       {blocker.state === 'blocked' ? (
         <div
           ref={leaveRef}
