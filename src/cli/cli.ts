@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import fs from 'node:fs';
-import { Command } from 'commander';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { CrisisResources } from '../core/crisis/resources.js';
 import { isDomainError } from '../core/errors.js';
 import { SignUpBody } from '../shared/api/auth.js';
@@ -17,6 +18,15 @@ import {
   resetCrisisResources,
   saveCrisisResources,
 } from '../server/features/crisis/crisis.source.js';
+import { appVersion } from '../server/version.js';
+import {
+  backupSqlite,
+  defaultBackupFile,
+  masterKeyReminder,
+  postgresInstructions,
+  restoreSqlite,
+  sqliteFileOf,
+} from './backup.js';
 import { progressBar } from './progress.js';
 import { demoCheckins, insertCheckins, seedJourney } from './seed.js';
 
@@ -43,7 +53,60 @@ export function buildCli(): Command {
     .name('steadfast')
     .description(
       'Operate a Steadfast instance. Uses the same configuration (environment variables) as the server.',
-    );
+    )
+    .version(appVersion, '-V, --version', 'print the version of Steadfast')
+    // Commander would end the process itself; runCli sets the exit code instead.
+    .exitOverride();
+
+  program
+    .command('backup')
+    .description(
+      'Copy the database while the server runs (SQLite; on PostgreSQL, prints what to run)',
+    )
+    .option('--out <file>', 'where to write it (default: backups/ in the data folder)')
+    .action(async (opts: { out?: string }) => {
+      const config = loadConfig();
+      const source = sqliteFileOf(config);
+      if (!source) {
+        console.log(postgresInstructions(config, new Date()));
+        return;
+      }
+      const out = path.resolve(opts.out ?? defaultBackupFile(config, new Date()));
+      await backupSqlite(source, out);
+      console.log(`Backed up the database to ${out}.\n\n${masterKeyReminder(config)}`);
+    });
+
+  program
+    .command('restore')
+    .description(
+      'Replace the database with a backup, then migrate it up (stop the server first; SQLite; on PostgreSQL, prints what to run)',
+    )
+    .argument('<file>', 'a backup made by steadfast backup')
+    .option('--yes', 'confirm that the server is stopped and the current data may be replaced')
+    .action(async (file: string, opts: { yes?: boolean }) => {
+      const config = loadConfig();
+      const target = sqliteFileOf(config);
+      if (!target) {
+        console.log(postgresInstructions(config, new Date()));
+        return;
+      }
+      if (!opts.yes) {
+        // SQLite gives no reliable sign of another process using the file, so the operator says so.
+        throw new Error(
+          `This replaces the database at ${target} with ${file}. Stop the server first (a running server would keep writing to the old data), then run again with --yes.`,
+        );
+      }
+      const { keptAside, migrated } = await restoreSqlite(
+        config,
+        target,
+        path.resolve(file),
+        new Date(),
+      );
+      const lines = [`Restored ${file} into ${target}.`];
+      if (keptAside) lines.push(`The data it replaced is kept in ${keptAside}.`);
+      if (migrated.length) lines.push(`Brought it up to this version: ${migrated.join(', ')}.`);
+      console.log(`${lines.join('\n')}\n\n${masterKeyReminder(config)}`);
+    });
 
   program
     .command('migrate')
@@ -205,6 +268,11 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
+    // Help, --version and usage errors: Commander has already written what to say.
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
     const message = isDomainError(error)
       ? catalogue[error.code].detail
       : error instanceof Error

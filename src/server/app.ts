@@ -6,7 +6,6 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import type { Deps } from './deps.js';
@@ -28,7 +27,8 @@ import { registerTimeoutRoutes } from './features/timeouts/timeouts.routes.js';
 import { registerProgramRoutes } from './features/program/program.routes.js';
 import { registerToolRoutes } from './features/tools/tools.routes.js';
 import { registerWebRoutes } from './features/web/web.routes.js';
-import { collectRoutes, policyOf, registerAccess } from './http/access.js';
+import { collectRoutes, registerAccess } from './http/access.js';
+import { openApiOptions } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { zodSerializerCompiler } from './http/serializer.js';
 import { textSafeValidatorCompiler } from './http/validator.js';
@@ -72,22 +72,7 @@ export async function buildApp(
   app.setValidatorCompiler(textSafeValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Steadfast API',
-        version: '0.1.0',
-        description:
-          'Every state-changing request needs the header `X-Steadfast-CSRF: 1`; the web client also sends `X-Steadfast-User: <its user id>`, and a change is refused (409) when the session belongs to someone else. Sessions are an HttpOnly cookie. Errors are RFC 9457 problem details.',
-      },
-    },
-    transform: (input) => {
-      const out = jsonSchemaTransform(input);
-      const policy = policyOf(input.route.config);
-      return { ...out, schema: { ...out.schema, ...(policy ? { 'x-access': policy } : {}) } };
-    },
-  });
+  await app.register(swagger, openApiOptions(deps.config));
   await app.register(cookie);
   registerSecurityHeaders(app, deps.config.secureCookies);
 

@@ -405,6 +405,27 @@ const frameworkErrors: Record<string, { code: string; title: string; detail: str
   },
 };
 
+/**
+ * Every problem `type` the server can send, with what its page says. The catalogue's own words, the
+ * framework's, and the two made on the spot (their detail varies, so the page describes them).
+ */
+export const problemTypes: Readonly<Record<string, { title: string; detail: string }>> = {
+  ...catalogue,
+  ...Object.fromEntries(
+    Object.values(frameworkErrors).map((e) => [e.code, { title: e.title, detail: e.detail }]),
+  ),
+  'request.invalid': {
+    title: 'Please check what you entered',
+    detail:
+      'Something in the request is not valid. The `errors` list names each field and what to change.',
+  },
+  internal: {
+    title: 'Something went wrong on our side',
+    detail:
+      'Something went wrong on our side and nothing was saved. Please try again; if it keeps happening, tell the practice and mention the reference given in the message.',
+  },
+};
+
 /** Maps any error to problem details; 5xx internals are logged with the request id, never sent. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof DomainError) return problemFor(error.code);

@@ -23,6 +23,9 @@ const migrations: Record<string, Migration> = {
   '0009-dashboard-indexes': m0009,
 };
 
+/** Every migration this version knows, oldest first (a restore refuses a backup from a newer one). */
+export const migrationNames = (): string[] => Object.keys(migrations);
+
 /** The migrator over our migrations, for this database. */
 export async function migratorFor(database: Database): Promise<Migrator> {
   const { db } = database;

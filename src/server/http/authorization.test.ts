@@ -68,6 +68,13 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expect: 200 },
   { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', expect: 200 },
   { method: 'GET', route: '/api/docs', url: () => '/api/docs', expect: 200 },
+  // The page behind every problem's `type` link: public, like the API overview.
+  {
+    method: 'GET',
+    route: '/problems/:code',
+    url: () => '/problems/auth.unauthenticated',
+    expect: 200,
+  },
   // Tools for intense moments: public pages, the same for everyone, signed in or not.
   { method: 'GET', route: '/tools', url: () => '/tools', expect: 200 },
   { method: 'GET', route: '/tools/:slug', url: () => '/tools/breathing', expect: 200 },
@@ -645,7 +652,10 @@ describe('pages', () => {
     const pages = t.routes.filter((r) => !r.url.startsWith('/api/') && r.method !== 'HEAD');
     expect(pages.length).toBeGreaterThan(5);
     for (const page of pages) {
-      const url = page.url.replace('*', 'anything').replace(':slug', 'impact');
+      const url = page.url
+        .replace('*', 'anything')
+        .replace(':slug', 'impact')
+        .replace(':code', 'auth.forbidden');
       const statuses = new Set<number>();
       for (const actor of actorNames) {
         const cookie = cookieOf(actor);

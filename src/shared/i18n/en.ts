@@ -332,6 +332,10 @@ export const en = {
   'docs.intro': 'Every endpoint, generated from the same schemas the server validates with.',
   'docs.json': 'OpenAPI document (JSON)',
   'docs.access': 'Who may call it: {policy}',
+  'docs.problem.code': 'Its code is {code}.',
+  'docs.problem.forPrograms':
+    'Programs receive this as problem details (RFC 9457): the same title and a detail for the moment, with this page as its type.',
+  'docs.problem.back': 'Back to the API overview',
 
   'tools.indexTitle': 'Tools for intense moments',
   'tools.exercises': 'Exercises',

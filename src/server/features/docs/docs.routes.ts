@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { t } from '../../../shared/i18n/messages.js';
 import { access } from '../../http/access.js';
 import { html, layout } from '../../pages/html.js';
+import { notFoundPage } from '../../pages/not-found.js';
+import { problemTypes } from '../../problems.js';
 
 interface OpenApiOperation {
   summary?: string;
@@ -9,10 +11,36 @@ interface OpenApiOperation {
   'x-access'?: string;
 }
 
-/** The OpenAPI document, and a script-free page that lists it for people. */
+/** A short page for each problem `type`, so the link in every error answer leads somewhere. */
+function problemPage(code: string, entry: { title: string; detail: string }): string {
+  return layout({
+    title: entry.title,
+    body: html`<h1>${entry.title}</h1>
+      <p>${entry.detail}</p>
+      <p>${t('docs.problem.code', { code })} ${t('docs.problem.forPrograms')}</p>
+      <p><a href="/api/docs">${t('docs.problem.back')}</a></p>`,
+  });
+}
+
+/** The OpenAPI document, a script-free page that lists it for people, and the problem pages. */
 export function registerDocsRoutes(app: FastifyInstance): void {
   app.get('/api/openapi.json', { config: access('public'), schema: { hide: true } }, () =>
     app.swagger(),
+  );
+
+  const pages = new Map(
+    Object.entries(problemTypes).map(([code, entry]) => [code, problemPage(code, entry)]),
+  );
+  app.get(
+    '/problems/:code',
+    { config: access('public'), schema: { hide: true } },
+    (request, reply) => {
+      const page = pages.get((request.params as { code: string }).code);
+      return reply
+        .code(page ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .send(page ?? notFoundPage());
+    },
   );
 
   app.get('/api/docs', { config: access('public'), schema: { hide: true } }, (_request, reply) => {
