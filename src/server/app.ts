@@ -9,6 +9,7 @@ import Fastify, {
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
@@ -55,6 +56,16 @@ export const redactPaths = [
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * A hop count trusts the socket peer and the next n-1 X-Forwarded-For entries from the right (this
+ * Fastify treats a bare number as "trust nothing"); addresses trust only those proxies.
+ */
+function trustProxyOption(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
+
 /** Builds the whole app without listening; tests drive it with `inject`. */
 export async function buildApp(
   deps: Deps,
@@ -62,7 +73,7 @@ export async function buildApp(
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel, redact: redactPaths },
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
   });
