@@ -66,12 +66,35 @@ function trustProxyOption(trust: Config['trustProxy']): FastifyServerOptions['tr
   return [...trust];
 }
 
+/**
+ * Slow or idle connections are closed, so that many connections trickling bytes cannot hold the
+ * server: whole headers within 15 s, the whole request within 30 s, an idle keep-alive connection
+ * after 5 s, any connection silent for 60 s. Node checks the first two every `checkEveryMs`.
+ */
+export const serverTimeouts = {
+  headersMs: 15_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: 60_000,
+  checkEveryMs: 1_000,
+};
+export type ServerTimeouts = typeof serverTimeouts;
+
 /** Builds the whole app without listening; tests drive it with `inject`. */
 export async function buildApp(
   deps: Deps,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logger?: FastifyServerOptions['logger']; timeouts?: Partial<ServerTimeouts> } = {},
 ): Promise<BuiltApp> {
+  const timeouts = { ...serverTimeouts, ...options.timeouts };
   const app = Fastify({
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
     logger: options.logger ?? { level: deps.config.logLevel, redact: redactPaths },
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
