@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
@@ -56,14 +57,47 @@ export const redactPaths = [
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * A hop count trusts the socket peer and the next n-1 X-Forwarded-For entries from the right (this
+ * Fastify treats a bare number as "trust nothing"); addresses trust only those proxies.
+ */
+function trustProxyOption(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
+
+/**
+ * Slow or idle connections are closed, so that many connections trickling bytes cannot hold the
+ * server: whole headers within 15 s, the whole request within 30 s, an idle keep-alive connection
+ * after 5 s, any connection silent for 60 s. Node checks the first two every `checkEveryMs`.
+ */
+export const serverTimeouts = {
+  headersMs: 15_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: 60_000,
+  checkEveryMs: 1_000,
+};
+export type ServerTimeouts = typeof serverTimeouts;
+
 /** Builds the whole app without listening; tests drive it with `inject`. */
 export async function buildApp(
   deps: Deps,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logger?: FastifyServerOptions['logger']; timeouts?: Partial<ServerTimeouts> } = {},
 ): Promise<BuiltApp> {
+  const timeouts = { ...serverTimeouts, ...options.timeouts };
   const app = Fastify({
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
     logger: options.logger ?? { level: deps.config.logLevel, redact: redactPaths },
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
   });

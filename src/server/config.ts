@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -50,9 +51,15 @@ export const configSchema = z.object({
     'Sign out this many hours after signing in, whatever the use.',
   ),
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .describe('Set to true behind a reverse proxy so client addresses come from X-Forwarded-For.'),
+    .superRefine((value, ctx) => {
+      const problem = trustProxyProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe(
+      'Behind a reverse proxy: how many proxies stand in front of the app (e.g. 1), or their addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1). Client addresses then come from X-Forwarded-For, read from the right past those proxies only. Not true: that would trust whatever the client writes.',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -68,6 +75,38 @@ export const configSchema = z.object({
     .default(path.join(packageRoot, 'dist', 'web'))
     .describe('Folder with the built web client (dist/web after npm run build).'),
 });
+
+/** Named ranges that Fastify's proxy-addr understands, besides addresses and CIDRs. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function trustProxyProblem(value: string): string | undefined {
+  if (value === 'false' || /^[1-9]\d*$/.test(value)) return undefined;
+  if (value === 'true') {
+    return 'true would trust the left-most X-Forwarded-For entry, which the client writes itself. Give the number of proxies in front of the app (1 for one nginx or Caddy) or their addresses (e.g. 127.0.0.1).';
+  }
+  const bad = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => !isAddressOrCidr(e));
+  return bad.length === 0
+    ? undefined
+    : `expected false, a number of proxies (e.g. 1), or addresses/CIDR ranges separated by commas; not an address: ${bad.join(', ')}`;
+}
+
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return Object.freeze(value.split(',').map((e) => e.trim()));
+}
 
 export type ConfigInput = z.input<typeof configSchema>;
 
@@ -85,7 +124,8 @@ export interface Config {
   readonly sessionIdleDiscreetMs: number;
   readonly quickExitUrl: string;
   readonly sessionAbsoluteMs: number;
-  readonly trustProxy: boolean;
+  /** False, a number of proxy hops, or the proxies' addresses and CIDR ranges. */
+  readonly trustProxy: false | number | readonly string[];
   readonly logLevel: string;
   readonly contentDir: string;
   readonly webDir: string;
@@ -117,7 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleDiscreetMs: c.SESSION_IDLE_DISCREET_MINUTES * 60_000,
     quickExitUrl: c.QUICK_EXIT_URL,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
-    trustProxy: c.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
     logLevel: c.LOG_LEVEL,
     contentDir: path.resolve(c.STEADFAST_CONTENT_DIR),
     webDir: path.resolve(c.STEADFAST_WEB_DIR),

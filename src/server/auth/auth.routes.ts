@@ -8,7 +8,7 @@ import { NoContent, Problem } from '../../shared/api/problem.js';
 import type { Deps } from '../deps.js';
 import { access, actorOf, sessionCookieName, sessionHashOf } from '../http/access.js';
 import { createAccount } from './accounts.js';
-import { clear, hit } from './rate-limit.store.js';
+import { clear, giveBack, hit } from './rate-limit.store.js';
 import { createSession, deleteSession } from './sessions.store.js';
 import { findUserById, findUserByEmail } from './users.store.js';
 import { initialSafetyState } from '../../core/safety/safety.js';
@@ -17,12 +17,16 @@ import { sealIdle } from './session-idle.js';
 
 const WINDOW_MS = 15 * 60_000;
 /**
- * Sign-in limits per 15 minutes. Failures are counted per account *from one address*, so that
- * someone who knows a person's email (a controlling partner, say) cannot lock them out everywhere;
- * an account-wide cap still bounds guessing spread over many addresses.
+ * Sign-in limits per 15 minutes, counting only wrong passwords (a right one, or a try refused
+ * before any check, is given back). Failures are counted per account *from one address*, so that
+ * someone who knows a person's email (a controlling partner, say) cannot lock them out everywhere.
+ * The account-wide count never refuses by itself, since that would refuse the owner's right
+ * password too: past it, the account is being guessed at from many addresses, and each address
+ * then gets only a few tries on it.
  */
 export const SIGNIN_LIMIT_ACCOUNT_ADDRESS = 10;
 export const SIGNIN_LIMIT_ACCOUNT = 50;
+export const SIGNIN_LIMIT_ACCOUNT_ADDRESS_UNDER_GUESSING = 3;
 export const SIGNIN_LIMIT_ADDRESS = 50;
 export const SIGNUP_LIMIT_ADDRESS = 20;
 
@@ -123,20 +127,30 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       const now = deps.clock();
       const email = normalizeEmail(request.body.email);
       const account = emailKey(email);
+      const addressKey = `signin:ip:${request.ip}`;
+      const accountKey = `signin:acct:${account}`;
       const pairKey = `signin:acct-ip:${account}:${request.ip}`;
+      const keys = [addressKey, accountKey, pairKey];
       // Every count is taken before the (slow) password check, so parallel guesses cannot all slip
-      // under a limit. A successful sign-in clears its own address's count.
-      const overLimit = [
-        (await hit(db, `signin:ip:${request.ip}`, now, WINDOW_MS)) > SIGNIN_LIMIT_ADDRESS,
-        (await hit(db, `signin:acct:${account}`, now, WINDOW_MS)) > SIGNIN_LIMIT_ACCOUNT,
-        (await hit(db, pairKey, now, WINDOW_MS)) > SIGNIN_LIMIT_ACCOUNT_ADDRESS,
-      ];
-      if (overLimit.some(Boolean)) throw new DomainError('auth.rate_limited');
+      // under a limit; a try that turns out not to be a wrong guess gives its counts back.
+      const byAddress = await hit(db, addressKey, now, WINDOW_MS);
+      const byAccount = await hit(db, accountKey, now, WINDOW_MS);
+      const byPair = await hit(db, pairKey, now, WINDOW_MS);
+      const pairLimit =
+        byAccount > SIGNIN_LIMIT_ACCOUNT
+          ? SIGNIN_LIMIT_ACCOUNT_ADDRESS_UNDER_GUESSING
+          : SIGNIN_LIMIT_ACCOUNT_ADDRESS;
+      if (byAddress > SIGNIN_LIMIT_ADDRESS || byPair > pairLimit) {
+        await giveBack(db, keys, now);
+        throw new DomainError('auth.rate_limited');
+      }
       const user = await findUserByEmail(db, email);
       const ok = user
         ? await deps.passwords.verify(user.password_hash, request.body.password)
         : await deps.passwords.verifyDummy(request.body.password);
       if (!user || !ok) throw new DomainError('auth.invalid_credentials');
+      // The person's own earlier typos from this address are forgiven too.
+      await giveBack(db, [addressKey, accountKey], now);
       await clear(db, pairKey);
       await signIn(deps, request, reply, user.id);
       return sessionInfo(deps, toMe(user));

@@ -16,6 +16,21 @@ export async function hit(db: Db, key: string, now: number, windowMs: number): P
   return Number(result.rows[0]?.count ?? 0);
 }
 
+/**
+ * Gives back hits taken at `now` that turned out not to count (a right password, or a try refused
+ * before any check), in one statement. A window restarted since then is left alone.
+ */
+export async function giveBack(db: Db, keys: readonly string[], now: number): Promise<void> {
+  if (keys.length === 0) return; // `IN ()` is invalid SQL.
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ count: eb('count', '-', 1) }))
+    .where('key', 'in', keys)
+    .where('window_start', '<=', now)
+    .where('count', '>', 0)
+    .execute();
+}
+
 export async function clear(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
