@@ -25,6 +25,7 @@ const TABLES = [
   'program_events',
   'mail_outbox',
   'settings',
+  'practice_settings',
 ];
 
 let t: TestApp;
