@@ -27,11 +27,11 @@ const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
       ${c.lines.map(
         (l) =>
           html`<li>
-            <strong>${l.name}</strong> —
-            ${t(l.kind === 'crisis' ? 'help.kind.crisis' : 'help.kind.abuse')}.<br /><a
-              class="call"
-              href="${l.href}"
-              >${l.text}</a
+            <a class="call" href="${l.href}">${l.name}: ${l.number}</a><br /><span class="small"
+              >${t(l.kind === 'crisis' ? 'help.kind.crisis' : 'help.kind.abuse')}.${
+                // The link says the number; only a way to text it adds anything.
+                l.text === `Call ${l.number}` ? '' : ` ${l.text}.`
+              }</span
             >
           </li>`,
       )}

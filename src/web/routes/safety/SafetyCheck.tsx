@@ -11,13 +11,32 @@ import { useMe } from '../../app/Shell.js';
 import { Choices } from '../../components/choices.js';
 import { ErrorSummary } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
-import { HelpLines } from './HelpLines.js';
+import { HelpLines, useOpenAtTop } from './HelpLines.js';
 
 type Draft = Partial<Record<SafetyQuestionId, boolean>>;
 const yesNo = [
   { value: 'yes', label: t('safety.yes') },
   { value: 'no', label: t('safety.no') },
 ] as const;
+
+/** After a "yes": the numbers first, on the first screen of a small phone; the explanation after. */
+function SafetyModeOn({ country }: { country: string | null }) {
+  useOpenAtTop();
+  return (
+    <Page title={t('safety.modeTitle')}>
+      <HelpLines country={country} first="abuse" />
+      <p>{t('safety.talkText')}</p>
+      <p>{t('safety.modeText')}</p>
+      <p className="panel">{t('safety.modePrivate')}</p>
+      <p>{t('safety.quickExitTip')}</p>
+      <p className="actions">
+        <Link className="button primary" to="/app" replace>
+          {t('safety.continue')}
+        </Link>
+      </p>
+    </Page>
+  );
+}
 
 /** The private safety check: a few yes/no questions; any "yes" turns on safety mode. */
 export function SafetyCheck() {
@@ -52,21 +71,7 @@ export function SafetyCheck() {
     save.mutate({ answers });
   };
 
-  if (save.data?.safetyMode) {
-    return (
-      <Page title={t('safety.modeTitle')}>
-        <p>{t('safety.modeText')}</p>
-        <p className="panel">{t('safety.modePrivate')}</p>
-        <HelpLines country={me.country} abuseFirst />
-        <p>{t('safety.quickExitTip')}</p>
-        <p className="actions">
-          <Link className="button primary" to="/app" replace>
-            {t('safety.continue')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
+  if (save.data?.safetyMode) return <SafetyModeOn country={me.country} />;
   if (save.data) {
     return (
       <Page title={t('safety.calmTitle')}>
