@@ -150,6 +150,12 @@ describe('crisis screens on a small phone', () => {
     await heading(robin, 'Your PHQ-9 results');
     await robin.reload();
     await heading(robin, "You don't have to carry this alone");
+    // So does the overview, while the newest answers stand.
+    await robin.goto('/app/screens');
+    await heading(robin, "How you're doing");
+    await robin.getByRole('link', { name: 'See the support and numbers again' }).click();
+    await heading(robin, "You don't have to carry this alone");
+    await checkPage(robin);
   });
 
   it('a "yes" to the safety check: the abuse line and the emergency number first', async () => {
