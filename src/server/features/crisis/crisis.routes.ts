@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { pickCountry, type CrisisCountry } from '../../../core/crisis/resources.js';
 import { CrisisLines } from '../../../shared/api/crisis.js';
 import { t } from '../../../shared/i18n/messages.js';
+import { findUserById } from '../../auth/users.store.js';
 import type { Deps } from '../../deps.js';
 import { access, actorOf } from '../../http/access.js';
 import { defaultCountry } from '../practice/practice.service.js';
@@ -68,11 +69,7 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
     if (asked) return { crisis, chosen: asked };
     const actor = actorOf(request);
     if (actor.kind === 'user') {
-      const own = await deps.database.db
-        .selectFrom('users')
-        .select('country')
-        .where('id', '=', actor.userId)
-        .executeTakeFirst();
+      const own = await findUserById(deps.database.db, actor.userId);
       const theirs = pickCountry(crisis, own?.country ?? undefined);
       if (theirs) return { crisis, chosen: theirs };
     }
