@@ -5,7 +5,7 @@ import { safetyQuestionIds, type SafetyQuestionId } from '../../../core/safety/s
 import type { SafetyCheckBody, SafetyStatus } from '../../../shared/api/safety.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { keys, type SessionState } from '../../api/queries.js';
+import { keys, useCrisisLines, type SessionState } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { useMe } from '../../app/Shell.js';
 import { Choices } from '../../components/choices.js';
@@ -45,6 +45,8 @@ export function SafetyCheck() {
   const announce = useAnnounce();
   const [draft, setDraft] = useState<Draft>({});
   const [missing, setMissing] = useState(false);
+  // Loaded while the person answers, so the numbers after a "yes" never wait.
+  useCrisisLines();
 
   const save = useMutation({
     mutationFn: (body: SafetyCheckBody) => api.post<SafetyStatus>('/api/safety/check', body),

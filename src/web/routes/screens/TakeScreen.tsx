@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/api/screens.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api, isApiError } from '../../api/client.js';
+import { useCrisisLines } from '../../api/queries.js';
 import { Loading, NotFound, useMe } from '../../app/Shell.js';
 import { choiceId, Choices } from '../../components/choices.js';
 import { ErrorSummary, problemOf } from '../../components/form.js';
@@ -121,13 +122,16 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
   const [followUp, setFollowUp] = useState<string | undefined>(undefined);
   const [missing, setMissing] = useState(false);
   const navigate = useNavigate();
+  // Loaded while the person answers, so a crisis screen never waits for its numbers.
+  useCrisisLines();
 
   const save = useMutation({
     mutationFn: (body: ScreenAnswersBody) =>
       api.post<ScreenOutcome>(`/api/screens/${instrument.id}`, body),
     onSuccess: async (outcome) => {
-      await client.invalidateQueries({ queryKey: screenKeys.history(instrument.id) });
+      void client.invalidateQueries({ queryKey: screenKeys.history(instrument.id) });
       // The result has its own address, so a reload (or coming back) finds it, crisis screen first.
+      // It travels with the navigation, so the crisis screen shows without another request.
       await navigate(`/app/screens/${instrument.id}/results/${outcome.id}`, {
         replace: true,
         state: { outcome },
