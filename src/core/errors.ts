@@ -48,6 +48,7 @@ export const errorCodes = [
   'timeout.no_partner',
   'measure.answers_invalid',
   'safety.check_needed',
+  'crisis.country_unknown',
   'program.step_not_found',
   'program.exercise_not_found',
   'program.exercise_done_in_app',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config.js';
+import { pickCountry } from '../core/crisis/resources.js';
+import { ConfigError, type Config } from './config.js';
 import { createPasswordHasher } from './auth/passwords.js';
 import { loadContent } from './content/load.js';
 import { loadMasterKey, MasterKeyError } from './crypto/master-key.js';
@@ -7,8 +8,22 @@ import { createSealer } from './crypto/sealing.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
+import { currentCrisisResources } from './features/crisis/crisis.source.js';
 
 const KEY_CHECK = 'crypto.master_key_check';
+
+/** A default country with no crisis lines would quietly show none: refuse to start instead. */
+async function checkDefaultCountry(deps: Deps): Promise<void> {
+  const code = deps.config.defaultCountry;
+  if (code === undefined) return;
+  const crisis = await currentCrisisResources(deps);
+  if (!pickCountry(crisis, code)) {
+    const known = crisis.countries.map((c) => c.code).join(', ');
+    throw new ConfigError(
+      `Invalid configuration:\n  STEADFAST_DEFAULT_COUNTRY: there are no crisis lines for ${code}; use one of ${known}, or leave it unset for the "anywhere else" advice`,
+    );
+  }
+}
 
 /**
  * Opens the database, migrates it, loads the master key (refusing to start when it does not match
@@ -48,7 +63,7 @@ export async function boot(
           'Start with the key file (or STEADFAST_MASTER_KEY) that belongs to this data.',
       );
     }
-    return {
+    const deps: Deps = {
       config,
       database,
       sealer,
@@ -57,6 +72,8 @@ export async function boot(
       clock: options.clock ?? Date.now,
       newId: randomUUID,
     };
+    await checkDefaultCountry(deps);
+    return deps;
   } catch (e) {
     if (!options.database) await database.close();
     throw e;

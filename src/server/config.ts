@@ -70,6 +70,14 @@ export const configSchema = z.object({
     .describe(
       'Folder with the Learn pages and data files (the content/ folder of this repository).',
     ),
+  STEADFAST_DEFAULT_COUNTRY: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code, like GB' }))
+    .optional()
+    .describe(
+      'Two-letter code of the country whose crisis lines people see until they choose their own (one of the crisis list\'s countries, e.g. GB). The administrator can change it in Practice settings. When unset, they see the "anywhere else" advice.',
+    ),
   STEADFAST_WEB_DIR: z
     .string()
     .default(path.join(packageRoot, 'dist', 'web'))
@@ -129,6 +137,8 @@ export interface Config {
   readonly logLevel: string;
   readonly contentDir: string;
   readonly webDir: string;
+  /** Checked against the crisis lines at start (boot.ts), where the list is known. */
+  readonly defaultCountry: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -161,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     contentDir: path.resolve(c.STEADFAST_CONTENT_DIR),
     webDir: path.resolve(c.STEADFAST_WEB_DIR),
+    defaultCountry: c.STEADFAST_DEFAULT_COUNTRY,
   });
 }
 

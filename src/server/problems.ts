@@ -76,6 +76,12 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Before anything you do together, we ask a few private questions about your safety. Only you see the answers.',
   },
+  'crisis.country_unknown': {
+    status: 422,
+    title: 'No crisis lines for that country',
+    detail:
+      'We have no crisis lines for that country. Please pick one from the list, or "Anywhere else".',
+  },
   'journey.none': {
     status: 409,
     title: 'No journey yet',

@@ -73,8 +73,14 @@ function waitUntilUp(child: ChildProcess, output: () => string): Promise<void> {
   });
 }
 
-/** Starts the built server for the browser tests and stops it afterwards. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/**
+ * Starts the built server on a free port with a fresh data folder (and a stand-in neutral site),
+ * with any extra settings. The browser tests share one; a test file needing its own settings or a
+ * fresh instance (e.g. its own administrator) starts another.
+ */
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+): Promise<{ baseUrl: string; neutralUrl: string; stop: () => Promise<void> }> {
   for (const built of ['dist/server/main.js', 'dist/web/index.html']) {
     if (!fs.existsSync(path.join(root, built))) {
       throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);
@@ -95,6 +101,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       QUICK_EXIT_URL: neutral.url,
       // info, so the start-up line can be waited on; the output is shown only when start-up fails.
       LOG_LEVEL: 'info',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -129,7 +136,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await stop();
     throw error;
   }
+  return { baseUrl, neutralUrl: neutral.url, stop };
+}
+
+/** Starts the built server for the browser tests and stops it afterwards. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const { baseUrl, neutralUrl, stop } = await startServer();
   project.provide('baseUrl', baseUrl);
-  project.provide('neutralUrl', neutral.url);
+  project.provide('neutralUrl', neutralUrl);
   return stop;
 }

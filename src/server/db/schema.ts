@@ -88,6 +88,13 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A setting the practice's administrator chose; the value is JSON. */
+export interface PracticeSettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 /** One version of an impact letter, a reflection or an unsent letter; the text is sealed. */
 export interface LettersTable {
   id: string;
@@ -207,6 +214,7 @@ export interface DB {
   checkins: CheckinsTable;
   mail_outbox: MailOutboxTable;
   settings: SettingsTable;
+  practice_settings: PracticeSettingsTable;
   safety_states: SafetyStatesTable;
   letters: LettersTable;
   letter_answers: LetterAnswersTable;

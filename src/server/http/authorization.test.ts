@@ -102,6 +102,20 @@ const cases: Case[] = [
   },
   { method: 'GET', route: '/api/auth/session', url: () => '/api/auth/session', expect: 200 },
   { method: 'GET', route: '/api/crisis', url: () => '/api/crisis', expect: 200 },
+  // The practice's settings: the administrator's alone; members may not even read them.
+  {
+    method: 'GET',
+    route: '/api/practice/settings',
+    url: () => '/api/practice/settings',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/practice/settings',
+    url: () => '/api/practice/settings',
+    body: () => ({ defaultCountry: null }),
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
   // Safety: each person's own; there is no route that names anyone else.
   {

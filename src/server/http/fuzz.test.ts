@@ -26,6 +26,7 @@ const TABLES = [
   'program_events',
   'mail_outbox',
   'settings',
+  'practice_settings',
 ];
 
 let t: TestApp;

@@ -71,6 +71,7 @@ export const en = {
   'nav.mySpace': 'My space',
   'nav.together': 'Together',
   'nav.settings': 'Settings',
+  'nav.practice': 'Practice',
 
   'account.name': 'What should we call you?',
   'account.email': 'Email',
@@ -396,10 +397,12 @@ export const en = {
   'safety.modeText':
     'What you described can mean you are not safe, and you deserve to be. From now on Steadfast puts your own path first: nothing will nudge you towards exercises with your partner, the screen shows a plain title, and you are signed out sooner when you leave it. You can still choose anything yourself.',
   'safety.modePrivate': 'Your partner cannot see any of this, or tell that anything changed.',
-  'safety.talkTitle': 'Talk to someone who understands',
   'safety.talkText':
     'Helplines for abuse and for crisis are free and confidential, and they can help you think about what is right for you.',
   'safety.allLines': 'All helplines and emergency numbers',
+  'crisisLines.title': 'Help now — {country}',
+  'crisisLines.elsewhere': 'Somewhere else? Tap your country:',
+  'crisisLines.choose': 'Tap your country to see its numbers here:',
   'safety.calmTitle': 'Your answers are saved',
   'safety.calmText':
     'Thank you for answering. Only you can see your answers. You can take these questions again at any time from Settings: if anything changes, they are there.',
@@ -438,6 +441,14 @@ export const en = {
   'settings.countryHint': 'Get help now shows this country’s numbers first.',
   'settings.countryNone': 'Somewhere else',
   'settings.countrySaved': 'Saved. Get help now will show these numbers first.',
+  'practice.title': 'Practice settings',
+  'practice.lede': 'These apply to everyone who uses Steadfast here.',
+  'practice.defaultCountry': 'Country for crisis lines',
+  'practice.defaultCountryHint':
+    'People who have not chosen their own country see this country’s emergency number and helplines first on Get help now and on every crisis screen. They can choose their own at any time.',
+  'practice.anywhereElse': 'No country: show the “anywhere else” advice',
+  'practice.save': 'Save',
+  'practice.saved': 'Saved. Crisis screens now show these numbers first.',
 
   'letters.title': 'Letters',
   'letters.lede':
@@ -627,9 +638,9 @@ export const en = {
     'Help is available right now, from people who understand. Talking to someone, even for a few minutes, can make the next hour easier.',
   'screens.crisisDanger':
     'If you might act on these thoughts, or you are not safe right now, call your emergency number now.',
-  'screens.crisisNoCountry': 'If you choose your country, its crisis lines will show here first.',
-  'screens.crisisChooseCountry': 'Choose your country in Settings',
   'screens.continueToResults': 'Continue to my results',
+  'screens.supportTitle': 'Help is there at any time',
+  'screens.backToSupport': 'See the support and numbers again',
   'screens.crisisReminder':
     'If those thoughts come back, help is there at any time: Get help now is at the top of every screen.',
   'screens.resultTitle': 'Your {name} results',

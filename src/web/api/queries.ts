@@ -10,7 +10,7 @@ import type { Me, SetupStatus } from '../../shared/api/auth.js';
 import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
 import type { JourneyEnvelope } from '../../shared/api/journeys.js';
 import type { SafetyStatus } from '../../shared/api/safety.js';
-import type { CrisisResources } from '../../core/crisis/resources.js';
+import type { CrisisLines } from '../../shared/api/crisis.js';
 import { api, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
@@ -150,6 +150,6 @@ export const useSafety = (options: { enabled?: boolean } = {}) =>
 export const useCrisisLines = () =>
   useQuery({
     queryKey: keys.crisis,
-    queryFn: () => api.get<CrisisResources>('/api/crisis'),
+    queryFn: () => api.get<CrisisLines>('/api/crisis'),
     staleTime: 10 * 60_000,
   });

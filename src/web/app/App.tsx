@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { AnnouncerProvider } from './announcer.js';
-import { AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
+import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
 
 // Each screen is its own chunk, so the first load carries only the shell.
 const SignIn = lazy(() => import('../routes/auth/SignIn.js').then((m) => ({ default: m.SignIn })));
@@ -34,6 +34,9 @@ const Screens = lazy(() =>
 const TakeScreen = lazy(() =>
   import('../routes/screens/TakeScreen.js').then((m) => ({ default: m.TakeScreen })),
 );
+const ScreenResult = lazy(() =>
+  import('../routes/screens/TakeScreen.js').then((m) => ({ default: m.ScreenResult })),
+);
 const FeelingTrends = lazy(() =>
   import('../routes/screens/FeelingTrends.js').then((m) => ({ default: m.FeelingTrends })),
 );
@@ -50,6 +53,10 @@ const Agreements = lazy(() =>
 );
 const Commitments = lazy(() =>
   import('../routes/agreements/Commitments.js').then((m) => ({ default: m.Commitments })),
+);
+
+const PracticeSettings = lazy(() =>
+  import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
 
 const SafetyCheck = lazy(() =>
@@ -81,6 +88,10 @@ export const router = createBrowserRouter([
           { index: true, element: <Today /> },
           { path: 'settings', element: <Settings /> },
           {
+            element: <AdminOnly />,
+            children: [{ path: 'practice', element: <PracticeSettings /> }],
+          },
+          {
             element: <MembersOnly />,
             children: [
               { path: 'start', element: <Start /> },
@@ -91,6 +102,7 @@ export const router = createBrowserRouter([
               { path: 'checkins/trends', element: <FeelingTrends /> },
               { path: 'screens', element: <Screens /> },
               { path: 'screens/:id/take', element: <TakeScreen /> },
+              { path: 'screens/:id/results/:resultId', element: <ScreenResult /> },
               { path: 'letters', element: <Letters /> },
               { path: 'letters/new', element: <LetterEditor /> },
               { path: 'program', element: <Program /> },

@@ -25,11 +25,14 @@ function SkipLink() {
   );
 }
 
-/** A full page load to the server-rendered crisis page, which works even when the app does not. */
-const HelpNow = () => (
+/**
+ * A full page load to the server-rendered crisis page, which works even when the app does not. It
+ * names the person's country, so their lines come first (the page also reads it from the session).
+ */
+const HelpNow = ({ country }: { country?: string | null | undefined }) => (
   <a
     className="help-now"
-    href="/help"
+    href={country ? `/help?country=${encodeURIComponent(country)}` : '/help'}
     aria-label={t('chrome.getHelpNowLabel')}
     onClick={(e) => {
       // Only when this tab is the one going to the crisis page (not a new tab or window).
@@ -126,6 +129,7 @@ function AppNav({ me }: { me: Me }) {
         {item('/app', t('nav.today'), <TodayIcon />, true)}
         {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
         {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
+        {me.role === 'admin' ? item('/app/practice', t('nav.practice'), <SettingsIcon />) : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
       </ul>
     </nav>
@@ -172,7 +176,7 @@ export function AppShell() {
         <Link className="brand" to="/app">
           {t('app.name')}
         </Link>
-        <HelpNow />
+        <HelpNow country={me?.country} />
         <QuickExit />
       </header>
       {/* Always mounted, so that the notice is read out when it appears; focus stays where it is. */}
@@ -202,6 +206,12 @@ export function AppShell() {
 export function MembersOnly() {
   const me = useMe();
   return me.role === 'member' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
+}
+
+/** The practice's settings are the administrator's alone (the server refuses anyone else too). */
+export function AdminOnly() {
+  const me = useMe();
+  return me.role === 'admin' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
 }
 
 export function NotFound() {

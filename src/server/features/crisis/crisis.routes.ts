@@ -1,14 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  CrisisResources,
-  pickCountry,
-  type CrisisCountry,
-} from '../../../core/crisis/resources.js';
+import { pickCountry, type CrisisCountry } from '../../../core/crisis/resources.js';
+import { CrisisLines } from '../../../shared/api/crisis.js';
 import { t } from '../../../shared/i18n/messages.js';
+import { findUserById } from '../../auth/users.store.js';
 import type { Deps } from '../../deps.js';
-import { access } from '../../http/access.js';
+import { access, actorOf } from '../../http/access.js';
+import { defaultCountry } from '../practice/practice.service.js';
 import { html, layout, raw } from '../../pages/html.js';
 import { currentCrisisResources } from './crisis.source.js';
 
@@ -29,11 +28,11 @@ const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
       ${c.lines.map(
         (l) =>
           html`<li>
-            <strong>${l.name}</strong> —
-            ${t(l.kind === 'crisis' ? 'help.kind.crisis' : 'help.kind.abuse')}.<br /><a
-              class="call"
-              href="${l.href}"
-              >${l.text}</a
+            <a class="call" href="${l.href}">${l.name}: ${l.number}</a><br /><span class="small"
+              >${t(l.kind === 'crisis' ? 'help.kind.crisis' : 'help.kind.abuse')}.${
+                // The link says the number; only a way to text it adds anything.
+                l.text === `Call ${l.number}` ? '' : ` ${l.text}.`
+              }</span
             >
           </li>`,
       )}
@@ -54,11 +53,31 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['crisis'],
         summary:
           'Crisis and abuse lines by country (emergency number first), as the practice keeps them',
-        response: { 200: CrisisResources },
+        response: { 200: CrisisLines },
       },
     },
-    () => currentCrisisResources(deps),
+    async (): Promise<CrisisLines> => {
+      const crisis = await currentCrisisResources(deps);
+      return { ...crisis, defaultCountry: await defaultCountry(deps, crisis) };
+    },
   );
+
+  /** The country asked for, else the signed-in person's own, else the practice's default. */
+  const countryFor = async (request: FastifyRequest<{ Querystring: { country?: string } }>) => {
+    const crisis = await currentCrisisResources(deps);
+    const asked = pickCountry(crisis, request.query.country);
+    if (asked) return { crisis, chosen: asked };
+    const actor = actorOf(request);
+    if (actor.kind === 'user') {
+      const own = await findUserById(deps.database.db, actor.userId);
+      const theirs = pickCountry(crisis, own?.country ?? undefined);
+      if (theirs) return { crisis, chosen: theirs };
+    }
+    return {
+      crisis,
+      chosen: pickCountry(crisis, (await defaultCountry(deps, crisis)) ?? undefined),
+    };
+  };
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/help',
@@ -67,12 +86,15 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { hide: true, querystring: z.object({ country: z.string().max(10).optional() }) },
     },
     async (request, reply) => {
-      const crisis = await currentCrisisResources(deps);
-      const chosen = pickCountry(crisis, request.query.country);
+      const { crisis, chosen } = await countryFor(request);
       const others = crisis.countries.filter((c) => c !== chosen);
+      const anywhereElse = html`<section class="crisis-country" aria-labelledby="anywhere-else">
+        <h2 id="anywhere-else">${t('help.anywhereElse')}</h2>
+        <p>${t('help.anywhereElseText')}</p>
+      </section>`;
+      // The numbers come first, in the first screen of a small phone; the words after them.
       const body = html`<h1>${t('help.title')}</h1>
-        <p class="lede">${t('help.intro')}</p>
-        <p class="tools-link"><a href="/tools">${t('tools.fromHelp')}</a></p>
+        ${chosen ? countryBlock(chosen, 'h2') : anywhereElse}
         <form class="country-picker" method="get" action="/help">
           <label for="country">${t('help.chooseCountry')}</label>
           <select id="country" name="country">
@@ -85,13 +107,10 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
           </select>
           <button type="submit" class="button">${t('help.show')}</button>
         </form>
-        ${chosen ? countryBlock(chosen, 'h2') : ''}
+        <p class="lede">${t('help.intro')}</p>
+        <p class="tools-link"><a href="/tools">${t('tools.fromHelp')}</a></p>
         ${chosen ? html`<h2>${t('help.otherCountries')}</h2>` : ''}
-        ${others.map((c) => countryBlock(c, chosen ? 'h3' : 'h2'))}
-        <section class="crisis-country" aria-labelledby="anywhere-else">
-          <h2 id="anywhere-else">${t('help.anywhereElse')}</h2>
-          <p>${t('help.anywhereElseText')}</p>
-        </section>
+        ${others.map((c) => countryBlock(c, chosen ? 'h3' : 'h2'))} ${chosen ? anywhereElse : ''}
         <p class="small">${t('help.verified', { date: crisis.verifiedOn })}</p>`;
       return reply
         .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })

@@ -5,12 +5,12 @@ import { safetyQuestionIds, type SafetyQuestionId } from '../../../core/safety/s
 import type { SafetyCheckBody, SafetyStatus } from '../../../shared/api/safety.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
-import { keys, type SessionState } from '../../api/queries.js';
+import { keys, useCrisisLines, type SessionState } from '../../api/queries.js';
 import { useMe } from '../../app/Shell.js';
 import { Choices } from '../../components/choices.js';
 import { ErrorSummary } from '../../components/form.js';
 import { focusHeading, Page } from '../../components/Page.js';
-import { HelpLines } from './HelpLines.js';
+import { HelpLines, useOpenAtTop } from './HelpLines.js';
 
 type Draft = Partial<Record<SafetyQuestionId, boolean>>;
 const yesNo = [
@@ -18,12 +18,33 @@ const yesNo = [
   { value: 'no', label: t('safety.no') },
 ] as const;
 
+/** After a "yes": the numbers first, on the first screen of a small phone; the explanation after. */
+function SafetyModeOn({ country }: { country: string | null }) {
+  useOpenAtTop();
+  return (
+    <Page title={t('safety.modeTitle')}>
+      <HelpLines country={country} first="abuse" />
+      <p>{t('safety.talkText')}</p>
+      <p>{t('safety.modeText')}</p>
+      <p className="panel">{t('safety.modePrivate')}</p>
+      <p>{t('safety.quickExitTip')}</p>
+      <p className="actions">
+        <Link className="button primary" to="/app" replace>
+          {t('safety.continue')}
+        </Link>
+      </p>
+    </Page>
+  );
+}
+
 /** The private safety check: a few yes/no questions; any "yes" turns on safety mode. */
 export function SafetyCheck() {
   const me = useMe();
   const client = useQueryClient();
   const [draft, setDraft] = useState<Draft>({});
   const [missing, setMissing] = useState(false);
+  // Loaded while the person answers, so the numbers after a "yes" never wait.
+  useCrisisLines();
 
   const save = useMutation({
     mutationFn: (body: SafetyCheckBody) => api.post<SafetyStatus>('/api/safety/check', body),
@@ -52,21 +73,7 @@ export function SafetyCheck() {
     save.mutate({ answers });
   };
 
-  if (save.data?.safetyMode) {
-    return (
-      <Page title={t('safety.modeTitle')}>
-        <p>{t('safety.modeText')}</p>
-        <p className="panel">{t('safety.modePrivate')}</p>
-        <HelpLines country={me.country} abuseFirst />
-        <p>{t('safety.quickExitTip')}</p>
-        <p className="actions">
-          <Link className="button primary" to="/app" replace>
-            {t('safety.continue')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
+  if (save.data?.safetyMode) return <SafetyModeOn country={me.country} />;
   if (save.data) {
     return (
       <Page title={t('safety.calmTitle')}>

@@ -36,6 +36,14 @@ function InstrumentSection({ instrument }: { instrument: InstrumentView }) {
             })}
           </p>
         ) : null}
+        {/* While the newest answers say the person may be in crisis, the way back to support stays here. */}
+        {last?.crisis ? (
+          <p>
+            <Link to={`/app/screens/${instrument.id}/results/${last.id}`}>
+              {t('screens.backToSupport')}
+            </Link>
+          </p>
+        ) : null}
         <Chart
           title={t('screens.chartTitle', { name })}
           description={describeScores(name, results)}

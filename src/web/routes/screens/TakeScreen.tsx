@@ -1,21 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type {
   InstrumentView,
   ScreenAnswersBody,
+  ScreenHistoryItem,
   ScreenOutcome,
 } from '../../../shared/api/screens.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api, isApiError } from '../../api/client.js';
+import { useCrisisLines } from '../../api/queries.js';
 import { Loading, NotFound, useMe } from '../../app/Shell.js';
 import { choiceId, Choices } from '../../components/choices.js';
 import { ErrorSummary, problemOf } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { focusHeading, Page } from '../../components/Page.js';
-import { HelpLines } from '../safety/HelpLines.js';
+import { HelpLines, useOpenAtTop } from '../safety/HelpLines.js';
 import { formatDate } from '../labels.js';
-import { screenKeys, useInstrument } from './api.js';
+import { screenKeys, useInstrument, useScreenHistory } from './api.js';
 import { Sources } from './Sources.js';
 
 const itemName = (n: number) => `item-${n}`;
@@ -25,26 +27,21 @@ const focusNextStep = () => requestAnimationFrame(() => focusHeading());
 
 /**
  * Crisis first: shown straight after answers that fired a crisis rule (PHQ-9 question 9 above
- * "Not at all"), before any score. Calm words, the person's own country's numbers, all helplines,
- * and only then the way on to the results.
+ * "Not at all"), before any score, and again whenever the result's page is opened or reloaded.
+ * The numbers come before any words, so they are on the first screen of a small phone.
  */
 function CrisisStep({ onContinue }: { onContinue: () => void }) {
   const me = useMe();
+  useOpenAtTop();
   return (
     <Page title={t('screens.crisisTitle')}>
+      <HelpLines country={me.country} first="crisis" />
       <p className="lede">{t('screens.crisisThanks')}</p>
       <p>{t('screens.crisisCommon')}</p>
       <p>{t('screens.crisisHelpNow')}</p>
       <p>
         <strong>{t('screens.crisisDanger')}</strong>
       </p>
-      <HelpLines country={me.country} />
-      {me.country ? null : (
-        <p>
-          {t('screens.crisisNoCountry')}{' '}
-          <Link to="/app/settings">{t('screens.crisisChooseCountry')}</Link>
-        </p>
-      )}
       <p className="actions">
         <button type="button" className="button primary" onClick={onContinue}>
           {t('screens.continueToResults')}
@@ -64,9 +61,11 @@ const changeText = {
 function ResultStep({
   instrument,
   outcome,
+  onBackToSupport,
 }: {
   instrument: InstrumentView;
   outcome: ScreenOutcome;
+  onBackToSupport: () => void;
 }) {
   const name = instrument.shortName;
   return (
@@ -104,9 +103,15 @@ function ResultStep({
         <p>{t('screens.recovered')}</p>
       ) : null}
       {outcome.crisis ? (
-        <p>
-          {t('screens.crisisReminder')} <a href="/help">{t('safety.allLines')}</a>
-        </p>
+        <section className="panel" aria-labelledby="result-support">
+          <h2 id="result-support">{t('screens.supportTitle')}</h2>
+          <p>{t('screens.crisisReminder')}</p>
+          <p className="actions">
+            <button type="button" className="button" onClick={onBackToSupport}>
+              {t('screens.backToSupport')}
+            </button>
+          </p>
+        </section>
       ) : null}
       <p>{t('screens.notDiagnosis')}</p>
       <p className="actions">
@@ -128,30 +133,23 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [followUp, setFollowUp] = useState<string | undefined>(undefined);
   const [missing, setMissing] = useState(false);
-  const [crisisSeen, setCrisisSeen] = useState(false);
+  const navigate = useNavigate();
+  // Loaded while the person answers, so a crisis screen never waits for its numbers.
+  useCrisisLines();
 
   const save = useMutation({
     mutationFn: (body: ScreenAnswersBody) =>
       api.post<ScreenOutcome>(`/api/screens/${instrument.id}`, body),
-    onSuccess: () => {
+    onSuccess: async (outcome) => {
       void client.invalidateQueries({ queryKey: screenKeys.history(instrument.id) });
-      focusNextStep();
+      // The result has its own address, so a reload (or coming back) finds it, crisis screen first.
+      // It travels with the navigation, so the crisis screen shows without another request.
+      await navigate(`/app/screens/${instrument.id}/results/${outcome.id}`, {
+        replace: true,
+        state: { outcome },
+      });
     },
   });
-
-  if (save.data) {
-    if (save.data.crisis && !crisisSeen) {
-      return (
-        <CrisisStep
-          onContinue={() => {
-            setCrisisSeen(true);
-            focusNextStep();
-          }}
-        />
-      );
-    }
-    return <ResultStep instrument={instrument} outcome={save.data} />;
-  }
 
   const unanswered = instrument.items.findIndex((item) => answers[item.id] === undefined);
   const submit = (event: FormEvent) => {
@@ -227,6 +225,89 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
       </form>
     </Page>
   );
+}
+
+/**
+ * A result as the person's history has it, in the shape the result step shows; the baseline is the
+ * history's first result (oldest first).
+ */
+const outcomeOf = (
+  instrumentId: string,
+  item: ScreenHistoryItem,
+  first: ScreenHistoryItem | undefined,
+): ScreenOutcome => ({
+  id: item.id,
+  instrumentId,
+  createdAt: item.createdAt,
+  total: item.total,
+  band: item.band,
+  aboveGuidance: item.aboveGuidance,
+  crisis: item.crisis,
+  reliableChange: item.changeSinceFirst,
+  recovery: item.recovery,
+  baseline:
+    first && first.id !== item.id ? { createdAt: first.createdAt, total: first.total } : null,
+  replacedSameDay: false,
+});
+
+function Result({ instrument, outcome }: { instrument: InstrumentView; outcome: ScreenOutcome }) {
+  // Not kept anywhere: opening or reloading the page shows the crisis screen first again.
+  const [crisisSeen, setCrisisSeen] = useState(false);
+  if (outcome.crisis && !crisisSeen) {
+    return (
+      <CrisisStep
+        onContinue={() => {
+          setCrisisSeen(true);
+          focusNextStep();
+        }}
+      />
+    );
+  }
+  return (
+    <ResultStep
+      instrument={instrument}
+      outcome={outcome}
+      onBackToSupport={() => {
+        setCrisisSeen(false);
+        focusNextStep();
+      }}
+    />
+  );
+}
+
+/** /app/screens/:id/results/:resultId: one of the person's own results. */
+export function ScreenResult() {
+  const { id = '', resultId = '' } = useParams();
+  const location = useLocation();
+  const instrument = useInstrument(id);
+  const history = useScreenHistory(id);
+  const passed = (location.state as { outcome?: ScreenOutcome } | null)?.outcome;
+  const item = history.data?.results.find((r) => r.id === resultId);
+  const outcome =
+    passed?.id === resultId
+      ? passed
+      : item
+        ? outcomeOf(id, item, history.data?.results[0])
+        : undefined;
+
+  const failed = instrument.error ?? history.error;
+  if (failed) {
+    if (isApiError(failed) && failed.status === 404) return <NotFound />;
+    return (
+      <Page title={t('screens.title')}>
+        <p>{problemOf(failed).detail}</p>
+      </Page>
+    );
+  }
+  if (!instrument.data || (!outcome && history.isPending)) {
+    return (
+      <Page title={t('screens.title')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (!outcome) return <NotFound />;
+  return <Result key={outcome.id} instrument={instrument.data} outcome={outcome} />;
 }
 
 /** /app/screens/:id/take */

@@ -88,7 +88,7 @@ function SafetyCard({ safety, country }: { safety: SafetyStatus; country: string
           </li>
         </ul>
       </section>
-      <HelpLines country={country} abuseFirst />
+      <HelpLines country={country} first="abuse" />
     </>
   );
 }

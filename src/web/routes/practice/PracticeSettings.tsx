@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { PracticeSettings as Settings } from '../../../shared/api/practice.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { api } from '../../api/client.js';
+import { keys, useCrisisLines } from '../../api/queries.js';
+import { useAnnounce } from '../../app/announcer.js';
+import { Loading } from '../../app/Shell.js';
+import { ErrorSummary, problemOf } from '../../components/form.js';
+import { Page } from '../../components/Page.js';
+
+const practiceKey = ['practice', 'settings'] as const;
+
+function DefaultCountryForm({ settings }: { settings: Settings }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const crisis = useCrisisLines();
+  const [country, setCountry] = useState(settings.defaultCountry ?? '');
+  const save = useMutation({
+    mutationFn: (body: Settings) => api.put<Settings>('/api/practice/settings', body),
+    onSuccess: (saved) => {
+      client.setQueryData(practiceKey, saved);
+      // Crisis screens in this tab show the new default at once.
+      void client.invalidateQueries({ queryKey: keys.crisis });
+      announce(t('practice.saved'));
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ defaultCountry: country || null });
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary error={save.error} fieldIds={{ defaultCountry: 'default-country' }} />
+      <div className="field">
+        <label htmlFor="default-country">{t('practice.defaultCountry')}</label>
+        <span id="default-country-hint" className="hint">
+          {t('practice.defaultCountryHint')}
+        </span>
+        <select
+          id="default-country"
+          aria-describedby="default-country-hint"
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+        >
+          <option value="">{t('practice.anywhereElse')}</option>
+          {crisis.data?.countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="actions">
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {save.isPending ? t('settings.saving') : t('practice.save')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** /app/practice: what the administrator sets for everyone on this instance. */
+export function PracticeSettings() {
+  const settings = useQuery({
+    queryKey: practiceKey,
+    queryFn: () => api.get<Settings>('/api/practice/settings'),
+  });
+  return (
+    <Page title={t('practice.title')} lede={t('practice.lede')}>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? <p>{problemOf(settings.error).detail}</p> : null}
+      {settings.data ? <DefaultCountryForm settings={settings.data} /> : null}
+    </Page>
+  );
+}
