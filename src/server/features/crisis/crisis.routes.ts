@@ -9,6 +9,7 @@ import {
 import { t } from '../../../shared/i18n/messages.js';
 import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
+import { compressedBody, sendStatic, type StaticBody } from '../../http/static-body.js';
 import { html, layout, raw } from '../../pages/html.js';
 import { currentCrisisResources } from './crisis.source.js';
 
@@ -46,6 +47,19 @@ const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
  * does. The person picks their country; we never guess it from their address.
  */
 export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
+  // The page is built per request (the practice may edit its lines at any time), but it takes few
+  // forms: each is compressed once, keyed by its exact text, so an edit is never served stale.
+  const compressed = new Map<string, StaticBody>();
+  const bodyOf = (page: string) => {
+    let body = compressed.get(page);
+    if (!body) {
+      if (compressed.size >= 100) compressed.clear();
+      // no-cache, not no-store: the offline copy of this page is the one the service worker keeps.
+      body = compressedBody(page, 'text/html; charset=utf-8', 'no-cache');
+      compressed.set(page, body);
+    }
+    return body;
+  };
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/crisis',
     {
@@ -93,9 +107,11 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
           <p>${t('help.anywhereElseText')}</p>
         </section>
         <p class="small">${t('help.verified', { date: crisis.verifiedOn })}</p>`;
-      return reply
-        .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .send(layout({ title: t('help.title'), body, current: '/help' }));
+      return sendStatic(
+        request,
+        reply,
+        bodyOf(layout({ title: t('help.title'), body, current: '/help' })),
+      );
     },
   );
 }
