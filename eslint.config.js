@@ -92,7 +92,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
-    // Plain scripts served as they are to every page (Quick exit): browser globals only.
+    // Plain scripts served as they are to every page (Quick exit, the offline worker): browser globals only.
     files: ['src/web/public/**/*.js'],
     languageOptions: {
       globals: {
@@ -100,6 +100,10 @@ export default tseslint.config(
         document: 'readonly',
         sessionStorage: 'readonly',
         fetch: 'readonly',
+        navigator: 'readonly',
+        self: 'readonly',
+        caches: 'readonly',
+        Response: 'readonly',
       },
     },
   },

@@ -1,10 +1,11 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { SignIn } from '../routes/auth/SignIn.js';
 import { AnnouncerProvider } from './announcer.js';
 import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
 
-// Each screen is its own chunk, so the first load carries only the shell.
-const SignIn = lazy(() => import('../routes/auth/SignIn.js').then((m) => ({ default: m.SignIn })));
+// Each screen is its own chunk, so the first load carries only the shell. Sign-in is the front
+// door of every returning visit: in the shell, it paints without waiting for a second request.
 const SignUp = lazy(() => import('../routes/auth/SignUp.js').then((m) => ({ default: m.SignUp })));
 const Setup = lazy(() => import('../routes/auth/Setup.js').then((m) => ({ default: m.Setup })));
 const Join = lazy(() => import('../routes/partners/Join.js').then((m) => ({ default: m.Join })));

@@ -67,4 +67,12 @@
     presses.push(now);
     if (presses.length >= SHIFT_PRESSES) quickExit();
   });
+
+  // Every page loads this script, so it also starts the worker that keeps /help and the tools
+  // readable offline (sw.js). After load, so it never competes with the page itself.
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('/sw.js').catch(function () {});
+    });
+  }
 })();

@@ -7,6 +7,7 @@ import { t } from '../../../shared/i18n/messages.js';
 import { findUserById } from '../../auth/users.store.js';
 import type { Deps } from '../../deps.js';
 import { access, actorOf } from '../../http/access.js';
+import { compressedBody, sendStatic, type StaticBody } from '../../http/static-body.js';
 import { defaultCountry } from '../practice/practice.service.js';
 import { html, layout, raw } from '../../pages/html.js';
 import { currentCrisisResources } from './crisis.source.js';
@@ -45,6 +46,19 @@ const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
  * does. The person picks their country; we never guess it from their address.
  */
 export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
+  // The page is built per request (the practice may edit its lines at any time), but it takes few
+  // forms: each is compressed once, keyed by its exact text, so an edit is never served stale.
+  const compressed = new Map<string, StaticBody>();
+  const bodyOf = (page: string) => {
+    let body = compressed.get(page);
+    if (!body) {
+      if (compressed.size >= 100) compressed.clear();
+      // no-cache, not no-store: the offline copy of this page is the one the service worker keeps.
+      body = compressedBody(page, 'text/html; charset=utf-8', 'no-cache');
+      compressed.set(page, body);
+    }
+    return body;
+  };
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/crisis',
     {
@@ -112,9 +126,11 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
         ${chosen ? html`<h2>${t('help.otherCountries')}</h2>` : ''}
         ${others.map((c) => countryBlock(c, chosen ? 'h3' : 'h2'))} ${chosen ? anywhereElse : ''}
         <p class="small">${t('help.verified', { date: crisis.verifiedOn })}</p>`;
-      return reply
-        .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .send(layout({ title: t('help.title'), body, current: '/help' }));
+      return sendStatic(
+        request,
+        reply,
+        bodyOf(layout({ title: t('help.title'), body, current: '/help' })),
+      );
     },
   );
 }

@@ -5,6 +5,7 @@ import { slugPattern } from '../../../core/content/learn-page.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
+import { compressedBody, sendStatic, type StaticBody } from '../../http/static-body.js';
 import { adminExists } from '../../auth/users.store.js';
 import { html, layout, raw } from '../../pages/html.js';
 import { notFoundPage } from '../../pages/not-found.js';
@@ -81,22 +82,25 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
   }
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const send = (key: string) => rendered.get(key);
-  const headers = {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'public, max-age=300',
-  };
+  // Compressed once here, like the pages themselves: nothing is compressed per request.
+  const bodies = new Map<string, StaticBody>(
+    [...rendered].map(([url, page]) => [
+      url,
+      compressedBody(page, 'text/html; charset=utf-8', 'public, max-age=300'),
+    ]),
+  );
+  const send = (key: string) => bodies.get(key);
 
   // A fresh instance leads whoever opens it first to the one-time setup. Once an administrator
   // exists that can never change, so the answer is remembered and the database is not asked again.
   let setupDone = false;
-  r.get('/', { config: access('public'), schema: { hide: true } }, async (_req, reply) => {
+  r.get('/', { config: access('public'), schema: { hide: true } }, async (req, reply) => {
     setupDone ||= await adminExists(deps.database.db);
     if (!setupDone) return reply.redirect('/setup', 302);
-    return reply.headers(headers).send(send('/'));
+    return sendStatic(req, reply, send('/') as StaticBody);
   });
-  r.get('/learn', { config: access('public'), schema: { hide: true } }, (_req, reply) =>
-    reply.headers(headers).send(send('/learn')),
+  r.get('/learn', { config: access('public'), schema: { hide: true } }, (req, reply) =>
+    sendStatic(req, reply, send('/learn') as StaticBody),
   );
   r.get(
     '/learn/:slug',
@@ -109,7 +113,7 @@ export function registerLearnRoutes(app: FastifyInstance, deps: Deps): void {
         ? send(`/learn/${req.params.slug}`)
         : undefined;
       if (!page) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
-      return reply.headers(headers).send(page);
+      return sendStatic(req, reply, page);
     },
   );
 }

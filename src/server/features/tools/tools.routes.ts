@@ -6,6 +6,7 @@ import type { ToolKind } from '../../../core/content/tool-page.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
+import { compressedBody, sendStatic, type StaticBody } from '../../http/static-body.js';
 import { html, layout, raw, type Html } from '../../pages/html.js';
 import { notFoundPage } from '../../pages/not-found.js';
 
@@ -88,12 +89,15 @@ export function registerToolRoutes(app: FastifyInstance, deps: Deps): void {
   }
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const headers = {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'public, max-age=300',
-  };
-  r.get('/tools', { config: access('public'), schema: { hide: true } }, (_req, reply) =>
-    reply.headers(headers).send(rendered.get('/tools')),
+  // Compressed once here, like the pages themselves: nothing is compressed per request.
+  const bodies = new Map<string, StaticBody>(
+    [...rendered].map(([url, page]) => [
+      url,
+      compressedBody(page, 'text/html; charset=utf-8', 'public, max-age=300'),
+    ]),
+  );
+  r.get('/tools', { config: access('public'), schema: { hide: true } }, (req, reply) =>
+    sendStatic(req, reply, bodies.get('/tools') as StaticBody),
   );
   r.get(
     '/tools/:slug',
@@ -103,10 +107,10 @@ export function registerToolRoutes(app: FastifyInstance, deps: Deps): void {
     },
     (req, reply) => {
       const page = slugPattern.test(req.params.slug)
-        ? rendered.get(`/tools/${req.params.slug}`)
+        ? bodies.get(`/tools/${req.params.slug}`)
         : undefined;
       if (!page) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
-      return reply.headers(headers).send(page);
+      return sendStatic(req, reply, page);
     },
   );
 }
