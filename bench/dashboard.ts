@@ -4,7 +4,13 @@ import { EMPTY_SNAPSHOT } from '../src/core/commitments/reliability.js';
 import type { SeededMember } from '../src/cli/seed.js';
 import type { Db } from '../src/server/db/schema.js';
 import type { Deps } from '../src/server/deps.js';
-import { logNoteContext, versionContext } from '../src/server/features/agreements/readers.js';
+import { diffWords } from '../src/core/agreements/diff.js';
+import {
+  diffContext,
+  encodeDiff,
+  logNoteContext,
+  versionContext,
+} from '../src/server/features/agreements/readers.js';
 import { refreshReliability } from '../src/server/features/agreements/commitments.store.js';
 import { encodeSnapshot } from '../src/server/features/agreements/snapshot-codec.js';
 
@@ -173,7 +179,7 @@ export function longAgreementTexts(seedNo: number): string[] {
   return texts;
 }
 
-/** Writes the long agreement's versions, each proposed in turn by either partner. */
+/** Writes the long agreement's versions, each proposed in turn by either partner, with their diffs. */
 export async function seedLongAgreement(
   deps: Pick<Deps, 'sealer' | 'newId'>,
   db: Db,
@@ -199,6 +205,15 @@ export async function seedLongAgreement(
           at: now - (texts.length - i) * DAY_MS,
           status: i === texts.length - 1 ? ('accepted' as const) : ('superseded' as const),
           sealed: deps.sealer.seal(proposer.dataKey, text, versionContext(id, version)),
+          // Each revision's diff, kept as the server keeps it when the version is saved.
+          diff_sealed:
+            i === 0
+              ? null
+              : deps.sealer.seal(
+                  proposer.dataKey,
+                  encodeDiff(diffWords(texts[i - 1] ?? '', text)),
+                  diffContext(id, version),
+                ),
         };
       }),
     )

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-agreements.js';
 import * as m0007 from './migrations/0007-reliability-snapshots.js';
 import * as m0008 from './migrations/0008-one-statement.js';
 import * as m0009 from './migrations/0009-dashboard-indexes.js';
+import * as m0012 from './migrations/0012-agreement-diffs.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-reliability-snapshots': m0007,
   '0008-one-statement': m0008,
   '0009-dashboard-indexes': m0009,
+  '0012-agreement-diffs': m0012,
 };
 
 /** The migrator over our migrations, for this database. */
