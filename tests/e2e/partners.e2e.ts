@@ -204,9 +204,29 @@ describe('Steadfast in a browser', () => {
     await heading(sam, 'Create your private space');
     await fillAccount(sam, 'Sam', `sam-${randomUUID()}@example.org`);
     await sam.getByRole('button', { name: 'Create my space' }).click();
+    // Back on the invitation: Sam says their own part before joining; nothing is assumed for them.
+    await heading(sam, 'You have been invited');
+    await sam.getByRole('button', { name: "Join Alex's journey" }).click();
+    await sam
+      .getByText(
+        'Please choose how you would describe your part, even if it is “I would rather not say”.',
+      )
+      .first()
+      .waitFor();
+    expect(sam.url()).toBe(`${baseUrl}/join`);
+    await sam.getByRole('radio', { name: 'I broke trust' }).check();
+    await checkPage(sam);
+    await sam.getByRole('button', { name: "Join Alex's journey" }).click();
     await sam.waitForURL(/\/app$/);
     await sam.getByText('You and Alex share this journey.').waitFor();
+    // New here: welcomed, not welcomed back.
+    await sam.getByText('Welcome, Sam. Glad you are here. Take it at your own pace.').waitFor();
+    expect(await sam.getByText(/Welcome back/).count()).toBe(0);
     await checkPage(sam);
+    const mine = await sam.request.get('/api/journey');
+    expect(((await mine.json()) as { journey: { me: { role: string } } }).journey.me.role).toBe(
+      'broke_trust',
+    );
 
     // The link worked once.
     const again = await sam.request.post('/api/invites/preview', {
