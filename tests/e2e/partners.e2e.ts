@@ -160,8 +160,15 @@ describe('Steadfast in a browser', () => {
 
     await alex.getByRole('radio', { name: /^Rebuild together/ }).check();
     await alex.getByRole('radio', { name: 'I was hurt', exact: true }).check();
+    // Naming what happened is never required: "I would rather not say" stands on its own.
+    const lying = alex.getByRole('checkbox', { name: 'Lying', exact: true });
+    const unsaid = alex.getByRole('checkbox', { name: 'I would rather not say', exact: true });
+    await lying.check();
+    await unsaid.check();
+    expect(await lying.isChecked()).toBe(false);
     await alex.getByRole('checkbox', { name: 'Emotional infidelity', exact: true }).check();
     await alex.getByRole('checkbox', { name: 'Keeping secrets', exact: true }).check();
+    expect(await unsaid.isChecked()).toBe(false);
     await alex.getByLabel('When did it come to light?').selectOption('months_1_6');
     await alex.getByRole('button', { name: 'Start my journey' }).click();
     // The private safety check is offered as soon as the journey starts.
