@@ -4,7 +4,13 @@ import { EMPTY_SNAPSHOT } from '../src/core/commitments/reliability.js';
 import type { SeededMember } from '../src/cli/seed.js';
 import type { Db } from '../src/server/db/schema.js';
 import type { Deps } from '../src/server/deps.js';
-import { logNoteContext, versionContext } from '../src/server/features/agreements/readers.js';
+import { diffWords } from '../src/core/agreements/diff.js';
+import {
+  diffContext,
+  encodeDiff,
+  logNoteContext,
+  versionContext,
+} from '../src/server/features/agreements/readers.js';
 import { refreshReliability } from '../src/server/features/agreements/commitments.store.js';
 import { encodeSnapshot } from '../src/server/features/agreements/snapshot-codec.js';
 
@@ -144,5 +150,72 @@ export async function seedDashboard(
       ready(members[0], 'responsibility', yearAgo - 29 * DAY_MS),
       ready(members[0], 'plan', yearAgo - 10 * DAY_MS),
     ])
+    .execute();
+}
+
+/** Versions of the long agreement the agreements scenario reads, and words in each. */
+export const LONG_AGREEMENT_VERSIONS = 12;
+
+/**
+ * One agreement revised many times, each version near the longest text allowed, for the agreements
+ * read: each revision changes a few words near its start, middle and end, as people edit.
+ */
+export function longAgreementTexts(seedNo: number): string[] {
+  const words = ['we', 'share', 'plans', 'each', 'Sunday', 'evening', 'money', 'phones', 'open'];
+  const base = Array.from({ length: 2_000 }, (_, i) => words[(i * 7 + seedNo) % words.length]);
+  const texts: string[] = [];
+  let current = base;
+  for (let v = 0; v < LONG_AGREEMENT_VERSIONS; v++) {
+    let text = '';
+    let cut = 0;
+    // Words up to the text limit, so every version is as long as a person may write.
+    while (cut < current.length && text.length + (current[cut]?.length ?? 0) + 1 <= 1_990)
+      text += `${current[cut++]} `;
+    texts.push(text.trimEnd());
+    current = current.map((w, i) =>
+      i % 97 === v * 3 || i === 10 + v || i === 300 - v ? `${w}${v}` : w,
+    );
+  }
+  return texts;
+}
+
+/** Writes the long agreement's versions, each proposed in turn by either partner, with their diffs. */
+export async function seedLongAgreement(
+  deps: Pick<Deps, 'sealer' | 'newId'>,
+  db: Db,
+  journeyId: string,
+  members: readonly [SeededMember, SeededMember],
+  now: number,
+  seedNo: number,
+): Promise<void> {
+  const id = deps.newId();
+  const texts = longAgreementTexts(seedNo);
+  await db
+    .insertInto('agreement_versions')
+    .values(
+      texts.map((text, i) => {
+        const proposer = members[i % 2] ?? members[0];
+        const version = i + 1;
+        return {
+          agreement_id: id,
+          version,
+          journey_id: journeyId,
+          category: 'transparency' as const,
+          proposed_by: proposer.id,
+          at: now - (texts.length - i) * DAY_MS,
+          status: i === texts.length - 1 ? ('accepted' as const) : ('superseded' as const),
+          sealed: deps.sealer.seal(proposer.dataKey, text, versionContext(id, version)),
+          // Each revision's diff, kept as the server keeps it when the version is saved.
+          diff_sealed:
+            i === 0
+              ? null
+              : deps.sealer.seal(
+                  proposer.dataKey,
+                  encodeDiff(diffWords(texts[i - 1] ?? '', text)),
+                  diffContext(id, version),
+                ),
+        };
+      }),
+    )
     .execute();
 }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
-import { seedDashboard } from './dashboard.js';
+import { LONG_AGREEMENT_VERSIONS, seedDashboard, seedLongAgreement } from './dashboard.js';
 import {
   bundleSizes,
   fmt,
@@ -83,9 +83,10 @@ async function seed(
     members.push(a, b);
     if (j < DASHBOARD_JOURNEYS) {
       // Its own transaction: the dashboard's agreements, commitments, entries and program marks.
-      await deps.database.db
-        .transaction()
-        .execute((trx) => seedDashboard(deps, trx, pair.journeyId, [a, b], now, j + 1));
+      await deps.database.db.transaction().execute(async (trx) => {
+        await seedDashboard(deps, trx, pair.journeyId, [a, b], now, j + 1);
+        await seedLongAgreement(deps, trx, pair.journeyId, [a, b], now, j + 1);
+      });
       dashboardMembers.push(a, b);
     }
     bar.update(j + 1);
@@ -200,12 +201,30 @@ async function main() {
     )
       throw new Error(`commitment trends are wrong: ${trendsCheck.status}`);
     const commitmentsBytes = JSON.stringify(dashboard).length;
+    const agreementsUrl = `http://127.0.0.1:${appPort}/api/agreements`;
+    const agreementsCheck = await fetch(agreementsUrl, {
+      headers: { cookie: dashboardCookies[0] ?? '' },
+    });
+    const agreed = (await agreementsCheck.json()) as {
+      agreements: { versions: { diff: unknown[] | null }[] }[];
+    };
+    // The four short agreements and the long one with a diff between each of its versions.
+    if (
+      !agreementsCheck.ok ||
+      agreed.agreements.length !== 5 ||
+      !agreed.agreements.some(
+        (a) =>
+          a.versions.length === LONG_AGREEMENT_VERSIONS &&
+          a.versions.slice(1).every((v) => (v.diff?.length ?? 0) > 1),
+      )
+    )
+      throw new Error(`agreements are wrong: ${agreementsCheck.status}`);
 
     // Peak RSS is a high-water mark: read after each scenario, it says which one raised it.
     const rssAfter: Record<string, number> = { start: peakRssMb(server.pid ?? 0) };
     // BENCH_ONLY=program (say) measures one scenario, e.g. with BENCH_PROFILE for its CPU profile.
     const only = process.env.BENCH_ONLY;
-    const names = ['history', 'program', 'commitments', 'trends'];
+    const names = ['history', 'program', 'commitments', 'trends', 'agreements'];
     if (only && only !== 'none' && !names.includes(only))
       throw new Error(`BENCH_ONLY must be one of ${names.join(', ')} (or none: seed only)`);
     const scenario = async (name: string, at: string, from: string[]) => {
@@ -219,16 +238,23 @@ async function main() {
     const program = await scenario('program', programUrl, dashboardCookies);
     const commitments = await scenario('commitments', commitmentsUrl, dashboardCookies);
     const trends = await scenario('trends', `${commitmentsUrl}/trends`, dashboardCookies);
+    const agreements = await scenario('agreements', agreementsUrl, dashboardCookies);
+    // The floor of our own stack: no session, one trivial query, all hooks and headers.
+    const measureHealth = () =>
+      measure(settings, server.pid ?? 0, `http://127.0.0.1:${appPort}/api/health`);
     if (only) {
-      console.log({ history: app, program, commitments, trends, rssAfter });
+      // The health check too, so one scenario's CPU per request reads against the stack's floor.
+      const health = await measureHealth();
+      const measured = { history: app, program, commitments, trends, agreements };
+      console.log({ ...measured, health, rssAfter });
+      const cpu = measured[only as keyof typeof measured]?.cpu ?? 0;
+      if (cpu > 0 && health.cpu > 0)
+        console.log(
+          `${only}: ${cpu} µs server CPU per request, ${(cpu / health.cpu).toFixed(1)}× the health check's ${health.cpu} µs`,
+        );
       return;
     }
-    // The floor of our own stack: no session, one trivial query, all hooks and headers.
-    const health = await measure(
-      settings,
-      server.pid ?? 0,
-      `http://127.0.0.1:${appPort}/api/health`,
-    );
+    const health = await measureHealth();
     const bare = await measure(settings, hello.pid ?? 0, `http://127.0.0.1:${helloPort}/`);
     const rss = peakRssMb(server.pid ?? 0);
     const sizes = bundleSizes(root);
@@ -252,6 +278,12 @@ async function main() {
     console.log(line('journey dashboard: program (a year of commitment entries)', program));
     console.log(line('commitments page: list (a year of entries)', commitments));
     console.log(line('commitments page: weekly trends (6 charts)', trends));
+    console.log(
+      line(
+        `agreements page: 5 agreements, one with ${LONG_AGREEMENT_VERSIONS} versions of ~2,000 characters`,
+        agreements,
+      ),
+    );
     console.log(line('health check (no session, select 1)', health));
     console.log(line('bare node:http hello world', bare));
     console.log(
@@ -279,10 +311,12 @@ async function main() {
       program.p99 >= 20 && 'dashboard program p99',
       commitments.p99 >= 20 && 'commitments p99',
       trends.p99 >= 20 && 'trends p99',
+      agreements.p99 >= 20 && 'agreements p99',
       rss > 200 && 'RSS',
       sizes.shellKb > 150 && 'shell size',
       sizes.largestRouteKb > 50 && 'route chunk size',
-      app.errors + program.errors + commitments.errors + trends.errors > 0 && 'errors',
+      app.errors + program.errors + commitments.errors + trends.errors + agreements.errors > 0 &&
+        'errors',
     ].filter(Boolean);
     console.log(over.length ? `OVER BUDGET: ${over.join(', ')}` : 'All budgets met.');
   } finally {

@@ -160,8 +160,15 @@ describe('Steadfast in a browser', () => {
 
     await alex.getByRole('radio', { name: /^Rebuild together/ }).check();
     await alex.getByRole('radio', { name: 'I was hurt', exact: true }).check();
+    // Naming what happened is never required: "I would rather not say" stands on its own.
+    const lying = alex.getByRole('checkbox', { name: 'Lying', exact: true });
+    const unsaid = alex.getByRole('checkbox', { name: 'I would rather not say', exact: true });
+    await lying.check();
+    await unsaid.check();
+    expect(await lying.isChecked()).toBe(false);
     await alex.getByRole('checkbox', { name: 'Emotional infidelity', exact: true }).check();
     await alex.getByRole('checkbox', { name: 'Keeping secrets', exact: true }).check();
+    expect(await unsaid.isChecked()).toBe(false);
     await alex.getByLabel('When did it come to light?').selectOption('months_1_6');
     await alex.getByRole('button', { name: 'Start my journey' }).click();
     // The private safety check is offered as soon as the journey starts.
@@ -204,9 +211,29 @@ describe('Steadfast in a browser', () => {
     await heading(sam, 'Create your private space');
     await fillAccount(sam, 'Sam', `sam-${randomUUID()}@example.org`);
     await sam.getByRole('button', { name: 'Create my space' }).click();
+    // Back on the invitation: Sam says their own part before joining; nothing is assumed for them.
+    await heading(sam, 'You have been invited');
+    await sam.getByRole('button', { name: "Join Alex's journey" }).click();
+    await sam
+      .getByText(
+        'Please choose how you would describe your part, even if it is “I would rather not say”.',
+      )
+      .first()
+      .waitFor();
+    expect(sam.url()).toBe(`${baseUrl}/join`);
+    await sam.getByRole('radio', { name: 'I broke trust' }).check();
+    await checkPage(sam);
+    await sam.getByRole('button', { name: "Join Alex's journey" }).click();
     await sam.waitForURL(/\/app$/);
     await sam.getByText('You and Alex share this journey.').waitFor();
+    // New here: welcomed, not welcomed back.
+    await sam.getByText('Welcome, Sam. Glad you are here. Take it at your own pace.').waitFor();
+    expect(await sam.getByText(/Welcome back/).count()).toBe(0);
     await checkPage(sam);
+    const mine = await sam.request.get('/api/journey');
+    expect(((await mine.json()) as { journey: { me: { role: string } } }).journey.me.role).toBe(
+      'broke_trust',
+    );
 
     // The link worked once.
     const again = await sam.request.post('/api/invites/preview', {

@@ -167,7 +167,7 @@ export async function coupleViaApi(a: Page, b: Page): Promise<void> {
   ).json()) as { url: string };
   const joined = await b.request.post('/api/invites/accept', {
     headers: CSRF,
-    data: { token: invite.url.split('#')[1] },
+    data: { token: invite.url.split('#')[1], role: 'unsaid' },
   });
   expect(joined.status()).toBe(200);
 }

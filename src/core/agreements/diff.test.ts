@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffWords, newText, oldText } from './diff.js';
+import { diffWords, MAX_DIFF_CELLS, newText, oldText } from './diff.js';
 
 // Texts from a small vocabulary, so that two random texts share words and the diff has work to do.
 const text = fc
@@ -77,6 +77,30 @@ describe('word-level diff of two versions', () => {
     const a = Array.from({ length: 3_000 }, (_, i) => `a${i % 7}`).join(' ');
     const b = Array.from({ length: 3_000 }, (_, i) => `a${i % 5}`).join(' ');
     const diff = diffWords(a, b);
+    expect(oldText(diff)).toBe(a);
+    expect(newText(diff)).toBe(b);
+  });
+
+  it('beyond the bound, the changed middle is one removal and one addition, the ends kept', () => {
+    // 601 × 601 words between the shared ends is past the bound, though every other word is shared.
+    const words = (w: string) =>
+      Array.from({ length: 601 }, (_, i) => (i % 2 ? 'we' : `${w}${i}`)).join(' ');
+    expect(601 * 601).toBeGreaterThan(MAX_DIFF_CELLS);
+    const a = `Start ${words('x')} end.`;
+    const b = `Start ${words('y')} end.`;
+    expect(diffWords(a, b)).toEqual([
+      { kind: 'same', text: 'Start ' },
+      { kind: 'removed', text: `${words('x')} ` },
+      { kind: 'added', text: `${words('y')} ` },
+      { kind: 'same', text: 'end.' },
+    ]);
+  });
+
+  it('within the bound, a rewrite keeps the words the versions share', () => {
+    const a = Array.from({ length: 401 }, (_, i) => (i % 2 ? 'we' : `x${i}`)).join(' ');
+    const b = Array.from({ length: 401 }, (_, i) => (i % 2 ? 'we' : `y${i}`)).join(' ');
+    const diff = diffWords(a, b);
+    expect(diff.filter((s) => s.kind === 'same')).toHaveLength(200);
     expect(oldText(diff)).toBe(a);
     expect(newText(diff)).toBe(b);
   });

@@ -15,6 +15,8 @@ export const betrayalKinds = [
   'broken_confidence',
   'financial',
   'other',
+  // Naming what happened is never required: this one stands alone.
+  'unsaid',
 ] as const;
 export type BetrayalKind = (typeof betrayalKinds)[number];
 

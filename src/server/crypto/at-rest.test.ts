@@ -90,6 +90,20 @@ describe(`sealed at rest (${testDialect()})`, () => {
       note: `dispute ${marker}`,
     });
     expect(disputed.json<{ logs: { note: string }[] }>().logs[0]?.note).toBe(`dispute ${marker}`);
+    // A revised agreement: the diff kept with the new version carries the words of both.
+    const revised = (
+      await a.client.post('/api/agreements', { text: `before ${marker}`, category: 'other' })
+    ).json<{ id: string }>().id;
+    const revision = await b.client.post(`/api/agreements/${revised}/answers`, {
+      answer: 'revise',
+      expected: 1,
+      text: `after ${marker}`,
+    });
+    expect(revision.json<{ versions: { diff: unknown[] | null }[] }>().versions[1]?.diff).toEqual([
+      { kind: 'removed', text: 'before ' },
+      { kind: 'added', text: 'after ' },
+      { kind: 'same', text: marker },
+    ]);
     // An accountability statement (its four parts) and an "I need more" with a note.
     const statement = (
       await b.client.post('/api/letters', {

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-reliability-snapshots.js';
 import * as m0008 from './migrations/0008-one-statement.js';
 import * as m0009 from './migrations/0009-dashboard-indexes.js';
 import * as m0010 from './migrations/0010-practice-settings.js';
+import * as m0011 from './migrations/0011-agreement-diffs.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-one-statement': m0008,
   '0009-dashboard-indexes': m0009,
   '0010-practice-settings': m0010,
+  '0011-agreement-diffs': m0011,
 };
 
 /** Every migration this version knows, oldest first (a restore refuses a backup from a newer one). */

@@ -168,6 +168,8 @@ export interface AgreementVersionsTable {
   at: number;
   status: 'proposed' | 'accepted' | 'declined' | 'superseded';
   sealed: string;
+  /** The word diff from the version before (JSON), sealed like the text; null for version 1. */
+  diff_sealed: string | null;
 }
 
 export interface CommitmentsTable {

@@ -186,7 +186,7 @@ const cases: Case[] = [
     method: 'POST',
     route: '/api/invites/accept',
     url: () => '/api/invites/accept',
-    body: (f) => ({ token: f.pendingToken }),
+    body: (f) => ({ token: f.pendingToken, role: 'hurt' }),
     // A member who already has a journey cannot join another; the creator cannot use their own link.
     expect: members({ other: 409, partner: 409, self: 409 }),
   },
@@ -508,7 +508,8 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
     url: string;
   }>();
   expect(
-    (await sam.client.post('/api/invites/accept', { token: tokenOf(forSam.url) })).statusCode,
+    (await sam.client.post('/api/invites/accept', { token: tokenOf(forSam.url), role: 'both' }))
+      .statusCode,
   ).toBe(200);
   const privateId = (await writeCheckin(alex, 'private words')).id;
   const sharedId = (await writeCheckin(alex, 'shared words')).id;

@@ -229,6 +229,8 @@ export async function makeCouple(app: FastifyInstance) {
   if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.body}`);
   const joined = await b.client.post('/api/invites/accept', {
     token: tokenOf(invite.json<{ url: string }>().url),
+    // Said, not assumed: "rather not say" keeps every role's texts in view for the tests that read them.
+    role: 'unsaid',
   });
   if (joined.statusCode !== 200) throw new Error(`join failed: ${joined.body}`);
   return { a, b, journeyId: journey.id };

@@ -22,6 +22,9 @@ export const BetrayalKinds = z
   .max(betrayalKinds.length)
   .refine((kinds) => new Set(kinds).size === kinds.length, {
     error: 'Each kind only once, please.',
+  })
+  .refine((kinds) => !kinds.includes('unsaid') || kinds.length === 1, {
+    error: 'Choose “I would rather not say” on its own, or the kinds that fit.',
   });
 
 export const JourneyStartBody = z.strictObject({
@@ -83,6 +86,10 @@ export const InviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, {
 
 export const InviteTokenBody = z.strictObject({ token: InviteToken });
 export type InviteTokenBody = z.infer<typeof InviteTokenBody>;
+
+/** Joining asks the joiner's own part: it is never assumed for them. */
+export const InviteAcceptBody = z.strictObject({ token: InviteToken, role: MemberRole });
+export type InviteAcceptBody = z.infer<typeof InviteAcceptBody>;
 
 export const InvitePreview = z.object({
   status: z.enum(['valid', 'used', 'expired', 'revoked']),

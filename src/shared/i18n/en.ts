@@ -131,6 +131,10 @@ export const en = {
   'join.signUp': 'Create an account to join',
   'join.signIn': 'I already have an account',
   'join.accept': "Join {name}'s journey",
+  'join.roleHint':
+    'Your own answer, whatever your partner chose. It shapes what we suggest to you, and your partner does not see it.',
+  'join.roleMissing':
+    'Please choose how you would describe your part, even if it is “I would rather not say”.',
   'join.joining': 'Joining…',
   'join.joined': 'You have joined {name} on this journey.',
   'join.adminAccount':
@@ -149,6 +153,7 @@ export const en = {
 
   'today.welcomeNew': 'Welcome, {name}. This is your private space.',
   'today.welcomeBack': "Welcome back, {name}. Whenever you're ready.",
+  'today.welcomeJoined': 'Welcome, {name}. Glad you are here. Take it at your own pace.',
   'today.beginTitle': 'Begin when you are ready',
   'today.beginText':
     'A few questions help us shape what we offer you: the path you want to take, your part, and what happened. It takes a minute, and you can change any of it later.',
@@ -203,6 +208,7 @@ export const en = {
   'kind.broken_confidence': 'Breaking a confidence',
   'kind.financial': 'Financial dishonesty',
   'kind.other': 'Something else',
+  'kind.unsaid': 'I would rather not say',
   'cameToLight.this_week': 'This week',
   'cameToLight.this_month': 'Within the last month',
   'cameToLight.months_1_6': '1 to 6 months ago',

@@ -32,6 +32,8 @@ import { journeyKinds, listVersions, writeTransition } from './agreements.store.
 import {
   agreementReaders,
   callerOf,
+  diffContext,
+  encodeDiff,
   versionContext,
   type Caller,
   type OpenedAgreement,
@@ -45,8 +47,9 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
 
   const { openAgreements, openAgreement, people } = agreementReaders(deps);
 
-  function viewOf(c: Caller, { agreement, names }: OpenedAgreement): AgreementView {
+  function viewOf(c: Caller, { agreement, names, diffs }: OpenedAgreement): AgreementView {
     const versions = agreement.versions.toSorted((a, b) => a.version - b.version);
+    const changes = diffs();
     const latest = latestVersion(agreement);
     return {
       id: agreement.id,
@@ -59,7 +62,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
         proposerName: names.get(v.proposedBy) ?? '',
         at: v.at,
         status: v.status,
-        diff: i === 0 ? null : diffWords(versions[i - 1]?.text ?? '', v.text),
+        diff: i === 0 ? null : [...(changes.get(v.version) ?? [])],
       })),
       inForce: versionInForce(agreement)?.version ?? null,
       waitingOn:
@@ -134,18 +137,29 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
    */
   async function write(c: Caller, transition: AgreementTransition, work: ExerciseWork) {
     const added = transition.added;
-    const sealed = added
-      ? deps.sealer.seal(
-          (await people([added.proposedBy])).key(added.proposedBy),
-          added.text,
-          versionContext(added.agreementId, added.version),
-        )
+    const key = added ? (await people([added.proposedBy])).key(added.proposedBy) : undefined;
+    const sealed =
+      added && key
+        ? deps.sealer.seal(key, added.text, versionContext(added.agreementId, added.version))
+        : undefined;
+    // The change from the version before, computed once here rather than on every read.
+    const before = added
+      ? transition.agreement.versions.find((v) => v.version === added.version - 1)
       : undefined;
+    const diffSealed =
+      added && key && before
+        ? deps.sealer.seal(
+            key,
+            encodeDiff(diffWords(before.text, added.text)),
+            diffContext(added.agreementId, added.version),
+          )
+        : undefined;
     await db.transaction().execute(async (trx) => {
       await writeTransition(trx, {
         journeyId: c.journeyId,
         transition,
         ...(sealed === undefined ? {} : { sealed }),
+        ...(diffSealed === undefined ? {} : { diffSealed }),
       });
       await recordWork(trx, { journeyId: c.journeyId, memberId: c.userId, work });
     });

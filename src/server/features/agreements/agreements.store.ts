@@ -21,6 +21,8 @@ export interface VersionRow {
   readonly at: number;
   readonly status: VersionStatus;
   readonly sealed: string;
+  /** The sealed diff from the version before; null for version 1 and for versions saved before diffs were kept. */
+  readonly diffSealed: string | null;
 }
 
 const versionQuery = (db: Db) =>
@@ -35,6 +37,7 @@ const versionQuery = (db: Db) =>
       'at',
       'status',
       'sealed',
+      'diff_sealed',
     ]);
 type Row = Awaited<ReturnType<ReturnType<typeof versionQuery>['executeTakeFirstOrThrow']>>;
 
@@ -47,6 +50,7 @@ const toVersionRow = (r: Row): VersionRow => ({
   at: Number(r.at),
   status: r.status,
   sealed: r.sealed,
+  diffSealed: r.diff_sealed,
 });
 
 /** Every version of every agreement in a journey, by agreement, oldest first. */
@@ -82,6 +86,8 @@ export async function writeTransition(
     readonly transition: AgreementTransition;
     /** The added version's text, sealed; required when the transition adds a version. */
     readonly sealed?: string;
+    /** The added version's diff from the one before, sealed; none for a first version. */
+    readonly diffSealed?: string;
   },
 ): Promise<void> {
   const { transition } = input;
@@ -113,6 +119,7 @@ export async function writeTransition(
             at: added.at,
             status: added.status,
             sealed: input.sealed,
+            diff_sealed: input.diffSealed ?? null,
           })
           .execute();
       }
@@ -121,6 +128,27 @@ export async function writeTransition(
     if (isUniqueViolation(e)) throw new DomainError('agreement.changed');
     throw e;
   }
+}
+
+/**
+ * Keeps the diff of a version saved before diffs were stored, computed on its first read; only
+ * where none is kept yet, so two first reads at once leave one.
+ */
+export async function keepDiffs(
+  db: Db,
+  diffs: readonly { agreementId: string; version: number; diffSealed: string }[],
+): Promise<void> {
+  if (diffs.length === 0) return;
+  await atomically(db, async (trx) => {
+    for (const d of diffs)
+      await trx
+        .updateTable('agreement_versions')
+        .set({ diff_sealed: d.diffSealed })
+        .where('agreement_id', '=', d.agreementId)
+        .where('version', '=', d.version)
+        .where('diff_sealed', 'is', null)
+        .execute();
+  });
 }
 
 /** The kinds of betrayal a journey named, for ordering suggestions. */

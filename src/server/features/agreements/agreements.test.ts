@@ -4,7 +4,9 @@ import { newText, oldText } from '../../../core/agreements/diff.js';
 import type { AgreementView } from '../../../shared/api/agreements.js';
 import { answer, codeOf, list, propose } from '../../test-support/agreements.js';
 import { makeCouple, makeJourney, makeMember, useTestApp } from '../../test-support/harness.js';
+import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { agreementVersions, writeTransition } from './agreements.store.js';
+import { diffContext } from './readers.js';
 
 // Step 2: agreements, their versions and answers, and the suggestions.
 const t = useTestApp();
@@ -216,5 +218,71 @@ describe('agreements', () => {
     expect(suggestions.length).toBeGreaterThan(3);
     // The couple named secrets: transparency leads.
     expect(suggestions[0]!.category).toBe('transparency');
+  });
+});
+
+describe('agreement diffs kept with their versions', () => {
+  const before = 'We tell each other when plans change.';
+  const after = 'We tell each other before plans change.';
+  const revised = async () => {
+    const { a: alex, b: sam, journeyId } = await makeCouple(t.app);
+    const { id } = await propose(alex, before);
+    await answer(sam, id, { answer: 'revise', expected: 1, text: after });
+    return { alex, sam, journeyId, id };
+  };
+  const keyOf = async (userId: string) => {
+    const { wrapped_key } = await t.deps.database.db
+      .selectFrom('users')
+      .select('wrapped_key')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return t.deps.sealer.unwrap(userId, wrapped_key);
+  };
+
+  it('a revision stores its diff sealed when saved, and reads show the kept diff', async () => {
+    const { alex, sam, journeyId, id } = await revised();
+    const rows = await agreementVersions(t.deps.database.db, journeyId, id);
+    expect(rows.map((r) => r.diffSealed === null)).toEqual([true, false]);
+    const kept = t.deps.sealer.open(await keyOf(sam.id), rows[1]!.diffSealed!, diffContext(id, 2));
+    expect(JSON.parse(kept)).toContainEqual({ kind: 'added', text: 'before ' });
+    expect(rows[1]!.diffSealed).not.toContain('before');
+
+    // Reads open what was kept rather than diffing the texts again: a kept diff is what they show.
+    const stand = [{ kind: 'same', text: 'kept' }];
+    await t.deps.database.db
+      .updateTable('agreement_versions')
+      .set({
+        diff_sealed: t.deps.sealer.seal(
+          await keyOf(sam.id),
+          JSON.stringify(stand),
+          diffContext(id, 2),
+        ),
+      })
+      .where('agreement_id', '=', id)
+      .where('version', '=', 2)
+      .execute();
+    expect((await list(alex)).agreements[0]!.versions[1]!.diff).toEqual(stand);
+  });
+
+  it('versions saved before diffs were kept get theirs on the first read, kept from then on', async () => {
+    const { alex, journeyId, id } = await revised();
+    const db = t.deps.database.db;
+    // Back to the schema before kept diffs, then forward again: the column comes back empty.
+    const down = await (await migratorFor(t.deps.database)).migrateTo('0009-dashboard-indexes');
+    expect(down.error).toBeUndefined();
+    await migrateToLatest(t.deps.database);
+    expect((await agreementVersions(db, journeyId, id)).map((r) => r.diffSealed)).toEqual([
+      null,
+      null,
+    ]);
+
+    const diff = (await list(alex)).agreements[0]!.versions[1]!.diff!;
+    expect(oldText(diff)).toBe(before);
+    expect(newText(diff)).toBe(after);
+    const rows = await agreementVersions(db, journeyId, id);
+    expect(rows[1]!.diffSealed).not.toBeNull();
+    // A second read opens the same kept diff rather than writing another.
+    await list(alex);
+    expect((await agreementVersions(db, journeyId, id))[1]!.diffSealed).toBe(rows[1]!.diffSealed);
   });
 });

@@ -26,6 +26,24 @@ describe('journeys', () => {
     });
   });
 
+  it('starts a journey without naming what happened: "rather not say" is kept and read back as such', async () => {
+    const alex = await makeMember(t.app);
+    const res = await alex.client.post('/api/journey', { ...journeyBody, kinds: ['unsaid'] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kinds: ['unsaid'] });
+    expect((await alex.client.get('/api/journey')).json().journey.kinds).toEqual(['unsaid']);
+    // Agreements still offer every suggestion, none put first for a kind not named.
+    const list = (await alex.client.get('/api/agreements')).json();
+    expect(list.suggestions.length).toBeGreaterThan(0);
+
+    const mixed = await alex.client.patch('/api/journey', { kinds: ['unsaid', 'lying'] });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().errors).toContainEqual({
+      field: 'kinds',
+      message: 'Choose “I would rather not say” on its own, or the kinds that fit.',
+    });
+  });
+
   it('allows one active journey per person', async () => {
     const alex = await makeMember(t.app);
     await makeJourney(alex);

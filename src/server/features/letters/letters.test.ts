@@ -295,7 +295,9 @@ describe('the private safety check comes first', () => {
     await makeJourney(alex);
     const invite = await alex.client.post('/api/journey/invites', {});
     const token = tokenOf(invite.json<{ url: string }>().url);
-    expect((await sam.client.post('/api/invites/accept', { token })).statusCode).toBe(200);
+    expect(
+      (await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' })).statusCode,
+    ).toBe(200);
     const letter = last(await write(alex, { kind: 'impact', text: 'letter' })).id;
     await share(alex, letter);
     const r = last(await write(sam, { kind: 'reflection', respondsTo: letter, text: 'r' })).id;

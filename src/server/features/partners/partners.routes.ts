@@ -8,6 +8,7 @@ import {
   InviteCreateBody,
   InviteCreated,
   InvitePreview,
+  InviteAcceptBody,
   InviteTokenBody,
   Journey,
 } from '../../../shared/api/journeys.js';
@@ -130,8 +131,8 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       config: access('member'),
       schema: {
         tags: ['partners'],
-        summary: "Join my partner's journey through their link",
-        body: InviteTokenBody,
+        summary: "Join my partner's journey through their link, saying my own part in it",
+        body: InviteAcceptBody,
         response: { 200: Journey, 400: Problem, 404: Problem, 409: Problem, 410: Problem },
       },
     },
@@ -171,7 +172,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
             .values({
               journey_id: invite.journeyId,
               user_id: userId,
-              role: 'unsaid',
+              role: request.body.role,
               joined_at: now,
               left_at: null,
             })

@@ -27,15 +27,15 @@ describe('inviting the partner', () => {
     });
 
     const sam = await makeMember(t.app, 'Sam');
-    const joined = await sam.client.post('/api/invites/accept', { token });
+    const joined = await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' });
     expect(joined.statusCode).toBe(200);
     expect(joined.json()).toMatchObject({
       partner: { displayName: 'Alex' },
-      me: { role: 'unsaid' },
+      me: { role: 'broke_trust' },
     });
 
     const robin = await makeMember(t.app, 'Robin');
-    const twice = await robin.client.post('/api/invites/accept', { token });
+    const twice = await robin.client.post('/api/invites/accept', { token, role: 'broke_trust' });
     expect(twice.statusCode).toBe(410);
     expect(twice.json().detail).toMatch(/already been used/);
     expect((await robin.client.post('/api/invites/preview', { token })).json()).toEqual({
@@ -44,11 +44,26 @@ describe('inviting the partner', () => {
     });
   });
 
+  it('joining asks the joiner their own part: without it, a 400 that says so and the link stays usable', async () => {
+    const { token } = await invitingMember();
+    const sam = await makeMember(t.app, 'Sam');
+    const res = await sam.client.post('/api/invites/accept', { token });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toContainEqual({
+      field: 'role',
+      message: 'Please choose how you would describe your part.',
+    });
+    expect((await sam.client.get('/api/journey')).json().journey).toBeNull();
+
+    const joined = await sam.client.post('/api/invites/accept', { token, role: 'unsaid' });
+    expect(joined.json()).toMatchObject({ me: { role: 'unsaid' } });
+  });
+
   it('an expired link gets a kind message', async () => {
     const { token } = await invitingMember();
     t.clock.advance(7 * 24 * 60 * 60 * 1000);
     const sam = await makeMember(t.app, 'Sam');
-    const res = await sam.client.post('/api/invites/accept', { token });
+    const res = await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' });
     expect(res.statusCode).toBe(410);
     expect(res.json()).toMatchObject({
       code: 'invite.expired',
@@ -60,16 +75,19 @@ describe('inviting the partner', () => {
     const { alex, invite, token } = await invitingMember();
     expect((await alex.client.delete(`/api/journey/invites/${invite.id}`)).statusCode).toBe(204);
     const sam = await makeMember(t.app, 'Sam');
-    expect((await sam.client.post('/api/invites/accept', { token })).json().code).toBe(
-      'invite.revoked',
-    );
+    expect(
+      (await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' })).json().code,
+    ).toBe('invite.revoked');
     expect((await alex.client.get('/api/journey')).json().journey.pendingInvites).toEqual([]);
   });
 
   it('an unknown link is not found', async () => {
     await invitingMember();
     const sam = await makeMember(t.app, 'Sam');
-    const res = await sam.client.post('/api/invites/accept', { token: 'A'.repeat(43) });
+    const res = await sam.client.post('/api/invites/accept', {
+      token: 'A'.repeat(43),
+      role: 'hurt',
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('invite.invalid');
   });
@@ -137,10 +155,12 @@ describe('inviting the partner', () => {
     await makeJourney(alex);
     const one = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
     const two = tokenOf((await alex.client.post('/api/journey/invites', {})).json().url);
-    await (await makeMember(t.app, 'Sam')).client.post('/api/invites/accept', { token: one });
+    await (
+      await makeMember(t.app, 'Sam')
+    ).client.post('/api/invites/accept', { token: one, role: 'broke_trust' });
     const third = await (
       await makeMember(t.app, 'Robin')
-    ).client.post('/api/invites/accept', { token: two });
+    ).client.post('/api/invites/accept', { token: two, role: 'broke_trust' });
     // Once the journey is full its other links are withdrawn.
     expect(third.statusCode).toBe(410);
     expect(third.json().code).toBe('invite.revoked');
@@ -156,8 +176,8 @@ describe('joining at the same moment', () => {
     const sam = await makeMember(t.app, 'Sam');
     const robin = await makeMember(t.app, 'Robin');
     const results = await Promise.all([
-      sam.client.post('/api/invites/accept', { token: one }),
-      robin.client.post('/api/invites/accept', { token: two }),
+      sam.client.post('/api/invites/accept', { token: one, role: 'broke_trust' }),
+      robin.client.post('/api/invites/accept', { token: two, role: 'broke_trust' }),
     ]);
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, 410]);

@@ -167,7 +167,9 @@ describe('the journey’s program', () => {
     expect(step((await view(alex)).progress, 'responsibility').status).toBe('done');
     const invite = await alex.client.post('/api/journey/invites', {});
     const token = tokenOf(invite.json<{ url: string }>().url);
-    expect((await sam.client.post('/api/invites/accept', { token })).statusCode).toBe(200);
+    expect(
+      (await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' })).statusCode,
+    ).toBe(200);
     const now = (await view(alex)).progress;
     expect(step(now, 'responsibility')).toMatchObject({
       status: 'in_progress',
@@ -239,7 +241,9 @@ describe('the journey’s program', () => {
     const { id: journeyId } = await makeJourney(alex);
     const invite = await alex.client.post('/api/journey/invites', {});
     const token = tokenOf(invite.json<{ url: string }>().url);
-    expect((await sam.client.post('/api/invites/accept', { token })).statusCode).toBe(200);
+    expect(
+      (await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' })).statusCode,
+    ).toBe(200);
     const res = await sam.client.post('/api/program/steps/responsibility/ready', { ready: true });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('safety.check_needed');

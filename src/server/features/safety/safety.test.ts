@@ -141,6 +141,7 @@ describe('the partner cannot tell', () => {
     const invite = await a.client.post('/api/journey/invites', {});
     await b.client.post('/api/invites/accept', {
       token: tokenOf(invite.json<{ url: string }>().url),
+      role: 'broke_trust',
     });
     const fromA = await writeCheckin(a, 'from a');
     await a.client.put(`/api/checkins/${fromA.id}/visibility`, { visibility: 'partner' });

@@ -122,7 +122,9 @@ describe('agreed time-outs', () => {
     await makeJourney(alex);
     const invite = await alex.client.post('/api/journey/invites', {});
     const token = tokenOf(invite.json<{ url: string }>().url);
-    expect((await sam.client.post('/api/invites/accept', { token })).statusCode).toBe(200);
+    expect(
+      (await sam.client.post('/api/invites/accept', { token, role: 'broke_trust' })).statusCode,
+    ).toBe(200);
     const res = await sam.client.post('/api/timeouts', { minutes: 30 });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('safety.check_needed');

@@ -101,8 +101,15 @@ export function JourneyFields({
         onToggle={(k, checked) =>
           onChange({
             ...draft,
-            // Keep the catalogue's order whatever order the boxes were ticked in.
-            kinds: betrayalKinds.filter((x) => (x === k ? checked : draft.kinds.includes(x))),
+            // Keep the catalogue's order whatever order the boxes were ticked in; "rather not
+            // say" stands alone, so ticking it clears the others and ticking another clears it.
+            kinds: betrayalKinds.filter((x) =>
+              x === k
+                ? checked
+                : checked && (k === 'unsaid' || x === 'unsaid')
+                  ? false
+                  : draft.kinds.includes(x),
+            ),
           })
         }
       />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { memberRoles, type MemberRole } from '../../../core/journeys/journey.js';
 import type { InvitePreview, Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api, isApiError } from '../../api/client.js';
@@ -8,8 +9,10 @@ import { keys, useSession } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { pendingInvite } from '../../app/pending-invite.js';
 import { Loading } from '../../app/Shell.js';
+import { Choices } from '../../components/choices.js';
 import { ErrorSummary, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
+import { roleLabel } from '../labels.js';
 
 /** What a person can still do when a link does not work: nothing is their fault. */
 function WayForward({ signedIn, newLink = true }: { signedIn: boolean; newLink?: boolean }) {
@@ -45,8 +48,9 @@ export function Join() {
   const announce = useAnnounce();
   const session = useSession();
   const [token] = useState(() => location.hash.slice(1) || pendingInvite.get());
-  const autoAccept = (location.state as { accept?: boolean } | null)?.accept === true;
-  const tried = useRef(false);
+  // The joiner's own part: asked here, never assumed for them.
+  const [role, setRole] = useState<MemberRole | ''>('');
+  const [roleError, setRoleError] = useState<string | undefined>();
 
   useEffect(() => {
     if (!token) return;
@@ -65,7 +69,8 @@ export function Join() {
   });
 
   const accept = useMutation({
-    mutationFn: () => api.post<Journey>('/api/invites/accept', { token }),
+    mutationFn: (chosen: MemberRole) =>
+      api.post<Journey>('/api/invites/accept', { token, role: chosen }),
     onSuccess: (journey) => {
       pendingInvite.clear();
       client.setQueryData(keys.journey, { journey });
@@ -73,7 +78,8 @@ export function Join() {
       announce(t('join.joined', { name: journey.partner?.displayName ?? t('join.yourPartner') }), {
         navigating: true,
       });
-      void navigate('/app', { replace: true });
+      // Today greets them as someone new here, not as someone coming back.
+      void navigate('/app', { replace: true, state: { welcome: 'new' } });
     },
     // An answer from the server is final for this link; a dropped connection is worth another try.
     onError: (error) => {
@@ -85,13 +91,15 @@ export function Join() {
   const usable = preview.data?.status === 'valid';
   const unusable = preview.isError || (preview.isSuccess && !usable);
 
-  // Coming back from sign-up or sign-in: the person already chose to join, so do it for them.
-  useEffect(() => {
-    if (autoAccept && usable && user?.role === 'member' && !tried.current) {
-      tried.current = true;
-      accept.mutate();
+  const onJoin = (event: FormEvent) => {
+    event.preventDefault();
+    if (role === '') {
+      setRoleError(t('join.roleMissing'));
+      return;
     }
-  }, [autoAccept, usable, user, accept]);
+    setRoleError(undefined);
+    accept.mutate(role);
+  };
 
   useEffect(() => {
     if (unusable) pendingInvite.clear();
@@ -129,11 +137,26 @@ export function Join() {
     action = <p className="loading">{t('join.joining')}</p>;
   } else if (user?.role === 'member') {
     action = (
-      <p className="actions">
-        <button type="button" className="button primary wide" onClick={() => accept.mutate()}>
-          {t('join.accept', { name: inviter })}
-        </button>
-      </p>
+      <form onSubmit={onJoin} noValidate>
+        <Choices
+          type="radio"
+          name="role"
+          legend={t('start.roleLegend')}
+          hint={t('join.roleHint')}
+          error={roleError}
+          options={memberRoles.map((r) => ({ value: r, label: roleLabel(r) }))}
+          isChecked={(r) => role === r}
+          onToggle={(r) => {
+            setRole(r);
+            setRoleError(undefined);
+          }}
+        />
+        <p className="actions">
+          <button type="submit" className="button primary wide">
+            {t('join.accept', { name: inviter })}
+          </button>
+        </p>
+      </form>
     );
   } else if (user) {
     action = <p>{t('join.adminAccount')}</p>;

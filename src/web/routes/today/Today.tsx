@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
@@ -110,6 +110,8 @@ function Latest({ journey }: { journey: Journey }) {
 
 /** What is waiting, gently: the journey at a glance and one next step. */
 export function Today() {
+  // Someone who has just joined their partner is new here: "welcome back" would be wrong.
+  const joinedJustNow = (useLocation().state as { welcome?: string } | null)?.welcome === 'new';
   const me = useMe();
   const journey = useJourney({ enabled: me.role === 'member' });
   const safety = useSafety({ enabled: me.role === 'member' });
@@ -146,7 +148,12 @@ export function Today() {
   }
 
   return (
-    <Page title={t('nav.today')} lede={t('today.welcomeBack', { name: me.displayName })}>
+    <Page
+      title={t('nav.today')}
+      lede={t(joinedJustNow ? 'today.welcomeJoined' : 'today.welcomeBack', {
+        name: me.displayName,
+      })}
+    >
       {safety.data ? <SafetyCard safety={safety.data} country={me.country} /> : null}
       {current.partner ? <TimeoutStatus /> : null}
       <section className="panel" aria-labelledby="today-checkin">
