@@ -15,6 +15,7 @@ import {
   type SafetyAnswers,
 } from '../core/safety/safety.js';
 import type { Deps } from '../server/deps.js';
+import { sealCameToLight, sealKinds } from '../server/features/journeys/journey-facts.js';
 import { saveSafetyState } from '../server/features/safety/safety.store.js';
 
 const allNoAnswers = Object.fromEntries(
@@ -89,8 +90,8 @@ export async function seedJourney(
     .values({
       id: journeyId,
       path: input.path,
-      kinds: JSON.stringify(input.kinds),
-      came_to_light: input.cameToLight,
+      kinds: sealKinds(deps.sealer, journeyId, input.kinds),
+      came_to_light: sealCameToLight(deps.sealer, journeyId, input.cameToLight),
       created_by: first.id,
       created_at: input.startedAt,
       updated_at: input.startedAt,

@@ -160,6 +160,33 @@ describe(`sealed at rest (${testDialect()})`, () => {
     }
   });
 
+  it("what happened, when it came to light and an invitee's email never appear in the database files", async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const alex = await makeMember(t.app);
+    const journey = await makeJourney(alex, {
+      kinds: ['physical_infidelity', 'financial'],
+      cameToLight: 'years_2_plus',
+    });
+    const invitee = `invitee-${randomUUID()}@example.org`;
+    const invited = await alex.client.post('/api/journey/invites', { email: invitee });
+    expect(invited.statusCode).toBe(201);
+    // Read back whole through the app, so the dump below is of data that is really there.
+    expect(
+      (await alex.client.get('/api/journey')).json<{ journey: unknown }>().journey,
+    ).toMatchObject({
+      kinds: ['physical_infidelity', 'financial'],
+      cameToLight: 'years_2_plus',
+      pendingInvites: [{ email: invitee }],
+    });
+
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(journey.id);
+    for (const secret of ['physical_infidelity', 'financial', 'years_2_plus', invitee]) {
+      expect(dump).not.toContain(secret);
+    }
+  });
+
   it('refuses to start when sealed data exists but the master key file is gone', async () => {
     const testDb = await createTestDatabase();
     cleanups.push(() => testDb.drop());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sealPlainJourneyFacts } from './journey-facts.js';
 import {
   useTestApp,
   journeyBody,
@@ -105,5 +106,50 @@ describe('journeys', () => {
       field: 'kinds',
       message: 'Please choose at least one kind of betrayal.',
     });
+  });
+
+  it('seals what happened and when, written plain before sealing, at the next start, and reads it back', async () => {
+    const alex = await makeMember(t.app);
+    const { id } = await makeJourney(alex, {
+      kinds: ['lying', 'secrets'],
+      cameToLight: 'this_month',
+    });
+    await alex.client.post('/api/journey/invites', { email: 'sam@example.org' });
+    const db = t.deps.database.db;
+    // As a database from before sealing held them.
+    await db
+      .updateTable('journeys')
+      .set({ kinds: JSON.stringify(['lying', 'secrets']), came_to_light: 'this_month' })
+      .where('id', '=', id)
+      .execute();
+    await db.updateTable('invites').set({ email: 'sam@example.org' }).execute();
+    await db.deleteFrom('settings').where('key', '=', 'crypto.journey_facts_sealed').execute();
+
+    await sealPlainJourneyFacts(db, t.deps.sealer);
+
+    const row = await db
+      .selectFrom('journeys')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const invite = await db.selectFrom('invites').select('email').executeTakeFirstOrThrow();
+    expect(`${row.kinds} ${row.came_to_light} ${invite.email}`).not.toMatch(
+      /lying|this_month|sam@/,
+    );
+    expect(
+      (await alex.client.get('/api/journey')).json<{ journey: unknown }>().journey,
+    ).toMatchObject({
+      kinds: ['lying', 'secrets'],
+      cameToLight: 'this_month',
+      pendingInvites: [{ email: 'sam@example.org' }],
+    });
+    // Done once: a second start leaves the sealed values as they are.
+    await sealPlainJourneyFacts(db, t.deps.sealer);
+    const again = await db
+      .selectFrom('journeys')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(again.kinds).toBe(row.kinds);
   });
 });

@@ -63,7 +63,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       const email = request.body.email ?? null;
       const url = inviteUrl(deps.config.publicOrigin, token);
       const { expiresAt } = await db.transaction().execute(async (trx) => {
-        const created = await insertInvite(trx, {
+        const created = await insertInvite(trx, deps.sealer, {
           id,
           journeyId: membership.journeyId,
           tokenHash: hashToken(token),
@@ -187,7 +187,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
         }
         throw e;
       }
-      return loadJourneyView(db, invite.journeyId, userId, now);
+      return loadJourneyView(db, deps.sealer, invite.journeyId, userId, now);
     },
   );
 }
