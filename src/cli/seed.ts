@@ -6,6 +6,7 @@ import type {
   MemberRole,
 } from '../core/journeys/journey.js';
 import { createAccount } from '../server/auth/accounts.js';
+import { sealRole } from '../server/auth/person-facts.js';
 import type { Db } from '../server/db/schema.js';
 import type { DataKey } from '../server/crypto/sealing.js';
 import {
@@ -103,7 +104,7 @@ export async function seedJourney(
       members.map((m, i) => ({
         journey_id: journeyId,
         user_id: m.id,
-        role: input.people[i]?.role ?? 'unsaid',
+        role: sealRole(deps.sealer, journeyId, m.id, input.people[i]?.role ?? 'unsaid'),
         joined_at: input.startedAt,
         left_at: null,
       })),

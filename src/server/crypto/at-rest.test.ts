@@ -160,11 +160,14 @@ describe(`sealed at rest (${testDialect()})`, () => {
     }
   });
 
-  it("what happened, when it came to light and an invitee's email never appear in the database files", async () => {
+  it("what happened, when it came to light, who is who and an invitee's email never appear in the database files", async () => {
     const t = await createTestApp();
     cleanups.push(() => t.close());
-    const alex = await makeMember(t.app);
+    const name = `Name${randomUUID().slice(0, 8)}`;
+    const alex = await makeMember(t.app, name);
+    await alex.client.put('/api/me/country', { country: 'IE' });
     const journey = await makeJourney(alex, {
+      role: 'broke_trust',
       kinds: ['physical_infidelity', 'financial'],
       cameToLight: 'years_2_plus',
     });
@@ -177,12 +180,23 @@ describe(`sealed at rest (${testDialect()})`, () => {
     ).toMatchObject({
       kinds: ['physical_infidelity', 'financial'],
       cameToLight: 'years_2_plus',
+      me: { role: 'broke_trust' },
       pendingInvites: [{ email: invitee }],
     });
 
     const dump = rawCopy(t.testDb);
     expect(dump).toContain(journey.id);
-    for (const secret of ['physical_infidelity', 'financial', 'years_2_plus', invitee]) {
+    expect((await alex.client.get('/api/auth/session')).json()).toMatchObject({
+      user: { displayName: name, country: 'IE' },
+    });
+    for (const secret of [
+      'physical_infidelity',
+      'financial',
+      'years_2_plus',
+      invitee,
+      name,
+      'broke_trust',
+    ]) {
       expect(dump).not.toContain(secret);
     }
   });

@@ -1,4 +1,5 @@
 import type { BetrayalKind, CameToLight } from '../../../core/journeys/journey.js';
+import { personFactContexts } from '../../auth/person-facts.js';
 import type { SealContext, Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
 import { inviteEmailContext, outboxRecipientContext } from '../partners/invites.store.js';
@@ -27,14 +28,15 @@ export const sealCameToLight = (sealer: Sealer, journeyId: string, when: CameToL
 export const openCameToLight = (sealer: Sealer, journeyId: string, sealed: string) =>
   sealer.openForServer(sealed, cameToLightContext(journeyId)) as CameToLight;
 
-const SEALED_SETTING = 'crypto.journey_facts_sealed';
+const SEALED_SETTING = 'crypto.plain_facts_sealed';
 
 /**
- * Data written before these fields were sealed is sealed at the first start that has the master
+ * Data written before these fields, and a person's name, country and part in a journey
+ * (auth/person-facts.ts), were sealed is sealed at the first start that has the master
  * key (a migration runs before the key is loaded, so it cannot). A value that does not open is
  * taken as plain; once every row is done a setting records it, so later starts skip the scan.
  */
-export async function sealPlainJourneyFacts(db: Db, sealer: Sealer): Promise<void> {
+export async function sealPlainFacts(db: Db, sealer: Sealer): Promise<void> {
   const done = await db
     .selectFrom('settings')
     .select('key')
@@ -87,6 +89,34 @@ export async function sealPlainJourneyFacts(db: Db, sealer: Sealer): Promise<voi
         .updateTable('mail_outbox')
         .set({ recipient: sealer.sealForServer(m.recipient, ctx) })
         .where('id', '=', m.id)
+        .execute();
+    }
+    const { nameContext, countryContext, roleContext } = personFactContexts;
+    const users = await trx.selectFrom('users').select(['id', 'display_name', 'country']).execute();
+    for (const u of users) {
+      const changes = {
+        ...(opens(u.display_name, nameContext(u.id))
+          ? {}
+          : { display_name: sealer.sealForServer(u.display_name, nameContext(u.id)) }),
+        ...(u.country === null || opens(u.country, countryContext(u.id))
+          ? {}
+          : { country: sealer.sealForServer(u.country, countryContext(u.id)) }),
+      };
+      if (Object.keys(changes).length > 0)
+        await trx.updateTable('users').set(changes).where('id', '=', u.id).execute();
+    }
+    const members = await trx
+      .selectFrom('journey_members')
+      .select(['journey_id', 'user_id', 'role'])
+      .execute();
+    for (const m of members) {
+      const ctx = roleContext(m.journey_id, m.user_id);
+      if (opens(m.role, ctx)) continue;
+      await trx
+        .updateTable('journey_members')
+        .set({ role: sealer.sealForServer(m.role, ctx) })
+        .where('journey_id', '=', m.journey_id)
+        .where('user_id', '=', m.user_id)
         .execute();
     }
     await trx

@@ -34,7 +34,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const userId = memberId(request);
-      const membership = await findMembership(db, userId);
+      const membership = await findMembership(db, deps.sealer, userId);
       return {
         journey: membership
           ? await loadJourneyView(db, deps.sealer, membership.journeyId, userId, deps.clock())
@@ -56,13 +56,13 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const userId = memberId(request);
-      if (await findMembership(db, userId)) throw new DomainError('journey.exists');
+      if (await findMembership(db, deps.sealer, userId)) throw new DomainError('journey.exists');
       const id = deps.newId();
       try {
         await insertJourney(db, deps.sealer, { id, userId, ...request.body, now: deps.clock() });
       } catch (e) {
         // The partial unique index catches a second journey started at the same moment.
-        if (await findMembership(db, userId)) throw new DomainError('journey.exists');
+        if (await findMembership(db, deps.sealer, userId)) throw new DomainError('journey.exists');
         throw e;
       }
       return reply.code(201).send(await loadJourneyView(db, deps.sealer, id, userId, deps.clock()));
@@ -82,7 +82,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const userId = memberId(request);
-      const membership = await findMembership(db, userId);
+      const membership = await findMembership(db, deps.sealer, userId);
       if (!membership) throw new DomainError('journey.none');
       const changes = request.body;
       if (

@@ -6,6 +6,7 @@ import type {
   MemberRole,
 } from '../../../core/journeys/journey.js';
 import type { Journey } from '../../../shared/api/journeys.js';
+import { openName, openRole, sealRole } from '../../auth/person-facts.js';
 import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
 import { inviteEmailContext, revokeOpenInvites } from '../partners/invites.store.js';
@@ -16,14 +17,20 @@ export interface Membership {
   readonly role: MemberRole;
 }
 
-export async function findMembership(db: Db, userId: string): Promise<Membership | undefined> {
+export async function findMembership(
+  db: Db,
+  sealer: Sealer,
+  userId: string,
+): Promise<Membership | undefined> {
   const row = await db
     .selectFrom('journey_members')
     .select(['journey_id', 'role'])
     .where('user_id', '=', userId)
     .where('left_at', 'is', null)
     .executeTakeFirst();
-  return row ? { journeyId: row.journey_id, role: row.role as MemberRole } : undefined;
+  return row
+    ? { journeyId: row.journey_id, role: openRole(sealer, row.journey_id, userId, row.role) }
+    : undefined;
 }
 
 export async function countMembers(db: Db, journeyId: string): Promise<number> {
@@ -75,7 +82,7 @@ export async function insertJourney(db: Db, sealer: Sealer, j: NewJourney): Prom
       .values({
         journey_id: j.id,
         user_id: j.userId,
-        role: j.role,
+        role: sealRole(sealer, j.id, j.userId, j.role),
         joined_at: j.now,
         left_at: null,
       })
@@ -116,7 +123,7 @@ export async function updateJourney(
     if (changes.role) {
       await trx
         .updateTable('journey_members')
-        .set({ role: changes.role })
+        .set({ role: sealRole(sealer, journeyId, userId, changes.role) })
         .where('journey_id', '=', journeyId)
         .where('user_id', '=', userId)
         .execute();
@@ -162,8 +169,10 @@ export async function loadJourneyView(
     kinds: openKinds(sealer, journey.id, journey.kinds),
     cameToLight: openCameToLight(sealer, journey.id, journey.came_to_light),
     createdAt: journey.created_at,
-    me: { role: (me?.role ?? 'unsaid') as Journey['me']['role'] },
-    partner: partner ? { displayName: partner.display_name } : null,
+    me: { role: me ? openRole(sealer, journeyId, me.user_id, me.role) : 'unsaid' },
+    partner: partner
+      ? { displayName: openName(sealer, partner.user_id, partner.display_name) }
+      : null,
     pendingInvites: invites.map((i) => ({
       id: i.id,
       expiresAt: i.expires_at,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sealPlainJourneyFacts } from './journey-facts.js';
+import { sealPlainFacts } from './journey-facts.js';
 import {
   useTestApp,
   journeyBody,
@@ -108,8 +108,8 @@ describe('journeys', () => {
     });
   });
 
-  it('seals what happened and when, written plain before sealing, at the next start, and reads it back', async () => {
-    const alex = await makeMember(t.app);
+  it('seals what happened and when, names, countries and roles written plain before sealing, at the next start, and reads them back', async () => {
+    const alex = await makeMember(t.app, 'Alex');
     const { id } = await makeJourney(alex, {
       kinds: ['lying', 'secrets'],
       cameToLight: 'this_month',
@@ -123,9 +123,16 @@ describe('journeys', () => {
       .where('id', '=', id)
       .execute();
     await db.updateTable('invites').set({ email: 'sam@example.org' }).execute();
-    await db.deleteFrom('settings').where('key', '=', 'crypto.journey_facts_sealed').execute();
+    await alex.client.put('/api/me/country', { country: 'GB' });
+    await db
+      .updateTable('users')
+      .set({ display_name: 'Alex', country: 'GB' })
+      .where('id', '=', alex.id)
+      .execute();
+    await db.updateTable('journey_members').set({ role: 'hurt' }).execute();
+    await db.deleteFrom('settings').where('key', '=', 'crypto.plain_facts_sealed').execute();
 
-    await sealPlainJourneyFacts(db, t.deps.sealer);
+    await sealPlainFacts(db, t.deps.sealer);
 
     const row = await db
       .selectFrom('journeys')
@@ -133,18 +140,37 @@ describe('journeys', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const invite = await db.selectFrom('invites').select('email').executeTakeFirstOrThrow();
-    expect(`${row.kinds} ${row.came_to_light} ${invite.email}`).not.toMatch(
-      /lying|this_month|sam@/,
-    );
+    const user = await db
+      .selectFrom('users')
+      .select(['display_name', 'country'])
+      .where('id', '=', alex.id)
+      .executeTakeFirstOrThrow();
+    const member = await db.selectFrom('journey_members').select('role').executeTakeFirstOrThrow();
+    expect(
+      [
+        row.kinds,
+        row.came_to_light,
+        invite.email,
+        user.display_name,
+        user.country,
+        member.role,
+      ].join(' '),
+    ).not.toMatch(/lying|this_month|sam@|Alex|hurt/);
+    // Two letters could turn up inside any sealed value by chance: compared whole instead.
+    expect(user.country).not.toBe('GB');
+    expect((await alex.client.get('/api/auth/session')).json()).toMatchObject({
+      user: { displayName: 'Alex', country: 'GB' },
+    });
     expect(
       (await alex.client.get('/api/journey')).json<{ journey: unknown }>().journey,
     ).toMatchObject({
       kinds: ['lying', 'secrets'],
       cameToLight: 'this_month',
+      me: { role: 'hurt' },
       pendingInvites: [{ email: 'sam@example.org' }],
     });
     // Done once: a second start leaves the sealed values as they are.
-    await sealPlainJourneyFacts(db, t.deps.sealer);
+    await sealPlainFacts(db, t.deps.sealer);
     const again = await db
       .selectFrom('journeys')
       .selectAll()

@@ -1,6 +1,7 @@
 import { INVITE_TTL_MS } from '../../../core/invites/invite.js';
 import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
+import { openName } from '../../auth/person-facts.js';
 
 /** An invitee's email (shown to the person who invited, used for the outgoing mail). */
 export const inviteEmailContext = (inviteId: string) => ({
@@ -44,7 +45,7 @@ export async function insertInvite(
   return { expiresAt };
 }
 
-export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
+export const findInviteByTokenHash = (db: Db, sealer: Sealer, tokenHash: string) =>
   db
     .selectFrom('invites')
     .innerJoin('users', 'users.id', 'invites.created_by')
@@ -70,7 +71,7 @@ export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
             expiresAt: row.expires_at,
             usedAt: row.used_at,
             revokedAt: row.revoked_at,
-            inviterName: row.inviter_name,
+            inviterName: openName(sealer, row.created_by, row.inviter_name),
           }
         : undefined,
     );
