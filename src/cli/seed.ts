@@ -6,6 +6,7 @@ import type {
   MemberRole,
 } from '../core/journeys/journey.js';
 import { createAccount } from '../server/auth/accounts.js';
+import { sealRole } from '../server/auth/person-facts.js';
 import type { Db } from '../server/db/schema.js';
 import type { DataKey } from '../server/crypto/sealing.js';
 import {
@@ -15,6 +16,7 @@ import {
   type SafetyAnswers,
 } from '../core/safety/safety.js';
 import type { Deps } from '../server/deps.js';
+import { sealCameToLight, sealKinds } from '../server/features/journeys/journey-facts.js';
 import { saveSafetyState } from '../server/features/safety/safety.store.js';
 
 const allNoAnswers = Object.fromEntries(
@@ -89,8 +91,8 @@ export async function seedJourney(
     .values({
       id: journeyId,
       path: input.path,
-      kinds: JSON.stringify(input.kinds),
-      came_to_light: input.cameToLight,
+      kinds: sealKinds(deps.sealer, journeyId, input.kinds),
+      came_to_light: sealCameToLight(deps.sealer, journeyId, input.cameToLight),
       created_by: first.id,
       created_at: input.startedAt,
       updated_at: input.startedAt,
@@ -102,7 +104,7 @@ export async function seedJourney(
       members.map((m, i) => ({
         journey_id: journeyId,
         user_id: m.id,
-        role: input.people[i]?.role ?? 'unsaid',
+        role: sealRole(deps.sealer, journeyId, m.id, input.people[i]?.role ?? 'unsaid'),
         joined_at: input.startedAt,
         left_at: null,
       })),

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { currentCrisisResources } from './features/crisis/crisis.source.js';
+import { sealPlainFacts } from './features/journeys/journey-facts.js';
 
 const KEY_CHECK = 'crypto.master_key_check';
 
@@ -63,6 +64,7 @@ export async function boot(
           'Start with the key file (or STEADFAST_MASTER_KEY) that belongs to this data.',
       );
     }
+    await sealPlainFacts(db, sealer);
     const deps: Deps = {
       config,
       database,

@@ -2,7 +2,7 @@ import type { Role } from '../../core/access/policy.js';
 import { normalizeEmail, passwordProblem } from '../../core/accounts/password-policy.js';
 import { DomainError } from '../../core/errors.js';
 import type { Deps } from '../deps.js';
-import { findUserByEmail, insertUser } from './users.store.js';
+import { emailTaken, insertUser } from './users.store.js';
 
 export interface CreatedAccount {
   readonly id: string;
@@ -27,11 +27,11 @@ export async function createAccount(
   const email = normalizeEmail(input.email);
   const db = deps.database.db;
   const hash = passwordHash ?? (await deps.passwords.hash(input.password));
-  if (await findUserByEmail(db, email)) throw new DomainError('auth.email_taken');
+  if (await emailTaken(db, email)) throw new DomainError('auth.email_taken');
   const id = deps.newId();
   const { wrapped } = deps.sealer.newDataKey(id);
   try {
-    await insertUser(db, {
+    await insertUser(db, deps.sealer, {
       id,
       email,
       displayName: input.displayName.trim(),
@@ -42,7 +42,7 @@ export async function createAccount(
     });
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides, and the loser hears the same.
-    if (await findUserByEmail(db, email)) throw new DomainError('auth.email_taken');
+    if (await emailTaken(db, email)) throw new DomainError('auth.email_taken');
     throw e;
   }
   return { id, email, displayName: input.displayName.trim(), role: input.role, country: null };

@@ -144,7 +144,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         await giveBack(db, keys, now);
         throw new DomainError('auth.rate_limited');
       }
-      const user = await findUserByEmail(db, email);
+      const user = await findUserByEmail(db, deps.sealer, email);
       const ok = user
         ? await deps.passwords.verify(user.password_hash, request.body.password)
         : await deps.passwords.verifyDummy(request.body.password);
@@ -190,7 +190,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       reply.header('cache-control', 'no-store');
       const actor = actorOf(request);
       if (actor.kind !== 'user') return sessionInfo(deps, null);
-      const user = await findUserById(db, actor.userId);
+      const user = await findUserById(db, deps.sealer, actor.userId);
       return sessionInfo(deps, user ? toMe(user) : null);
     },
   );

@@ -14,6 +14,7 @@ export interface SessionUser {
   /** The person's active journey, looked up in the same query (most requests need it). */
   readonly journeyId: string | undefined;
   /** Their role on that journey (I was hurt, I broke trust, …), from the same query. */
+  /** Sealed (auth/person-facts.ts): the caller opens it. */
   readonly journeyRole: string | undefined;
   readonly tokenHash: string;
   readonly lastSeenAt: number;

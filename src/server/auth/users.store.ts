@@ -1,5 +1,7 @@
 import type { Role } from '../../core/access/policy.js';
+import type { Sealer } from '../crypto/sealing.js';
 import type { Db } from '../db/schema.js';
+import { openCountry, openName, sealName } from './person-facts.js';
 
 export interface NewUser {
   readonly id: string;
@@ -11,13 +13,13 @@ export interface NewUser {
   readonly createdAt: number;
 }
 
-export async function insertUser(db: Db, user: NewUser): Promise<void> {
+export async function insertUser(db: Db, sealer: Sealer, user: NewUser): Promise<void> {
   await db
     .insertInto('users')
     .values({
       id: user.id,
       email: user.email,
-      display_name: user.displayName,
+      display_name: sealName(sealer, user.id, user.displayName),
       password_hash: user.passwordHash,
       role: user.role,
       wrapped_key: user.wrappedKey,
@@ -26,19 +28,37 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
     .execute();
 }
 
-export const findUserByEmail = (db: Db, email: string) =>
-  db
+/** Whether an account has this email (no name is opened). */
+export const emailTaken = async (db: Db, email: string): Promise<boolean> =>
+  (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) !==
+  undefined;
+
+export const findUserByEmail = async (db: Db, sealer: Sealer, email: string) => {
+  const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'password_hash', 'role'])
+    .select(['id', 'email', 'display_name', 'password_hash', 'role', 'country'])
     .where('email', '=', email)
     .executeTakeFirst();
+  return row && opened(sealer, row);
+};
 
-export const findUserById = (db: Db, id: string) =>
-  db
+export const findUserById = async (db: Db, sealer: Sealer, id: string) => {
+  const row = await db
     .selectFrom('users')
     .select(['id', 'email', 'display_name', 'role', 'wrapped_key', 'country'])
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && opened(sealer, row);
+};
+
+const opened = <R extends { id: string; display_name: string; country: string | null }>(
+  sealer: Sealer,
+  row: R,
+): R => ({
+  ...row,
+  display_name: openName(sealer, row.id, row.display_name),
+  country: openCountry(sealer, row.id, row.country),
+});
 
 export async function adminExists(db: Db): Promise<boolean> {
   const row = await db

@@ -160,6 +160,47 @@ describe(`sealed at rest (${testDialect()})`, () => {
     }
   });
 
+  it("what happened, when it came to light, who is who and an invitee's email never appear in the database files", async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const name = `Name${randomUUID().slice(0, 8)}`;
+    const alex = await makeMember(t.app, name);
+    await alex.client.put('/api/me/country', { country: 'IE' });
+    const journey = await makeJourney(alex, {
+      role: 'broke_trust',
+      kinds: ['physical_infidelity', 'financial'],
+      cameToLight: 'years_2_plus',
+    });
+    const invitee = `invitee-${randomUUID()}@example.org`;
+    const invited = await alex.client.post('/api/journey/invites', { email: invitee });
+    expect(invited.statusCode).toBe(201);
+    // Read back whole through the app, so the dump below is of data that is really there.
+    expect(
+      (await alex.client.get('/api/journey')).json<{ journey: unknown }>().journey,
+    ).toMatchObject({
+      kinds: ['physical_infidelity', 'financial'],
+      cameToLight: 'years_2_plus',
+      me: { role: 'broke_trust' },
+      pendingInvites: [{ email: invitee }],
+    });
+
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(journey.id);
+    expect((await alex.client.get('/api/auth/session')).json()).toMatchObject({
+      user: { displayName: name, country: 'IE' },
+    });
+    for (const secret of [
+      'physical_infidelity',
+      'financial',
+      'years_2_plus',
+      invitee,
+      name,
+      'broke_trust',
+    ]) {
+      expect(dump).not.toContain(secret);
+    }
+  });
+
   it('refuses to start when sealed data exists but the master key file is gone', async () => {
     const testDb = await createTestDatabase();
     cleanups.push(() => testDb.drop());

@@ -12,7 +12,7 @@ export interface People {
 /** Reads people by id in one query; a feature opens their values with `key`. */
 export function peopleReader(deps: Pick<Deps, 'database' | 'sealer'>) {
   return async (ids: readonly string[]): Promise<People> => {
-    const authors = await findAuthors(deps.database.db, ids);
+    const authors = await findAuthors(deps.database.db, deps.sealer, ids);
     const keys = new Map<string, DataKey>();
     return {
       name: (id) => authors.get(id)?.displayName ?? '',

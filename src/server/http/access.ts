@@ -8,6 +8,7 @@ import {
 } from '../../core/access/policy.js';
 import { DomainError } from '../../core/errors.js';
 import type { MemberRole } from '../../core/journeys/journey.js';
+import { openRole } from '../auth/person-facts.js';
 import { findSession } from '../auth/sessions.store.js';
 import type { Deps } from '../deps.js';
 import { openIdle } from '../auth/session-idle.js';
@@ -104,7 +105,11 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
           actor: { kind: 'user', userId: session.userId, role: session.role },
           tokenHash: session.tokenHash,
           journeyId: session.journeyId,
-          journeyRole: session.journeyRole,
+          // Sealed at rest (auth/person-facts.ts): opened here, once per request.
+          journeyRole:
+            session.journeyId !== undefined && session.journeyRole !== undefined
+              ? openRole(deps.sealer, session.journeyId, session.userId, session.journeyRole)
+              : undefined,
         });
       }
     }

@@ -85,7 +85,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
     async (request, reply) => {
       const c = callerOf(request);
       const opened = await openAgreements(await listVersions(db, c.journeyId));
-      const kinds = (await journeyKinds(db, c.journeyId)) as BetrayalKind[];
+      const kinds = (await journeyKinds(db, deps.sealer, c.journeyId)) as BetrayalKind[];
       reply.header('cache-control', 'no-store');
       return {
         agreements: opened

@@ -4,8 +4,10 @@ import type {
   VersionStatus,
 } from '../../../core/agreements/agreement.js';
 import { DomainError } from '../../../core/errors.js';
+import type { Sealer } from '../../crypto/sealing.js';
 import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import { atomically, isUniqueViolation, type Db } from '../../db/schema.js';
+import { openKinds } from '../journeys/journey-facts.js';
 
 /**
  * Step 2's storage: every version of every agreement, their answers as transitions, and the kinds
@@ -152,13 +154,13 @@ export async function keepDiffs(
 }
 
 /** The kinds of betrayal a journey named, for ordering suggestions. */
-export async function journeyKinds(db: Db, journeyId: string): Promise<string[]> {
+export async function journeyKinds(db: Db, sealer: Sealer, journeyId: string): Promise<string[]> {
   const row = await db
     .selectFrom('journeys')
     .select('kinds')
     .where('id', '=', journeyId)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.kinds) as string[]) : [];
+  return row ? openKinds(sealer, journeyId, row.kinds) : [];
 }
 
 // The agreements and commitments reads run this on every request: built and compiled once.

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/api/checkins.js';
 import { IdParams } from '../../../shared/api/journeys.js';
 import { NoContent, Problem } from '../../../shared/api/problem.js';
+import { openName } from '../../auth/person-facts.js';
 import type { DataKey, SealContext } from '../../crypto/sealing.js';
 import type { Deps } from '../../deps.js';
 import { access, actorOf, memberId, membershipOf } from '../../http/access.js';
@@ -57,6 +58,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
   async function opener(viewerId: string, rows: readonly CheckinRow[]) {
     const authors = await findAuthors(
       db,
+      deps.sealer,
       rows.map((r) => r.authorId),
     );
     const keys = new Map<string, DataKey>();
@@ -171,7 +173,7 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: Deps): void {
       return reply.code(201).send({
         id,
         mine: true,
-        authorName: author.display_name,
+        authorName: openName(deps.sealer, userId, author.display_name),
         visibility: 'private',
         createdAt,
         feelings: [...content.feelings],

@@ -1,5 +1,7 @@
 import type { Visibility } from '../../../core/access/policy.js';
 import type { Cursor } from '../../../core/checkins/checkin.js';
+import { openName } from '../../auth/person-facts.js';
+import type { Sealer } from '../../crypto/sealing.js';
 import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import type { Db } from '../../db/schema.js';
 
@@ -125,8 +127,15 @@ export async function deleteCheckin(db: Db, id: string): Promise<void> {
   await db.deleteFrom('checkins').where('id', '=', id).execute();
 }
 
-/** Names and wrapped keys of the given authors (a page has at most two: the viewer and the partner). */
-export async function findAuthors(db: Db, ids: readonly string[]): Promise<Map<string, Author>> {
+/**
+ * Names (opened: they are sealed at rest) and wrapped keys of the given authors (a page has at most
+ * two: the viewer and the partner).
+ */
+export async function findAuthors(
+  db: Db,
+  sealer: Sealer,
+  ids: readonly string[],
+): Promise<Map<string, Author>> {
   const [first, second, ...rest] = [...new Set(ids)];
   if (first === undefined) return new Map();
   const compiled = compiledAuthors(db);
@@ -138,7 +147,10 @@ export async function findAuthors(db: Db, ids: readonly string[]): Promise<Map<s
         : authorsQuery(db, [first, second, ...rest]);
   const { rows } = await db.executeQuery(query);
   return new Map(
-    rows.map((r) => [r.id, { displayName: r.display_name, wrappedKey: r.wrapped_key }]),
+    rows.map((r) => [
+      r.id,
+      { displayName: openName(sealer, r.id, r.display_name), wrappedKey: r.wrapped_key },
+    ]),
   );
 }
 

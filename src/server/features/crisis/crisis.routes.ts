@@ -83,7 +83,7 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
     if (asked) return { crisis, chosen: asked };
     const actor = actorOf(request);
     if (actor.kind === 'user') {
-      const own = await findUserById(deps.database.db, actor.userId);
+      const own = await findUserById(deps.database.db, deps.sealer, actor.userId);
       const theirs = pickCountry(crisis, own?.country ?? undefined);
       if (theirs) return { crisis, chosen: theirs };
     }

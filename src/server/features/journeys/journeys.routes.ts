@@ -34,10 +34,10 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const userId = memberId(request);
-      const membership = await findMembership(db, userId);
+      const membership = await findMembership(db, deps.sealer, userId);
       return {
         journey: membership
-          ? await loadJourneyView(db, membership.journeyId, userId, deps.clock())
+          ? await loadJourneyView(db, deps.sealer, membership.journeyId, userId, deps.clock())
           : null,
       };
     },
@@ -56,16 +56,16 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const userId = memberId(request);
-      if (await findMembership(db, userId)) throw new DomainError('journey.exists');
+      if (await findMembership(db, deps.sealer, userId)) throw new DomainError('journey.exists');
       const id = deps.newId();
       try {
-        await insertJourney(db, { id, userId, ...request.body, now: deps.clock() });
+        await insertJourney(db, deps.sealer, { id, userId, ...request.body, now: deps.clock() });
       } catch (e) {
         // The partial unique index catches a second journey started at the same moment.
-        if (await findMembership(db, userId)) throw new DomainError('journey.exists');
+        if (await findMembership(db, deps.sealer, userId)) throw new DomainError('journey.exists');
         throw e;
       }
-      return reply.code(201).send(await loadJourneyView(db, id, userId, deps.clock()));
+      return reply.code(201).send(await loadJourneyView(db, deps.sealer, id, userId, deps.clock()));
     },
   );
 
@@ -82,7 +82,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const userId = memberId(request);
-      const membership = await findMembership(db, userId);
+      const membership = await findMembership(db, deps.sealer, userId);
       if (!membership) throw new DomainError('journey.none');
       const changes = request.body;
       if (
@@ -92,8 +92,8 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: Deps): void {
       ) {
         throw new DomainError('journey.has_partner');
       }
-      await updateJourney(db, membership.journeyId, userId, changes, deps.clock());
-      return loadJourneyView(db, membership.journeyId, userId, deps.clock());
+      await updateJourney(db, deps.sealer, membership.journeyId, userId, changes, deps.clock());
+      return loadJourneyView(db, deps.sealer, membership.journeyId, userId, deps.clock());
     },
   );
 }

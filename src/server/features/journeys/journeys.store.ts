@@ -6,22 +6,31 @@ import type {
   MemberRole,
 } from '../../../core/journeys/journey.js';
 import type { Journey } from '../../../shared/api/journeys.js';
+import { openName, openRole, sealRole } from '../../auth/person-facts.js';
+import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
-import { revokeOpenInvites } from '../partners/invites.store.js';
+import { inviteEmailContext, revokeOpenInvites } from '../partners/invites.store.js';
+import { openCameToLight, openKinds, sealCameToLight, sealKinds } from './journey-facts.js';
 
 export interface Membership {
   readonly journeyId: string;
   readonly role: MemberRole;
 }
 
-export async function findMembership(db: Db, userId: string): Promise<Membership | undefined> {
+export async function findMembership(
+  db: Db,
+  sealer: Sealer,
+  userId: string,
+): Promise<Membership | undefined> {
   const row = await db
     .selectFrom('journey_members')
     .select(['journey_id', 'role'])
     .where('user_id', '=', userId)
     .where('left_at', 'is', null)
     .executeTakeFirst();
-  return row ? { journeyId: row.journey_id, role: row.role as MemberRole } : undefined;
+  return row
+    ? { journeyId: row.journey_id, role: openRole(sealer, row.journey_id, userId, row.role) }
+    : undefined;
 }
 
 export async function countMembers(db: Db, journeyId: string): Promise<number> {
@@ -54,15 +63,15 @@ export interface NewJourney {
   readonly now: number;
 }
 
-export async function insertJourney(db: Db, j: NewJourney): Promise<void> {
+export async function insertJourney(db: Db, sealer: Sealer, j: NewJourney): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('journeys')
       .values({
         id: j.id,
         path: j.path,
-        kinds: JSON.stringify(j.kinds),
-        came_to_light: j.cameToLight,
+        kinds: sealKinds(sealer, j.id, j.kinds),
+        came_to_light: sealCameToLight(sealer, j.id, j.cameToLight),
         created_by: j.userId,
         created_at: j.now,
         updated_at: j.now,
@@ -73,7 +82,7 @@ export async function insertJourney(db: Db, j: NewJourney): Promise<void> {
       .values({
         journey_id: j.id,
         user_id: j.userId,
-        role: j.role,
+        role: sealRole(sealer, j.id, j.userId, j.role),
         joined_at: j.now,
         left_at: null,
       })
@@ -90,6 +99,7 @@ export interface JourneyChanges {
 
 export async function updateJourney(
   db: Db,
+  sealer: Sealer,
   journeyId: string,
   userId: string,
   changes: JourneyChanges,
@@ -101,8 +111,10 @@ export async function updateJourney(
       .set({
         updated_at: now,
         ...(changes.path ? { path: changes.path } : {}),
-        ...(changes.kinds ? { kinds: JSON.stringify(changes.kinds) } : {}),
-        ...(changes.cameToLight ? { came_to_light: changes.cameToLight } : {}),
+        ...(changes.kinds ? { kinds: sealKinds(sealer, journeyId, changes.kinds) } : {}),
+        ...(changes.cameToLight
+          ? { came_to_light: sealCameToLight(sealer, journeyId, changes.cameToLight) }
+          : {}),
       })
       .where('id', '=', journeyId)
       .execute();
@@ -111,7 +123,7 @@ export async function updateJourney(
     if (changes.role) {
       await trx
         .updateTable('journey_members')
-        .set({ role: changes.role })
+        .set({ role: sealRole(sealer, journeyId, userId, changes.role) })
         .where('journey_id', '=', journeyId)
         .where('user_id', '=', userId)
         .execute();
@@ -122,6 +134,7 @@ export async function updateJourney(
 /** The journey as one member sees it: their own role, the partner's name, their open invites. */
 export async function loadJourneyView(
   db: Db,
+  sealer: Sealer,
   journeyId: string,
   userId: string,
   now: number,
@@ -153,11 +166,17 @@ export async function loadJourneyView(
   return {
     id: journey.id,
     path: journey.path as Journey['path'],
-    kinds: JSON.parse(journey.kinds) as Journey['kinds'],
-    cameToLight: journey.came_to_light as Journey['cameToLight'],
+    kinds: openKinds(sealer, journey.id, journey.kinds),
+    cameToLight: openCameToLight(sealer, journey.id, journey.came_to_light),
     createdAt: journey.created_at,
-    me: { role: (me?.role ?? 'unsaid') as Journey['me']['role'] },
-    partner: partner ? { displayName: partner.display_name } : null,
-    pendingInvites: invites.map((i) => ({ id: i.id, expiresAt: i.expires_at, email: i.email })),
+    me: { role: me ? openRole(sealer, journeyId, me.user_id, me.role) : 'unsaid' },
+    partner: partner
+      ? { displayName: openName(sealer, partner.user_id, partner.display_name) }
+      : null,
+    pendingInvites: invites.map((i) => ({
+      id: i.id,
+      expiresAt: i.expires_at,
+      email: i.email === null ? null : sealer.openForServer(i.email, inviteEmailContext(i.id)),
+    })),
   };
 }

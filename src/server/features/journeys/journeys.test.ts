@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sealPlainFacts } from './journey-facts.js';
 import {
   useTestApp,
   journeyBody,
@@ -105,5 +106,76 @@ describe('journeys', () => {
       field: 'kinds',
       message: 'Please choose at least one kind of betrayal.',
     });
+  });
+
+  it('seals what happened and when, names, countries and roles written plain before sealing, at the next start, and reads them back', async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    const { id } = await makeJourney(alex, {
+      kinds: ['lying', 'secrets'],
+      cameToLight: 'this_month',
+    });
+    await alex.client.post('/api/journey/invites', { email: 'sam@example.org' });
+    const db = t.deps.database.db;
+    // As a database from before sealing held them.
+    await db
+      .updateTable('journeys')
+      .set({ kinds: JSON.stringify(['lying', 'secrets']), came_to_light: 'this_month' })
+      .where('id', '=', id)
+      .execute();
+    await db.updateTable('invites').set({ email: 'sam@example.org' }).execute();
+    await alex.client.put('/api/me/country', { country: 'GB' });
+    await db
+      .updateTable('users')
+      .set({ display_name: 'Alex', country: 'GB' })
+      .where('id', '=', alex.id)
+      .execute();
+    await db.updateTable('journey_members').set({ role: 'hurt' }).execute();
+    await db.deleteFrom('settings').where('key', '=', 'crypto.plain_facts_sealed').execute();
+
+    await sealPlainFacts(db, t.deps.sealer);
+
+    const row = await db
+      .selectFrom('journeys')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const invite = await db.selectFrom('invites').select('email').executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select(['display_name', 'country'])
+      .where('id', '=', alex.id)
+      .executeTakeFirstOrThrow();
+    const member = await db.selectFrom('journey_members').select('role').executeTakeFirstOrThrow();
+    expect(
+      [
+        row.kinds,
+        row.came_to_light,
+        invite.email,
+        user.display_name,
+        user.country,
+        member.role,
+      ].join(' '),
+    ).not.toMatch(/lying|this_month|sam@|Alex|hurt/);
+    // Two letters could turn up inside any sealed value by chance: compared whole instead.
+    expect(user.country).not.toBe('GB');
+    expect((await alex.client.get('/api/auth/session')).json()).toMatchObject({
+      user: { displayName: 'Alex', country: 'GB' },
+    });
+    expect(
+      (await alex.client.get('/api/journey')).json<{ journey: unknown }>().journey,
+    ).toMatchObject({
+      kinds: ['lying', 'secrets'],
+      cameToLight: 'this_month',
+      me: { role: 'hurt' },
+      pendingInvites: [{ email: 'sam@example.org' }],
+    });
+    // Done once: a second start leaves the sealed values as they are.
+    await sealPlainFacts(db, t.deps.sealer);
+    const again = await db
+      .selectFrom('journeys')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(again.kinds).toBe(row.kinds);
   });
 });

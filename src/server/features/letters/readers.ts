@@ -78,7 +78,7 @@ export function letterReaders(deps: Pick<Deps, 'database' | 'sealer'>) {
   /** The caller as the rules see them: their part, their path, and whether their partner is here. */
   async function caller(request: FastifyRequest): Promise<Caller> {
     const userId = memberId(request);
-    const membership = await findMembership(db, userId);
+    const membership = await findMembership(db, deps.sealer, userId);
     if (!membership) throw new DomainError('journey.none');
     const facts = await journeyFacts(db, membership.journeyId);
     return {

@@ -1,9 +1,19 @@
 import { INVITE_TTL_MS } from '../../../core/invites/invite.js';
 import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
+import { openName } from '../../auth/person-facts.js';
 
+/** An invitee's email (shown to the person who invited, used for the outgoing mail). */
+export const inviteEmailContext = (inviteId: string) => ({
+  table: 'invites',
+  id: inviteId,
+  field: 'email',
+});
+
+/** The invitee's email, if given, is sealed under the master key: no query looks it up. */
 export async function insertInvite(
   db: Db,
+  sealer: Sealer,
   invite: {
     id: string;
     journeyId: string;
@@ -21,7 +31,10 @@ export async function insertInvite(
       journey_id: invite.journeyId,
       token_hash: invite.tokenHash,
       created_by: invite.createdBy,
-      email: invite.email,
+      email:
+        invite.email === null
+          ? null
+          : sealer.sealForServer(invite.email, inviteEmailContext(invite.id)),
       created_at: invite.now,
       expires_at: expiresAt,
       used_at: null,
@@ -32,7 +45,7 @@ export async function insertInvite(
   return { expiresAt };
 }
 
-export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
+export const findInviteByTokenHash = (db: Db, sealer: Sealer, tokenHash: string) =>
   db
     .selectFrom('invites')
     .innerJoin('users', 'users.id', 'invites.created_by')
@@ -58,7 +71,7 @@ export const findInviteByTokenHash = (db: Db, tokenHash: string) =>
             expiresAt: row.expires_at,
             usedAt: row.used_at,
             revokedAt: row.revoked_at,
-            inviterName: row.inviter_name,
+            inviterName: openName(sealer, row.created_by, row.inviter_name),
           }
         : undefined,
     );
@@ -93,10 +106,16 @@ export async function revokeOpenInvites(db: Db, journeyId: string, now: number):
 }
 
 export const outboxBodyContext = (id: string) => ({ table: 'mail_outbox', id, field: 'body' });
+export const outboxRecipientContext = (id: string) => ({
+  table: 'mail_outbox',
+  id,
+  field: 'recipient',
+});
 
 /**
  * Queues an email. The body is sealed under the master key: an invitation email carries a link
- * that works, and a copy of the database must not be enough to use it.
+ * that works, and a copy of the database must not be enough to use it. So is the recipient: whom
+ * someone invited says who their partner is.
  */
 export async function writeOutbox(
   db: Db,
@@ -107,7 +126,7 @@ export async function writeOutbox(
     .insertInto('mail_outbox')
     .values({
       id: mail.id,
-      recipient: mail.recipient,
+      recipient: sealer.sealForServer(mail.recipient, outboxRecipientContext(mail.id)),
       subject: mail.subject,
       body: sealer.sealForServer(mail.body, outboxBodyContext(mail.id)),
       created_at: mail.now,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sealRole } from '../../auth/person-facts.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
 import { assertInviteUsable, inviteStatus } from '../../../core/invites/invite.js';
@@ -51,7 +52,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const userId = memberId(request);
       const now = deps.clock();
-      const membership = await findMembership(db, userId);
+      const membership = await findMembership(db, deps.sealer, userId);
       if (!membership) throw new DomainError('journey.none');
       assertCanInvite(await journeyFacts(db, membership.journeyId));
       await assertSafetyChecked(deps, userId);
@@ -63,7 +64,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       const email = request.body.email ?? null;
       const url = inviteUrl(deps.config.publicOrigin, token);
       const { expiresAt } = await db.transaction().execute(async (trx) => {
-        const created = await insertInvite(trx, {
+        const created = await insertInvite(trx, deps.sealer, {
           id,
           journeyId: membership.journeyId,
           tokenHash: hashToken(token),
@@ -118,7 +119,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const invite = await findInviteByTokenHash(db, hashToken(request.body.token));
+      const invite = await findInviteByTokenHash(db, deps.sealer, hashToken(request.body.token));
       if (!invite) throw new DomainError('invite.invalid');
       const status = inviteStatus(invite, deps.clock());
       return { status, inviterName: status === 'valid' ? invite.inviterName : null };
@@ -139,11 +140,11 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const userId = memberId(request);
       const now = deps.clock();
-      const invite = await findInviteByTokenHash(db, hashToken(request.body.token));
+      const invite = await findInviteByTokenHash(db, deps.sealer, hashToken(request.body.token));
       if (!invite) throw new DomainError('invite.invalid');
       assertInviteUsable(invite, now);
       if (invite.createdBy === userId) throw new DomainError('invite.own');
-      if (await findMembership(db, userId)) throw new DomainError('journey.exists');
+      if (await findMembership(db, deps.sealer, userId)) throw new DomainError('journey.exists');
       try {
         await db.transaction().execute(async (trx) => {
           // Lock the journey row first: two people accepting two different links of one journey at
@@ -154,7 +155,11 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
             .where('id', '=', invite.journeyId)
             .execute();
           // Read the link again under the lock: another acceptance may have used or withdrawn it.
-          const current = await findInviteByTokenHash(trx, hashToken(request.body.token));
+          const current = await findInviteByTokenHash(
+            trx,
+            deps.sealer,
+            hashToken(request.body.token),
+          );
           if (!current) throw new DomainError('invite.invalid');
           assertInviteUsable(current, now);
           // Marking the link used is conditional, so of two people racing for it only one gets in.
@@ -172,7 +177,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
             .values({
               journey_id: invite.journeyId,
               user_id: userId,
-              role: request.body.role,
+              role: sealRole(deps.sealer, invite.journeyId, userId, request.body.role),
               joined_at: now,
               left_at: null,
             })
@@ -182,12 +187,12 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
         });
       } catch (e) {
         // The one-active-journey index refused a journey started or joined at the same moment.
-        if (!(e instanceof DomainError) && (await findMembership(db, userId))) {
+        if (!(e instanceof DomainError) && (await findMembership(db, deps.sealer, userId))) {
           throw new DomainError('journey.exists');
         }
         throw e;
       }
-      return loadJourneyView(db, invite.journeyId, userId, now);
+      return loadJourneyView(db, deps.sealer, invite.journeyId, userId, now);
     },
   );
 }

@@ -137,7 +137,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
     event: NewProgramEvent,
   ): Promise<ProgramProgress> {
     const { journeyId } = myJourney(request);
-    const state = await recordProgramEvent(db, {
+    const state = await recordProgramEvent(db, deps.sealer, {
       id: deps.newId(),
       journeyId,
       memberId: userId,
@@ -167,7 +167,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const userId = memberId(request);
       const membership = myJourney(request);
-      const state = await loadJourneyState(db, membership.journeyId);
+      const state = await loadJourneyState(db, deps.sealer, membership.journeyId);
       const progress = progressFor(program, state, userId);
       const lens = request.query.lens;
       const hasPartner = state.members.some((m) => m.id !== userId);

@@ -1,7 +1,8 @@
-import type { MemberRole } from '../../../core/journeys/journey.js';
 import type { JourneyEvent, JourneyMember } from '../../../core/program/step-model.js';
 import { sql } from 'kysely';
 import { compileOnce, perDatabase } from '../../db/compile-once.js';
+import { openRole } from '../../auth/person-facts.js';
+import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
 
 export type NewProgramEvent =
@@ -35,6 +36,7 @@ const compiledJourneyState = perDatabase((db: Db) => ({
 /** The journey's current members in the order they joined, and every event on its steps. */
 export async function loadJourneyState(
   db: Db,
+  sealer: Sealer,
   journeyId: string,
 ): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
   const compiled = compiledJourneyState(db);
@@ -43,7 +45,10 @@ export async function loadJourneyState(
     db.executeQuery(compiled.events(journeyId)),
   ]);
   return {
-    members: members.map((m) => ({ id: m.user_id, role: m.role as MemberRole })),
+    members: members.map((m) => ({
+      id: m.user_id,
+      role: openRole(sealer, journeyId, m.user_id, m.role),
+    })),
     events: rows.map((r): JourneyEvent => {
       const at = Number(r.at);
       return r.kind === 'exercise' || r.kind === 'exercise_undone'
@@ -113,11 +118,12 @@ export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void>
  */
 export async function recordProgramEvent(
   db: Db,
+  sealer: Sealer,
   e: NewEventRow,
 ): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
   return db.transaction().execute(async (trx) => {
     await insertProgramEvent(trx, e);
-    return loadJourneyState(trx, e.journeyId);
+    return loadJourneyState(trx, sealer, e.journeyId);
   });
 }
 

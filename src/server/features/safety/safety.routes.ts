@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sealCountry } from '../../auth/person-facts.js';
 import {
   leaveSafetyMode,
   setDiscreet,
@@ -120,7 +121,7 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       await db
         .updateTable('users')
-        .set({ country: request.body.country })
+        .set({ country: sealCountry(deps.sealer, memberId(request), request.body.country) })
         .where('id', '=', memberId(request))
         .execute();
       return reply.code(204).send(null);
