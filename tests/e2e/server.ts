@@ -99,6 +99,8 @@ export async function startServer(
       PUBLIC_ORIGIN: baseUrl,
       STEADFAST_DATA_DIR: dataDir,
       QUICK_EXIT_URL: neutral.url,
+      // Each test context sends its own X-Forwarded-For (support.ts newContext): one device, one address.
+      TRUST_PROXY: '127.0.0.1',
       // info, so the start-up line can be waited on; the output is shown only when start-up fails.
       LOG_LEVEL: 'info',
       ...extraEnv,

@@ -22,12 +22,26 @@ export function launch(): Promise<Browser> {
 export const phone = { width: 360, height: 800 };
 export const desktop = { width: 1280, height: 800 };
 
+let devices = 0;
+
+/**
+ * A browser context stands for one person's device. Each comes from an address of its own (the
+ * server trusts its loopback "proxy", see server.ts), as people's phones do, so the per-address
+ * limits count each device apart rather than the whole suite as one address.
+ */
 export async function newContext(
   browser: Browser,
   baseURL: string,
   viewport: { width: number; height: number },
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
+  devices += 1;
+  const address = `10.${process.pid % 250}.${Math.floor(devices / 250)}.${devices % 250}`;
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'en-GB',
+    extraHTTPHeaders: { 'X-Forwarded-For': address },
+  });
   context.setDefaultTimeout(10_000);
   return context;
 }
