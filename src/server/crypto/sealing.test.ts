@@ -43,4 +43,16 @@ describe('sealing', () => {
     expect(sealer.verifyKeyCheck(check)).toBe(true);
     expect(createSealer(randomBytes(32)).verifyKeyCheck(check)).toBe(false);
   });
+
+  it('keeps short server-held values opened, yet a new value or another place is never served from memory', () => {
+    const place = { table: 'users', id: 'u1', field: 'display_name' };
+    const first = sealer.sealForServer('Alex', place);
+    expect(sealer.openForServer(first, place)).toBe('Alex');
+    expect(sealer.openForServer(first, place)).toBe('Alex');
+    // Renamed: a new ciphertext, opened afresh.
+    expect(sealer.openForServer(sealer.sealForServer('Al', place), place)).toBe('Al');
+    // Once opened and kept, the same ciphertext still refuses to open in another row or field.
+    expect(() => sealer.openForServer(first, { ...place, id: 'u2' })).toThrow(SealError);
+    expect(() => sealer.openForServer(first, { ...place, field: 'country' })).toThrow(SealError);
+  });
 });

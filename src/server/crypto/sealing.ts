@@ -74,11 +74,20 @@ const KEY_CHECK_AAD = 'settings:master-key-check:value';
 
 /** Unwrapped keys kept in memory, so a busy history page does not unwrap the same key each time. */
 const UNWRAPPED_CACHE_SIZE = 2000;
+/**
+ * Short server-held values (a name, a country, a role) opened on almost every request are kept
+ * opened in memory, keyed by their ciphertext and place: a copy of the database is what sealing
+ * them guards against, not the running server, which reads them anyway. A changed value has a new
+ * ciphertext (a fresh nonce), so it is never served stale; a value moved to another row misses.
+ */
+const OPENED_CACHE_SIZE = 5000;
+const OPENED_MAX_LENGTH = 200;
 
 export function createSealer(masterKey: Buffer): Sealer {
   if (masterKey.length !== KEY_BYTES) throw new SealError('The master key must be 32 bytes');
   const wrapAad = (userId: string) => `users:${userId}:wrapped_key`;
   const unwrapped = new Map<string, DataKey>();
+  const opened = new Map<string, string>();
   return {
     newDataKey(userId) {
       const key = randomBytes(KEY_BYTES);
@@ -104,7 +113,18 @@ export function createSealer(masterKey: Buffer): Sealer {
     seal: (dataKey, plaintext, ctx) => sealWith(dataKey.key, plaintext, aadOf(ctx)),
     open: (dataKey, sealed, ctx) => openWith(dataKey.key, sealed, aadOf(ctx)),
     sealForServer: (plaintext, ctx) => sealWith(masterKey, plaintext, `server:${aadOf(ctx)}`),
-    openForServer: (sealed, ctx) => openWith(masterKey, sealed, `server:${aadOf(ctx)}`),
+    openForServer(sealed, ctx) {
+      const aad = `server:${aadOf(ctx)}`;
+      const cacheKey = `${aad}\u0000${sealed}`;
+      const hit = opened.get(cacheKey);
+      if (hit !== undefined) return hit;
+      const plain = openWith(masterKey, sealed, aad);
+      if (plain.length <= OPENED_MAX_LENGTH) {
+        if (opened.size >= OPENED_CACHE_SIZE) opened.delete(opened.keys().next().value ?? '');
+        opened.set(cacheKey, plain);
+      }
+      return plain;
+    },
     keyCheck: () => sealWith(masterKey, 'steadfast', KEY_CHECK_AAD),
     verifyKeyCheck(sealed) {
       try {
