@@ -165,6 +165,34 @@ describe('a phone left unused', () => {
     await checkPage(page);
   });
 
+  it('puts back an agreement being written too: every text field keeps its words, not only the drafts', async () => {
+    const { page, email, idleMinutes } = await signedIn();
+    const checked = await page.request.post('/api/safety/check', {
+      headers: CSRF,
+      data: {
+        answers: {
+          afraid: false,
+          threatened: false,
+          harmed: false,
+          sexual: false,
+          controlled: false,
+        },
+      },
+    });
+    expect(checked.status()).toBe(200);
+    await page.goto('/app/agreements');
+    await heading(page, 'Agreements');
+    const words = `an agreement not yet proposed ${randomUUID()}`;
+    await page.getByLabel('The agreement').fill(words);
+    await page.clock.fastForward(minutes(idleMinutes + 1));
+    await page.waitForURL(/\/signin\?ended=idle$/);
+    expect(await page.content()).not.toContain(words);
+    await signInHere(page, email);
+    await page.waitForURL(/\/app\/agreements$/);
+    await heading(page, 'Agreements');
+    expect(await page.getByLabel('The agreement').inputValue()).toBe(words);
+  });
+
   it('never hands the words to someone else who signs in in that tab', async () => {
     const { page, words } = await wordsLeftUnused();
     const other = `idle-sam-${randomUUID()}@example.org`;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /**
  * Words a form had not saved when the screen was cleared after a while without use. They live in
@@ -48,6 +48,21 @@ export function keptWords<T>(form: string, userId: string): T | undefined {
 /** Once the words are back in their form, or when someone else signs in in this tab. */
 export function forgetKeptWords(unlessFor?: string): void {
   if (kept && kept.userId !== unlessFor) kept = undefined;
+}
+
+/**
+ * One text field's words, kept like a form's when the screen is cleared for privacy and put back
+ * for the same person: for the short notes and proposals that have no draft of their own.
+ */
+export function useKeptText(form: string, userId: string): [string, (text: string) => void] {
+  const [restored] = useState(() => keptWords<string>(form, userId));
+  const [text, setText] = useState(restored ?? '');
+  useEffect(() => {
+    if (restored !== undefined) forgetKeptWords();
+  }, [restored]);
+  const formName = useCallback(() => form, [form]);
+  useUnsavedWords(formName, text.trim() === '' ? undefined : text);
+  return [text, setText];
 }
 
 export const forgetAllKeptWords = (): void => {

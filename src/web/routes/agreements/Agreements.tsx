@@ -16,7 +16,8 @@ import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
-import { Loading } from '../../app/Shell.js';
+import { useKeptText } from '../../app/kept-words.js';
+import { Loading, useMe } from '../../app/Shell.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
@@ -63,12 +64,13 @@ function ErrorLine({ error }: { error: unknown }) {
 }
 
 function AgreementItem({ agreement, partner }: { agreement: AgreementView; partner: string }) {
+  const me = useMe();
   const client = useQueryClient();
   const announce = useAnnounce();
   const id = useId();
   const current = agreement.versions.at(-1);
   const [editing, setEditing] = useState<'revise' | 'revisit' | null>(null);
-  const [text, setText] = useState('');
+  const [text, setText] = useKeptText(`agreement-change:${agreement.id}`, me.id);
   const [rhythm, setRhythm] = useState<Rhythm>('daily');
   const steps = agreement.nextSteps;
 
@@ -270,7 +272,8 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
 function ProposeForm({ suggestions }: { suggestions: readonly Suggestion[] }) {
   const client = useQueryClient();
   const announce = useAnnounce();
-  const [text, setText] = useState('');
+  const me = useMe();
+  const [text, setText] = useKeptText('agreement-new', me.id);
   const [category, setCategory] = useState<AgreementCategory>(
     suggestions[0]?.category ?? 'transparency',
   );

@@ -13,7 +13,8 @@ import { Isolated } from '../../components/bidi.js';
 import { api } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
-import { Loading } from '../../app/Shell.js';
+import { useKeptText } from '../../app/kept-words.js';
+import { Loading, useMe } from '../../app/Shell.js';
 import { Chart } from '../../components/chart/Chart.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { problemOf } from '../../components/form.js';
@@ -100,7 +101,8 @@ function LogAnswer({ logId, status }: { logId: string; status: string }) {
   const announce = useAnnounce();
   const id = useId();
   const [disputing, setDisputing] = useState(false);
-  const [note, setNote] = useState('');
+  const me = useMe();
+  const [note, setNote] = useKeptText(`commitment-entry-answer:${logId}`, me.id);
   const answer = useMutation({
     mutationFn: (body: LogAnswerBody) => api.post(`/api/commitment-logs/${logId}/answers`, body),
     meta: { keepsUnsavedText: true },
