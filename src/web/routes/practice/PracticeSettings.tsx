@@ -11,10 +11,15 @@ import { Page } from '../../components/Page.js';
 
 const practiceKey = ['practice', 'settings'] as const;
 
-function DefaultCountryForm({ settings }: { settings: Settings }) {
+function DefaultCountryForm({
+  settings,
+  countries,
+}: {
+  settings: Settings;
+  countries: readonly { code: string; name: string }[];
+}) {
   const client = useQueryClient();
   const announce = useAnnounce();
-  const crisis = useCrisisLines();
   const [country, setCountry] = useState(settings.defaultCountry ?? '');
   const save = useMutation({
     mutationFn: (body: Settings) => api.put<Settings>('/api/practice/settings', body),
@@ -45,7 +50,7 @@ function DefaultCountryForm({ settings }: { settings: Settings }) {
           onChange={(e) => setCountry(e.target.value)}
         >
           <option value="">{t('practice.anywhereElse')}</option>
-          {crisis.data?.countries.map((c) => (
+          {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>
@@ -67,11 +72,18 @@ export function PracticeSettings() {
     queryKey: practiceKey,
     queryFn: () => api.get<Settings>('/api/practice/settings'),
   });
+  const crisis = useCrisisLines();
+  // Both first: a select whose options are still loading would show "anywhere else" for a moment.
+  const failed = settings.error ?? crisis.error;
   return (
     <Page title={t('practice.title')} lede={t('practice.lede')}>
-      {settings.isPending ? <Loading /> : null}
-      {settings.isError ? <p>{problemOf(settings.error).detail}</p> : null}
-      {settings.data ? <DefaultCountryForm settings={settings.data} /> : null}
+      {failed ? (
+        <p>{problemOf(failed).detail}</p>
+      ) : settings.data && crisis.data ? (
+        <DefaultCountryForm settings={settings.data} countries={crisis.data.countries} />
+      ) : (
+        <Loading />
+      )}
     </Page>
   );
 }
