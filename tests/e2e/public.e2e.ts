@@ -1,24 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launch, newContext, phone, watch } from './support.js';
+import { describe, expect, inject, it } from 'vitest';
+import { checkPage, phoneContext, watch } from './support.js';
 
 const baseUrl = inject('baseUrl');
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser, baseUrl, phone);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const phoneTab = phoneContext();
 
 /** Signing in, the app and its actions are checked by the journeys; here, the public reading. */
 const notPublicReading =
@@ -33,7 +21,7 @@ const contentPages = (folder: string, index: string): string[] =>
 
 describe('every public page', () => {
   it('is found by following the site’s own links, and passes axe and the page checks', async () => {
-    const page = watch(await context.newPage());
+    const page = watch(await phoneTab.context.newPage());
     const queue = ['/learn', '/tools', '/help'];
     const checked = new Set<string>();
     while (queue.length > 0) {

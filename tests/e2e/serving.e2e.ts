@@ -1,25 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, phone, watch } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { phoneContext, watch } from './support.js';
 
-const baseUrl = inject('baseUrl');
-
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser, baseUrl, phone);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const phoneTab = phoneContext();
 
 describe('the sign-in page as a phone receives it', () => {
   it('arrives compressed and does not move when the app replaces the placeholder', async () => {
-    const page = watch(await context.newPage());
+    const page = watch(await phoneTab.context.newPage());
     // Sums every layout shift from the first paint on (the CLS that Lighthouse reports).
     await page.addInitScript(`
       window.__shift = 0;

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const CRISIS_LINK = 'Get help now: crisis lines and emergency numbers';
 
@@ -20,6 +20,24 @@ export function launch(): Promise<Browser> {
 }
 
 export const phone = { width: 360, height: 800 };
+
+/**
+ * One phone-sized browser context for a whole test file, opened before its tests and closed after
+ * them; use `.context` inside a test.
+ */
+export function phoneContext(): { readonly context: BrowserContext } {
+  let browser: Browser | undefined;
+  const handle = {} as { context: BrowserContext };
+  beforeAll(async () => {
+    browser = await launch();
+    handle.context = await newContext(browser, inject('baseUrl'), phone);
+  });
+  afterAll(async () => {
+    await handle.context?.close();
+    await browser?.close();
+  });
+  return handle;
+}
 export const desktop = { width: 1280, height: 800 };
 
 let devices = 0;
