@@ -31,7 +31,8 @@ async function startNeutralSite(): Promise<{ url: string; close: () => Promise<v
 const root = path.resolve(import.meta.dirname, '..', '..');
 const START_TIMEOUT_MS = 30_000;
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks one). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

@@ -6,6 +6,7 @@ import { api } from '../../api/client.js';
 import { keys, useCrisisLines } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
+import { CountrySelect } from '../../components/CountrySelect.js';
 import { ErrorSummary, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 
@@ -38,25 +39,15 @@ function DefaultCountryForm({
   return (
     <form className="form" noValidate onSubmit={submit}>
       <ErrorSummary error={save.error} fieldIds={{ defaultCountry: 'default-country' }} />
-      <div className="field">
-        <label htmlFor="default-country">{t('practice.defaultCountry')}</label>
-        <span id="default-country-hint" className="hint">
-          {t('practice.defaultCountryHint')}
-        </span>
-        <select
-          id="default-country"
-          aria-describedby="default-country-hint"
-          value={country}
-          onChange={(e) => setCountry(e.target.value)}
-        >
-          <option value="">{t('practice.anywhereElse')}</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CountrySelect
+        id="default-country"
+        label={t('practice.defaultCountry')}
+        hint={t('practice.defaultCountryHint')}
+        noneLabel={t('practice.anywhereElse')}
+        countries={countries}
+        value={country}
+        onChange={setCountry}
+      />
       <p className="actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {save.isPending ? t('settings.saving') : t('practice.save')}

@@ -15,6 +15,7 @@ import {
 } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading, useMe } from '../../app/Shell.js';
+import { CountrySelect } from '../../components/CountrySelect.js';
 import { ErrorSummary, fieldErrorsOf, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import {
@@ -169,26 +170,16 @@ function PrivacyAndSafety({ me }: { me: Me }) {
           {status.checked ? t('settings.retakeSafety') : t('settings.takeSafety')}
         </Link>
       </p>
-      <div className="field">
-        <label htmlFor="country">{t('settings.country')}</label>
-        <span id="country-hint" className="hint">
-          {t('settings.countryHint')}
-        </span>
-        <select
-          id="country"
-          aria-describedby="country-hint"
-          value={me.country ?? ''}
-          disabled={country.isPending}
-          onChange={(e) => country.mutate(e.target.value || null)}
-        >
-          <option value="">{t('settings.countryNone')}</option>
-          {crisis.data?.countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CountrySelect
+        id="country"
+        label={t('settings.country')}
+        hint={t('settings.countryHint')}
+        noneLabel={t('settings.countryNone')}
+        countries={crisis.data?.countries ?? []}
+        value={me.country ?? ''}
+        disabled={country.isPending}
+        onChange={(code) => country.mutate(code || null)}
+      />
     </section>
   );
 }
