@@ -11,8 +11,8 @@ import {
   logNoteContext,
   versionContext,
 } from '../src/server/features/agreements/readers.js';
-import { refreshReliability } from '../src/server/features/agreements/commitments.store.js';
-import { encodeSnapshot } from '../src/server/features/agreements/snapshot-codec.js';
+import { refreshReliability } from '../src/server/features/commitments/commitments.store.js';
+import { encodeSnapshot } from '../src/server/features/commitments/snapshot-codec.js';
 
 const DAY_MS = 86_400_000;
 

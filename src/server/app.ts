@@ -18,7 +18,7 @@ import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
 import { registerLearnRoutes } from './features/learn/learn.routes.js';
 import { registerAgreementRoutes } from './features/agreements/agreements.routes.js';
-import { registerCommitmentRoutes } from './features/agreements/commitments.routes.js';
+import { registerCommitmentRoutes } from './features/commitments/commitments.routes.js';
 import { registerLetterRoutes } from './features/letters/letters.routes.js';
 import { registerPartnerRoutes } from './features/partners/partners.routes.js';
 import { registerSafetyRoutes } from './features/safety/safety.routes.js';

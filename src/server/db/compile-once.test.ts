@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sqlCompiler } from '../test-support/sql-compiler.js';
-import { logPageQuery } from '../features/agreements/commitments.store.js';
+import { logPageQuery } from '../features/commitments/commitments.store.js';
 import { visibleCheckinsQuery } from '../features/checkins/checkins.store.js';
 import { compileOnce } from './compile-once.js';
 

@@ -1,10 +1,6 @@
 import { expect } from 'vitest';
-import type {
-  AgreementList,
-  AgreementView,
-  CommitmentList,
-  CommitmentTrends,
-} from '../../shared/api/agreements.js';
+import type { AgreementList, AgreementView } from '../../shared/api/agreements.js';
+import type { CommitmentList, CommitmentTrends } from '../../shared/api/commitments.js';
 import { PASSWORD, type Member } from './harness.js';
 
 // Requests of the agreements and commitments tests, each checking its status.

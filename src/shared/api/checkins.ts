@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { feelings, INTENSITY_MAX, INTENSITY_MIN, NOTE_MAX } from '../../core/checkins/checkin.js';
-import { pageOf, PageQuery } from './paging.js';
+import { pageOf, PageQuery } from './common.js';
 import { userText } from './text.js';
 
 export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });

@@ -96,5 +96,3 @@ export const InvitePreview = z.object({
   inviterName: z.string().nullable(),
 });
 export type InvitePreview = z.infer<typeof InvitePreview>;
-
-export const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) });

@@ -1,4 +1,5 @@
 import type { Problem } from '../../shared/api/problem.js';
+import { pathFor, type Answer, type Endpoint, type Request } from '../../shared/api/endpoint.js';
 import { t } from '../../shared/i18n/messages.js';
 
 /** An answer that was not a success, carried as the problem details the server sent (RFC 9457). */
@@ -95,3 +96,24 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = undefined>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * Calls one endpoint of the API as its contract in src/shared/api describes it: the path filled
+ * from `params`, the query string from `query`, the body from `body`, the answer typed by the
+ * contract's response schema. No call site states its own types.
+ */
+export function call<E extends Endpoint>(
+  e: E,
+  ...[input]: object extends Request<E> ? [input?: Request<E>] : [input: Request<E>]
+): Promise<Answer<E>> {
+  const given = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+  let path = pathFor(e.path, given.params as Record<string, unknown> | undefined);
+  const query = Object.entries((given.query ?? {}) as Record<string, unknown>).filter(
+    ([, value]) => value !== undefined,
+  );
+  if (query.length > 0) {
+    path += `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}`;
+  }
+  const body = e.method === 'GET' || e.method === 'DELETE' ? undefined : (given.body ?? {});
+  return request<Answer<E>>(e.method, path, body);
+}

@@ -53,7 +53,7 @@ const Agreements = lazy(() =>
   import('../routes/agreements/Agreements.js').then((m) => ({ default: m.Agreements })),
 );
 const Commitments = lazy(() =>
-  import('../routes/agreements/Commitments.js').then((m) => ({ default: m.Commitments })),
+  import('../routes/commitments/Commitments.js').then((m) => ({ default: m.Commitments })),
 );
 
 const PracticeSettings = lazy(() =>

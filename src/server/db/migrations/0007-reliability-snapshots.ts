@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { EMPTY_SNAPSHOT } from '../../../core/commitments/reliability.js';
-import { refreshReliability } from '../../features/agreements/commitments.store.js';
-import { encodeSnapshot } from '../../features/agreements/snapshot-codec.js';
+import { refreshReliability } from '../../features/commitments/commitments.store.js';
+import { encodeSnapshot } from '../../features/commitments/snapshot-codec.js';
 import { atomically, type Db } from '../schema.js';
 
 // Migrations take Kysely<unknown>: they describe the schema as it was, not as the code sees it now.

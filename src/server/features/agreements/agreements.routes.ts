@@ -22,7 +22,7 @@ import {
   AgreementView,
   type AgreementVersionView,
 } from '../../../shared/api/agreements.js';
-import { IdParams } from '../../../shared/api/journeys.js';
+import { IdParams } from '../../../shared/api/common.js';
 import { Problem } from '../../../shared/api/problem.js';
 import type { Deps } from '../../deps.js';
 import { access, memberId } from '../../http/access.js';

@@ -17,7 +17,7 @@ import {
   NOTE_PREVIEW,
   VisibilityBody,
 } from '../../../shared/api/checkins.js';
-import { IdParams } from '../../../shared/api/journeys.js';
+import { IdParams } from '../../../shared/api/common.js';
 import { NoContent, Problem } from '../../../shared/api/problem.js';
 import { openName } from '../../auth/person-facts.js';
 import type { DataKey, SealContext } from '../../crypto/sealing.js';

@@ -13,7 +13,7 @@ import {
   statementComplete,
   threadKinds,
 } from '../../../core/letters/letter.js';
-import { IdParams } from '../../../shared/api/journeys.js';
+import { IdParams } from '../../../shared/api/common.js';
 import {
   AnswerCreateBody,
   LetterCreateBody,

@@ -5,7 +5,6 @@ import { DomainError } from '../../../core/errors.js';
 import { assertInviteUsable, inviteStatus } from '../../../core/invites/invite.js';
 import { assertCanInvite, assertCanJoin } from '../../../core/journeys/journey.js';
 import {
-  IdParams,
   InviteCreateBody,
   InviteCreated,
   InvitePreview,
@@ -13,6 +12,7 @@ import {
   InviteTokenBody,
   Journey,
 } from '../../../shared/api/journeys.js';
+import { IdParams } from '../../../shared/api/common.js';
 import { NoContent, Problem } from '../../../shared/api/problem.js';
 import { hit } from '../../auth/rate-limit.store.js';
 import { hashToken, newToken } from '../../auth/tokens.js';

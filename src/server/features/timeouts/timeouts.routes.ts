@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../../core/errors.js';
 import { isRunning, refusalToCall, returnTime } from '../../../core/timeouts/timeout.js';
-import { IdParams } from '../../../shared/api/journeys.js';
+import { IdParams } from '../../../shared/api/common.js';
 import { NoContent, Problem } from '../../../shared/api/problem.js';
 import { CurrentTimeout, Timeout, TimeoutCreateBody } from '../../../shared/api/timeouts.js';
 import type { Deps } from '../../deps.js';

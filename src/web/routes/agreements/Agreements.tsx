@@ -13,7 +13,8 @@ import type {
   Suggestion,
 } from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { commitmentsApi } from '../../../shared/api/commitments.js';
+import { api, call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { useKeptText } from '../../app/kept-words.js';
@@ -22,13 +23,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatCount, formatWhen } from '../labels.js';
-import {
-  agreementKeys,
-  categoryLabel,
-  commitmentKeys,
-  rhythmLabel,
-  useAgreements,
-} from './queries.js';
+import { agreementKeys, categoryLabel, useAgreements } from './queries.js';
+import { commitmentKeys, rhythmLabel } from '../commitments/queries.js';
 
 const statusLabel = (s: string) => t(`agreements.status.${s}` as MessageKey);
 
@@ -93,7 +89,8 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
     },
   });
   const commit = useMutation({
-    mutationFn: () => api.post(`/api/agreements/${agreement.id}/commitments`, { rhythm }),
+    mutationFn: () =>
+      call(commitmentsApi.commit, { params: { id: agreement.id }, body: { rhythm } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: commitmentKeys.all });
       announce(t('agreements.committed'));

@@ -15,3 +15,7 @@ export const PageQuery = z.strictObject({
 /** One page of `item`s and the cursor for the next page, null after the last. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** The id of one item in a path, `/api/…/:id`. */
+export const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) });
+export type IdParams = z.infer<typeof IdParams>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitmentView } from '../../../shared/api/agreements.js';
+import type { CommitmentView } from '../../../shared/api/commitments.js';
 import {
   commitmentReliability,
   overallReliability,
@@ -15,7 +15,7 @@ import {
   trends,
 } from '../../test-support/agreements.js';
 import { makeCouple, makeJourney, makeMember, useTestApp } from '../../test-support/harness.js';
-import { LOGS_SHOWN } from './commitments.routes.js';
+import { LOGS_SHOWN } from './commitments.service.js';
 import { TREND_SAMPLING } from './commitments.store.js';
 import { reliabilityView, trendView } from './reliability-view.js';
 

@@ -1,16 +1,16 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type {
-  CommitmentLogPage,
   CommitmentLogView,
   CommitmentView,
   LogAnswerBody,
   Reliability,
   ReliabilityTrend,
-} from '../../../shared/api/agreements.js';
+} from '../../../shared/api/commitments.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { Isolated } from '../../components/bidi.js';
-import { api } from '../../api/client.js';
+import { commitmentsApi } from '../../../shared/api/commitments.js';
+import { call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { useKeptText } from '../../app/kept-words.js';
@@ -20,13 +20,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatWhen } from '../labels.js';
-import {
-  categoryLabel,
-  commitmentKeys,
-  rhythmLabel,
-  useCommitments,
-  useCommitmentTrends,
-} from './queries.js';
+import { categoryLabel } from '../agreements/queries.js';
+import { commitmentKeys, rhythmLabel, useCommitments, useCommitmentTrends } from './queries.js';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -104,7 +99,8 @@ function LogAnswer({ logId, status }: { logId: string; status: string }) {
   const me = useMe();
   const [note, setNote] = useKeptText(`commitment-entry-answer:${logId}`, me.id);
   const answer = useMutation({
-    mutationFn: (body: LogAnswerBody) => api.post(`/api/commitment-logs/${logId}/answers`, body),
+    mutationFn: (body: LogAnswerBody) =>
+      call(commitmentsApi.answer, { params: { id: logId }, body }),
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
       setDisputing(false);
@@ -206,9 +202,7 @@ function EarlierEntries({ c, cursor }: { c: CommitmentView; cursor: string }) {
     // Keyed by where the newest entries end, so a new entry starts the earlier ones afresh.
     queryKey: [...commitmentKeys.all, c.id, 'earlier', cursor],
     queryFn: ({ pageParam }) =>
-      api.get<CommitmentLogPage>(
-        `/api/commitments/${c.id}/logs?cursor=${encodeURIComponent(pageParam)}`,
-      ),
+      call(commitmentsApi.logs, { params: { id: c.id }, query: { cursor: pageParam } }),
     initialPageParam: cursor,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: open,
@@ -256,14 +250,14 @@ function CommitmentItem({
   const id = useId();
   const refresh = () => client.invalidateQueries({ queryKey: commitmentKeys.all });
   const log = useMutation({
-    mutationFn: () => api.post(`/api/commitments/${c.id}/logs`),
+    mutationFn: () => call(commitmentsApi.log, { params: { id: c.id } }),
     onSuccess: async () => {
       await refresh();
       announce(t('commitments.logged', { name: partner }));
     },
   });
   const end = useMutation({
-    mutationFn: () => api.post(`/api/commitments/${c.id}/end`),
+    mutationFn: () => call(commitmentsApi.end, { params: { id: c.id } }),
     onSuccess: async () => {
       await refresh();
       announce(t('commitments.endedDone'));

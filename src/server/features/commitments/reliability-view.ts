@@ -3,7 +3,7 @@ import type {
   Reliability as CoreReliability,
   TrendPoint,
 } from '../../../core/commitments/reliability.js';
-import type { Reliability, ReliabilityTrend } from '../../../shared/api/agreements.js';
+import type { Reliability, ReliabilityTrend } from '../../../shared/api/commitments.js';
 
 /**
  * How reliability leaves the server. The core keeps full precision (its property tests check the
