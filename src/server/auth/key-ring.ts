@@ -2,7 +2,7 @@ import type { SealedFieldName } from '../crypto/contexts.js';
 import { sealContext } from '../crypto/contexts.js';
 import type { DataKey } from '../crypto/sealing.js';
 import type { Deps } from '../deps.js';
-import { findAuthors, type Author } from '../features/checkins/checkins.store.js';
+import { findPeople, type KeyedPerson } from './users.store.js';
 
 /** The people behind some sealed values: their display names, and their data keys when needed. */
 export interface People {
@@ -26,7 +26,7 @@ export interface KeyRing {
 }
 
 export function keyRing(deps: Pick<Deps, 'database' | 'sealer'>): KeyRing {
-  const authors = new Map<string, Author>();
+  const authors = new Map<string, KeyedPerson>();
   const keys = new Map<string, DataKey>();
   const people: People = {
     name: (id) => authors.get(id)?.displayName ?? '',
@@ -49,7 +49,7 @@ export function keyRing(deps: Pick<Deps, 'database' | 'sealer'>): KeyRing {
     async people(ids) {
       const missing = ids.filter((id) => !authors.has(id));
       if (missing.length > 0) {
-        for (const [id, author] of await findAuthors(deps.database.db, deps.sealer, missing)) {
+        for (const [id, author] of await findPeople(deps.database.db, deps.sealer, missing)) {
           authors.set(id, author);
         }
       }

@@ -1,5 +1,6 @@
 import type { Role } from '../../core/access/policy.js';
 import type { Sealer } from '../crypto/sealing.js';
+import { compileOnce, perDatabase } from '../db/compile-once.js';
 import type { Db } from '../db/schema.js';
 import { openCountry, openName, sealName } from './person-facts.js';
 
@@ -69,3 +70,45 @@ export async function adminExists(db: Db): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** What the key ring needs of a person: their name (opened) and their wrapped data key. */
+export interface KeyedPerson {
+  readonly displayName: string;
+  readonly wrappedKey: string;
+}
+
+/**
+ * Names (opened: they are sealed at rest) and wrapped keys of the given people, in one query (a
+ * page of a journey's items has at most two: the viewer and the partner).
+ */
+export async function findPeople(
+  db: Db,
+  sealer: Sealer,
+  ids: readonly string[],
+): Promise<Map<string, KeyedPerson>> {
+  const [first, second, ...rest] = [...new Set(ids)];
+  if (first === undefined) return new Map();
+  const compiled = compiledAuthors(db);
+  const query =
+    second === undefined
+      ? compiled.one(first)
+      : rest.length === 0
+        ? compiled.two(first, second)
+        : authorsQuery(db, [first, second, ...rest]);
+  const { rows } = await db.executeQuery(query);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { displayName: openName(sealer, r.id, r.display_name), wrappedKey: r.wrapped_key },
+    ]),
+  );
+}
+
+const authorsQuery = (db: Db, ids: readonly string[]) =>
+  db.selectFrom('users').select(['id', 'display_name', 'wrapped_key']).where('id', 'in', ids);
+
+// Runs on nearly every request that opens someone's words (every history page among them).
+export const compiledAuthors = perDatabase((db: Db) => ({
+  one: compileOnce((a: string) => authorsQuery(db, [a]), 1),
+  two: compileOnce((a: string, b: string) => authorsQuery(db, [a, b]), 2),
+}));

@@ -1,6 +1,6 @@
 import type { DataKey } from '../crypto/sealing.js';
 import type { Deps } from '../deps.js';
-import { findAuthors } from './checkins/checkins.store.js';
+import { findPeople } from '../auth/users.store.js';
 
 /** The people behind some sealed values: their display names, and their data keys when needed. */
 export interface People {
@@ -12,7 +12,7 @@ export interface People {
 /** Reads people by id in one query; a feature opens their values with `key`. */
 export function peopleReader(deps: Pick<Deps, 'database' | 'sealer'>) {
   return async (ids: readonly string[]): Promise<People> => {
-    const authors = await findAuthors(deps.database.db, deps.sealer, ids);
+    const authors = await findPeople(deps.database.db, deps.sealer, ids);
     const keys = new Map<string, DataKey>();
     return {
       name: (id) => authors.get(id)?.displayName ?? '',
