@@ -23,7 +23,6 @@ import { registerLetterRoutes } from './features/letters/letters.routes.js';
 import { registerPartnerRoutes } from './features/partners/partners.routes.js';
 import { registerSafetyRoutes } from './features/safety/safety.routes.js';
 import { registerScreenRoutes } from './features/screens/screens.routes.js';
-import { registerTrendRoutes } from './features/screens/trends.routes.js';
 import { registerSetupRoutes } from './features/setup/setup.routes.js';
 import { registerTimeoutRoutes } from './features/timeouts/timeouts.routes.js';
 import { registerProgramRoutes } from './features/program/program.routes.js';
@@ -136,7 +135,6 @@ export async function buildApp(
   registerPartnerRoutes(app, deps);
   registerSafetyRoutes(app, deps);
   registerCheckinRoutes(app, deps);
-  registerTrendRoutes(app, deps);
   registerScreenRoutes(app, deps);
   registerLetterRoutes(app, deps);
   registerAgreementRoutes(app, deps);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { feelings, INTENSITY_MAX, INTENSITY_MIN, NOTE_MAX } from '../../core/checkins/checkin.js';
-import { pageOf, PageQuery } from './common.js';
+import { IdParams, pageOf, PageQuery } from './common.js';
+import { endpoint } from './endpoint.js';
+// The feelings chart's schemas were written with the screens they are drawn beside.
+import { CheckinTrends, TrendsQuery } from './screens.js';
 import { userText } from './text.js';
 
 export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });
@@ -60,3 +63,70 @@ export const CheckinListQuery = PageQuery.extend({
 
 export const VisibilityBody = z.strictObject({ visibility: Visibility });
 export type VisibilityBody = z.infer<typeof VisibilityBody>;
+
+const tag = 'checkins';
+
+export const checkinsApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/checkins',
+    tag,
+    summary: 'My check-ins and those my partner shared with me, newest first',
+    caller: 'journeyMember',
+    query: CheckinListQuery,
+    response: CheckinPage,
+    errors: ['cursor.invalid'],
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/checkins',
+    tag,
+    summary: 'Write a check-in (private until I share it)',
+    caller: 'journeyMember',
+    body: CheckinCreateBody,
+    response: Checkin,
+    status: 201,
+  }),
+  trends: endpoint({
+    method: 'GET',
+    path: '/api/checkins/trends',
+    tag,
+    summary: 'How intense each feeling was in my own check-ins, over the last days',
+    caller: 'member',
+    query: TrendsQuery,
+    response: CheckinTrends,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/checkins/:id',
+    tag,
+    summary: 'One check-in I wrote, or one my partner shared with me',
+    caller: 'member',
+    params: IdParams,
+    response: Checkin,
+    errors: ['checkin.not_found'],
+  }),
+  setVisibility: endpoint({
+    method: 'PUT',
+    path: '/api/checkins/:id/visibility',
+    tag,
+    summary: 'Share a check-in with my partner, or take it back',
+    caller: 'member',
+    params: IdParams,
+    body: VisibilityBody,
+    response: Checkin,
+    // Sharing asks for the safety check; taking back never does.
+    errors: ['checkin.not_found', 'safety.check_needed'],
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/checkins/:id',
+    tag,
+    summary: 'Delete a check-in I wrote',
+    caller: 'member',
+    params: IdParams,
+    response: null,
+    status: 204,
+    errors: ['checkin.not_found'],
+  }),
+};

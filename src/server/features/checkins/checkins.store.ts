@@ -1,22 +1,15 @@
 import type { Visibility } from '../../../core/access/policy.js';
 import type { Cursor } from '../../../core/checkins/checkin.js';
-import { openName } from '../../auth/person-facts.js';
-import type { Sealer } from '../../crypto/sealing.js';
 import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import type { Db } from '../../db/schema.js';
 
-export interface CheckinRow {
+export interface StoredCheckin {
   readonly id: string;
   readonly journeyId: string;
   readonly authorId: string;
   readonly visibility: Visibility;
   readonly createdAt: number;
   readonly sealed: string;
-}
-
-export interface Author {
-  readonly displayName: string;
-  readonly wrappedKey: string;
 }
 
 // Authors are looked up once per page (there are at most two), not joined onto every row.
@@ -34,7 +27,7 @@ const baseQuery = (db: Db) =>
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-const toCheckinRow = (row: Row): CheckinRow => ({
+const toStoredCheckin = (row: Row): StoredCheckin => ({
   id: row.id,
   journeyId: row.journey_id,
   authorId: row.author_id,
@@ -43,32 +36,31 @@ const toCheckinRow = (row: Row): CheckinRow => ({
   sealed: row.sealed,
 });
 
-export async function insertCheckin(
-  db: Db,
-  c: { id: string; journeyId: string; authorId: string; createdAt: number; sealed: string },
-): Promise<void> {
-  await db
-    .insertInto('checkins')
-    .values({
-      id: c.id,
-      journey_id: c.journeyId,
-      author_id: c.authorId,
-      visibility: 'private',
-      created_at: c.createdAt,
-      sealed: c.sealed,
-    })
-    .execute();
+/** Writes check-ins, many at once when the demo seed or the bench write a person's past. */
+export async function insertCheckins(db: Db, checkins: readonly StoredCheckin[]): Promise<void> {
+  const rows = checkins.map((c) => ({
+    id: c.id,
+    journey_id: c.journeyId,
+    author_id: c.authorId,
+    visibility: c.visibility,
+    created_at: c.createdAt,
+    sealed: c.sealed,
+  }));
+  // 6 columns × 100 rows stays well under SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('checkins')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
 }
 
-export async function findCheckin(db: Db, id: string): Promise<CheckinRow | undefined> {
+export async function findCheckin(db: Db, id: string): Promise<StoredCheckin | undefined> {
   const row = await baseQuery(db).where('checkins.id', '=', id).executeTakeFirst();
-  return row ? toCheckinRow(row) : undefined;
+  return row ? toStoredCheckin(row) : undefined;
 }
 
-/**
- * One page of the history a member may see in their journey — their own items and what their
- * partner shared — newest first, by keyset on (created_at, id) so deep pages stay as fast as page 1.
- */
+/** What one page of a member's history asks for. */
 export interface VisibleCheckinsQuery {
   readonly journeyId: string;
   readonly viewerId: string;
@@ -96,17 +88,20 @@ export function visibleCheckinsQuery(db: Db, q: VisibleCheckinsQuery) {
  * One page of the history a member may see in their journey — their own items and what their
  * partner shared — newest first, by keyset on (created_at, id) so deep pages stay as fast as page 1.
  */
-export async function listVisibleCheckins(db: Db, q: VisibleCheckinsQuery): Promise<CheckinRow[]> {
+export async function listVisibleCheckins(
+  db: Db,
+  q: VisibleCheckinsQuery,
+): Promise<StoredCheckin[]> {
   const compiled = compiledHistory(db);
   const query = q.cursor
     ? compiled.after(q.journeyId, q.viewerId, q.cursor.createdAt, q.cursor.id, q.limit)
     : compiled.first(q.journeyId, q.viewerId, q.limit);
   const { rows } = await db.executeQuery(query);
-  return rows.map(toCheckinRow);
+  return rows.map(toStoredCheckin);
 }
 
 // The history read is the hottest query: built and compiled once per database, not per request.
-const compiledHistory = perDatabase((db: Db) => ({
+export const compiledHistory = perDatabase((db: Db) => ({
   first: compileOnce(
     (journeyId: string, viewerId: string, limit: number) =>
       visibleCheckinsQuery(db, { journeyId, viewerId, cursor: undefined, limit }),
@@ -128,37 +123,23 @@ export async function deleteCheckin(db: Db, id: string): Promise<void> {
 }
 
 /**
- * Names (opened: they are sealed at rest) and wrapped keys of the given authors (a page has at most
- * two: the viewer and the partner).
+ * The newest `limit` check-ins one person wrote since `since`, newest first (any journey: they
+ * are the person's own words). Served by the checkins_author_time index.
  */
-export async function findAuthors(
+export async function ownCheckinsSince(
   db: Db,
-  sealer: Sealer,
-  ids: readonly string[],
-): Promise<Map<string, Author>> {
-  const [first, second, ...rest] = [...new Set(ids)];
-  if (first === undefined) return new Map();
-  const compiled = compiledAuthors(db);
-  const query =
-    second === undefined
-      ? compiled.one(first)
-      : rest.length === 0
-        ? compiled.two(first, second)
-        : authorsQuery(db, [first, second, ...rest]);
-  const { rows } = await db.executeQuery(query);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { displayName: openName(sealer, r.id, r.display_name), wrappedKey: r.wrapped_key },
-    ]),
-  );
+  authorId: string,
+  since: number,
+  limit: number,
+): Promise<Pick<StoredCheckin, 'id' | 'createdAt' | 'sealed'>[]> {
+  const rows = await db
+    .selectFrom('checkins')
+    .select(['id', 'created_at', 'sealed'])
+    .where('author_id', '=', authorId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, sealed: r.sealed }));
 }
-
-const authorsQuery = (db: Db, ids: readonly string[]) =>
-  db.selectFrom('users').select(['id', 'display_name', 'wrapped_key']).where('id', 'in', ids);
-
-// Runs on every history page, next to the history query itself.
-const compiledAuthors = perDatabase((db: Db) => ({
-  one: compileOnce((a: string) => authorsQuery(db, [a]), 1),
-  two: compileOnce((a: string, b: string) => authorsQuery(db, [a, b]), 2),
-}));
