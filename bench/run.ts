@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoCheckins, insertCheckins, seedJourney } from '../src/cli/seed.js';
+import { demoCheckins, seedCheckins, seedJourney } from '../src/cli/seed.js';
 import { LONG_AGREEMENT_VERSIONS, seedDashboard, seedLongAgreement } from './dashboard.js';
 import {
   bundleSizes,
@@ -76,7 +76,7 @@ async function seed(
         ...demoCheckins(a, { start, days: 160, seed: j * 2 + 1, shareEvery: 3 }),
         ...demoCheckins(b, { start, days: 160, seed: j * 2 + 2, shareEvery: 3 }),
       ].slice(0, CHECKINS_PER_JOURNEY);
-      await insertCheckins(tx, trx, seeded.journeyId, checkins);
+      await seedCheckins(tx, checkins);
       return { a, b, journeyId: seeded.journeyId };
     });
     const { a, b } = pair;

@@ -28,7 +28,7 @@ import {
   sqliteFileOf,
 } from './backup.js';
 import { progressBar } from './progress.js';
-import { demoCheckins, insertCheckins, seedJourney } from './seed.js';
+import { demoCheckins, seedCheckins, seedJourney } from './seed.js';
 
 export const DEMO_PASSWORD = 'quiet harbour demo';
 
@@ -229,23 +229,18 @@ export function buildCli(): Command {
           const [alex, sam] = couple.members;
           const [robin] = solo.members;
           if (!alex || !sam || !robin) throw new Error('demo people missing');
+          // Each person's check-ins are written as themself, in their own journey.
           const plan = [
-            {
-              journeyId: couple.journeyId,
-              checkins: demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }),
-            },
-            {
-              journeyId: couple.journeyId,
-              checkins: demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }),
-            },
-            { journeyId: solo.journeyId, checkins: demoCheckins(robin, { start, days, seed: 3 }) },
+            demoCheckins(alex, { start, days, seed: 1, shareEvery: 3 }),
+            demoCheckins(sam, { start, days, seed: 2, shareEvery: 4 }),
+            demoCheckins(robin, { start, days, seed: 3 }),
           ];
-          const total = plan.reduce((n, p) => n + p.checkins.length, 0);
+          const total = plan.reduce((n, checkins) => n + checkins.length, 0);
           const bar = progressBar('Writing check-ins', total);
           let done = 0;
-          for (const p of plan) {
-            await insertCheckins(tx, trx, p.journeyId, p.checkins);
-            done += p.checkins.length;
+          for (const checkins of plan) {
+            await seedCheckins(tx, checkins);
+            done += checkins.length;
             bar.update(done);
           }
           bar.finish();

@@ -5,25 +5,24 @@ import type {
   JourneyPath,
   MemberRole,
 } from '../core/journeys/journey.js';
-import { createAccount } from '../server/auth/accounts.js';
-import { sealRole } from '../server/auth/person-facts.js';
-import type { Db } from '../server/db/schema.js';
-import type { DataKey } from '../server/crypto/sealing.js';
 import {
   initialSafetyState,
   safetyQuestionIds,
   takeCheck,
   type SafetyAnswers,
 } from '../core/safety/safety.js';
+import { createAccount } from '../server/auth/accounts.js';
+import { journeyCallerFor } from '../server/auth/caller.js';
+import { keyRing } from '../server/auth/key-ring.js';
+import type { DataKey } from '../server/crypto/sealing.js';
 import type { Deps } from '../server/deps.js';
-import { sealCameToLight, sealKinds } from '../server/features/journeys/journey-facts.js';
+import { writePastCheckins } from '../server/features/checkins/checkins.service.js';
+import { insertJourney, insertMember } from '../server/features/journeys/journeys.store.js';
 import { saveSafetyState } from '../server/features/safety/safety.store.js';
 
 const allNoAnswers = Object.fromEntries(
   safetyQuestionIds.map((id) => [id, false]),
 ) as SafetyAnswers;
-
-type SeedDeps = Pick<Deps, 'database' | 'sealer' | 'passwords' | 'clock' | 'newId' | 'config'>;
 
 export interface SeedPerson {
   readonly email: string;
@@ -34,6 +33,7 @@ export interface SeedPerson {
 export interface SeededMember {
   readonly id: string;
   readonly email: string;
+  /** For seeding what the features have no writer for yet (the bench's agreements). */
   readonly dataKey: DataKey;
 }
 
@@ -42,7 +42,7 @@ export interface SeededMember {
  * Callers run it inside their transaction (deps.database.db is then the transaction).
  */
 export async function seedJourney(
-  deps: SeedDeps,
+  deps: Deps,
   input: {
     people: readonly SeedPerson[];
     path: JourneyPath;
@@ -54,7 +54,7 @@ export async function seedJourney(
 ): Promise<{ journeyId: string; members: SeededMember[] }> {
   const db = deps.database.db;
   const journeyId = deps.newId();
-  const members: SeededMember[] = [];
+  const accounts = [];
   for (const person of input.people) {
     const account = await createAccount(
       deps,
@@ -66,11 +66,6 @@ export async function seedJourney(
       },
       input.passwordHash,
     );
-    const user = await db
-      .selectFrom('users')
-      .select('wrapped_key')
-      .where('id', '=', account.id)
-      .executeTakeFirstOrThrow();
     // Demo people have taken the safety check (all "no"), as everyone does before joint work.
     await saveSafetyState(
       deps,
@@ -78,38 +73,25 @@ export async function seedJourney(
       account.id,
       takeCheck(initialSafetyState, allNoAnswers, input.startedAt),
     );
-    members.push({
-      id: account.id,
-      email: account.email,
-      dataKey: deps.sealer.unwrap(account.id, user.wrapped_key),
-    });
+    accounts.push({ ...account, role: person.role });
   }
-  const first = members[0];
+  const [first, ...partners] = accounts;
   if (!first) throw new Error('a journey needs at least one person');
-  await db
-    .insertInto('journeys')
-    .values({
-      id: journeyId,
-      path: input.path,
-      kinds: sealKinds(deps.sealer, journeyId, input.kinds),
-      came_to_light: sealCameToLight(deps.sealer, journeyId, input.cameToLight),
-      created_by: first.id,
-      created_at: input.startedAt,
-      updated_at: input.startedAt,
-    })
-    .execute();
-  await db
-    .insertInto('journey_members')
-    .values(
-      members.map((m, i) => ({
-        journey_id: journeyId,
-        user_id: m.id,
-        role: sealRole(deps.sealer, journeyId, m.id, input.people[i]?.role ?? 'unsaid'),
-        joined_at: input.startedAt,
-        left_at: null,
-      })),
-    )
-    .execute();
+  const now = input.startedAt;
+  await insertJourney(db, deps.sealer, {
+    id: journeyId,
+    userId: first.id,
+    path: input.path,
+    role: first.role,
+    kinds: input.kinds,
+    cameToLight: input.cameToLight,
+    now,
+  });
+  for (const p of partners) {
+    await insertMember(db, deps.sealer, { journeyId, userId: p.id, role: p.role, now });
+  }
+  const who = await keyRing(deps).people(accounts.map((a) => a.id));
+  const members = accounts.map((a) => ({ id: a.id, email: a.email, dataKey: who.key(a.id) }));
   return { journeyId, members };
 }
 
@@ -120,34 +102,23 @@ export interface SeedCheckin {
   readonly shared: boolean;
 }
 
-/** Seals and inserts check-ins in batches; callers run it inside their transaction. */
-export async function insertCheckins(
-  deps: SeedDeps,
-  db: Db,
-  journeyId: string,
-  checkins: readonly SeedCheckin[],
-): Promise<void> {
-  const rows = checkins.map((c) => {
-    const id = deps.newId();
-    return {
-      id,
-      journey_id: journeyId,
-      author_id: c.author.id,
-      visibility: c.shared ? ('partner' as const) : ('private' as const),
-      created_at: c.createdAt,
-      sealed: deps.sealer.seal(c.author.dataKey, JSON.stringify(c.content), {
-        table: 'checkins',
-        id,
-        field: 'content',
-      }),
-    };
-  });
-  // 6 columns × 100 rows stays well under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 100) {
-    await db
-      .insertInto('checkins')
-      .values(rows.slice(i, i + 100))
-      .execute();
+/**
+ * Writes check-ins through the check-ins service, each person's as themself in their journey;
+ * callers run it inside their transaction.
+ */
+export async function seedCheckins(deps: Deps, checkins: readonly SeedCheckin[]): Promise<void> {
+  const byAuthor = new Map<string, SeedCheckin[]>();
+  for (const c of checkins) byAuthor.set(c.author.id, [...(byAuthor.get(c.author.id) ?? []), c]);
+  for (const [authorId, theirs] of byAuthor) {
+    await writePastCheckins(
+      deps,
+      await journeyCallerFor(deps, authorId),
+      theirs.map((c) => ({
+        createdAt: c.createdAt,
+        content: c.content,
+        visibility: c.shared ? 'partner' : 'private',
+      })),
+    );
   }
 }
 

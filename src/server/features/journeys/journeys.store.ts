@@ -8,7 +8,7 @@ import type {
 import type { Journey } from '../../../shared/api/journeys.js';
 import { openName, openRole, sealRole } from '../../auth/person-facts.js';
 import type { Sealer } from '../../crypto/sealing.js';
-import type { Db } from '../../db/schema.js';
+import { atomically, type Db } from '../../db/schema.js';
 import { inviteEmailContext, revokeOpenInvites } from '../partners/invites.store.js';
 import { openCameToLight, openKinds, sealCameToLight, sealKinds } from './journey-facts.js';
 
@@ -63,8 +63,9 @@ export interface NewJourney {
   readonly now: number;
 }
 
+/** Starts a journey with its first member; part of the caller's transaction when given one. */
 export async function insertJourney(db: Db, sealer: Sealer, j: NewJourney): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     await trx
       .insertInto('journeys')
       .values({
@@ -77,17 +78,31 @@ export async function insertJourney(db: Db, sealer: Sealer, j: NewJourney): Prom
         updated_at: j.now,
       })
       .execute();
-    await trx
-      .insertInto('journey_members')
-      .values({
-        journey_id: j.id,
-        user_id: j.userId,
-        role: sealRole(sealer, j.id, j.userId, j.role),
-        joined_at: j.now,
-        left_at: null,
-      })
-      .execute();
+    await insertMember(trx, sealer, {
+      journeyId: j.id,
+      userId: j.userId,
+      role: j.role,
+      now: j.now,
+    });
   });
+}
+
+/** A person in a journey from `now`: the one who starts it, or the partner who joins. */
+export async function insertMember(
+  db: Db,
+  sealer: Sealer,
+  m: { journeyId: string; userId: string; role: MemberRole; now: number },
+): Promise<void> {
+  await db
+    .insertInto('journey_members')
+    .values({
+      journey_id: m.journeyId,
+      user_id: m.userId,
+      role: sealRole(sealer, m.journeyId, m.userId, m.role),
+      joined_at: m.now,
+      left_at: null,
+    })
+    .execute();
 }
 
 export interface JourneyChanges {
