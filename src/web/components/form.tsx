@@ -85,6 +85,15 @@ export function FieldError({ id, children }: { id: string; children?: ReactNode 
   ) : null;
 }
 
+/** A failed action's problem in one line, where the action is (it has no field of its own). */
+export function ErrorLine({ error }: { error: unknown }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {problemOf(error).detail}
+    </p>
+  ) : null;
+}
+
 /** A labelled text input with its hint and its error, both tied to it by aria-describedby. */
 export function TextField({
   id,

@@ -17,7 +17,7 @@ import { useKeptText } from '../../app/kept-words.js';
 import { Loading, useMe } from '../../app/Shell.js';
 import { Chart } from '../../components/chart/Chart.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { problemOf } from '../../components/form.js';
+import { ErrorLine, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatWhen } from '../labels.js';
 import {
@@ -85,14 +85,6 @@ function ReliabilityChart({
       }
     />
   );
-}
-
-function ErrorLine({ error }: { error: unknown }) {
-  return error ? (
-    <p className="field-error" role="alert">
-      {problemOf(error).detail}
-    </p>
-  ) : null;
 }
 
 /** The partner's answer to one entry: confirm, or raise a question with an optional note. */
