@@ -94,6 +94,30 @@ export function ErrorLine({ error }: { error: unknown }) {
   ) : null;
 }
 
+/**
+ * After a save failed because the session ended: signing in again in another tab keeps this one,
+ * and the words in it. `then` says what to do back here.
+ */
+export function SignInToSave({ error, then }: { error: unknown; then: string }) {
+  return problemOf(error).code === 'auth.unauthenticated' ? (
+    <p className="panel">
+      <a href="/signin" target="_blank" rel="noopener">
+        {t('checkin.signInNewTab')}
+      </a>{' '}
+      {then}
+    </p>
+  ) : null;
+}
+
+/** Says that the words typed before the screen was cleared for privacy are back in the form. */
+export function WordsBack({ shown }: { shown: boolean }) {
+  return shown ? (
+    <p className="panel" role="status">
+      {t('idle.wordsBack')}
+    </p>
+  ) : null;
+}
+
 /** A labelled text input with its hint and its error, both tied to it by aria-describedby. */
 export function TextField({
   id,

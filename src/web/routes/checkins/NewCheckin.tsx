@@ -23,7 +23,8 @@ import {
   ErrorSummary,
   FieldError,
   fieldErrorsOf,
-  problemOf,
+  SignInToSave,
+  WordsBack,
 } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
@@ -99,11 +100,7 @@ export function NewCheckin() {
 
   return (
     <Page title={t('checkin.title')} lede={t('checkin.lede')}>
-      {restored ? (
-        <p className="panel" role="status">
-          {t('idle.wordsBack')}
-        </p>
-      ) : null}
+      <WordsBack shown={restored !== undefined} />
       <LeavePrompt guard={guard} text={t('checkin.leaveConfirm')} />
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary
@@ -112,14 +109,7 @@ export function NewCheckin() {
           after={t('checkin.keptText')}
           fieldIds={fieldIds}
         />
-        {problemOf(save.error).code === 'auth.unauthenticated' ? (
-          <p className="panel">
-            <a href="/signin" target="_blank" rel="noopener">
-              {t('checkin.signInNewTab')}
-            </a>{' '}
-            {t('checkin.signInThenSave')}
-          </p>
-        ) : null}
+        <SignInToSave error={save.error} then={t('checkin.signInThenSave')} />
         <Choices
           type="checkbox"
           name="feelings"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LetterKind } from '../../../../core/letters/letter.js';
 import { t, type MessageKey } from '../../../../shared/i18n/messages.js';
 import { LeavePrompt } from '../../../app/leave-guard.js';
-import { ErrorSummary, problemOf } from '../../../components/form.js';
+import { ErrorSummary, SignInToSave, WordsBack } from '../../../components/form.js';
 import { LockIcon } from '../../../components/icons.js';
 import { Page } from '../../../components/Page.js';
 import { EditorActions, type Step } from './EditorActions.js';
@@ -13,19 +13,13 @@ import { useLetterDraft } from './useLetterDraft.js';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
-const titleKeys = {
-  impact: 'letters.editor.impactTitle',
-  reflection: 'letters.editor.reflectionTitle',
-  statement: 'statement.editorTitle',
-  unsent: 'letters.editor.unsentTitle',
-} as const satisfies Record<LetterKind, MessageKey>;
-
-const ledeKeys = {
-  impact: 'letters.editor.impactLede',
-  reflection: 'letters.editor.reflectionLede',
-  statement: 'statement.editorLede',
-  unsent: 'letters.editor.unsentLede',
-} as const satisfies Record<LetterKind, MessageKey>;
+/** Each kind's heading and the sentence under it. */
+const kindWords = {
+  impact: { title: 'letters.editor.impactTitle', lede: 'letters.editor.impactLede' },
+  reflection: { title: 'letters.editor.reflectionTitle', lede: 'letters.editor.reflectionLede' },
+  statement: { title: 'statement.editorTitle', lede: 'statement.editorLede' },
+  unsent: { title: 'letters.editor.unsentTitle', lede: 'letters.editor.unsentLede' },
+} as const satisfies Record<LetterKind, { title: MessageKey; lede: MessageKey }>;
 
 /** The editor for one letter, reflection, statement or unsent letter, as its setup describes. */
 export function Editor({ setup, partner }: { setup: Setup; partner: string | null }) {
@@ -43,12 +37,8 @@ export function Editor({ setup, partner }: { setup: Setup; partner: string | nul
   }
 
   return (
-    <Page title={t(titleKeys[kind])} lede={t(ledeKeys[kind], { name })}>
-      {draft.restored !== undefined ? (
-        <p className="panel" role="status">
-          {t('idle.wordsBack')}
-        </p>
-      ) : null}
+    <Page title={t(kindWords[kind].title)} lede={t(kindWords[kind].lede, { name })}>
+      <WordsBack shown={draft.restored !== undefined} />
       <LeavePrompt guard={draft.guard} text={t('letters.editor.leaveConfirm')} />
       {kind === 'reflection' ? (
         <ReflectingOn
@@ -65,14 +55,7 @@ export function Editor({ setup, partner }: { setup: Setup; partner: string | nul
           after={t('checkin.keptText')}
           fieldIds={kind === 'statement' ? { parts: 'statement-did' } : { text: 'letter-text' }}
         />
-        {problemOf(error).code === 'auth.unauthenticated' ? (
-          <p className="panel">
-            <a href="/signin" target="_blank" rel="noopener">
-              {t('checkin.signInNewTab')}
-            </a>{' '}
-            {t('letters.editor.signInThenSave')}
-          </p>
-        ) : null}
+        <SignInToSave error={error} then={t('letters.editor.signInThenSave')} />
         <LetterFields
           kind={kind}
           draft={draft}
