@@ -334,6 +334,18 @@ export function Commitments() {
   });
   const current = journey.data?.journey ?? null;
   const partner = current?.partner?.displayName ?? t('join.yourPartner');
+  const listOf = (items: readonly CommitmentView[]) => (
+    <ul className="stack">
+      {items.map((c) => (
+        <CommitmentItem
+          key={c.id}
+          c={c}
+          partner={partner}
+          trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
+        />
+      ))}
+    </ul>
+  );
 
   let body;
   if (journey.isPending || (current && commitments.isPending)) body = <Loading />;
@@ -357,16 +369,7 @@ export function Commitments() {
               action={t('commitments.toAgreements')}
             />
           ) : (
-            <ul className="stack">
-              {mine.map((c) => (
-                <CommitmentItem
-                  key={c.id}
-                  c={c}
-                  partner={partner}
-                  trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
-                />
-              ))}
-            </ul>
+            listOf(mine)
           )}
         </section>
         <section className="stack" aria-labelledby="partner-heading">
@@ -374,16 +377,7 @@ export function Commitments() {
           {theirs.length === 0 ? (
             <p>{t('commitments.partnerEmpty', { name: partner })}</p>
           ) : (
-            <ul className="stack">
-              {theirs.map((c) => (
-                <CommitmentItem
-                  key={c.id}
-                  c={c}
-                  partner={partner}
-                  trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
-                />
-              ))}
-            </ul>
+            listOf(theirs)
           )}
         </section>
         <section className="stack" aria-labelledby="overall-heading">
