@@ -7,11 +7,11 @@ import {
   type InfiniteData,
 } from '@tanstack/react-query';
 import type { Me, SetupStatus } from '../../shared/api/auth.js';
-import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
+import { checkinsApi, type Checkin, type CheckinPage } from '../../shared/api/checkins.js';
 import type { JourneyEnvelope } from '../../shared/api/journeys.js';
 import type { SafetyStatus } from '../../shared/api/safety.js';
 import type { CrisisLines } from '../../shared/api/crisis.js';
-import { api, isApiError, setSignedInUser } from './client.js';
+import { api, call, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
 export interface SessionState {
@@ -99,9 +99,7 @@ export const useCheckins = () =>
     queryKey: keys.checkins,
     initialPageParam: '',
     queryFn: ({ pageParam }) =>
-      api.get<CheckinPage>(
-        `/api/checkins${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+      call(checkinsApi.list, { query: { cursor: pageParam || undefined } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
@@ -109,7 +107,7 @@ export const useLatestCheckin = () =>
   useQuery({
     queryKey: keys.latestCheckin,
     queryFn: async () =>
-      (await api.get<CheckinPage>('/api/checkins?limit=1&preview=1')).items[0] ?? null,
+      (await call(checkinsApi.list, { query: { limit: 1, preview: '1' } })).items[0] ?? null,
   });
 
 /** Puts a changed check-in in place in every loaded page, so the list does not jump. */

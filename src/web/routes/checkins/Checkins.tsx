@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Checkin, Visibility } from '../../../shared/api/checkins.js';
+import { checkinsApi, type Checkin, type Visibility } from '../../../shared/api/checkins.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { keys, removeCheckin, replaceCheckin, useCheckins, useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -33,7 +33,7 @@ function Actions({ checkin, partner }: { checkin: Checkin; partner: string | nul
   const settle = () => void client.invalidateQueries({ queryKey: keys.latestCheckin });
   const visibility = useMutation({
     mutationFn: (v: Visibility) =>
-      api.put<Checkin>(`/api/checkins/${checkin.id}/visibility`, { visibility: v }),
+      call(checkinsApi.setVisibility, { params: { id: checkin.id }, body: { visibility: v } }),
     onSuccess: (next) => {
       replaceCheckin(client, next);
       settle();
@@ -47,7 +47,7 @@ function Actions({ checkin, partner }: { checkin: Checkin; partner: string | nul
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/checkins/${checkin.id}`),
+    mutationFn: () => call(checkinsApi.remove, { params: { id: checkin.id } }),
     onSuccess: () => {
       removeCheckin(client, checkin.id);
       settle();

@@ -8,10 +8,10 @@ import {
   NOTE_MAX,
   type Feeling,
 } from '../../../core/checkins/checkin.js';
-import type { Checkin, CheckinCreateBody } from '../../../shared/api/checkins.js';
+import { checkinsApi, type CheckinCreateBody } from '../../../shared/api/checkins.js';
 import { graphemeCount } from '../../../core/text/text.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { useKeptWords, useUnsavedWords } from '../../app/kept-words.js';
@@ -67,7 +67,7 @@ export function NewCheckin() {
   const guard = useLeaveGuard(dirty);
 
   const save = useMutation({
-    mutationFn: (body: CheckinCreateBody) => api.post<Checkin>('/api/checkins', body),
+    mutationFn: (body: CheckinCreateBody) => call(checkinsApi.create, { body }),
     meta: { keepsUnsavedText: true },
     onSuccess: () => {
       guard.allowLeaving();

@@ -1,11 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  CheckinTrends,
-  InstrumentList,
-  InstrumentView,
-  ScreenHistory,
-} from '../../../shared/api/screens.js';
-import { api } from '../../api/client.js';
+import { checkinsApi } from '../../../shared/api/checkins.js';
+import type { InstrumentList, InstrumentView, ScreenHistory } from '../../../shared/api/screens.js';
+import { api, call } from '../../api/client.js';
 
 /** The questionnaires the product offers (the server refuses to start without them). */
 export const screenIds = ['phq9', 'gad7'] as const;
@@ -43,5 +39,5 @@ export const useScreenHistory = (id: string) => useQuery(historyQuery(id));
 export const useCheckinTrends = (days: number) =>
   useQuery({
     queryKey: screenKeys.trends(days),
-    queryFn: () => api.get<CheckinTrends>(`/api/checkins/trends?days=${days}`),
+    queryFn: () => call(checkinsApi.trends, { query: { days } }),
   });
