@@ -7,9 +7,9 @@ import { createTestDatabase, testDialect, type TestDatabase } from '../test-supp
 import { hotQueries, SAMPLE } from '../test-support/hot-queries.js';
 import { migrateToLatest } from './migrate.js';
 
-// Each hot query's SQL, and on SQLite its plan, kept in __sql__ so that a change to either shows in
-// review (as the statement really runs: compiled once, arguments swapped in). Update with
-// `npx vitest run --project sqlite src/server/db/hot-queries.test.ts -u`, and the same for postgres.
+// Each hot query's SQL, and on SQLite its plan, kept in __sql__ so that a change to either shows
+// in review (as the statement really runs: compiled once, arguments swapped in). Update with
+// `npx vitest run --project sqlite src/server/db/hot-queries.test.ts -u`, then --project postgres.
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 
@@ -61,8 +61,9 @@ describe(`hot queries on ${testDialect()}`, () => {
       const compiled = compile(testDb.database.db);
       // It runs on a migrated database, not only compiles.
       await testDb.database.db.executeQuery(compiled);
+      const database = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
       const lines = [
-        `-- ${name} on ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (src/server/test-support/hot-queries.ts)`,
+        `-- ${name} on ${database} (src/server/test-support/hot-queries.ts)`,
         `${compiled.sql};`,
         `-- parameters: ${JSON.stringify(compiled.parameters)}`,
       ];

@@ -48,7 +48,7 @@ async function upInTransaction(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Bring the commitments made before this migration up to date, with the code as it was then
-  // (frozen beside this file): a later format change comes with its own migration that recomputes them.
+  // (frozen in ./frozen): a later format change comes with its own migration that recomputes them.
   const typed = db as unknown as Kysely<Tables>;
   const people = await typed
     .selectFrom('commitments')

@@ -6,8 +6,8 @@ import { TREND_SAMPLING } from '../../../features/agreements/commitments.store.j
 import { encodeSnapshot } from '../../../features/agreements/snapshot-codec.js';
 import * as frozen from './0007-reliability.js';
 
-// If this fails because the model or the encoding changed on purpose, the snapshots 0007 stored are
-// stale: add a migration that recomputes them, then compare this copy against a pinned value instead.
+// If this fails because the model or the encoding changed on purpose, the snapshots 0007 stored
+// are stale: add a migration that recomputes them, then pin this copy's output here instead.
 describe("migration 0007's frozen reliability", () => {
   const logs = fc.array(
     fc.record({
