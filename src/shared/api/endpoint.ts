@@ -80,10 +80,10 @@ export interface Input<E extends Endpoint> {
   readonly body: Infer<E['body']>;
 }
 
-/** What a handler answers. */
+/** What a handler answers (nothing, for an endpoint that answers 204). */
 export type Output<E extends Endpoint> = E['response'] extends Schema
   ? z.input<E['response']>
-  : undefined;
+  : void;
 
 /** What the web client gets back (after the server's serialisation). */
 export type Answer<E extends Endpoint> = E['response'] extends Schema
