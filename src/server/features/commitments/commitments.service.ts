@@ -1,7 +1,6 @@
 import { decodeCursor, encodeCursor } from '../../../core/checkins/checkin.js';
 import {
   answerLog,
-  assertAllowed,
   commit,
   logFollowThrough,
   refusalToEnd,
@@ -12,7 +11,7 @@ import {
   trendAt,
   type ReliabilitySnapshot,
 } from '../../../core/commitments/reliability.js';
-import { DomainError } from '../../../core/errors.js';
+import { DomainError, refuseIf } from '../../../core/errors.js';
 import type { ExerciseWork } from '../../../core/program/exercise-work.js';
 import type { Input, Output } from '../../../shared/api/endpoint.js';
 import type {
@@ -251,7 +250,7 @@ export async function endCommitment(
   { params }: Pick<Input<Api['end']>, 'params'>,
 ): Promise<CommitmentView> {
   const row = await commitmentIn(deps, c, params.id);
-  assertAllowed(refusalToEnd(row, c.userId));
+  refuseIf(refusalToEnd(row, c.userId));
   if (!(await endStored(deps.database.db, row.id, deps.clock()))) {
     throw new DomainError('commitment.ended');
   }
