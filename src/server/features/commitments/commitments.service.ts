@@ -28,7 +28,7 @@ import type { People } from '../../auth/key-ring.js';
 import type { Db } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { listVersions } from '../agreements/agreements.store.js';
-import { agreementReaders } from '../agreements/readers.js';
+import { openAgreement, openAgreements } from '../agreements/agreements.read.js';
 import { exerciseRecorder } from '../program/exercise-work.js';
 import {
   endCommitment as endStored,
@@ -92,15 +92,17 @@ async function commitmentViews(
 ): Promise<CommitmentView[]> {
   const db = deps.database.db;
   // Only the newest entries are read; the kept snapshot already counts every one of them.
-  const [pages, versionRows] = await Promise.all([
+  const [pages, stored] = await Promise.all([
     Promise.all(rows.map((row) => logPage(db, row.id, undefined, LOGS_SHOWN + 1))),
     listVersions(db, c.journeyId),
   ]);
   const logs = pages.flatMap((page) => page.slice(0, LOGS_SHOWN));
   // Only the versions committed to are opened: a commitment shows the words it was made to.
   const committed = new Set(rows.map((row) => `${row.agreementId}:${row.agreementVersion}`));
-  const versions = await agreementReaders(deps).openAgreements(
-    versionRows.filter((v) => committed.has(`${v.agreementId}:${v.version}`)),
+  const versions = await openAgreements(
+    deps,
+    c,
+    stored.filter((v) => committed.has(`${v.agreementId}:${v.version}`)),
   );
   const agreements = new Map(versions.map((o) => [o.agreement.id, o.agreement]));
   const who = await c.keys.people([
@@ -222,7 +224,7 @@ export async function commitTo(
   { params, body }: Pick<Input<Api['commit']>, 'params' | 'body'>,
 ): Promise<CommitmentView> {
   const db = deps.database.db;
-  const { agreement } = await agreementReaders(deps).openAgreement(c, params.id);
+  const { agreement } = await openAgreement(deps, c, params.id);
   const existing = (await listCommitments(db, c.journeyId)).filter(
     (row) => row.agreementId === agreement.id,
   );
