@@ -1,40 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { LetterList, LetterThread } from '../../../shared/api/letters.js';
 import { randomUUID } from 'node:crypto';
-import { migrateToLatest, migratorFor } from '../../db/migrate.js';
-import { makeCouple, useTestApp, type Member } from '../../test-support/harness.js';
 import { sealContext } from '../../crypto/contexts.js';
+import { migrateToLatest, migratorFor } from '../../db/migrate.js';
+import { useTestApp } from '../../test-support/harness.js';
+import {
+  answer,
+  codeOf,
+  couple,
+  last,
+  list,
+  ok,
+  share,
+  write,
+} from '../../test-support/letters.js';
 
 const t = useTestApp();
-
-/** Alex was hurt; Sam broke trust and writes the statement. */
-async function couple() {
-  const { a, b, journeyId } = await makeCouple(t.app);
-  expect((await b.client.patch('/api/journey', { role: 'broke_trust' })).statusCode).toBe(200);
-  return { alex: a, sam: b, journeyId };
-}
-
-async function ok<T>(
-  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
-  status = 200,
-) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
-
-const list = (m: Member) => ok<LetterList>(m.client.get('/api/letters'));
-const write = (m: Member, body: Record<string, unknown>) =>
-  ok<LetterThread>(m.client.post('/api/letters', body), 201);
-const share = (m: Member, id: string) =>
-  ok<LetterThread>(m.client.post(`/api/letters/${id}/share`));
-const answer = (m: Member, id: string, body: Record<string, unknown>) =>
-  ok<LetterThread>(m.client.post(`/api/letters/${id}/answers`, body), 201);
-const last = (thread: LetterThread) => thread.versions.at(-1)!;
-const codeOf = async (res: Promise<{ statusCode: number; json: () => unknown }>) => {
-  const r = await res;
-  return `${r.statusCode} ${(r.json() as { code: string }).code}`;
-};
 
 const parts1 = {
   did: 'I hid the messages for a year.',
@@ -46,7 +26,7 @@ const parts2 = { ...parts1, impact: 'You doubted yourself, and you felt alone wi
 
 describe('the accountability statement', () => {
   it('goes from a private draft to "It helps" through "I need more", every version readable by both', async () => {
-    const { alex, sam } = await couple();
+    const { alex, sam } = await couple(t.app);
     expect((await list(sam)).canStart).toEqual(['statement']);
     expect((await list(alex)).canStart).toEqual(['impact']);
 
@@ -119,7 +99,7 @@ describe('the accountability statement', () => {
   });
 
   it('"Not now" is kept as an answer, and the writer may still write a new version', async () => {
-    const { alex, sam } = await couple();
+    const { alex, sam } = await couple(t.app);
     const v1 = last(await write(sam, { kind: 'statement', parts: parts1 }));
     await share(sam, v1.id);
     expect((await answer(alex, v1.id, { answer: 'not_now' })).state).toBe('not_now');
@@ -127,14 +107,14 @@ describe('the accountability statement', () => {
   });
 
   it('the partner whose part is "hurt" cannot write a statement', async () => {
-    const { alex } = await couple();
+    const { alex } = await couple(t.app);
     expect(
       await codeOf(alex.client.post('/api/letters', { kind: 'statement', parts: parts1 })),
     ).toBe('409 letter.role');
   });
 
   it('a statement is written in parts, and other letters as text', async () => {
-    const { alex, sam } = await couple();
+    const { alex, sam } = await couple(t.app);
     expect(
       (await sam.client.post('/api/letters', { kind: 'statement', text: 'One text.' })).statusCode,
     ).toBe(400);
@@ -154,7 +134,7 @@ describe('the accountability statement', () => {
   });
 
   it('is one letter per person: a second is refused, even when two begin at the same moment', async () => {
-    const { alex, sam } = await couple();
+    const { alex, sam } = await couple(t.app);
     const starts = await Promise.all([
       sam.client.post('/api/letters', { kind: 'statement', parts: parts1 }),
       sam.client.post('/api/letters', { kind: 'statement', parts: parts2 }),
@@ -181,7 +161,7 @@ describe('the accountability statement', () => {
   });
 
   it('two statements begun before the rule become one when migrated, every version and answer kept', async () => {
-    const { alex, sam } = await couple();
+    const { alex, sam } = await couple(t.app);
     const first = last(await write(sam, { kind: 'statement', parts: parts1 }));
     await share(sam, first.id);
     await answer(alex, first.id, { answer: 'need_more', note: 'Tell me about the summer.' });

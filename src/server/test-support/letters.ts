@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { LetterList, LetterThread } from '../../shared/api/letters.js';
+import { ok } from './agreements.js';
+import { makeCouple, type Member } from './harness.js';
+
+// Requests of the letters and statements tests, each checking its status.
+
+export { codeOf, ok } from './agreements.js';
+
+/** Alex was hurt; Sam broke trust (and writes the statement). */
+export async function couple(app: FastifyInstance) {
+  const { a, b, journeyId } = await makeCouple(app);
+  expect((await b.client.patch('/api/journey', { role: 'broke_trust' })).statusCode).toBe(200);
+  return { alex: a, sam: b, journeyId };
+}
+
+export const list = (m: Member) => ok<LetterList>(m.client.get('/api/letters'));
+export const write = (m: Member, body: Record<string, unknown>) =>
+  ok<LetterThread>(m.client.post('/api/letters', body), 201);
+export const share = (m: Member, id: string) =>
+  ok<LetterThread>(m.client.post(`/api/letters/${id}/share`));
+export const answer = (m: Member, id: string, body: Record<string, unknown>) =>
+  ok<LetterThread>(m.client.post(`/api/letters/${id}/answers`, body), 201);
+export const last = (thread: LetterThread) => thread.versions.at(-1)!;
