@@ -1,15 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import type { LetterList, LetterThread } from '../../shared/api/letters.js';
-import { ok } from './agreements.js';
-import { makeCouple, type Member } from './harness.js';
+import { makeCouple, ok, type Member } from './harness.js';
 
-// Requests of the letters and statements tests, each checking its status.
+// Requests of the letters and statement tests, each checking its status.
 
-export { codeOf, ok } from './agreements.js';
-
-/** Alex was hurt; Sam broke trust (and writes the statement). */
-export async function couple(app: FastifyInstance) {
+/** Alex was hurt; Sam broke trust (and is the one who writes a statement). */
+export async function letterCouple(app: FastifyInstance) {
   const { a, b, journeyId } = await makeCouple(app);
   expect((await b.client.patch('/api/journey', { role: 'broke_trust' })).statusCode).toBe(200);
   return { alex: a, sam: b, journeyId };

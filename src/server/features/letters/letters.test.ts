@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LetterThread } from '../../../shared/api/letters.js';
-import { makeJourney, makeMember, tokenOf, useTestApp } from '../../test-support/harness.js';
 import {
-  answer,
   codeOf,
-  couple,
-  last,
-  list,
+  makeJourney,
+  makeMember,
+  tokenOf,
   ok,
-  share,
-  write,
-} from '../../test-support/letters.js';
+  useTestApp,
+} from '../../test-support/harness.js';
+import { answer, last, letterCouple, list, share, write } from '../../test-support/letters.js';
 import { insertAnswer, insertDraft } from './letters.store.js';
 
 const t = useTestApp();
 
+const couple = () => letterCouple(t.app);
+
 describe('the impact letter loop', () => {
   it('goes from a letter to "I feel understood" through "not yet", keeping every version for both', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
 
     const draft = await write(alex, { kind: 'impact', text: 'When I found out, the floor went.' });
     expect(draft.state).toBe('draft');
@@ -95,7 +95,7 @@ describe('the impact letter loop', () => {
   });
 
   it('a sent version stays as it is: no edit, no delete, no second send', async () => {
-    const { alex } = await couple(t.app);
+    const { alex } = await couple();
     const id = last(await write(alex, { kind: 'impact', text: 'first words' })).id;
     await share(alex, id);
     expect(await codeOf(alex.client.put(`/api/letters/${id}`, { text: 'other words' }))).toBe(
@@ -109,7 +109,7 @@ describe('the impact letter loop', () => {
 
 describe('what the partner can see', () => {
   it('never a draft: not its text, its id, its count or its time', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const before = (await sam.client.get('/api/letters')).body;
     const draft = last(await write(alex, { kind: 'impact', text: 'not ready yet' }));
     const after = (await sam.client.get('/api/letters')).body;
@@ -127,7 +127,7 @@ describe('what the partner can see', () => {
   });
 
   it('a sent version shows from when it was sent, not from when its draft was begun', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const id = last(await write(alex, { kind: 'impact', text: 'slowly written' })).id;
     t.clock.advance(20 * 60_000);
     await ok(alex.client.put(`/api/letters/${id}`, { text: 'slowly rewritten' }));
@@ -141,7 +141,7 @@ describe('what the partner can see', () => {
   });
 
   it('a reflection draft and a new letter draft stay hidden while the sent versions show', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const thread = await write(alex, { kind: 'impact', text: 'sent words' });
     await share(alex, last(thread).id);
     await write(sam, { kind: 'reflection', respondsTo: last(thread).id, text: 'draft thoughts' });
@@ -157,7 +157,7 @@ describe('what the partner can see', () => {
   });
 
   it('someone in another journey sees none of it', async () => {
-    const { alex } = await couple(t.app);
+    const { alex } = await couple();
     const chris = await makeMember(t.app, 'Chris');
     await makeJourney(chris);
     const id = last(await write(alex, { kind: 'impact', text: 'ours' })).id;
@@ -176,7 +176,7 @@ describe('what the partner can see', () => {
 
 describe('who writes what', () => {
   it('the hurt partner writes letters, the partner who broke trust writes reflections', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     expect((await list(alex)).canStart).toEqual(['impact']);
     // The partner who broke trust begins no letter of their own here, only a statement.
     expect((await list(sam)).canStart).toEqual(['statement']);
@@ -196,7 +196,7 @@ describe('who writes what', () => {
   });
 
   it('with "both", each partner writes a letter and reflects on the other’s', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     await alex.client.patch('/api/journey', { role: 'both' });
     await sam.client.patch('/api/journey', { role: 'both' });
     const fromAlex = last(await write(alex, { kind: 'impact', text: 'from Alex' })).id;
@@ -209,7 +209,7 @@ describe('who writes what', () => {
   });
 
   it('only the letter’s author answers, once per reflection version, and only the newest', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const letter = last(await write(alex, { kind: 'impact', text: 'letter' })).id;
     await share(alex, letter);
     const r1 = last(await write(sam, { kind: 'reflection', respondsTo: letter, text: 'r1' })).id;
@@ -229,7 +229,7 @@ describe('who writes what', () => {
   });
 
   it('a reflection is sent on the newest letter version: a draft on an older one is moved first', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const thread = await write(alex, { kind: 'impact', text: 'v1' });
     const v1 = last(thread).id;
     await share(alex, v1);
@@ -254,7 +254,7 @@ describe('who writes what', () => {
   });
 
   it('a draft can be deleted by its author only', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const id = last(await write(alex, { kind: 'impact', text: 'gone' })).id;
     expect(await codeOf(sam.client.delete(`/api/letters/${id}`))).toBe('404 letter.not_found');
     expect((await alex.client.delete(`/api/letters/${id}`)).statusCode).toBe(204);
@@ -317,7 +317,7 @@ describe('a letter on one’s own path', () => {
 
 describe('races and limits', () => {
   it('two answers racing to one reflection: one lands; a later version gets its own', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const letter = last(await write(alex, { kind: 'impact', text: 'letter' })).id;
     await share(alex, letter);
     const r1 = last(await write(sam, { kind: 'reflection', respondsTo: letter, text: 'r1' })).id;
@@ -340,7 +340,7 @@ describe('races and limits', () => {
   });
 
   it('two drafts begun at once on one letter: one is made, the other is told to carry on', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const letter = last(await write(alex, { kind: 'impact', text: 'letter' })).id;
     await share(alex, letter);
     const body = { kind: 'reflection', respondsTo: letter, text: 'r' };
@@ -353,7 +353,7 @@ describe('races and limits', () => {
   });
 
   it('the database itself refuses a second answer to one reflection, whatever the checks saw', async () => {
-    const { alex, sam, journeyId } = await couple(t.app);
+    const { alex, sam, journeyId } = await couple();
     const letter = last(await write(alex, { kind: 'impact', text: 'letter' })).id;
     await share(alex, letter);
     const r1 = last(await write(sam, { kind: 'reflection', respondsTo: letter, text: 'r1' })).id;
@@ -384,7 +384,7 @@ describe('races and limits', () => {
   });
 
   it('refuses a letter over 20,000 characters and a note over 5,000, with clear messages', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const long = await alex.client.post('/api/letters', {
       kind: 'impact',
       text: 'é'.repeat(20_001),

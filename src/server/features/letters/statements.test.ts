@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { sealContext } from '../../crypto/contexts.js';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
-import { useTestApp } from '../../test-support/harness.js';
-import {
-  answer,
-  codeOf,
-  couple,
-  last,
-  list,
-  ok,
-  share,
-  write,
-} from '../../test-support/letters.js';
+import { codeOf, ok, useTestApp } from '../../test-support/harness.js';
+import { answer, last, letterCouple, list, share, write } from '../../test-support/letters.js';
+import { sealContext } from '../../crypto/contexts.js';
 
 const t = useTestApp();
+
+const couple = () => letterCouple(t.app);
 
 const parts1 = {
   did: 'I hid the messages for a year.',
@@ -26,7 +19,7 @@ const parts2 = { ...parts1, impact: 'You doubted yourself, and you felt alone wi
 
 describe('the accountability statement', () => {
   it('goes from a private draft to "It helps" through "I need more", every version readable by both', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     expect((await list(sam)).canStart).toEqual(['statement']);
     expect((await list(alex)).canStart).toEqual(['impact']);
 
@@ -99,7 +92,7 @@ describe('the accountability statement', () => {
   });
 
   it('"Not now" is kept as an answer, and the writer may still write a new version', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const v1 = last(await write(sam, { kind: 'statement', parts: parts1 }));
     await share(sam, v1.id);
     expect((await answer(alex, v1.id, { answer: 'not_now' })).state).toBe('not_now');
@@ -107,14 +100,14 @@ describe('the accountability statement', () => {
   });
 
   it('the partner whose part is "hurt" cannot write a statement', async () => {
-    const { alex } = await couple(t.app);
+    const { alex } = await couple();
     expect(
       await codeOf(alex.client.post('/api/letters', { kind: 'statement', parts: parts1 })),
     ).toBe('409 letter.role');
   });
 
   it('a statement is written in parts, and other letters as text', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     expect(
       (await sam.client.post('/api/letters', { kind: 'statement', text: 'One text.' })).statusCode,
     ).toBe(400);
@@ -134,7 +127,7 @@ describe('the accountability statement', () => {
   });
 
   it('is one letter per person: a second is refused, even when two begin at the same moment', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const starts = await Promise.all([
       sam.client.post('/api/letters', { kind: 'statement', parts: parts1 }),
       sam.client.post('/api/letters', { kind: 'statement', parts: parts2 }),
@@ -161,7 +154,7 @@ describe('the accountability statement', () => {
   });
 
   it('two statements begun before the rule become one when migrated, every version and answer kept', async () => {
-    const { alex, sam } = await couple(t.app);
+    const { alex, sam } = await couple();
     const first = last(await write(sam, { kind: 'statement', parts: parts1 }));
     await share(sam, first.id);
     await answer(alex, first.id, { answer: 'need_more', note: 'Tell me about the summer.' });
