@@ -13,8 +13,6 @@ import {
 } from '../core/safety/safety.js';
 import { createAccount } from '../server/auth/accounts.js';
 import { journeyCallerFor } from '../server/auth/caller.js';
-import { keyRing } from '../server/auth/key-ring.js';
-import type { DataKey } from '../server/crypto/sealing.js';
 import type { Deps } from '../server/deps.js';
 import { writePastCheckins } from '../server/features/checkins/checkins.service.js';
 import { insertJourney, insertMember } from '../server/features/journeys/journeys.store.js';
@@ -33,13 +31,11 @@ export interface SeedPerson {
 export interface SeededMember {
   readonly id: string;
   readonly email: string;
-  /** For seeding what the features have no writer for yet (the bench's agreements). */
-  readonly dataKey: DataKey;
 }
 
 /**
- * Creates the people and their journey the same way the app does, and returns their data keys.
- * Callers run it inside their transaction (deps.database.db is then the transaction).
+ * Creates the people and their journey through the app's own account and journey writers. Callers
+ * run it inside their transaction (deps.database.db is then the transaction).
  */
 export async function seedJourney(
   deps: Deps,
@@ -73,7 +69,7 @@ export async function seedJourney(
       account.id,
       takeCheck(initialSafetyState, allNoAnswers, input.startedAt),
     );
-    accounts.push({ ...account, role: person.role });
+    accounts.push({ id: account.id, email: account.email, memberRole: person.role });
   }
   const [first, ...partners] = accounts;
   if (!first) throw new Error('a journey needs at least one person');
@@ -82,17 +78,15 @@ export async function seedJourney(
     id: journeyId,
     userId: first.id,
     path: input.path,
-    role: first.role,
+    role: first.memberRole,
     kinds: input.kinds,
     cameToLight: input.cameToLight,
     now,
   });
   for (const p of partners) {
-    await insertMember(db, deps.sealer, { journeyId, userId: p.id, role: p.role, now });
+    await insertMember(db, deps.sealer, { journeyId, userId: p.id, role: p.memberRole, now });
   }
-  const who = await keyRing(deps).people(accounts.map((a) => a.id));
-  const members = accounts.map((a) => ({ id: a.id, email: a.email, dataKey: who.key(a.id) }));
-  return { journeyId, members };
+  return { journeyId, members: accounts.map((a) => ({ id: a.id, email: a.email })) };
 }
 
 export interface SeedCheckin {
