@@ -9,9 +9,9 @@ import {
 import type { Me, SetupStatus } from '../../shared/api/auth.js';
 import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
 import type { JourneyEnvelope } from '../../shared/api/journeys.js';
-import type { SafetyStatus } from '../../shared/api/safety.js';
+import { safetyApi } from '../../shared/api/safety.js';
 import type { CrisisLines } from '../../shared/api/crisis.js';
-import { api, isApiError, setSignedInUser } from './client.js';
+import { api, call, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
 export interface SessionState {
@@ -142,7 +142,7 @@ export function removeCheckin(client: QueryClient, id: string): void {
 export const useSafety = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: keys.safety,
-    queryFn: () => api.get<SafetyStatus>('/api/safety'),
+    queryFn: () => call(safetyApi.status),
     enabled: options.enabled ?? true,
   });
 
