@@ -7,6 +7,7 @@ import {
   tokenOf,
   useTestApp,
   type Member,
+  type TestClient,
 } from '../../test-support/harness.js';
 import { programReads } from '../../test-support/program.js';
 
@@ -261,6 +262,28 @@ describe('the journey’s program', () => {
     const res = await pat.client.get('/api/program');
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('journey.none');
+  });
+
+  it('checks a mark in the order it always has: the step or exercise, the safety check, the journey', async () => {
+    const pat = await makeMember(t.app, 'Pat');
+    const codeOf = async (answer: ReturnType<TestClient['post']>) =>
+      (await answer).json<{ code: string }>().code;
+    expect(await codeOf(pat.client.post('/api/program/steps/no_such_step/revisit'))).toBe(
+      'program.step_not_found',
+    );
+    expect(await codeOf(pat.client.post('/api/program/exercises/plan.nothing/worked-on'))).toBe(
+      'program.exercise_not_found',
+    );
+    expect(await codeOf(pat.client.post('/api/program/steps/plan/ready', { ready: true }))).toBe(
+      'journey.none',
+    );
+    const sam = await makeMember(t.app, 'Sam', { safetyCheck: false });
+    expect(await codeOf(sam.client.post('/api/program/steps/no_such_step/revisit'))).toBe(
+      'program.step_not_found',
+    );
+    expect(
+      await codeOf(sam.client.post('/api/program/steps/no_such_step/ready', { ready: true })),
+    ).toBe('safety.check_needed');
   });
 
   it('regroups the same steps under a therapy lens when asked', async () => {
