@@ -18,7 +18,6 @@ export type LetterKind = (typeof letterKinds)[number];
 
 /** The kinds that begin a thread; a reflection always lives in the thread of the letter it answers. */
 export const threadKinds = ['impact', 'unsent', 'statement'] as const;
-export type ThreadKind = (typeof threadKinds)[number];
 
 /**
  * draft: private, still being written. shared: sent to the partner, kept as it was. kept: an

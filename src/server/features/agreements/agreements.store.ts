@@ -164,7 +164,7 @@ export async function journeyKinds(db: Db, sealer: Sealer, journeyId: string): P
 }
 
 // The agreements and commitments reads run this on every request: built and compiled once.
-const compiledReads = perDatabase((db: Db) => ({
+export const compiledReads = perDatabase((db: Db) => ({
   versions: compileOnce(
     (journeyId: string) =>
       versionQuery(db)

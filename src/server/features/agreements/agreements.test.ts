@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { accept, revisit, type Agreement } from '../../../core/agreements/agreement.js';
 import { newText, oldText } from '../../../core/agreements/diff.js';
 import type { AgreementView } from '../../../shared/api/agreements.js';
-import { answer, codeOf, list, propose } from '../../test-support/agreements.js';
-import { makeCouple, makeJourney, makeMember, useTestApp } from '../../test-support/harness.js';
+import { answer, list, propose } from '../../test-support/agreements.js';
+import {
+  codeOf,
+  makeCouple,
+  makeJourney,
+  makeMember,
+  useTestApp,
+} from '../../test-support/harness.js';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { agreementVersions, writeTransition } from './agreements.store.js';
 import { diffContext } from './readers.js';

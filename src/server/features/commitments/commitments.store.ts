@@ -153,7 +153,7 @@ export function logPageQuery(
 }
 
 // Every commitments read asks for each commitment's first page: built and compiled once.
-const compiledLogPages = perDatabase((db: Db) => ({
+export const compiledLogPages = perDatabase((db: Db) => ({
   first: compileOnce(
     (commitmentId: string, limit: number) => logPageQuery(db, commitmentId, undefined, limit),
     2,
@@ -325,7 +325,7 @@ export async function poolSnapshots(
 }
 
 // The commitments read runs these on every request: built and compiled once per database.
-const compiledReads = perDatabase((db: Db) => ({
+export const compiledReads = perDatabase((db: Db) => ({
   commitments: compileOnce(
     (journeyId: string) =>
       commitmentQuery(db).where('journey_id', '=', journeyId).orderBy('started_at').orderBy('id'),
