@@ -103,7 +103,7 @@ export async function revisitStep(
   return record(deps, c, { kind: 'revisit', stepId });
 }
 
-/** Notes work on an exercise the person marks by hand (done away from the screen), or takes it back. */
+/** Notes work on an exercise marked by hand (done away from the screen), or takes it back. */
 async function markWork(
   deps: Deps,
   c: Caller,

@@ -38,7 +38,7 @@ interface SealedState {
   readonly discreet: boolean;
 }
 
-/** Idle time for a person's sessions: shorter in discreet mode, so a phone left aside locks sooner. */
+/** A person's session idle time: shorter in discreet mode, so a phone left aside locks sooner. */
 export const idleMsFor = (deps: Pick<Deps, 'config'>, state: SafetyState): number =>
   state.discreet
     ? Math.min(deps.config.sessionIdleDiscreetMs, deps.config.sessionIdleMs)
@@ -110,7 +110,7 @@ async function change(
   c: Caller,
   f: (s: SafetyState) => SafetyState,
 ): Promise<SafetyStatus> {
-  // The key is read before the transaction: SQLite's one connection is the transaction's till it ends.
+  // The key is read before the transaction: on SQLite the one connection is the transaction's.
   const who = await c.keys.people([c.userId]);
   const next = await deps.database.db.transaction().execute(async (trx) => {
     // Two tabs changing the same person's state (a "yes" in one, discreet off in the other) take
