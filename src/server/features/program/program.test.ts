@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgramProgress, ProgramStepView } from '../../../shared/api/program.js';
 import {
+  codeOf,
   makeCouple,
   makeJourney,
   makeMember,
   tokenOf,
   useTestApp,
   type Member,
-  type TestClient,
 } from '../../test-support/harness.js';
 import { programReads } from '../../test-support/program.js';
 
@@ -266,24 +266,22 @@ describe('the journey’s program', () => {
 
   it('checks a mark in the order it always has: the step or exercise, the safety check, the journey', async () => {
     const pat = await makeMember(t.app, 'Pat');
-    const codeOf = async (answer: ReturnType<TestClient['post']>) =>
-      (await answer).json<{ code: string }>().code;
     expect(await codeOf(pat.client.post('/api/program/steps/no_such_step/revisit'))).toBe(
-      'program.step_not_found',
+      '404 program.step_not_found',
     );
     expect(await codeOf(pat.client.post('/api/program/exercises/plan.nothing/worked-on'))).toBe(
-      'program.exercise_not_found',
+      '404 program.exercise_not_found',
     );
     expect(await codeOf(pat.client.post('/api/program/steps/plan/ready', { ready: true }))).toBe(
-      'journey.none',
+      '409 journey.none',
     );
     const sam = await makeMember(t.app, 'Sam', { safetyCheck: false });
     expect(await codeOf(sam.client.post('/api/program/steps/no_such_step/revisit'))).toBe(
-      'program.step_not_found',
+      '404 program.step_not_found',
     );
     expect(
       await codeOf(sam.client.post('/api/program/steps/no_such_step/ready', { ready: true })),
-    ).toBe('safety.check_needed');
+    ).toBe('409 safety.check_needed');
   });
 
   it('regroups the same steps under a therapy lens when asked', async () => {
