@@ -40,6 +40,8 @@ export interface Endpoint<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /** The most bytes of body the server reads, when the app's default is too little (long letters). */
+  readonly bodyLimit?: number;
   /** The success body's schema; null for an empty answer (204). */
   readonly response: R;
   /** The success status: 200 unless said (201 for a creation, 204 for nothing to say). */
@@ -80,10 +82,10 @@ export interface Input<E extends Endpoint> {
   readonly body: Infer<E['body']>;
 }
 
-/** What a handler answers. */
+/** What a handler answers (nothing, for an endpoint that answers 204). */
 export type Output<E extends Endpoint> = E['response'] extends Schema
   ? z.input<E['response']>
-  : undefined;
+  : void;
 
 /** What the web client gets back (after the server's serialisation). */
 export type Answer<E extends Endpoint> = E['response'] extends Schema
