@@ -151,7 +151,6 @@ export async function setCountry(
   deps: Deps,
   c: Caller,
   { body }: Pick<Input<Api['country']>, 'body'>,
-): Promise<undefined> {
+): Promise<void> {
   await writeCountry(deps.database.db, c.userId, sealCountry(deps.sealer, c.userId, body.country));
-  return undefined;
 }

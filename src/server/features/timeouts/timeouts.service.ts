@@ -52,7 +52,7 @@ export async function endTimeoutEarly(
   deps: Deps,
   c: Caller,
   { params }: Pick<Input<Api['end']>, 'params'>,
-): Promise<undefined> {
+): Promise<void> {
   await assertSafetyChecked(deps, c.userId);
   const timeout = await findTimeout(deps.database.db, params.id);
   // Only the person who called it ends it; to anyone else it does not exist.
@@ -60,5 +60,4 @@ export async function endTimeoutEarly(
     throw new DomainError('timeout.not_found');
   }
   await endTimeout(deps.database.db, timeout.id, deps.clock());
-  return undefined;
 }
