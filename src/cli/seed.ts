@@ -13,10 +13,11 @@ import {
 } from '../core/safety/safety.js';
 import { createAccount } from '../server/auth/accounts.js';
 import { journeyCallerFor } from '../server/auth/caller.js';
+import { keyRing } from '../server/auth/key-ring.js';
 import type { Deps } from '../server/deps.js';
 import { writePastCheckins } from '../server/features/checkins/checkins.service.js';
 import { insertJourney, insertMember } from '../server/features/journeys/journeys.store.js';
-import { saveSafetyState } from '../server/features/safety/safety.store.js';
+import { saveSafetyState } from '../server/features/safety/safety.service.js';
 
 const allNoAnswers = Object.fromEntries(
   safetyQuestionIds.map((id) => [id, false]),
@@ -66,6 +67,7 @@ export async function seedJourney(
     await saveSafetyState(
       deps,
       db,
+      await keyRing(deps).people([account.id]),
       account.id,
       takeCheck(initialSafetyState, allNoAnswers, input.startedAt),
     );

@@ -12,7 +12,7 @@ import { clear, giveBack, hit } from './rate-limit.store.js';
 import { createSession, deleteSession } from './sessions.store.js';
 import { findUserById, findUserByEmail } from './users.store.js';
 import { initialSafetyState } from '../../core/safety/safety.js';
-import { idleMsFor, loadSafetyState } from '../features/safety/safety.store.js';
+import { idleMsFor, loadSafetyState } from '../features/safety/safety.service.js';
 import { sealIdle } from './session-idle.js';
 
 const WINDOW_MS = 15 * 60_000;

@@ -9,7 +9,7 @@ import {
 import type { Me, SetupStatus } from '../../shared/api/auth.js';
 import { checkinsApi, type Checkin, type CheckinPage } from '../../shared/api/checkins.js';
 import type { JourneyEnvelope } from '../../shared/api/journeys.js';
-import type { SafetyStatus } from '../../shared/api/safety.js';
+import { safetyApi } from '../../shared/api/safety.js';
 import type { CrisisLines } from '../../shared/api/crisis.js';
 import { api, call, isApiError, setSignedInUser } from './client.js';
 
@@ -140,7 +140,7 @@ export function removeCheckin(client: QueryClient, id: string): void {
 export const useSafety = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: keys.safety,
-    queryFn: () => api.get<SafetyStatus>('/api/safety'),
+    queryFn: () => call(safetyApi.status),
     enabled: options.enabled ?? true,
   });
 
