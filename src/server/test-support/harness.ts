@@ -280,3 +280,12 @@ export function useTestApp(options: { config?: Record<string, string> } = {}): T
   });
   return current;
 }
+
+/** Moves the test clock on; sessions end after 30 idle minutes, so each member signs in again. */
+export async function signInAgainLater(t: TestApp, ms: number, ...members: Member[]) {
+  t.clock.advance(ms);
+  for (const m of members) {
+    const res = await m.client.post('/api/auth/signin', { email: m.email, password: PASSWORD });
+    expect(res.statusCode).toBe(200);
+  }
+}

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { feelings, INTENSITY_MAX, INTENSITY_MIN, NOTE_MAX } from '../../core/checkins/checkin.js';
+import {
+  feelings,
+  INTENSITY_MAX,
+  INTENSITY_MIN,
+  NOTE_MAX,
+  TRENDS_DAYS_DEFAULT,
+  TRENDS_DAYS_MAX,
+} from '../../core/checkins/checkin.js';
 import { IdParams, pageOf, PageQuery } from './common.js';
 import { endpoint } from './endpoint.js';
-// The feelings chart's schemas were written with the screens they are drawn beside.
-import { CheckinTrends, TrendsQuery } from './screens.js';
 import { userText } from './text.js';
 
 export const Feeling = z.enum(feelings, { error: 'Please choose a feeling from the list.' });
@@ -63,6 +68,36 @@ export const CheckinListQuery = PageQuery.extend({
 
 export const VisibilityBody = z.strictObject({ visibility: Visibility });
 export type VisibilityBody = z.infer<typeof VisibilityBody>;
+
+// Feelings over time, from the person's own check-ins.
+
+/** The longest window the chart asks for, and the most check-ins it opens for one chart. */
+export const TRENDS_ITEMS_MAX = 1000;
+
+export const TrendsQuery = z.strictObject({
+  days: z.coerce
+    .number({ error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .int({ error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .min(1, { error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .max(TRENDS_DAYS_MAX, { error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
+    .default(TRENDS_DAYS_DEFAULT),
+});
+
+export const CheckinTrends = z.object({
+  days: z.number().int(),
+  /** The window: from `from` up to and including `to` (milliseconds). */
+  from: z.number().int(),
+  to: z.number().int(),
+  /** True when the window held more check-ins than we open for one chart (only the newest are used). */
+  truncated: z.boolean(),
+  feelings: z.array(
+    z.object({
+      feeling: z.enum(feelings),
+      points: z.array(z.object({ t: z.number().int(), value: z.number().int() })),
+    }),
+  ),
+});
+export type CheckinTrends = z.infer<typeof CheckinTrends>;
 
 const tag = 'checkins';
 

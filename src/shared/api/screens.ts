@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { IdParams } from './common.js';
 import { endpoint } from './endpoint.js';
-import { feelings } from '../../core/checkins/checkin.js';
 import { isTimeZone } from '../../core/measures/history.js';
-import { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX } from '../../core/checkins/checkin.js';
-
-export { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX };
 
 /** The id of an instrument, like phq9 (its data file is content/instruments/phq9.json). */
 const instrumentId = z
@@ -180,36 +176,6 @@ export type ScreenResultDetail = z.infer<typeof ScreenResultDetail>;
 
 export const DismissSuggestionBody = z.strictObject({ instrument: instrumentId });
 export type DismissSuggestionBody = z.infer<typeof DismissSuggestionBody>;
-
-// ——— Feelings over time (from the person's own check-ins) ———
-
-/** The longest window the chart asks for, and the most check-ins it opens for one chart. */
-export const TRENDS_ITEMS_MAX = 1000;
-
-export const TrendsQuery = z.strictObject({
-  days: z.coerce
-    .number({ error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
-    .int({ error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
-    .min(1, { error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
-    .max(TRENDS_DAYS_MAX, { error: `Ask for 1 to ${TRENDS_DAYS_MAX} days.` })
-    .default(TRENDS_DAYS_DEFAULT),
-});
-
-export const CheckinTrends = z.object({
-  days: z.number().int(),
-  /** The window: from `from` up to and including `to` (milliseconds). */
-  from: z.number().int(),
-  to: z.number().int(),
-  /** True when the window held more check-ins than we open for one chart (only the newest are used). */
-  truncated: z.boolean(),
-  feelings: z.array(
-    z.object({
-      feeling: z.enum(feelings),
-      points: z.array(z.object({ t: z.number().int(), value: z.number().int() })),
-    }),
-  ),
-});
-export type CheckinTrends = z.infer<typeof CheckinTrends>;
 
 const tag = 'screens';
 

@@ -16,7 +16,7 @@ import { DomainError } from '../../../core/errors.js';
 import { previewOf } from '../../../core/text/text.js';
 import { NOTE_PREVIEW, type Checkin, type checkinsApi } from '../../../shared/api/checkins.js';
 import type { Input, Output } from '../../../shared/api/endpoint.js';
-import { TRENDS_ITEMS_MAX } from '../../../shared/api/screens.js';
+import { TRENDS_ITEMS_MAX } from '../../../shared/api/checkins.js';
 import type { Caller, JourneyCaller } from '../../auth/caller.js';
 import type { People } from '../../auth/key-ring.js';
 import type { Deps } from '../../deps.js';

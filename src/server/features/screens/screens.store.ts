@@ -139,25 +139,3 @@ export async function saveDismissal(
     .onConflict((oc) => oc.columns(['user_id', 'instrument_id']).doUpdateSet({ dismissed_at: at }))
     .execute();
 }
-
-/**
- * The newest `limit` check-ins one person wrote since `since`, newest first (any journey: they
- * are the person's own words). Served by the checkins_author_time index.
- */
-export async function ownCheckinsSince(
-  db: Db,
-  authorId: string,
-  since: number,
-  limit: number,
-): Promise<{ id: string; createdAt: number; sealed: string }[]> {
-  const rows = await db
-    .selectFrom('checkins')
-    .select(['id', 'created_at', 'sealed'])
-    .where('author_id', '=', authorId)
-    .where('created_at', '>=', since)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, sealed: r.sealed }));
-}

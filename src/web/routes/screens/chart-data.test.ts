@@ -3,7 +3,8 @@ import gad7 from '../../../../content/instruments/gad7.json';
 import phq9 from '../../../../content/instruments/phq9.json';
 import { Instrument } from '../../../core/measures/instrument.js';
 import { bandFor } from '../../../core/measures/scoring.js';
-import type { CheckinTrends, ScreenHistoryItem } from '../../../shared/api/screens.js';
+import type { CheckinTrends } from '../../../shared/api/checkins.js';
+import type { ScreenHistoryItem } from '../../../shared/api/screens.js';
 import { bandOf } from '../../components/chart/geometry.js';
 import {
   chartBands,

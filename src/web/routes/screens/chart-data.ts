@@ -1,9 +1,6 @@
 import type { Feeling } from '../../../core/checkins/checkin.js';
-import type {
-  CheckinTrends,
-  InstrumentBand,
-  ScreenHistoryItem,
-} from '../../../shared/api/screens.js';
+import type { CheckinTrends } from '../../../shared/api/checkins.js';
+import type { InstrumentBand, ScreenHistoryItem } from '../../../shared/api/screens.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { BandTone, ChartBand, ChartSeries, Marker } from '../../components/chart/geometry.js';
 import { feelingLabel, formatDate } from '../labels.js';
