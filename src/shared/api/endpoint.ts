@@ -49,6 +49,12 @@ export interface Endpoint<
    * `safety.check_needed`) and validation (400) are added from `caller` and the schemas.
    */
   readonly errors?: readonly ErrorCode[];
+  /**
+   * Answers that are neither the success nor a problem, by status, with their body's schema (the
+   * health check's 503 says what is down in its usual shape). The handler picks one by setting
+   * the reply's status.
+   */
+  readonly otherAnswers?: Readonly<Record<number, Schema>>;
 }
 
 /** Declares an endpoint, keeping its schemas' exact types for the route and the client. */
@@ -80,10 +86,10 @@ export interface Input<E extends Endpoint> {
   readonly body: Infer<E['body']>;
 }
 
-/** What a handler answers. */
+/** What a handler answers: nothing for a 204, so a service that returns nothing serves one. */
 export type Output<E extends Endpoint> = E['response'] extends Schema
   ? z.input<E['response']>
-  : undefined;
+  : void;
 
 /** What the web client gets back (after the server's serialisation). */
 export type Answer<E extends Endpoint> = E['response'] extends Schema

@@ -9,7 +9,8 @@ import type { Journey } from '../../../shared/api/journeys.js';
 import { openName, openRole, sealRole } from '../../auth/person-facts.js';
 import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
-import { inviteEmailContext, revokeOpenInvites } from '../partners/invites.store.js';
+import { revokeOpenInvites } from '../partners/invites.store.js';
+import { sealContext } from '../../crypto/contexts.js';
 import { openCameToLight, openKinds, sealCameToLight, sealKinds } from './journey-facts.js';
 
 export interface Membership {
@@ -176,7 +177,8 @@ export async function loadJourneyView(
     pendingInvites: invites.map((i) => ({
       id: i.id,
       expiresAt: i.expires_at,
-      email: i.email === null ? null : sealer.openForServer(i.email, inviteEmailContext(i.id)),
+      email:
+        i.email === null ? null : sealer.openForServer(i.email, sealContext('inviteEmail', i.id)),
     })),
   };
 }

@@ -1,14 +1,8 @@
 import { INVITE_TTL_MS } from '../../../core/invites/invite.js';
+import { sealContext } from '../../crypto/contexts.js';
 import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
 import { openName } from '../../auth/person-facts.js';
-
-/** An invitee's email (shown to the person who invited, used for the outgoing mail). */
-export const inviteEmailContext = (inviteId: string) => ({
-  table: 'invites',
-  id: inviteId,
-  field: 'email',
-});
 
 /** The invitee's email, if given, is sealed under the master key: no query looks it up. */
 export async function insertInvite(
@@ -34,7 +28,7 @@ export async function insertInvite(
       email:
         invite.email === null
           ? null
-          : sealer.sealForServer(invite.email, inviteEmailContext(invite.id)),
+          : sealer.sealForServer(invite.email, sealContext('inviteEmail', invite.id)),
       created_at: invite.now,
       expires_at: expiresAt,
       used_at: null,
@@ -105,13 +99,6 @@ export async function revokeOpenInvites(db: Db, journeyId: string, now: number):
     .execute();
 }
 
-export const outboxBodyContext = (id: string) => ({ table: 'mail_outbox', id, field: 'body' });
-export const outboxRecipientContext = (id: string) => ({
-  table: 'mail_outbox',
-  id,
-  field: 'recipient',
-});
-
 /**
  * Queues an email. The body is sealed under the master key: an invitation email carries a link
  * that works, and a copy of the database must not be enough to use it. So is the recipient: whom
@@ -126,9 +113,9 @@ export async function writeOutbox(
     .insertInto('mail_outbox')
     .values({
       id: mail.id,
-      recipient: sealer.sealForServer(mail.recipient, outboxRecipientContext(mail.id)),
+      recipient: sealer.sealForServer(mail.recipient, sealContext('outboxRecipient', mail.id)),
       subject: mail.subject,
-      body: sealer.sealForServer(mail.body, outboxBodyContext(mail.id)),
+      body: sealer.sealForServer(mail.body, sealContext('outboxBody', mail.id)),
       created_at: mail.now,
     })
     .execute();
