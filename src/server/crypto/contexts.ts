@@ -17,15 +17,32 @@ export interface SealedField<T extends keyof DB = keyof DB> {
   /** The columns whose values, joined by ':', make the id in the associated data. */
   readonly idColumns: readonly Column<T>[];
   /**
-   * Whose key seals it: the server's master key (facts both partners or the server read), or the
-   * data key of the person named in a column (what one person wrote).
+   * Whose key seals it: the server's master key (facts both partners or the server read), the
+   * master key wrapping a person's data key (`wrap`) or proving it is the right key at start
+   * (`keyCheck`), or the data key of the person named in a column (what one person wrote).
    */
-  readonly key: 'server' | { readonly person: Column<T> };
+  readonly key: 'server' | 'wrap' | 'keyCheck' | { readonly person: Column<T> };
 }
 
 const field = <T extends keyof DB>(f: SealedField<T>): SealedField<T> => f;
 
 export const sealedFields = {
+  /** Sealed by the sealer itself (crypto/sealing.ts `wrap`/`unwrap`); listed so the test sees it. */
+  wrappedKey: field({
+    table: 'users',
+    column: 'wrapped_key',
+    field: 'wrapped_key',
+    idColumns: ['id'],
+    key: 'wrap',
+  }),
+  /** The settings row that proves at start that the master key is the one the data was sealed with. */
+  masterKeyCheck: field({
+    table: 'settings',
+    column: 'value',
+    field: 'value',
+    idColumns: ['key'],
+    key: 'keyCheck',
+  }),
   displayName: field({
     table: 'users',
     column: 'display_name',

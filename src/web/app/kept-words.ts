@@ -51,15 +51,24 @@ export function forgetKeptWords(unlessFor?: string): void {
 }
 
 /**
+ * The words kept for this form when it first shows, if any: read once, then forgotten, so that
+ * they go back only into this form and only this time.
+ */
+export function useKeptWords<T>(form: string, userId: string): T | undefined {
+  const [restored] = useState(() => keptWords<T>(form, userId));
+  useEffect(() => {
+    if (restored !== undefined) forgetKeptWords();
+  }, [restored]);
+  return restored;
+}
+
+/**
  * One text field's words, kept like a form's when the screen is cleared for privacy and put back
  * for the same person: for the short notes and proposals that have no draft of their own.
  */
 export function useKeptText(form: string, userId: string): [string, (text: string) => void] {
-  const [restored] = useState(() => keptWords<string>(form, userId));
+  const restored = useKeptWords<string>(form, userId);
   const [text, setText] = useState(restored ?? '');
-  useEffect(() => {
-    if (restored !== undefined) forgetKeptWords();
-  }, [restored]);
   const formName = useCallback(() => form, [form]);
   useUnsavedWords(formName, text.trim() === '' ? undefined : text);
   return [text, setText];

@@ -85,6 +85,39 @@ export function FieldError({ id, children }: { id: string; children?: ReactNode 
   ) : null;
 }
 
+/** A failed action's problem in one line, where the action is (it has no field of its own). */
+export function ErrorLine({ error }: { error: unknown }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {problemOf(error).detail}
+    </p>
+  ) : null;
+}
+
+/**
+ * After a save failed because the session ended: signing in again in another tab keeps this one,
+ * and the words in it. `then` says what to do back here.
+ */
+export function SignInToSave({ error, then }: { error: unknown; then: string }) {
+  return problemOf(error).code === 'auth.unauthenticated' ? (
+    <p className="panel">
+      <a href="/signin" target="_blank" rel="noopener">
+        {t('checkin.signInNewTab')}
+      </a>{' '}
+      {then}
+    </p>
+  ) : null;
+}
+
+/** Says that the words typed before the screen was cleared for privacy are back in the form. */
+export function WordsBack({ shown }: { shown: boolean }) {
+  return shown ? (
+    <p className="panel" role="status">
+      {t('idle.wordsBack')}
+    </p>
+  ) : null;
+}
+
 /** A labelled text input with its hint and its error, both tied to it by aria-describedby. */
 export function TextField({
   id,

@@ -20,7 +20,7 @@ import { useAnnounce } from '../../app/announcer.js';
 import { useKeptText } from '../../app/kept-words.js';
 import { Loading, useMe } from '../../app/Shell.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { problemOf } from '../../components/form.js';
+import { ErrorLine, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatCount, formatWhen } from '../labels.js';
 import { agreementKeys, categoryLabel, useAgreements } from './queries.js';
@@ -49,14 +49,6 @@ export function Diff({ segments }: { segments: readonly DiffSegment[] }) {
       )}
     </p>
   );
-}
-
-function ErrorLine({ error }: { error: unknown }) {
-  return error ? (
-    <p className="field-error" role="alert">
-      {problemOf(error).detail}
-    </p>
-  ) : null;
 }
 
 function AgreementItem({ agreement, partner }: { agreement: AgreementView; partner: string }) {

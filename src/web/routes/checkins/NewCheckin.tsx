@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useBlocker, useNavigate } from 'react-router';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import {
   feelings,
   INTENSITY_MAX,
@@ -14,8 +14,8 @@ import { t } from '../../../shared/i18n/messages.js';
 import { api } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
-import { forgetKeptWords, keptWords, useUnsavedWords } from '../../app/kept-words.js';
-import { leaving } from '../../app/leaving.js';
+import { useKeptWords, useUnsavedWords } from '../../app/kept-words.js';
+import { LeavePrompt, useLeaveGuard } from '../../app/leave-guard.js';
 import { useMe } from '../../app/Shell.js';
 import { choiceId, Choices } from '../../components/choices.js';
 import {
@@ -23,7 +23,8 @@ import {
   ErrorSummary,
   FieldError,
   fieldErrorsOf,
-  problemOf,
+  SignInToSave,
+  WordsBack,
 } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
@@ -50,45 +51,26 @@ export function NewCheckin() {
   const announce = useAnnounce();
   const me = useMe();
   // What was typed here before a sign-out for privacy, put back for the same person.
-  const [restored] = useState(() => keptWords<Draft>(checkinForm(), me.id));
+  const restored = useKeptWords<Draft>(checkinForm(), me.id);
   const [chosen, setChosen] = useState<Feeling[]>(restored?.chosen ?? []);
   const [intensity, setIntensity] = useState<Partial<Record<Feeling, number>>>(
     restored?.intensity ?? {},
   );
   const [note, setNote] = useState(restored?.note ?? '');
-  useEffect(() => {
-    if (restored) forgetKeptWords();
-  }, [restored]);
 
-  const saved = useRef(false);
   const dirty = chosen.length > 0 || note.trim() !== '';
   const draft = useMemo<Draft | undefined>(
     () => (dirty ? { chosen, intensity, note } : undefined),
     [dirty, chosen, intensity, note],
   );
   useUnsavedWords(checkinForm, draft);
-
-  // Nothing is discarded without asking: leaving with unsaved words needs a second, explicit step.
-  // Not when the screen is cleared for privacy: the words are kept for after signing in again.
-  const blocker = useBlocker(() => dirty && !saved.current && !leaving.forPrivacy);
-  const leaveRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (blocker.state === 'blocked') leaveRef.current?.focus();
-  }, [blocker.state]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!leaving.forHelp && !leaving.forPrivacy) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const guard = useLeaveGuard(dirty);
 
   const save = useMutation({
     mutationFn: (body: CheckinCreateBody) => api.post<Checkin>('/api/checkins', body),
     meta: { keepsUnsavedText: true },
     onSuccess: () => {
-      saved.current = true;
+      guard.allowLeaving();
       void client.invalidateQueries({ queryKey: keys.checkins });
       announce(t('checkin.saved'), { navigating: true });
       void navigate('/app/checkins');
@@ -118,30 +100,8 @@ export function NewCheckin() {
 
   return (
     <Page title={t('checkin.title')} lede={t('checkin.lede')}>
-      {restored ? (
-        <p className="panel" role="status">
-          {t('idle.wordsBack')}
-        </p>
-      ) : null}
-      {blocker.state === 'blocked' ? (
-        <div
-          ref={leaveRef}
-          tabIndex={-1}
-          className="confirm"
-          role="group"
-          aria-labelledby="leave-text"
-        >
-          <p id="leave-text">{t('checkin.leaveConfirm')}</p>
-          <p className="actions">
-            <button type="button" className="button primary" onClick={() => blocker.reset()}>
-              {t('checkin.stay')}
-            </button>
-            <button type="button" className="button quiet" onClick={() => blocker.proceed()}>
-              {t('checkin.leave')}
-            </button>
-          </p>
-        </div>
-      ) : null}
+      <WordsBack shown={restored !== undefined} />
+      <LeavePrompt guard={guard} text={t('checkin.leaveConfirm')} />
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary
           error={save.error}
@@ -149,14 +109,7 @@ export function NewCheckin() {
           after={t('checkin.keptText')}
           fieldIds={fieldIds}
         />
-        {problemOf(save.error).code === 'auth.unauthenticated' ? (
-          <p className="panel">
-            <a href="/signin" target="_blank" rel="noopener">
-              {t('checkin.signInNewTab')}
-            </a>{' '}
-            {t('checkin.signInThenSave')}
-          </p>
-        ) : null}
+        <SignInToSave error={save.error} then={t('checkin.signInThenSave')} />
         <Choices
           type="checkbox"
           name="feelings"

@@ -17,7 +17,7 @@ import { useKeptText } from '../../app/kept-words.js';
 import { Loading, useMe } from '../../app/Shell.js';
 import { Chart } from '../../components/chart/Chart.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { problemOf } from '../../components/form.js';
+import { ErrorLine, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatWhen } from '../labels.js';
 import { categoryLabel } from '../agreements/queries.js';
@@ -80,14 +80,6 @@ function ReliabilityChart({
       }
     />
   );
-}
-
-function ErrorLine({ error }: { error: unknown }) {
-  return error ? (
-    <p className="field-error" role="alert">
-      {problemOf(error).detail}
-    </p>
-  ) : null;
 }
 
 /** The partner's answer to one entry: confirm, or raise a question with an optional note. */
@@ -336,6 +328,18 @@ export function Commitments() {
   });
   const current = journey.data?.journey ?? null;
   const partner = current?.partner?.displayName ?? t('join.yourPartner');
+  const listOf = (items: readonly CommitmentView[]) => (
+    <ul className="stack">
+      {items.map((c) => (
+        <CommitmentItem
+          key={c.id}
+          c={c}
+          partner={partner}
+          trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
+        />
+      ))}
+    </ul>
+  );
 
   let body;
   if (journey.isPending || (current && commitments.isPending)) body = <Loading />;
@@ -359,16 +363,7 @@ export function Commitments() {
               action={t('commitments.toAgreements')}
             />
           ) : (
-            <ul className="stack">
-              {mine.map((c) => (
-                <CommitmentItem
-                  key={c.id}
-                  c={c}
-                  partner={partner}
-                  trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
-                />
-              ))}
-            </ul>
+            listOf(mine)
           )}
         </section>
         <section className="stack" aria-labelledby="partner-heading">
@@ -376,16 +371,7 @@ export function Commitments() {
           {theirs.length === 0 ? (
             <p>{t('commitments.partnerEmpty', { name: partner })}</p>
           ) : (
-            <ul className="stack">
-              {theirs.map((c) => (
-                <CommitmentItem
-                  key={c.id}
-                  c={c}
-                  partner={partner}
-                  trend={trendOf(trends.data?.commitments.find((x) => x.id === c.id)?.trend)}
-                />
-              ))}
-            </ul>
+            listOf(theirs)
           )}
         </section>
         <section className="stack" aria-labelledby="overall-heading">

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { keyRing } from '../auth/key-ring.js';
+import type { Db } from '../db/schema.js';
+import {
+  makeCouple,
+  makeJourney,
+  makeMember,
+  testDialect,
+  useTestApp,
+  writeCheckin,
+} from '../test-support/harness.js';
+import { sealContext, sealedFields, type SealedFieldName } from './contexts.js';
+
+const SEALED_PREFIX = 'sf1.';
+
+/** Every text column of every table, as the database itself lists them. */
+async function textColumns(db: Db): Promise<{ table: string; column: string }[]> {
+  if (testDialect() === 'sqlite') {
+    const tables = await sql<{ name: string }>`
+      select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+    const out: { table: string; column: string }[] = [];
+    for (const { name } of tables.rows) {
+      const columns = await sql<{ name: string; type: string }>`
+        select name, type from pragma_table_info(${name})`.execute(db);
+      for (const c of columns.rows) {
+        if (c.type.toLowerCase() === 'text') out.push({ table: name, column: c.name });
+      }
+    }
+    return out;
+  }
+  const columns = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and data_type = 'text'`.execute(db);
+  return columns.rows.map((c) => ({ table: c.table_name, column: c.column_name }));
+}
+
+const valuesOf = async (db: Db, table: string, columns: readonly string[]) =>
+  (
+    await sql<
+      Record<string, unknown>
+    >`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(db)
+  ).rows;
+
+describe(`one seal context for every sealed column (${testDialect()})`, () => {
+  const t = useTestApp();
+
+  it('every column holding sealed values has exactly one context, and what every feature wrote opens with it', async () => {
+    // Something of every sealed kind, written through the app as people write it.
+    const { a, b } = await makeCouple(t.app);
+    const marker = `marker-${randomUUID()}`;
+    await a.client.put('/api/me/country', { country: 'IE' });
+    const solo = await makeMember(t.app);
+    await makeJourney(solo);
+    const invited = await solo.client.post('/api/journey/invites', {
+      email: `x-${randomUUID()}@example.org`,
+    });
+    expect(invited.statusCode).toBe(201);
+    await writeCheckin(a, `a note ${marker}`);
+    const screened = await a.client.post('/api/screens/phq9', {
+      answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9.${n}`, 0])),
+      followUp: 'extremely_difficult',
+    });
+    expect(screened.statusCode).toBe(201);
+    const letter = (
+      await a.client.post('/api/letters', { kind: 'impact', text: `letter ${marker}` })
+    ).json<{ versions: { id: string }[] }>().versions[0]?.id;
+    await a.client.post(`/api/letters/${letter}/share`);
+    const reflection = (
+      await b.client.post('/api/letters', {
+        kind: 'reflection',
+        respondsTo: letter,
+        text: `reflection ${marker}`,
+      })
+    ).json<{ versions: { id: string }[] }>().versions[1]?.id;
+    await b.client.post(`/api/letters/${reflection}/share`);
+    await a.client.post(`/api/letters/${reflection}/answers`, { answer: 'not_yet', note: marker });
+    const agreement = (
+      await a.client.post('/api/agreements', { text: `before ${marker}`, category: 'other' })
+    ).json<{ id: string }>().id;
+    await b.client.post(`/api/agreements/${agreement}/answers`, {
+      answer: 'revise',
+      expected: 1,
+      text: `after ${marker}`,
+    });
+    await a.client.post(`/api/agreements/${agreement}/answers`, { answer: 'accept', expected: 2 });
+    const commitment = (
+      await b.client.post(`/api/agreements/${agreement}/commitments`, { rhythm: 'daily' })
+    ).json<{ id: string }>().id;
+    const entry = (await b.client.post(`/api/commitments/${commitment}/logs`)).json<{
+      logs: { id: string }[];
+    }>().logs[0]?.id;
+    const disputed = await a.client.post(`/api/commitment-logs/${entry}/answers`, {
+      answer: 'dispute',
+      note: `dispute ${marker}`,
+    });
+    expect(disputed.statusCode).toBe(200);
+
+    const db = t.deps.database.db;
+    const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);
+    // No column is registered twice: one context each.
+    expect(new Set(registered).size).toBe(registered.length);
+
+    // Every column that holds a sealed value is in the registry.
+    const holdingSealed: string[] = [];
+    for (const { table, column } of await textColumns(db)) {
+      const rows = await valuesOf(db, table, [column]);
+      if (rows.some((r) => typeof r[column] === 'string' && r[column].startsWith(SEALED_PREFIX))) {
+        holdingSealed.push(`${table}.${column}`);
+      }
+    }
+    expect(holdingSealed.sort()).toEqual([...registered].sort());
+
+    // Every registered column holds values, and every one opens under its registered context.
+    const ring = keyRing(t.deps);
+    for (const [name, f] of Object.entries(sealedFields) as [
+      SealedFieldName,
+      (typeof sealedFields)[SealedFieldName],
+    ][]) {
+      const person = typeof f.key === 'object' ? f.key.person : undefined;
+      const rows = (
+        await valuesOf(db, f.table, [f.column, ...f.idColumns, ...(person ? [person] : [])])
+      ).filter((r) => r[f.column] !== null);
+      expect(rows.length, `${name}: nothing was written`).toBeGreaterThan(0);
+      for (const row of rows) {
+        const sealed = String(row[f.column]);
+        const id = f.idColumns.map((c) => String(row[c]));
+        const open = (): unknown => {
+          if (f.key === 'wrap') return t.deps.sealer.unwrap(id.join(':'), sealed);
+          // Only the key check's row is sealed in the settings table.
+          if (f.key === 'keyCheck') {
+            return id.join(':') === 'crypto.master_key_check'
+              ? t.deps.sealer.verifyKeyCheck(sealed) || undefined
+              : 'not sealed';
+          }
+          if (f.key === 'server')
+            return t.deps.sealer.openForServer(sealed, sealContext(name, ...id));
+          return ring
+            .people([String(row[f.key.person])])
+            .then((who) => who.open(name, String(row[person ?? '']), sealed, ...id));
+        };
+        await expect(
+          Promise.resolve().then(open),
+          `${name} ${id.join(':')}`,
+        ).resolves.toBeDefined();
+      }
+    }
+  });
+});
