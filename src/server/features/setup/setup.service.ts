@@ -6,14 +6,14 @@ import { adminExists } from '../../auth/users.store.js';
 import type { Deps } from '../../deps.js';
 import { claimSetup, releaseSetup } from './setup.store.js';
 
-/**
- * First run: while no administrator exists, anyone who can reach the server may create one — the
- * operator is expected to do this straight after starting it (or use `steadfast create-admin`).
- */
 export const setupStatus = async (deps: Deps): Promise<SetupStatus> => ({
   needed: !(await adminExists(deps.database.db)),
 });
 
+/**
+ * First run: while no administrator exists, anyone who can reach the server may create one — the
+ * operator is expected to do this straight after starting it (or use `steadfast create-admin`).
+ */
 export async function createAdmin(
   deps: Deps,
   body: SignUpBody,
