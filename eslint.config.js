@@ -65,6 +65,26 @@ export default tseslint.config(
     },
   },
   {
+    // A migration describes the schema as it was: code it needs is frozen beside it, never borrowed
+    // from the features or the core, whose later changes would change what an old migration does.
+    files: ['src/server/db/migrations/**/*.ts'],
+    ignores: ['src/server/db/migrations/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!kysely$|\\.\\.?/)|^\\.\\./\\.\\./',
+              message:
+                'A migration imports only kysely and src/server/db (freeze what else it needs beside it).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,36 +1,69 @@
-import type { AgreementCategory } from '../src/core/agreements/agreement.js';
-import type { LogStatus, Rhythm } from '../src/core/commitments/commitment.js';
-import { EMPTY_SNAPSHOT } from '../src/core/commitments/reliability.js';
-import type { SeededMember } from '../src/cli/seed.js';
-import type { Db } from '../src/server/db/schema.js';
-import type { Deps } from '../src/server/deps.js';
-import { diffWords } from '../src/core/agreements/diff.js';
 import {
-  diffContext,
-  encodeDiff,
-  logNoteContext,
-  versionContext,
-} from '../src/server/features/agreements/readers.js';
-import { refreshReliability } from '../src/server/features/commitments/commitments.store.js';
-import { encodeSnapshot } from '../src/server/features/commitments/snapshot-codec.js';
+  accept,
+  propose,
+  proposeRevision,
+  type Agreement,
+  type AgreementCategory,
+  type AgreementTransition,
+} from '../src/core/agreements/agreement.js';
+import {
+  commit,
+  type CommitmentFacts,
+  type LogStatus,
+  type Rhythm,
+} from '../src/core/commitments/commitment.js';
+import type { SeededMember } from '../src/cli/seed.js';
+import { keyRing, type People } from '../src/server/auth/key-ring.js';
+import type { Deps } from '../src/server/deps.js';
+import { sealAdded } from '../src/server/features/agreements/agreements.service.js';
+import { writeTransition } from '../src/server/features/agreements/agreements.store.js';
+import {
+  insertCommitment,
+  insertLogs,
+  refreshReliability,
+  type LogEntry,
+} from '../src/server/features/commitments/commitments.store.js';
+import { insertProgramEvent } from '../src/server/features/program/program.store.js';
 
 const DAY_MS = 86_400_000;
 
+/** What the seeders need; `database.db` is the caller's transaction. */
+type SeedDeps = Pick<Deps, 'sealer' | 'newId' | 'database'>;
+
+/** Writes each transition as the server does: the added version's text and diff sealed. */
+async function writeAll(
+  deps: SeedDeps,
+  who: People,
+  journeyId: string,
+  transitions: readonly AgreementTransition[],
+): Promise<void> {
+  for (const transition of transitions)
+    await writeTransition(deps.database.db, {
+      journeyId,
+      transition,
+      ...sealAdded(who, transition),
+    });
+}
+
+const bothOf = (deps: SeedDeps, members: readonly [SeededMember, SeededMember]) =>
+  keyRing(deps).people(members.map((m) => m.id));
+
 /**
- * The journey dashboard's data for one journey, written in the shapes the stores write: four
- * accepted agreements (texts sealed under their proposers' keys), a daily and a weekly commitment
- * for each partner with a year of entries (mostly confirmed, some disputed or resolved with a
- * sealed note from the partner, the last days pending), and both partners ready on step 1, one on
- * step 2.
+ * The journey dashboard's data for one journey, written through the stores as the server writes
+ * it: four accepted agreements (texts sealed under their proposers' keys), a daily and a weekly
+ * commitment for each partner with a year of entries (mostly confirmed, some disputed or resolved
+ * with a sealed note from the partner, the last days pending), and both partners ready on step 1,
+ * one on step 2.
  */
 export async function seedDashboard(
-  deps: Pick<Deps, 'sealer' | 'newId'>,
-  db: Db,
+  deps: SeedDeps,
   journeyId: string,
   members: readonly [SeededMember, SeededMember],
   now: number,
   seedNo: number,
 ): Promise<void> {
+  const db = deps.database.db;
+  const who = await bothOf(deps, members);
   // mulberry32: the same entries for the same journey on every run.
   let x = seedNo >>> 0;
   const random = () => {
@@ -52,21 +85,20 @@ export async function seedDashboard(
     'contact_rules',
     'routines',
   ];
-  const agreements = texts.map((text, i) => {
-    const proposer = members[i % 2] ?? members[0];
-    const id = deps.newId();
-    return {
-      agreement_id: id,
-      version: 1,
-      journey_id: journeyId,
+  // Each proposed by one partner and accepted by the other.
+  const agreements: Agreement[] = [];
+  for (const [i, text] of texts.entries()) {
+    const proposed = propose({
+      id: deps.newId(),
+      text,
       category: categories[i] ?? 'other',
-      proposed_by: proposer.id,
+      by: (members[i % 2] ?? members[0]).id,
       at: yearAgo - DAY_MS + i,
-      status: 'accepted' as const,
-      sealed: deps.sealer.seal(proposer.dataKey, text, versionContext(id, 1)),
-    };
-  });
-  await db.insertInto('agreement_versions').values(agreements).execute();
+    });
+    const accepted = accept(proposed.agreement, (members[(i + 1) % 2] ?? members[1]).id, 1);
+    await writeAll(deps, who, journeyId, [proposed, accepted]);
+    agreements.push(accepted.agreement);
+  }
 
   const plan: { by: 0 | 1; agreement: number; rhythm: Rhythm }[] = [
     { by: 0, agreement: 0, rhythm: 'daily' },
@@ -74,24 +106,26 @@ export async function seedDashboard(
     { by: 1, agreement: 1, rhythm: 'daily' },
     { by: 1, agreement: 3, rhythm: 'weekly' },
   ];
-  const commitments = plan.map((c) => ({
-    id: deps.newId(),
-    journey_id: journeyId,
-    agreement_id: agreements[c.agreement]?.agreement_id ?? '',
-    agreement_version: 1,
-    committed_by: members[c.by].id,
-    rhythm: c.rhythm,
-    started_at: yearAgo,
-    ended_at: null,
-    reliability: encodeSnapshot(EMPTY_SNAPSHOT),
-  }));
-  await db.insertInto('commitments').values(commitments).execute();
+  const commitments: CommitmentFacts[] = [];
+  for (const c of plan) {
+    const agreement = agreements[c.agreement];
+    if (!agreement) throw new Error(`no agreement ${c.agreement}`);
+    const made = commit(agreement, {
+      id: deps.newId(),
+      by: members[c.by].id,
+      rhythm: c.rhythm,
+      at: yearAgo,
+      existing: [],
+    });
+    await insertCommitment(db, { ...made, journeyId });
+    commitments.push(made);
+  }
 
   const logs = plan.flatMap((c, i) => {
     const committer = members[c.by];
     const partner = members[c.by === 0 ? 1 : 0];
     const step = c.rhythm === 'daily' ? DAY_MS : 7 * DAY_MS;
-    const rows = [];
+    const entries: LogEntry[] = [];
     for (let at = yearAgo + step; at < now - DAY_MS; at += step) {
       const id = deps.newId();
       const r = random();
@@ -107,50 +141,42 @@ export async function seedDashboard(
                 ? 'disputed'
                 : 'pending';
       const noted = (status === 'disputed' || status === 'resolved') && random() < 0.7;
-      rows.push({
+      entries.push({
         id,
-        commitment_id: commitments[i]?.id ?? '',
-        logged_by: committer.id,
+        commitmentId: commitments[i]?.id ?? '',
+        loggedBy: committer.id,
         at: at + Math.floor(random() * 3_600_000),
         status,
-        answered_by: status === 'pending' ? null : partner.id,
-        answered_at: status === 'pending' ? null : at + 7_200_000,
+        answeredBy: status === 'pending' ? null : partner.id,
+        answeredAt: status === 'pending' ? null : at + 7_200_000,
         sealed: noted
-          ? deps.sealer.seal(
-              partner.dataKey,
+          ? who.seal(
+              'commitmentLogNote',
+              partner.id,
               'I did not see it that way that evening; let us talk it through.',
-              logNoteContext(id),
+              id,
             )
           : null,
       });
     }
-    return rows;
+    return entries;
   });
-  for (let i = 0; i < logs.length; i += 500)
-    await db
-      .insertInto('commitment_logs')
-      .values(logs.slice(i, i + 500))
-      .execute();
+  await insertLogs(db, logs);
   // The kept reliability, as the server keeps it after each entry and answer.
   for (const member of members) await refreshReliability(db, journeyId, member.id);
 
-  const ready = (member: SeededMember, stepId: string, at: number) => ({
-    id: deps.newId(),
-    journey_id: journeyId,
-    member_id: member.id,
-    kind: 'ready' as const,
-    step_id: stepId,
-    exercise_id: null,
-    at,
-  });
-  await db
-    .insertInto('program_events')
-    .values([
-      ready(members[1], 'responsibility', yearAgo - 30 * DAY_MS),
-      ready(members[0], 'responsibility', yearAgo - 29 * DAY_MS),
-      ready(members[0], 'plan', yearAgo - 10 * DAY_MS),
-    ])
-    .execute();
+  const ready = (member: SeededMember, stepId: string, at: number) =>
+    insertProgramEvent(db, {
+      id: deps.newId(),
+      journeyId,
+      memberId: member.id,
+      at,
+      event: { kind: 'ready', stepId },
+    });
+  // In time order: the store never dates an event before the journey's last one.
+  await ready(members[1], 'responsibility', yearAgo - 30 * DAY_MS);
+  await ready(members[0], 'responsibility', yearAgo - 29 * DAY_MS);
+  await ready(members[0], 'plan', yearAgo - 10 * DAY_MS);
 }
 
 /** Versions of the long agreement the agreements scenario reads, and words in each. */
@@ -179,43 +205,38 @@ export function longAgreementTexts(seedNo: number): string[] {
   return texts;
 }
 
-/** Writes the long agreement's versions, each proposed in turn by either partner, with their diffs. */
+/**
+ * Writes the long agreement's versions, each proposed in turn by either partner as a revision of
+ * the one before (its diff kept as the server keeps it), the last one accepted.
+ */
 export async function seedLongAgreement(
-  deps: Pick<Deps, 'sealer' | 'newId'>,
-  db: Db,
+  deps: SeedDeps,
   journeyId: string,
   members: readonly [SeededMember, SeededMember],
   now: number,
   seedNo: number,
 ): Promise<void> {
-  const id = deps.newId();
+  const who = await bothOf(deps, members);
   const texts = longAgreementTexts(seedNo);
-  await db
-    .insertInto('agreement_versions')
-    .values(
-      texts.map((text, i) => {
-        const proposer = members[i % 2] ?? members[0];
-        const version = i + 1;
-        return {
-          agreement_id: id,
-          version,
-          journey_id: journeyId,
-          category: 'transparency' as const,
-          proposed_by: proposer.id,
-          at: now - (texts.length - i) * DAY_MS,
-          status: i === texts.length - 1 ? ('accepted' as const) : ('superseded' as const),
-          sealed: deps.sealer.seal(proposer.dataKey, text, versionContext(id, version)),
-          // Each revision's diff, kept as the server keeps it when the version is saved.
-          diff_sealed:
-            i === 0
-              ? null
-              : deps.sealer.seal(
-                  proposer.dataKey,
-                  encodeDiff(diffWords(texts[i - 1] ?? '', text)),
-                  diffContext(id, version),
-                ),
-        };
-      }),
-    )
-    .execute();
+  const by = (i: number) => (members[i % 2] ?? members[0]).id;
+  const at = (i: number) => now - (texts.length - i) * DAY_MS;
+  const transitions = [
+    propose({
+      id: deps.newId(),
+      text: texts[0] ?? '',
+      category: 'transparency',
+      by: by(0),
+      at: at(0),
+    }),
+  ];
+  for (const [i, text] of texts.entries()) {
+    if (i === 0) continue;
+    const before = transitions[i - 1]?.agreement;
+    if (!before) throw new Error('no version before');
+    transitions.push(proposeRevision(before, { by: by(i), expected: i, text, at: at(i) }));
+  }
+  const last = transitions.at(-1)?.agreement;
+  if (!last) throw new Error('no versions');
+  transitions.push(accept(last, by(texts.length), texts.length));
+  await writeAll(deps, who, journeyId, transitions);
 }

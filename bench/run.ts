@@ -84,8 +84,9 @@ async function seed(
     if (j < DASHBOARD_JOURNEYS) {
       // Its own transaction: the dashboard's agreements, commitments, entries and program marks.
       await deps.database.db.transaction().execute(async (trx) => {
-        await seedDashboard(deps, trx, pair.journeyId, [a, b], now, j + 1);
-        await seedLongAgreement(deps, trx, pair.journeyId, [a, b], now, j + 1);
+        const tx = { ...deps, database: { ...deps.database, db: trx } };
+        await seedDashboard(tx, pair.journeyId, [a, b], now, j + 1);
+        await seedLongAgreement(tx, pair.journeyId, [a, b], now, j + 1);
       });
       dashboardMembers.push(a, b);
     }

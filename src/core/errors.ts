@@ -78,3 +78,8 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** Throws a rule's refusal, if it has one, as a domain error. */
+export function refuseIf(refusal: ErrorCode | undefined): void {
+  if (refusal) throw new DomainError(refusal);
+}

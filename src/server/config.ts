@@ -116,8 +116,6 @@ function parseTrustProxy(value: string): Config['trustProxy'] {
   return Object.freeze(value.split(',').map((e) => e.trim()));
 }
 
-export type ConfigInput = z.input<typeof configSchema>;
-
 export interface Config {
   readonly port: number;
   readonly host: string;

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../errors.js';
+import { DomainError, refuseIf, type ErrorCode } from '../errors.js';
 import { graphemeCount } from '../text/text.js';
 
 /**
@@ -126,10 +126,6 @@ export function refusalToAnswer(
   return latest.proposedBy === by ? 'agreement.own_proposal' : undefined;
 }
 
-function assertAllowed(refusal: ErrorCode | undefined): void {
-  if (refusal) throw new DomainError(refusal);
-}
-
 function withStatuses(
   agreement: Agreement,
   changes: readonly AgreementChange[],
@@ -154,7 +150,7 @@ export function propose(input: {
   readonly by: string;
   readonly at: number;
 }): AgreementTransition {
-  assertAllowed(refusalOfText(input.text));
+  refuseIf(refusalOfText(input.text));
   const first: AgreementVersion = {
     agreementId: input.id,
     version: 1,
@@ -172,7 +168,7 @@ export function propose(input: {
  * in force before (if the agreement was being revisited) is superseded.
  */
 export function accept(agreement: Agreement, by: string, expected: number): AgreementTransition {
-  assertAllowed(refusalToAnswer(agreement, by, expected, 'accept'));
+  refuseIf(refusalToAnswer(agreement, by, expected, 'accept'));
   const previous = versionInForce(agreement);
   const changes: AgreementChange[] = [{ version: expected, from: 'proposed', to: 'accepted' }];
   if (previous) changes.push({ version: previous.version, from: 'accepted', to: 'superseded' });
@@ -181,7 +177,7 @@ export function accept(agreement: Agreement, by: string, expected: number): Agre
 
 /** The other partner does not agree to version `expected`. A version already in force still holds. */
 export function decline(agreement: Agreement, by: string, expected: number): AgreementTransition {
-  assertAllowed(refusalToAnswer(agreement, by, expected, 'decline'));
+  refuseIf(refusalToAnswer(agreement, by, expected, 'decline'));
   return withStatuses(agreement, [{ version: expected, from: 'proposed', to: 'declined' }], null);
 }
 
@@ -214,8 +210,8 @@ function addVersion(
   input: NewVersion,
   answer: 'revise' | 'revisit',
 ): AgreementTransition {
-  assertAllowed(refusalToAnswer(agreement, input.by, input.expected, answer));
-  assertAllowed(refusalOfText(input.text));
+  refuseIf(refusalToAnswer(agreement, input.by, input.expected, answer));
+  refuseIf(refusalOfText(input.text));
   const latest = latestVersion(agreement);
   const added: AgreementVersion = {
     agreementId: agreement.id,

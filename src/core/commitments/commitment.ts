@@ -1,5 +1,5 @@
 import { versionInForce, type Agreement } from '../agreements/agreement.js';
-import { DomainError, type ErrorCode } from '../errors.js';
+import { DomainError, refuseIf, type ErrorCode } from '../errors.js';
 
 /**
  * Step 3, committing to change: a partner commits to an accepted agreement with a rhythm, logs
@@ -60,11 +60,6 @@ const answerMoves: Record<LogAnswer, LogChange> = {
   resolve: { from: 'disputed', to: 'resolved' },
 };
 
-/** Throws the refusal, if there is one, as a domain error. */
-export function assertAllowed(refusal: ErrorCode | undefined): void {
-  if (refusal) throw new DomainError(refusal);
-}
-
 /**
  * Committing to an agreement: it must have a version in force, and a person holds one running
  * commitment per agreement. Either partner may commit (both may, to the same agreement).
@@ -92,7 +87,7 @@ export function commit(
     readonly existing: readonly CommitmentFacts[];
   },
 ): CommitmentFacts {
-  assertAllowed(refusalToCommit(agreement, input.by, input.existing));
+  refuseIf(refusalToCommit(agreement, input.by, input.existing));
   const inForce = versionInForce(agreement);
   if (!inForce) throw new DomainError('commitment.not_accepted');
   return {
@@ -123,7 +118,7 @@ export function logFollowThrough(
   commitment: CommitmentFacts,
   input: { readonly id: string; readonly by: string; readonly at: number },
 ): LogFacts {
-  assertAllowed(refusalToLog(commitment, input.by));
+  refuseIf(refusalToLog(commitment, input.by));
   return {
     id: input.id,
     commitmentId: commitment.id,
@@ -157,7 +152,7 @@ export function answerLog(
   by: string,
   answer: LogAnswer,
 ): { readonly log: LogFacts; readonly change: LogChange } {
-  assertAllowed(refusalToAnswerLog(commitment, log, by, answer));
+  refuseIf(refusalToAnswerLog(commitment, log, by, answer));
   const change = answerMoves[answer];
   return { log: { ...log, status: change.to }, change };
 }

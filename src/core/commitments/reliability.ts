@@ -177,16 +177,6 @@ function walk(
   return sums.filter((s) => s.at !== -Infinity);
 }
 
-/** The estimate at `now` from weighted events (those after `now` are not yet known, so ignored). */
-export function estimateAt(events: readonly WeightedEvent[], now: number): Estimate {
-  const sums = walk(
-    events.filter((e) => e.at <= now),
-    () => undefined,
-  );
-  const { kept, missed } = totalsAt(sums, now);
-  return betaEstimate(kept, missed);
-}
-
 /** How the trend is sampled: every event time (the default), or the last one in each span. */
 export interface TrendOptions {
   /** Keep one point per span of this many ms (e.g. a week), the latest in it; the end stays exact. */

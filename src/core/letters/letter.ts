@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
 import type { JourneyPath, MemberRole } from '../journeys/journey.js';
 
 /**
@@ -18,7 +18,6 @@ export type LetterKind = (typeof letterKinds)[number];
 
 /** The kinds that begin a thread; a reflection always lives in the thread of the letter it answers. */
 export const threadKinds = ['impact', 'unsent', 'statement'] as const;
-export type ThreadKind = (typeof threadKinds)[number];
 
 /**
  * draft: private, still being written. shared: sent to the partner, kept as it was. kept: an
@@ -289,11 +288,6 @@ export function refusalToAnswer(
     item.kind === 'reflection' ? latestSharedReflection(thread) : latestSharedLetter(thread);
   if (newest?.id !== item.id) return 'letter.superseded';
   return undefined;
-}
-
-/** Throws the refusal, if there is one, as a domain error. */
-export function assertAllowed(refusal: ErrorCode | undefined): void {
-  if (refusal) throw new DomainError(refusal);
 }
 
 /** What a person reading a thread may do next in it; the same rules as the routes enforce. */

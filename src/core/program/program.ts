@@ -301,9 +301,6 @@ export const missingSteps = (program: Program): { id: string; file: string }[] =
 export const findStep = (program: Program, stepId: string): ProgramStep | undefined =>
   program.steps.find((s) => s.id === stepId);
 
-export const findExercise = (program: Program, exerciseId: string): ProgramExercise | undefined =>
-  program.steps.flatMap((s) => s.exercises).find((e) => e.id === exerciseId);
-
 /** The role texts a person reads: their own, or all three if they would rather not say. */
 export const roleTextsFor = (
   step: ProgramStep,

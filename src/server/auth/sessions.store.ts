@@ -53,7 +53,7 @@ export async function createSession(
 }
 
 // Runs on every request: built and compiled once per database, not per request.
-const compiledSessionLookup = perDatabase((db: Db) =>
+export const compiledSessionLookup = perDatabase((db: Db) =>
   compileOnce(
     (tokenHash: string) =>
       db

@@ -1,22 +1,8 @@
-import { expect } from 'vitest';
 import type { AgreementList, AgreementView } from '../../shared/api/agreements.js';
 import type { CommitmentList, CommitmentTrends } from '../../shared/api/commitments.js';
-import { PASSWORD, type Member } from './harness.js';
+import { ok, PASSWORD, type Member } from './harness.js';
 
 // Requests of the agreements and commitments tests, each checking its status.
-
-export async function ok<T>(
-  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
-  status = 200,
-) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
-export const codeOf = async (res: Promise<{ statusCode: number; json: () => unknown }>) => {
-  const r = await res;
-  return `${r.statusCode} ${(r.json() as { code?: string }).code ?? ''}`;
-};
 
 export const list = (m: Member) => ok<AgreementList>(m.client.get('/api/agreements'));
 export const propose = (m: Member, text: string, category = 'transparency') =>

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -164,6 +164,22 @@ export class TestClient {
   patch = (url: string, body?: unknown) => this.request('PATCH', url, body);
   delete = (url: string) => this.request('DELETE', url);
 }
+
+/** The JSON body of a response with the expected status (the body shows when it is another). */
+export async function ok<T>(
+  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+  status = 200,
+) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as T;
+}
+
+/** A refusal as "status code", e.g. "409 letter.shared", to assert both in one line. */
+export const codeOf = async (res: Promise<{ statusCode: number; json: () => unknown }>) => {
+  const r = await res;
+  return `${r.statusCode} ${(r.json() as { code?: string }).code ?? ''}`;
+};
 
 let counter = 0;
 export const uniqueEmail = (prefix = 'person') =>

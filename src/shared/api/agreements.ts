@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IdParams } from './common.js';
+import { endpoint } from './endpoint.js';
 import { userText } from './text.js';
 import {
   AGREEMENT_TEXT_MAX,
@@ -99,3 +101,46 @@ export const AgreementList = z.object({
   suggestions: z.array(Suggestion),
 });
 export type AgreementList = z.infer<typeof AgreementList>;
+
+const tag = 'agreements';
+
+/** The endpoints of step 2's agreements, as both the server and the web client see them. */
+export const agreementsApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/agreements',
+    tag,
+    summary:
+      'The agreements in my journey with every version and the changes between them, and suggestions to start from',
+    caller: 'journeyMember',
+    response: AgreementList,
+  }),
+  propose: endpoint({
+    method: 'POST',
+    path: '/api/agreements',
+    tag,
+    summary: 'Propose an agreement to my partner',
+    caller: 'safetyChecked',
+    body: AgreementCreateBody,
+    response: AgreementView,
+    status: 201,
+    errors: ['agreement.text_invalid'],
+  }),
+  answer: endpoint({
+    method: 'POST',
+    path: '/api/agreements/:id/answers',
+    tag,
+    summary:
+      'Answer the newest version (accept, decline, suggest a change) or revisit an agreement, naming the version answered',
+    caller: 'safetyChecked',
+    params: IdParams,
+    body: AgreementAnswerBody,
+    response: AgreementView,
+    errors: [
+      'agreement.not_found',
+      'agreement.changed',
+      'agreement.own_proposal',
+      'agreement.text_invalid',
+    ],
+  }),
+};

@@ -86,7 +86,7 @@ export interface Input<E extends Endpoint> {
   readonly body: Infer<E['body']>;
 }
 
-/** What a handler answers: nothing for a 204, so a service that returns nothing serves one. */
+/** What a handler answers (nothing, for an endpoint that answers 204). */
 export type Output<E extends Endpoint> = E['response'] extends Schema
   ? z.input<E['response']>
   : void;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IdParams } from './common.js';
+import { endpoint } from './endpoint.js';
 import { feelings } from '../../core/checkins/checkin.js';
 import { isTimeZone } from '../../core/measures/history.js';
 import { TRENDS_DAYS_DEFAULT, TRENDS_DAYS_MAX } from '../../core/checkins/checkin.js';
@@ -176,10 +178,6 @@ export const ScreenResultDetail = ScreenHistoryItem.omit({
 });
 export type ScreenResultDetail = z.infer<typeof ScreenResultDetail>;
 
-export const ScreenResultParams = z.strictObject({
-  id: z.uuid({ error: 'That id is not valid.' }),
-});
-
 export const DismissSuggestionBody = z.strictObject({ instrument: instrumentId });
 export type DismissSuggestionBody = z.infer<typeof DismissSuggestionBody>;
 
@@ -212,3 +210,74 @@ export const CheckinTrends = z.object({
   ),
 });
 export type CheckinTrends = z.infer<typeof CheckinTrends>;
+
+const tag = 'screens';
+
+/** The questionnaires and the person's own results, as both the server and the web client see them. */
+export const screensApi = {
+  // The questionnaires' text is no secret (the licence lets anyone show it) and holds nothing
+  // personal, so any signed-in account may read it — the practice's administrator too, to see
+  // what clients are asked. Only members take them.
+  instruments: endpoint({
+    method: 'GET',
+    path: '/api/instruments',
+    tag,
+    summary: 'The questionnaires (PHQ-9, GAD-7), as the client shows them',
+    caller: 'signedIn',
+    response: InstrumentList,
+  }),
+  instrument: endpoint({
+    method: 'GET',
+    path: '/api/instruments/:id',
+    tag,
+    summary: 'One questionnaire: prompt, questions, answers, bands and its source',
+    caller: 'signedIn',
+    params: InstrumentParams,
+    response: InstrumentView,
+    errors: ['not_found'],
+  }),
+  take: endpoint({
+    method: 'POST',
+    path: '/api/screens/:id',
+    tag,
+    summary:
+      'Answer a questionnaire; the result is sealed and only I can see it. A second answer the same day replaces the first.',
+    caller: 'member',
+    params: InstrumentParams,
+    body: ScreenAnswersBody,
+    response: ScreenOutcome,
+    status: 201,
+    errors: ['not_found', 'measure.answers_invalid'],
+  }),
+  history: endpoint({
+    method: 'GET',
+    path: '/api/screens',
+    tag,
+    summary: 'My own results of one questionnaire, oldest first, with the bands for the chart',
+    caller: 'member',
+    query: ScreenListQuery,
+    response: ScreenHistory,
+    errors: ['not_found'],
+  }),
+  result: endpoint({
+    method: 'GET',
+    path: '/api/screens/results/:id',
+    tag,
+    summary: 'One of my own results, with my answers',
+    caller: 'member',
+    params: IdParams,
+    response: ScreenResultDetail,
+    errors: ['not_found'],
+  }),
+  dismiss: endpoint({
+    method: 'POST',
+    path: '/api/screens/suggestion/dismiss',
+    tag,
+    summary: 'Not now: hide the suggestion to look again until my next result',
+    caller: 'member',
+    body: DismissSuggestionBody,
+    response: null,
+    status: 204,
+    errors: ['not_found'],
+  }),
+};

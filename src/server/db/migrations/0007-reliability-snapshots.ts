@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
-import { EMPTY_SNAPSHOT } from '../../../core/commitments/reliability.js';
-import { refreshReliability } from '../../features/commitments/commitments.store.js';
-import { encodeSnapshot } from '../../features/commitments/snapshot-codec.js';
 import { atomically, type Db } from '../schema.js';
+import {
+  EMPTY_SNAPSHOT,
+  encodeSnapshot,
+  refreshReliability,
+  type Tables,
+} from './frozen/0007-reliability.js';
 
 // Migrations take Kysely<unknown>: they describe the schema as it was, not as the code sees it now.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -44,10 +47,9 @@ async function upInTransaction(db: Kysely<unknown>): Promise<void> {
     .columns(['commitment_id', 'at', 'id'])
     .execute();
 
-  // Bring the commitments made before this migration up to date. This uses today's store code on
-  // purpose: the snapshot format is the code's, and a later format change comes with its own
-  // migration that recomputes them again.
-  const typed = db as unknown as Db;
+  // Bring the commitments made before this migration up to date, with the code as it was then
+  // (frozen in ./frozen): a later format change comes with its own migration that recomputes them.
+  const typed = db as unknown as Kysely<Tables>;
   const people = await typed
     .selectFrom('commitments')
     .select(['journey_id', 'committed_by'])

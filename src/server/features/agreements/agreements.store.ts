@@ -14,7 +14,8 @@ import { openKinds } from '../journeys/journey-facts.js';
  * of betrayal that order the suggestions. Commitments live in commitments.store.ts.
  */
 
-export interface VersionRow {
+/** A version as the rules know it, with its sealed text and diff. */
+export interface StoredVersion {
   readonly agreementId: string;
   readonly version: number;
   readonly journeyId: string;
@@ -43,7 +44,7 @@ const versionQuery = (db: Db) =>
     ]);
 type Row = Awaited<ReturnType<ReturnType<typeof versionQuery>['executeTakeFirstOrThrow']>>;
 
-const toVersionRow = (r: Row): VersionRow => ({
+const toStoredVersion = (r: Row): StoredVersion => ({
   agreementId: r.agreement_id,
   version: Number(r.version),
   journeyId: r.journey_id,
@@ -56,9 +57,9 @@ const toVersionRow = (r: Row): VersionRow => ({
 });
 
 /** Every version of every agreement in a journey, by agreement, oldest first. */
-export async function listVersions(db: Db, journeyId: string): Promise<VersionRow[]> {
+export async function listVersions(db: Db, journeyId: string): Promise<StoredVersion[]> {
   const { rows } = await db.executeQuery(compiledReads(db).versions(journeyId));
-  return rows.map(toVersionRow);
+  return rows.map(toStoredVersion);
 }
 
 /** The versions of one agreement in a journey (none when it belongs to another journey). */
@@ -66,13 +67,13 @@ export async function agreementVersions(
   db: Db,
   journeyId: string,
   agreementId: string,
-): Promise<VersionRow[]> {
+): Promise<StoredVersion[]> {
   const rows = await versionQuery(db)
     .where('journey_id', '=', journeyId)
     .where('agreement_id', '=', agreementId)
     .orderBy('version')
     .execute();
-  return rows.map(toVersionRow);
+  return rows.map(toStoredVersion);
 }
 
 /**
@@ -164,7 +165,7 @@ export async function journeyKinds(db: Db, sealer: Sealer, journeyId: string): P
 }
 
 // The agreements and commitments reads run this on every request: built and compiled once.
-const compiledReads = perDatabase((db: Db) => ({
+export const compiledReads = perDatabase((db: Db) => ({
   versions: compileOnce(
     (journeyId: string) =>
       versionQuery(db)

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { accept, revisit, type Agreement } from '../../../core/agreements/agreement.js';
 import { newText, oldText } from '../../../core/agreements/diff.js';
 import type { AgreementView } from '../../../shared/api/agreements.js';
-import { answer, codeOf, list, propose } from '../../test-support/agreements.js';
-import { makeCouple, makeJourney, makeMember, useTestApp } from '../../test-support/harness.js';
+import { answer, list, propose } from '../../test-support/agreements.js';
+import {
+  codeOf,
+  makeCouple,
+  makeJourney,
+  makeMember,
+  useTestApp,
+} from '../../test-support/harness.js';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { agreementVersions, writeTransition } from './agreements.store.js';
-import { diffContext } from './readers.js';
+import { sealContext } from '../../crypto/contexts.js';
 
 // Step 2: agreements, their versions and answers, and the suggestions.
 const t = useTestApp();
@@ -243,7 +249,11 @@ describe('agreement diffs kept with their versions', () => {
     const { alex, sam, journeyId, id } = await revised();
     const rows = await agreementVersions(t.deps.database.db, journeyId, id);
     expect(rows.map((r) => r.diffSealed === null)).toEqual([true, false]);
-    const kept = t.deps.sealer.open(await keyOf(sam.id), rows[1]!.diffSealed!, diffContext(id, 2));
+    const kept = t.deps.sealer.open(
+      await keyOf(sam.id),
+      rows[1]!.diffSealed!,
+      sealContext('agreementDiff', id, 2),
+    );
     expect(JSON.parse(kept)).toContainEqual({ kind: 'added', text: 'before ' });
     expect(rows[1]!.diffSealed).not.toContain('before');
 
@@ -255,7 +265,7 @@ describe('agreement diffs kept with their versions', () => {
         diff_sealed: t.deps.sealer.seal(
           await keyOf(sam.id),
           JSON.stringify(stand),
-          diffContext(id, 2),
+          sealContext('agreementDiff', id, 2),
         ),
       })
       .where('agreement_id', '=', id)

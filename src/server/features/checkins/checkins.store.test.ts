@@ -1,6 +1,5 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlCompiler } from '../../test-support/sql-compiler.js';
 import { createTestApp, testDialect, type TestApp } from '../../test-support/harness.js';
 import { visibleCheckinsQuery } from './checkins.store.js';
 
@@ -11,23 +10,7 @@ const page2 = {
   limit: 21,
 };
 
-describe('check-in history query', () => {
-  // A reviewer sees any change to the hot query here, on both databases.
-  it('emits keyset SQL on SQLite', () => {
-    expect(visibleCheckinsQuery(sqlCompiler('sqlite'), page2).compile().sql).toMatchInlineSnapshot(
-      `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed" from "checkins" where "checkins"."journey_id" = ? and ("checkins"."author_id" = ? or "checkins"."visibility" = ?) and ("checkins"."created_at", "checkins"."id") < (?, ?) order by "checkins"."created_at" desc, "checkins"."id" desc limit ?"`,
-    );
-  });
-
-  it('emits keyset SQL on PostgreSQL', () => {
-    expect(
-      visibleCheckinsQuery(sqlCompiler('postgres'), page2).compile().sql,
-    ).toMatchInlineSnapshot(
-      `"select "checkins"."id", "checkins"."journey_id", "checkins"."author_id", "checkins"."visibility", "checkins"."created_at", "checkins"."sealed" from "checkins" where "checkins"."journey_id" = $1 and ("checkins"."author_id" = $2 or "checkins"."visibility" = $3) and ("checkins"."created_at", "checkins"."id") < ($4, $5) order by "checkins"."created_at" desc, "checkins"."id" desc limit $6"`,
-    );
-  });
-});
-
+// Its SQL on both databases, and this plan in full, are kept in db/__sql__/checkins-history-*.sql.
 describe.runIf(testDialect() === 'sqlite')('check-in history plan on SQLite', () => {
   let t: TestApp;
   beforeAll(async () => {

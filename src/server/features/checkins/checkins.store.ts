@@ -106,7 +106,7 @@ export async function listVisibleCheckins(db: Db, q: VisibleCheckinsQuery): Prom
 }
 
 // The history read is the hottest query: built and compiled once per database, not per request.
-const compiledHistory = perDatabase((db: Db) => ({
+export const compiledHistory = perDatabase((db: Db) => ({
   first: compileOnce(
     (journeyId: string, viewerId: string, limit: number) =>
       visibleCheckinsQuery(db, { journeyId, viewerId, cursor: undefined, limit }),
@@ -158,7 +158,7 @@ const authorsQuery = (db: Db, ids: readonly string[]) =>
   db.selectFrom('users').select(['id', 'display_name', 'wrapped_key']).where('id', 'in', ids);
 
 // Runs on every history page, next to the history query itself.
-const compiledAuthors = perDatabase((db: Db) => ({
+export const compiledAuthors = perDatabase((db: Db) => ({
   one: compileOnce((a: string) => authorsQuery(db, [a]), 1),
   two: compileOnce((a: string, b: string) => authorsQuery(db, [a, b]), 2),
 }));

@@ -1,7 +1,6 @@
 import { decodeCursor, encodeCursor } from '../../../core/checkins/checkin.js';
 import {
   answerLog,
-  assertAllowed,
   commit,
   logFollowThrough,
   refusalToEnd,
@@ -12,7 +11,7 @@ import {
   trendAt,
   type ReliabilitySnapshot,
 } from '../../../core/commitments/reliability.js';
-import { DomainError } from '../../../core/errors.js';
+import { DomainError, refuseIf } from '../../../core/errors.js';
 import type { ExerciseWork } from '../../../core/program/exercise-work.js';
 import type { Input, Output } from '../../../shared/api/endpoint.js';
 import type {
@@ -29,7 +28,7 @@ import type { People } from '../../auth/key-ring.js';
 import type { Db } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { listVersions } from '../agreements/agreements.store.js';
-import { agreementReaders } from '../agreements/readers.js';
+import { openAgreement, openAgreements } from '../agreements/agreements.read.js';
 import { exerciseRecorder } from '../program/exercise-work.js';
 import {
   endCommitment as endStored,
@@ -93,15 +92,17 @@ async function commitmentViews(
 ): Promise<CommitmentView[]> {
   const db = deps.database.db;
   // Only the newest entries are read; the kept snapshot already counts every one of them.
-  const [pages, versionRows] = await Promise.all([
+  const [pages, stored] = await Promise.all([
     Promise.all(rows.map((row) => logPage(db, row.id, undefined, LOGS_SHOWN + 1))),
     listVersions(db, c.journeyId),
   ]);
   const logs = pages.flatMap((page) => page.slice(0, LOGS_SHOWN));
   // Only the versions committed to are opened: a commitment shows the words it was made to.
   const committed = new Set(rows.map((row) => `${row.agreementId}:${row.agreementVersion}`));
-  const versions = await agreementReaders(deps).openAgreements(
-    versionRows.filter((v) => committed.has(`${v.agreementId}:${v.version}`)),
+  const versions = await openAgreements(
+    deps,
+    c,
+    stored.filter((v) => committed.has(`${v.agreementId}:${v.version}`)),
   );
   const agreements = new Map(versions.map((o) => [o.agreement.id, o.agreement]));
   const who = await c.keys.people([
@@ -223,7 +224,7 @@ export async function commitTo(
   { params, body }: Pick<Input<Api['commit']>, 'params' | 'body'>,
 ): Promise<CommitmentView> {
   const db = deps.database.db;
-  const { agreement } = await agreementReaders(deps).openAgreement(c, params.id);
+  const { agreement } = await openAgreement(deps, c, params.id);
   const existing = (await listCommitments(db, c.journeyId)).filter(
     (row) => row.agreementId === agreement.id,
   );
@@ -251,7 +252,7 @@ export async function endCommitment(
   { params }: Pick<Input<Api['end']>, 'params'>,
 ): Promise<CommitmentView> {
   const row = await commitmentIn(deps, c, params.id);
-  assertAllowed(refusalToEnd(row, c.userId));
+  refuseIf(refusalToEnd(row, c.userId));
   if (!(await endStored(deps.database.db, row.id, deps.clock()))) {
     throw new DomainError('commitment.ended');
   }

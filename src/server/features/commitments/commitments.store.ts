@@ -153,7 +153,7 @@ export function logPageQuery(
 }
 
 // Every commitments read asks for each commitment's first page: built and compiled once.
-const compiledLogPages = perDatabase((db: Db) => ({
+export const compiledLogPages = perDatabase((db: Db) => ({
   first: compileOnce(
     (commitmentId: string, limit: number) => logPageQuery(db, commitmentId, undefined, limit),
     2,
@@ -185,23 +185,43 @@ export async function findLog(db: Db, id: string): Promise<LogRow | undefined> {
   return row ? toLogRow(row) : undefined;
 }
 
+/** An entry as it stands, answered or not, with when it was answered. */
+export interface LogEntry extends LogRow {
+  readonly answeredAt: number | null;
+}
+
+/** A new entry, waiting for the partner. */
 export async function insertLog(
   db: Db,
   l: { id: string; commitmentId: string; loggedBy: string; at: number },
 ): Promise<void> {
-  await db
-    .insertInto('commitment_logs')
-    .values({
-      id: l.id,
-      commitment_id: l.commitmentId,
-      logged_by: l.loggedBy,
-      at: l.at,
-      status: 'pending',
-      answered_by: null,
-      answered_at: null,
-      sealed: null,
-    })
-    .execute();
+  await insertLogs(db, [
+    { ...l, status: 'pending', answeredBy: null, answeredAt: null, sealed: null },
+  ]);
+}
+
+/**
+ * Entries as they stand, in statements of 500 rows (SQLite binds at most 32,766 values in one):
+ * the bench seeds a year of answered entries at once.
+ */
+export async function insertLogs(db: Db, logs: readonly LogEntry[]): Promise<void> {
+  for (let i = 0; i < logs.length; i += 500) {
+    await db
+      .insertInto('commitment_logs')
+      .values(
+        logs.slice(i, i + 500).map((l) => ({
+          id: l.id,
+          commitment_id: l.commitmentId,
+          logged_by: l.loggedBy,
+          at: l.at,
+          status: l.status,
+          answered_by: l.answeredBy,
+          answered_at: l.answeredAt,
+          sealed: l.sealed,
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -325,7 +345,7 @@ export async function poolSnapshots(
 }
 
 // The commitments read runs these on every request: built and compiled once per database.
-const compiledReads = perDatabase((db: Db) => ({
+export const compiledReads = perDatabase((db: Db) => ({
   commitments: compileOnce(
     (journeyId: string) =>
       commitmentQuery(db).where('journey_id', '=', journeyId).orderBy('started_at').orderBy('id'),

@@ -7,14 +7,19 @@ import {
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import {
   answer,
-  codeOf,
   commitments,
-  ok,
   propose,
   signInAgain,
   trends,
 } from '../../test-support/agreements.js';
-import { makeCouple, makeJourney, makeMember, useTestApp } from '../../test-support/harness.js';
+import {
+  codeOf,
+  makeCouple,
+  makeJourney,
+  makeMember,
+  ok,
+  useTestApp,
+} from '../../test-support/harness.js';
 import { LOGS_SHOWN } from './commitments.service.js';
 import { TREND_SAMPLING } from './commitments.store.js';
 import { reliabilityView, trendView } from './reliability-view.js';

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError } from '../../../core/errors.js';
+import { DomainError, refuseIf } from '../../../core/errors.js';
 import {
-  assertAllowed,
   refusalToAnswer,
   refusalToDelete,
   refusalToEdit,
@@ -112,7 +111,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       if (kind === 'reflection' && respondsTo) {
         const letter = await visible(request, c, respondsTo);
         const facts = await ruleFacts(c, letter.threadId);
-        assertAllowed(refusalToReflect(c.writer, facts.thread, facts.answers, letter.id));
+        refuseIf(refusalToReflect(c.writer, facts.thread, facts.answers, letter.id));
         thread = letter.threadId;
       } else if (threadId) {
         const facts = await ruleFacts(c, threadId);
@@ -120,10 +119,10 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
         if (facts.thread.some((row) => row.kind !== 'reflection' && row.kind !== kind)) {
           throw new DomainError('letter.path');
         }
-        assertAllowed(refusalToRevise(c.writer, facts.thread));
+        refuseIf(refusalToRevise(c.writer, facts.thread));
         thread = threadId;
       } else {
-        assertAllowed(
+        refuseIf(
           refusalToStart(c.writer, kind, await ownThreadKinds(db, c.journeyId, c.writer.userId)),
         );
         thread = '';
@@ -177,7 +176,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const c = await caller(request);
       const row = await visible(request, c, request.params.id);
-      assertAllowed(refusalToEdit(c.writer.userId, row));
+      refuseIf(refusalToEdit(c.writer.userId, row));
       const { respondsTo } = request.body;
       const text = bodyOf(row.kind, request.body);
       if (respondsTo !== undefined && respondsTo !== row.respondsTo) {
@@ -218,7 +217,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       const c = await caller(request);
       const row = await visible(request, c, request.params.id);
       const facts = await ruleFacts(c, row.threadId);
-      assertAllowed(refusalToShare(c.writer, row, facts.thread, facts.answers));
+      refuseIf(refusalToShare(c.writer, row, facts.thread, facts.answers));
       if (row.kind === 'statement') {
         const body = deps.sealer.open(
           await ownKey(row.authorId),
@@ -256,7 +255,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const c = await caller(request);
       const row = await visible(request, c, request.params.id);
-      assertAllowed(refusalToDelete(c.writer.userId, row));
+      refuseIf(refusalToDelete(c.writer.userId, row));
       if (!(await deleteUnsent(db, row.id))) throw new DomainError('letter.locked');
       return reply.code(204).send(null);
     },
@@ -281,7 +280,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
       const me = c.writer.userId;
       const row = await visible(request, c, request.params.id);
       const facts = await ruleFacts(c, row.threadId);
-      assertAllowed(refusalToAnswer(me, row, facts.thread, facts.answers, request.body.answer));
+      refuseIf(refusalToAnswer(me, row, facts.thread, facts.answers, request.body.answer));
       const id = deps.newId();
       const content: AnswerContent = { value: request.body.answer, note: request.body.note ?? '' };
       const sealed = deps.sealer.seal(await ownKey(me), JSON.stringify(content), answerContext(id));

@@ -1,46 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { LetterList, LetterThread } from '../../../shared/api/letters.js';
+import type { LetterThread } from '../../../shared/api/letters.js';
 import {
-  makeCouple,
+  codeOf,
   makeJourney,
   makeMember,
   tokenOf,
+  ok,
   useTestApp,
-  type Member,
 } from '../../test-support/harness.js';
+import { answer, last, letterCouple, list, share, write } from '../../test-support/letters.js';
 import { insertAnswer, insertDraft } from './letters.store.js';
 
 const t = useTestApp();
 
-/** Alex was hurt; Sam broke trust. */
-async function couple() {
-  const { a, b, journeyId } = await makeCouple(t.app);
-  expect((await b.client.patch('/api/journey', { role: 'broke_trust' })).statusCode).toBe(200);
-  return { alex: a, sam: b, journeyId };
-}
-
-async function ok<T>(
-  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
-  status = 200,
-) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
-
-const list = (m: Member) => ok<LetterList>(m.client.get('/api/letters'));
-const write = (m: Member, body: Record<string, unknown>) =>
-  ok<LetterThread>(m.client.post('/api/letters', body), 201);
-const share = (m: Member, id: string) =>
-  ok<LetterThread>(m.client.post(`/api/letters/${id}/share`));
-const answer = (m: Member, id: string, body: Record<string, unknown>) =>
-  ok<LetterThread>(m.client.post(`/api/letters/${id}/answers`, body), 201);
-const last = (thread: LetterThread) => thread.versions.at(-1)!;
-const codeOf = async (res: Promise<{ statusCode: number; json: () => unknown }>) => {
-  const r = await res;
-  return `${r.statusCode} ${(r.json() as { code: string }).code}`;
-};
+const couple = () => letterCouple(t.app);
 
 describe('the impact letter loop', () => {
   it('goes from a letter to "I feel understood" through "not yet", keeping every version for both', async () => {

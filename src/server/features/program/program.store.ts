@@ -28,7 +28,7 @@ export const journeyStateQueries = (db: Db, journeyId: string) => ({
 });
 
 // Every dashboard and step read loads these: built and compiled once per database.
-const compiledJourneyState = perDatabase((db: Db) => ({
+export const compiledJourneyState = perDatabase((db: Db) => ({
   members: compileOnce((journeyId: string) => journeyStateQueries(db, journeyId).members, 1),
   events: compileOnce((journeyId: string) => journeyStateQueries(db, journeyId).events, 1),
 }));
@@ -188,7 +188,7 @@ export const fromPartnerQuery = (db: Db, journeyId: string, viewerId: string) =>
 // Each part is an EXISTS answered by one probe of a partial index that holds only the rows that
 // say yes; the conditions are literals so that SQLite can match those indexes. The entries waiting
 // for a look are kept as a count with the partner's pooled reliability.
-const compiledFromPartner = perDatabase((db: Db) =>
+export const compiledFromPartner = perDatabase((db: Db) =>
   compileOnce(
     (journeyId: string, viewerId: string) => fromPartnerQuery(db, journeyId, viewerId),
     2,

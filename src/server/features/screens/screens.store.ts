@@ -1,6 +1,7 @@
 import type { Db } from '../../db/schema.js';
 
-export interface ScreenRow {
+/** A stored result: only the time and the instrument are plain, the rest is sealed together. */
+export interface StoredScreenResult {
   readonly id: string;
   readonly userId: string;
   readonly instrumentId: string;
@@ -18,14 +19,14 @@ const columns = [
   'sealed',
 ] as const;
 
-const toRow = (r: {
+const toStored = (r: {
   id: string;
   user_id: string;
   instrument_id: string;
   instrument_version: number;
   created_at: number;
   sealed: string;
-}): ScreenRow => ({
+}): StoredScreenResult => ({
   id: r.id,
   userId: r.user_id,
   instrumentId: r.instrument_id,
@@ -34,7 +35,7 @@ const toRow = (r: {
   sealed: r.sealed,
 });
 
-export async function insertScreenResult(db: Db, row: ScreenRow): Promise<void> {
+export async function insertScreenResult(db: Db, row: StoredScreenResult): Promise<void> {
   await db
     .insertInto('screen_results')
     .values({
@@ -60,12 +61,12 @@ export async function listScreenResults(
   db: Db,
   userId: string,
   instrumentId: string,
-): Promise<ScreenRow[]> {
+): Promise<StoredScreenResult[]> {
   const rows = await ofPerson(db, userId, instrumentId)
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
     .execute();
-  return rows.map(toRow);
+  return rows.map(toStored);
 }
 
 /** The person's first and newest results of one instrument (the same row when there is one). */
@@ -73,7 +74,7 @@ export async function endsOfHistory(
   db: Db,
   userId: string,
   instrumentId: string,
-): Promise<{ first: ScreenRow | undefined; newest: ScreenRow | undefined }> {
+): Promise<{ first: StoredScreenResult | undefined; newest: StoredScreenResult | undefined }> {
   const first = await ofPerson(db, userId, instrumentId)
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
@@ -84,7 +85,15 @@ export async function endsOfHistory(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { first: first && toRow(first), newest: newest && toRow(newest) };
+  return { first: first && toStored(first), newest: newest && toStored(newest) };
+}
+
+/**
+ * Makes a second answer sent at the same time wait for this transaction, so a same-day retake
+ * always sees the one it replaces (PostgreSQL only: SQLite runs one transaction at a time).
+ */
+export async function lockPerson(db: Db, userId: string): Promise<void> {
+  await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
 }
 
 /** Removes one result: a same-day retake replaces it. */
@@ -92,13 +101,16 @@ export async function deleteScreenResult(db: Db, id: string): Promise<void> {
   await db.deleteFrom('screen_results').where('id', '=', id).execute();
 }
 
-export async function findScreenResult(db: Db, id: string): Promise<ScreenRow | undefined> {
+export async function findScreenResult(
+  db: Db,
+  id: string,
+): Promise<StoredScreenResult | undefined> {
   const row = await db
     .selectFrom('screen_results')
     .select(columns)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toRow(row);
+  return row && toStored(row);
 }
 
 export async function findDismissal(

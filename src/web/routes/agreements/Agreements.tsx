@@ -6,15 +6,16 @@ import {
   type AgreementCategory,
 } from '../../../core/agreements/agreement.js';
 import { rhythms, type Rhythm } from '../../../core/commitments/commitment.js';
-import type {
-  AgreementAnswerBody,
-  AgreementView,
-  DiffSegment,
-  Suggestion,
+import {
+  agreementsApi,
+  type AgreementAnswerBody,
+  type AgreementView,
+  type DiffSegment,
+  type Suggestion,
 } from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { commitmentsApi } from '../../../shared/api/commitments.js';
-import { api, call } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { useKeptText } from '../../app/kept-words.js';
@@ -64,7 +65,7 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
 
   const answer = useMutation({
     mutationFn: (body: AgreementAnswerBody) =>
-      api.post<AgreementView>(`/api/agreements/${agreement.id}/answers`, body),
+      call(agreementsApi.answer, { params: { id: agreement.id }, body }),
     meta: { keepsUnsavedText: true },
     onSuccess: async (_, body) => {
       setEditing(null);
@@ -267,7 +268,7 @@ function ProposeForm({ suggestions }: { suggestions: readonly Suggestion[] }) {
     suggestions[0]?.category ?? 'transparency',
   );
   const propose = useMutation({
-    mutationFn: () => api.post<AgreementView>('/api/agreements', { text, category }),
+    mutationFn: () => call(agreementsApi.propose, { body: { text, category } }),
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
       setText('');

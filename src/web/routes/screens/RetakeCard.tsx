@@ -1,7 +1,8 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { screensApi } from '../../../shared/api/screens.js';
+import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { problemOf } from '../../components/form.js';
 import { focusHeading } from '../../components/Page.js';
@@ -21,9 +22,7 @@ export function RetakeCard() {
 
   const dismiss = useMutation({
     mutationFn: () =>
-      Promise.all(
-        due.map((instrument) => api.post('/api/screens/suggestion/dismiss', { instrument })),
-      ),
+      Promise.all(due.map((instrument) => call(screensApi.dismiss, { body: { instrument } }))),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: screenKeys.all });
       announce(t('screens.retakeDismissed'));

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type {
-  InstrumentView,
-  ScreenAnswersBody,
-  ScreenHistoryItem,
-  ScreenOutcome,
+import {
+  screensApi,
+  type InstrumentView,
+  type ScreenAnswersBody,
+  type ScreenHistoryItem,
+  type ScreenOutcome,
 } from '../../../shared/api/screens.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api, isApiError } from '../../api/client.js';
+import { call, isApiError } from '../../api/client.js';
 import { useCrisisLines } from '../../api/queries.js';
 import { Loading, NotFound, useMe } from '../../app/Shell.js';
 import { choiceId, Choices } from '../../components/choices.js';
@@ -139,7 +140,7 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
 
   const save = useMutation({
     mutationFn: (body: ScreenAnswersBody) =>
-      api.post<ScreenOutcome>(`/api/screens/${instrument.id}`, body),
+      call(screensApi.take, { params: { id: instrument.id }, body }),
     onSuccess: async (outcome) => {
       void client.invalidateQueries({ queryKey: screenKeys.history(instrument.id) });
       // The result has its own address, so a reload (or coming back) finds it, crisis screen first.

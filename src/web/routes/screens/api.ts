@@ -1,11 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  CheckinTrends,
-  InstrumentList,
-  InstrumentView,
-  ScreenHistory,
-} from '../../../shared/api/screens.js';
-import { api } from '../../api/client.js';
+import { screensApi, type CheckinTrends } from '../../../shared/api/screens.js';
+import { api, call } from '../../api/client.js';
 
 /** The questionnaires the product offers (the server refuses to start without them). */
 export const screenIds = ['phq9', 'gad7'] as const;
@@ -21,21 +16,21 @@ export const screenKeys = {
 export const useInstruments = () =>
   useQuery({
     queryKey: screenKeys.instruments,
-    queryFn: () => api.get<InstrumentList>('/api/instruments'),
+    queryFn: () => call(screensApi.instruments),
     staleTime: 10 * 60_000,
   });
 
 export const useInstrument = (id: string) =>
   useQuery({
     queryKey: screenKeys.instrument(id),
-    queryFn: () => api.get<InstrumentView>(`/api/instruments/${encodeURIComponent(id)}`),
+    queryFn: () => call(screensApi.instrument, { params: { id } }),
     staleTime: 10 * 60_000,
   });
 
 /** The person's own results of one questionnaire, oldest first, and whether to suggest a retake. */
 export const historyQuery = (id: string) => ({
   queryKey: screenKeys.history(id),
-  queryFn: () => api.get<ScreenHistory>(`/api/screens?instrument=${encodeURIComponent(id)}`),
+  queryFn: () => call(screensApi.history, { query: { instrument: id } }),
 });
 
 export const useScreenHistory = (id: string) => useQuery(historyQuery(id));

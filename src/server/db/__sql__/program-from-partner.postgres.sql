@@ -1,0 +1,3 @@
+-- program-from-partner on PostgreSQL (src/server/test-support/hot-queries.ts)
+select exists (select "author_id" from "letters" where "journey_id" = $1 and "author_id" != $2 and "kind" = 'statement' and "state" = 'shared') as "statement", exists (select "proposed_by" from "agreement_versions" where "journey_id" = $3 and "proposed_by" != $4 and "status" = 'proposed') as "agreement", exists (select "user_id" from "reliability_pools" where "journey_id" = $5 and "user_id" != $6 and "pending" > 0) as "entries", exists (select "author_id" from "checkins" where "journey_id" = $7 and "author_id" != $8 and "visibility" = 'partner') as "checkins";
+-- parameters: ["journey","alex","journey","alex","journey","alex","journey","alex"]
