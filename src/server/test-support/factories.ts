@@ -4,7 +4,8 @@ import { sealRole } from '../auth/person-facts.js';
 import { insertUser } from '../auth/users.store.js';
 import { createSealer, KEY_BYTES, type Sealer } from '../crypto/sealing.js';
 import type { Db } from '../db/schema.js';
-import { insertJourney } from '../features/journeys/journeys.store.js';
+import { sealCameToLight, sealKinds } from '../features/journeys/journey-facts.js';
+import { insertJourney, insertMember } from '../features/journeys/journeys.store.js';
 import { journeyBody, uniqueEmail } from './harness.js';
 
 /**
@@ -50,12 +51,20 @@ export async function storeMemberWithJourney(
 ) {
   const person = await storePerson(db, sealer, options);
   const journeyId = options.journeyId ?? randomUUID();
-  await insertJourney(db, sealer, {
-    ...journeyBody,
+  const now = options.now ?? 0;
+  await insertJourney(db, {
     id: journeyId,
+    path: journeyBody.path,
+    kindsSealed: sealKinds(sealer, journeyId, journeyBody.kinds),
+    cameToLightSealed: sealCameToLight(sealer, journeyId, journeyBody.cameToLight),
+    createdBy: person.id,
+    now,
+  });
+  await insertMember(db, {
+    journeyId,
     userId: person.id,
-    role: options.role ?? journeyBody.role,
-    now: options.now ?? 0,
+    roleSealed: sealRole(sealer, journeyId, person.id, options.role ?? journeyBody.role),
+    now,
   });
   return { person, journeyId };
 }
@@ -74,16 +83,11 @@ export async function storeCouple(
     displayName: 'Sam',
     ...(ids.sam ? { id: ids.sam } : {}),
   });
-  // Joining has no store function of its own (accepting an invite writes the row in its route).
-  await db
-    .insertInto('journey_members')
-    .values({
-      journey_id: journeyId,
-      user_id: sam.id,
-      role: sealRole(sealer, journeyId, sam.id, 'broke_trust'),
-      joined_at: 0,
-      left_at: null,
-    })
-    .execute();
+  await insertMember(db, {
+    journeyId,
+    userId: sam.id,
+    roleSealed: sealRole(sealer, journeyId, sam.id, 'broke_trust'),
+    now: 0,
+  });
   return { alex, sam, journeyId };
 }
