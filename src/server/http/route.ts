@@ -73,6 +73,7 @@ export function serve<E extends Endpoint>(
     method: e.method,
     url: e.path,
     config: access(policyFor[e.caller]),
+    ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
     schema: {
       tags: [e.tag],
       summary: e.summary,

@@ -40,6 +40,8 @@ export interface Endpoint<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /** The most bytes of body the server reads, when the app's default is too little (long letters). */
+  readonly bodyLimit?: number;
   /** The success body's schema; null for an empty answer (204). */
   readonly response: R;
   /** The success status: 200 unless said (201 for a creation, 204 for nothing to say). */

@@ -10,6 +10,8 @@ import {
   threadKinds,
   threadStates,
 } from '../../core/letters/letter.js';
+import { IdParams } from './common.js';
+import { endpoint } from './endpoint.js';
 import { userText } from './text.js';
 
 export const LetterKind = z.enum(letterKinds, {
@@ -173,3 +175,107 @@ export const LetterList = z.object({
   canStart: z.array(z.enum(threadKinds)),
 });
 export type LetterList = z.infer<typeof LetterList>;
+
+/** Letters and reflections can be long, in any script: room for 20,000 characters of any kind. */
+const LETTER_BODY_LIMIT = 256 * 1024;
+
+const tag = 'letters';
+
+/** The endpoints of impact letters, reflections, unsent letters and statements, and their answers. */
+export const lettersApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/letters',
+    tag,
+    summary:
+      'My letters and reflections (drafts included) and what my partner sent me, with every version and answer',
+    caller: 'journeyMember',
+    response: LetterList,
+  }),
+  start: endpoint({
+    method: 'POST',
+    path: '/api/letters',
+    tag,
+    summary:
+      'Begin a draft: a new letter, a new version of my letter (threadId), or a reflection on a letter my partner sent (respondsTo)',
+    caller: 'journeyMember',
+    body: LetterCreateBody,
+    bodyLimit: LETTER_BODY_LIMIT,
+    response: LetterThread,
+    status: 201,
+    errors: [
+      'letter.not_found',
+      'letter.parts',
+      'letter.path',
+      'letter.role',
+      'letter.reflect_on_partner',
+      'letter.draft_exists',
+      'letter.awaiting_answer',
+      'letter.understood',
+      'letter.statement_exists',
+    ],
+  }),
+  rewrite: endpoint({
+    method: 'PUT',
+    path: '/api/letters/:id',
+    tag,
+    summary: 'Rewrite my draft (a reflection may move to a newer sent version of the letter)',
+    caller: 'journeyMember',
+    params: IdParams,
+    body: LetterUpdateBody,
+    bodyLimit: LETTER_BODY_LIMIT,
+    response: LetterThread,
+    errors: ['letter.not_found', 'letter.locked', 'letter.parts', 'letter.reflect_on_partner'],
+  }),
+  share: endpoint({
+    method: 'POST',
+    path: '/api/letters/:id/share',
+    tag,
+    summary: 'Send my draft to my partner; from then on that version stays as it is',
+    caller: 'safetyChecked',
+    params: IdParams,
+    response: LetterThread,
+    errors: [
+      'letter.not_found',
+      'letter.locked',
+      'letter.unsent_private',
+      'letter.path',
+      'letter.role',
+      'letter.no_partner',
+      'letter.newer_version',
+      'letter.awaiting_answer',
+      'letter.understood',
+      'letter.parts',
+    ],
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/letters/:id',
+    tag,
+    summary: 'Delete a version of mine that was never sent',
+    caller: 'journeyMember',
+    params: IdParams,
+    response: null,
+    status: 204,
+    errors: ['letter.not_found', 'letter.locked'],
+  }),
+  answer: endpoint({
+    method: 'POST',
+    path: '/api/letters/:id/answers',
+    tag,
+    summary:
+      'Answer a reflection on my letter ("I feel understood" or "not yet") or a statement sent to me ("it helps", "I need more" or "not now"), with a note',
+    caller: 'safetyChecked',
+    params: IdParams,
+    body: AnswerCreateBody,
+    response: LetterThread,
+    status: 201,
+    errors: [
+      'letter.not_found',
+      'letter.not_yours_to_answer',
+      'letter.answer_kind',
+      'letter.answered',
+      'letter.superseded',
+    ],
+  }),
+};

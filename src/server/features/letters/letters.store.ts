@@ -1,7 +1,8 @@
 import type { LetterKind, LetterState } from '../../../core/letters/letter.js';
 import type { Db } from '../../db/schema.js';
 
-export interface LetterRow {
+/** A version of a letter as stored, its body still sealed. */
+export interface StoredLetter {
   readonly id: string;
   readonly journeyId: string;
   readonly threadId: string;
@@ -16,7 +17,8 @@ export interface LetterRow {
   readonly sealed: string;
 }
 
-export interface AnswerRow {
+/** An answer as stored, its value and note still sealed. */
+export interface StoredAnswer {
   readonly id: string;
   readonly reflectionId: string;
   readonly authorId: string;
@@ -42,7 +44,7 @@ const letterColumns = [
 const baseQuery = (db: Db) => db.selectFrom('letters').select(letterColumns);
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-const toLetterRow = (r: Row): LetterRow => ({
+const toStoredLetter = (r: Row): StoredLetter => ({
   id: r.id,
   journeyId: r.journey_id,
   threadId: r.thread_id,
@@ -57,9 +59,9 @@ const toLetterRow = (r: Row): LetterRow => ({
   sealed: r.sealed,
 });
 
-export async function findLetter(db: Db, id: string): Promise<LetterRow | undefined> {
+export async function findLetter(db: Db, id: string): Promise<StoredLetter | undefined> {
   const row = await baseQuery(db).where('id', '=', id).executeTakeFirst();
-  return row ? toLetterRow(row) : undefined;
+  return row ? toStoredLetter(row) : undefined;
 }
 
 /**
@@ -69,17 +71,20 @@ export async function findLetter(db: Db, id: string): Promise<LetterRow | undefi
 export async function listVisibleLetters(
   db: Db,
   q: { journeyId: string; viewerId: string; threadId?: string | undefined },
-): Promise<LetterRow[]> {
+): Promise<StoredLetter[]> {
   let query = baseQuery(db)
     .where('journey_id', '=', q.journeyId)
     .where((eb) => eb.or([eb('author_id', '=', q.viewerId), eb('state', '=', 'shared')]));
   if (q.threadId) query = query.where('thread_id', '=', q.threadId);
   const rows = await query.orderBy('thread_id').orderBy('version').execute();
-  return rows.map(toLetterRow);
+  return rows.map(toStoredLetter);
 }
 
 /** The answers to the given reflections (only shared reflections are ever answered). */
-export async function listAnswers(db: Db, reflectionIds: readonly string[]): Promise<AnswerRow[]> {
+export async function listAnswers(
+  db: Db,
+  reflectionIds: readonly string[],
+): Promise<StoredAnswer[]> {
   // Guard against an empty id list: `IN ()` is invalid SQL.
   if (reflectionIds.length === 0) return [];
   const rows = await db
@@ -196,7 +201,7 @@ export async function ownThreadKinds(
   db: Db,
   journeyId: string,
   authorId: string,
-): Promise<LetterRow['kind'][]> {
+): Promise<StoredLetter['kind'][]> {
   const rows = await db
     .selectFrom('letters')
     .select('kind')

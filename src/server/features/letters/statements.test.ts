@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { migrateToLatest, migratorFor } from '../../db/migrate.js';
 import { codeOf, ok, useTestApp } from '../../test-support/harness.js';
 import { answer, last, letterCouple, list, share, write } from '../../test-support/letters.js';
-import { letterContext } from './readers.js';
+import { sealContext } from '../../crypto/contexts.js';
 
 const t = useTestApp();
 
@@ -173,7 +173,7 @@ describe('the accountability statement', () => {
       .where('id', '=', row.author_id)
       .executeTakeFirstOrThrow();
     const key = t.deps.sealer.unwrap(row.author_id, user.wrapped_key);
-    const text = t.deps.sealer.open(key, row.sealed, letterContext(row.id));
+    const text = t.deps.sealer.open(key, row.sealed, sealContext('letter', row.id));
     const secondId = randomUUID();
     await db
       .insertInto('letters')
@@ -185,7 +185,7 @@ describe('the accountability statement', () => {
         shared_at: null,
         created_at: Number(row.created_at) + 1,
         updated_at: Number(row.created_at) + 1,
-        sealed: t.deps.sealer.seal(key, text, letterContext(secondId)),
+        sealed: t.deps.sealer.seal(key, text, sealContext('letter', secondId)),
       })
       .execute();
     expect((await list(sam)).threads).toHaveLength(2);

@@ -2,17 +2,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ANSWER_NOTE_MAX, answerValuesFor, statementParts } from '../../../core/letters/letter.js';
-import type {
-  Answer,
-  AnswerCreateBody,
-  AnswerValue,
-  LetterThread,
-  LetterVersion,
+import {
+  lettersApi,
+  type Answer,
+  type AnswerCreateBody,
+  type AnswerValue,
+  type LetterThread,
+  type LetterVersion,
 } from '../../../shared/api/letters.js';
 import { graphemeCount } from '../../../core/text/text.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { Isolated } from '../../components/bidi.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { useKeptText } from '../../app/kept-words.js';
@@ -202,7 +203,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
 
   const send = useMutation({
     mutationFn: (body: AnswerCreateBody) =>
-      api.post<LetterThread>(`/api/letters/${reflectionId}/answers`, body),
+      call(lettersApi.answer, { params: { id: reflectionId }, body }),
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: letterKeys.all });

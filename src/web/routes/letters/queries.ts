@@ -1,13 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { LetterList, LetterThread, LetterVersion } from '../../../shared/api/letters.js';
-import { api } from '../../api/client.js';
+import {
+  lettersApi,
+  type LetterList,
+  type LetterThread,
+  type LetterVersion,
+} from '../../../shared/api/letters.js';
+import { call } from '../../api/client.js';
 
 export const letterKeys = { all: ['letters'] as const };
 
 export const useLetters = () =>
   useQuery({
     queryKey: letterKeys.all,
-    queryFn: () => api.get<LetterList>('/api/letters'),
+    queryFn: () => call(lettersApi.list),
     // What the partner sent or answered matters more than a saved round trip.
     staleTime: 0,
   });

@@ -8,14 +8,14 @@ import {
   statementParts,
   type StatementPart,
 } from '../../../../core/letters/letter.js';
-import type {
-  LetterCreateBody,
-  LetterThread,
-  LetterVersion,
+import {
+  lettersApi,
+  type LetterCreateBody,
+  type LetterVersion,
 } from '../../../../shared/api/letters.js';
 import { graphemeCount } from '../../../../core/text/text.js';
 import { t } from '../../../../shared/i18n/messages.js';
-import { api } from '../../../api/client.js';
+import { call } from '../../../api/client.js';
 import { useAnnounce } from '../../../app/announcer.js';
 import { useKeptWords, useUnsavedWords } from '../../../app/kept-words.js';
 import { useLeaveGuard } from '../../../app/leave-guard.js';
@@ -73,9 +73,9 @@ export function useLetterDraft(setup: Setup, name: string) {
     const id = draftId.current;
     if (id) {
       const moved = movedTo.current;
-      const updated = await api.put<LetterThread>(`/api/letters/${id}`, {
-        ...contentOf(kind, value),
-        ...(moved ? { respondsTo: moved } : {}),
+      const updated = await call(lettersApi.rewrite, {
+        params: { id },
+        body: { ...contentOf(kind, value), ...(moved ? { respondsTo: moved } : {}) },
       });
       movedTo.current = null;
       const draft = updated.versions.find((v) => v.id === id);
@@ -88,7 +88,7 @@ export function useLetterDraft(setup: Setup, name: string) {
       ...(setup.threadId ? { threadId: setup.threadId } : {}),
       ...(respondsTo ? { respondsTo } : {}),
     };
-    const created = await api.post<LetterThread>('/api/letters', body);
+    const created = await call(lettersApi.start, { body });
     const draft = myDraft(created);
     if (!draft) throw new Error('the new draft is missing');
     draftId.current = draft.id;
@@ -117,7 +117,7 @@ export function useLetterDraft(setup: Setup, name: string) {
     mutationFn: async () => {
       const id = text === savedText && draftId.current ? draftId.current : (await persist(text)).id;
       setSavedText(text);
-      return api.post<LetterThread>(`/api/letters/${id}/share`);
+      return call(lettersApi.share, { params: { id } });
     },
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
@@ -129,7 +129,7 @@ export function useLetterDraft(setup: Setup, name: string) {
   });
 
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/letters/${draftId.current ?? ''}`),
+    mutationFn: () => call(lettersApi.remove, { params: { id: draftId.current ?? '' } }),
     onSuccess: async () => {
       guard.allowLeaving();
       await client.invalidateQueries({ queryKey: letterKeys.all });
