@@ -6,6 +6,7 @@ import type {
   MemberRole,
 } from '../core/journeys/journey.js';
 import { createAccount } from '../server/auth/accounts.js';
+import { keyRing } from '../server/auth/key-ring.js';
 import { sealRole } from '../server/auth/person-facts.js';
 import type { Db } from '../server/db/schema.js';
 import type { DataKey } from '../server/crypto/sealing.js';
@@ -17,7 +18,7 @@ import {
 } from '../core/safety/safety.js';
 import type { Deps } from '../server/deps.js';
 import { sealCameToLight, sealKinds } from '../server/features/journeys/journey-facts.js';
-import { saveSafetyState } from '../server/features/safety/safety.store.js';
+import { saveSafetyState } from '../server/features/safety/safety.service.js';
 
 const allNoAnswers = Object.fromEntries(
   safetyQuestionIds.map((id) => [id, false]),
@@ -75,6 +76,7 @@ export async function seedJourney(
     await saveSafetyState(
       deps,
       db,
+      await keyRing(deps).people([account.id]),
       account.id,
       takeCheck(initialSafetyState, allNoAnswers, input.startedAt),
     );

@@ -10,7 +10,7 @@ import type {
   SignUpBody,
 } from '../../shared/api/auth.js';
 import type { Deps } from '../deps.js';
-import { idleMsFor, loadSafetyState } from '../features/safety/safety.store.js';
+import { idleMsFor, loadSafetyState } from '../features/safety/safety.service.js';
 import { createAccount } from './accounts.js';
 import type { Visitor } from './caller.js';
 import { clear, giveBack, hit } from './rate-limit.store.js';

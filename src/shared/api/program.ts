@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { memberRoles } from '../../core/journeys/journey.js';
+import { endpoint } from './endpoint.js';
 import {
   eftPhases,
   exerciseTypes,
@@ -163,3 +164,86 @@ export const ProgramView = z.object({
     .nullable(),
 });
 export type ProgramView = z.infer<typeof ProgramView>;
+
+const tag = 'program';
+
+/**
+ * The endpoints of the seven steps. Marks on the steps come after the person's own safety check,
+ * but an unknown step or exercise is told first where it always was, so those keep the `member`
+ * caller and their service checks the safety check and the journey in the old order.
+ */
+export const programApi = {
+  view: endpoint({
+    method: 'GET',
+    path: '/api/program',
+    tag,
+    summary:
+      'The seven steps, where my journey stands, what is waiting, what my partner has shared, and optionally a therapy lens',
+    caller: 'journeyMember',
+    query: ProgramQuery,
+    response: ProgramView,
+  }),
+  step: endpoint({
+    method: 'GET',
+    path: '/api/program/steps/:stepId',
+    tag,
+    summary: 'One step’s texts as my role reads them: why it matters, what I do, its exercises',
+    caller: 'journeyMember',
+    params: StepParams,
+    response: ProgramStepView,
+    errors: ['program.step_not_found'],
+  }),
+  ready: endpoint({
+    method: 'POST',
+    path: '/api/program/steps/:stepId/ready',
+    tag,
+    summary:
+      'Mark a step ready to move on, or take that back; the step is done when every member is ready',
+    caller: 'member',
+    params: StepParams,
+    body: ReadyBody,
+    response: ProgramProgress,
+    errors: ['safety.check_needed', 'program.step_not_found', 'journey.none'],
+  }),
+  revisit: endpoint({
+    method: 'POST',
+    path: '/api/program/steps/:stepId/revisit',
+    tag,
+    summary: 'Open a step again; its status and history stay as they are',
+    caller: 'member',
+    params: StepParams,
+    response: ProgramProgress,
+    errors: ['program.step_not_found', 'safety.check_needed', 'journey.none'],
+  }),
+  workedOn: endpoint({
+    method: 'POST',
+    path: '/api/program/exercises/:exerciseId/worked-on',
+    tag,
+    summary:
+      'Note that I worked on an exercise done away from the screen (a conversation, a reading, a reflection)',
+    caller: 'member',
+    params: ExerciseParams,
+    response: ProgramProgress,
+    errors: [
+      'program.exercise_not_found',
+      'program.exercise_done_in_app',
+      'safety.check_needed',
+      'journey.none',
+    ],
+  }),
+  takeBackWorkedOn: endpoint({
+    method: 'DELETE',
+    path: '/api/program/exercises/:exerciseId/worked-on',
+    tag,
+    summary: 'Take back my note that I worked on an exercise (say, a mistaken tap)',
+    caller: 'member',
+    params: ExerciseParams,
+    response: ProgramProgress,
+    errors: [
+      'program.exercise_not_found',
+      'program.exercise_done_in_app',
+      'safety.check_needed',
+      'journey.none',
+    ],
+  }),
+};

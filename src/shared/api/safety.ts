@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safetyQuestionIds } from '../../core/safety/safety.js';
+import { endpoint } from './endpoint.js';
 
 const yesNo = z.boolean({ error: 'Please answer yes or no.' });
 
@@ -44,3 +45,45 @@ export const CountryBody = z.strictObject({
     .nullable(),
 });
 export type CountryBody = z.infer<typeof CountryBody>;
+
+const tag = 'safety';
+
+/** The endpoints of the person's own safety check and settings: about the caller alone. */
+export const safetyApi = {
+  status: endpoint({
+    method: 'GET',
+    path: '/api/safety',
+    tag,
+    summary: 'My own safety check and settings (never shown to anyone else)',
+    caller: 'signedIn',
+    response: SafetyStatus,
+  }),
+  check: endpoint({
+    method: 'POST',
+    path: '/api/safety/check',
+    tag,
+    summary: 'Take the safety check; any "yes" turns on safety mode',
+    caller: 'signedIn',
+    body: SafetyCheckBody,
+    response: SafetyStatus,
+  }),
+  settings: endpoint({
+    method: 'PATCH',
+    path: '/api/safety',
+    tag,
+    summary: 'Turn discreet mode on or off, or leave safety mode',
+    caller: 'signedIn',
+    body: SafetySettingsBody,
+    response: SafetyStatus,
+  }),
+  country: endpoint({
+    method: 'PUT',
+    path: '/api/me/country',
+    tag,
+    summary: 'The country whose crisis lines I see first',
+    caller: 'signedIn',
+    body: CountryBody,
+    response: null,
+    status: 204,
+  }),
+};

@@ -9,7 +9,7 @@ import {
 import { authApi, setupApi, type Me } from '../../shared/api/auth.js';
 import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
 import { journeysApi } from '../../shared/api/journeys.js';
-import type { SafetyStatus } from '../../shared/api/safety.js';
+import { safetyApi } from '../../shared/api/safety.js';
 import { crisisApi } from '../../shared/api/crisis.js';
 import { api, call, isApiError, setSignedInUser } from './client.js';
 
@@ -142,7 +142,7 @@ export function removeCheckin(client: QueryClient, id: string): void {
 export const useSafety = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: keys.safety,
-    queryFn: () => api.get<SafetyStatus>('/api/safety'),
+    queryFn: () => call(safetyApi.status),
     enabled: options.enabled ?? true,
   });
 

@@ -9,6 +9,12 @@ export type NewProgramEvent =
   | { kind: 'ready' | 'not_ready' | 'revisit'; stepId: string }
   | { kind: 'exercise' | 'exercise_undone'; stepId: string; exerciseId: string };
 
+/** A journey's current members and every event on its steps, as the step model replays them. */
+export interface JourneyState {
+  readonly members: JourneyMember[];
+  readonly events: JourneyEvent[];
+}
+
 /** The journey's members and its events on the steps (exported for their plan test). */
 export const journeyStateQueries = (db: Db, journeyId: string) => ({
   members: db
@@ -38,7 +44,7 @@ export async function loadJourneyState(
   db: Db,
   sealer: Sealer,
   journeyId: string,
-): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
+): Promise<JourneyState> {
   const compiled = compiledJourneyState(db);
   const [{ rows: members }, { rows }] = await Promise.all([
     db.executeQuery(compiled.members(journeyId)),
@@ -58,7 +64,7 @@ export async function loadJourneyState(
   };
 }
 
-interface NewEventRow {
+interface ProgramEventEntry {
   id: string;
   journeyId: string;
   memberId: string;
@@ -72,7 +78,7 @@ interface NewEventRow {
  * event never gets an earlier time than the journey's last one: two marks in the same millisecond
  * (or after the clock stepped back) still replay in the order they were made.
  */
-export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void> {
+export async function insertProgramEvent(trx: Db, e: ProgramEventEntry): Promise<void> {
   const { event } = e;
   if (event.kind === 'exercise' || event.kind === 'exercise_undone') {
     // Work on an exercise is noted once per person while it stands, and taken back only where it
@@ -119,8 +125,8 @@ export async function insertProgramEvent(trx: Db, e: NewEventRow): Promise<void>
 export async function recordProgramEvent(
   db: Db,
   sealer: Sealer,
-  e: NewEventRow,
-): Promise<{ members: JourneyMember[]; events: JourneyEvent[] }> {
+  e: ProgramEventEntry,
+): Promise<JourneyState> {
   return db.transaction().execute(async (trx) => {
     await insertProgramEvent(trx, e);
     return loadJourneyState(trx, sealer, e.journeyId);

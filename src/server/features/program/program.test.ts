@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgramProgress, ProgramStepView } from '../../../shared/api/program.js';
 import {
+  codeOf,
   makeCouple,
   makeJourney,
   makeMember,
@@ -261,6 +262,26 @@ describe('the journey’s program', () => {
     const res = await pat.client.get('/api/program');
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('journey.none');
+  });
+
+  it('checks a mark in the order it always has: the step or exercise, the safety check, the journey', async () => {
+    const pat = await makeMember(t.app, 'Pat');
+    expect(await codeOf(pat.client.post('/api/program/steps/no_such_step/revisit'))).toBe(
+      '404 program.step_not_found',
+    );
+    expect(await codeOf(pat.client.post('/api/program/exercises/plan.nothing/worked-on'))).toBe(
+      '404 program.exercise_not_found',
+    );
+    expect(await codeOf(pat.client.post('/api/program/steps/plan/ready', { ready: true }))).toBe(
+      '409 journey.none',
+    );
+    const sam = await makeMember(t.app, 'Sam', { safetyCheck: false });
+    expect(await codeOf(sam.client.post('/api/program/steps/no_such_step/revisit'))).toBe(
+      '404 program.step_not_found',
+    );
+    expect(
+      await codeOf(sam.client.post('/api/program/steps/no_such_step/ready', { ready: true })),
+    ).toBe('409 safety.check_needed');
   });
 
   it('regroups the same steps under a therapy lens when asked', async () => {

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../core/errors.js';
 import { hasCheckedSafety } from '../../../core/safety/safety.js';
 import type { Deps } from '../../deps.js';
-import { loadSafetyState } from './safety.store.js';
+import { loadSafetyState } from './safety.service.js';
 
 /**
  * Joint features (inviting, sharing, letters, time-outs, the steps) open for a person only after

@@ -1,97 +1,50 @@
-import {
-  initialSafetyState,
-  safetyQuestionIds,
-  type SafetyAnswers,
-  type SafetyState,
-} from '../../../core/safety/safety.js';
-import type { DataKey } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
-import { sealIdle } from '../../auth/session-idle.js';
 
-const sealContext = (userId: string) => ({ table: 'safety_states', id: userId, field: 'state' });
-
-interface StoredState {
-  readonly checkedAt: number | null;
-  readonly answers: SafetyAnswers | null;
-  readonly safetyMode: boolean;
-  readonly discreet: boolean;
-}
-
-type SafetyDeps = Pick<Deps, 'sealer' | 'clock' | 'config'>;
-
-async function dataKeyOf(deps: SafetyDeps, db: Db, userId: string): Promise<DataKey> {
-  const user = await db
-    .selectFrom('users')
-    .select('wrapped_key')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return deps.sealer.unwrap(userId, user.wrapped_key);
-}
-
-/** A person's safety state, opened with their key; the initial state when they have none yet. */
-export async function loadSafetyState(
-  deps: Deps,
-  userId: string,
-  db: Db = deps.database.db,
-): Promise<SafetyState> {
+/** A person's sealed safety state, if they have one (the service opens it with their key). */
+export async function findSealedSafetyState(db: Db, userId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('safety_states')
     .select('sealed')
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  if (!row) return initialSafetyState;
-  const key = await dataKeyOf(deps, db, userId);
-  const stored = JSON.parse(deps.sealer.open(key, row.sealed, sealContext(userId))) as StoredState;
-  const answers = stored.answers
-    ? (Object.fromEntries(
-        safetyQuestionIds.map((id) => [id, stored.answers?.[id] === true]),
-      ) as SafetyAnswers)
-    : undefined;
-  return {
-    checkedAt: stored.checkedAt ?? undefined,
-    answers,
-    safetyMode: stored.safetyMode,
-    discreet: stored.discreet,
-  };
+  return row?.sealed;
 }
 
-/** Idle time for a person's sessions: shorter in discreet mode, so a phone left aside locks sooner. */
-export const idleMsFor = (deps: Pick<Deps, 'config'>, state: SafetyState): number =>
-  state.discreet
-    ? Math.min(deps.config.sessionIdleDiscreetMs, deps.config.sessionIdleMs)
-    : deps.config.sessionIdleMs;
-
-/**
- * Seals and stores the state, and applies its idle time to every open session of the person (call
- * inside a transaction so both land together).
- */
-export async function saveSafetyState(
-  deps: SafetyDeps,
+export async function writeSafetyState(
   db: Db,
   userId: string,
-  state: SafetyState,
+  sealed: string,
+  now: number,
 ): Promise<void> {
-  const stored: StoredState = {
-    checkedAt: state.checkedAt ?? null,
-    answers: state.answers ?? null,
-    safetyMode: state.safetyMode,
-    discreet: state.discreet,
-  };
-  const sealed = deps.sealer.seal(
-    await dataKeyOf(deps, db, userId),
-    JSON.stringify(stored),
-    sealContext(userId),
-  );
-  const now = deps.clock();
   await db
     .insertInto('safety_states')
     .values({ user_id: userId, sealed, updated_at: now })
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ sealed, updated_at: now }))
     .execute();
+}
+
+/** Gives every open session of the person this idle time (sealed). */
+export async function setSessionsIdle(db: Db, userId: string, idleSealed: string): Promise<void> {
   await db
     .updateTable('sessions')
-    .set({ idle_sealed: sealIdle(deps.sealer, userId, idleMsFor(deps, state)) })
+    .set({ idle_sealed: idleSealed })
     .where('user_id', '=', userId)
     .execute();
+}
+
+/**
+ * Makes another change to the same person's safety state wait for this transaction (PostgreSQL
+ * only: SQLite runs one transaction at a time).
+ */
+export async function lockPerson(db: Db, userId: string): Promise<void> {
+  await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
+/** The country whose crisis lines the person sees first (sealed; null for none chosen). */
+export async function writeCountry(
+  db: Db,
+  userId: string,
+  sealedCountry: string | null,
+): Promise<void> {
+  await db.updateTable('users').set({ country: sealedCountry }).where('id', '=', userId).execute();
 }

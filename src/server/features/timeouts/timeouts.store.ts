@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
 
-export interface TimeoutRow {
+export interface StoredTimeout {
   readonly id: string;
   readonly journeyId: string;
   readonly callerId: string;
@@ -15,7 +15,7 @@ const baseQuery = (db: Db) =>
     .select(['id', 'journey_id', 'caller_id', 'started_at', 'returns_at', 'ended_at']);
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-const toTimeoutRow = (r: Row): TimeoutRow => ({
+const toStoredTimeout = (r: Row): StoredTimeout => ({
   id: r.id,
   journeyId: r.journey_id,
   callerId: r.caller_id,
@@ -24,18 +24,21 @@ const toTimeoutRow = (r: Row): TimeoutRow => ({
   endedAt: r.ended_at,
 });
 
-export async function findTimeout(db: Db, id: string): Promise<TimeoutRow | undefined> {
+export async function findTimeout(db: Db, id: string): Promise<StoredTimeout | undefined> {
   const row = await baseQuery(db).where('id', '=', id).executeTakeFirst();
-  return row ? toTimeoutRow(row) : undefined;
+  return row ? toStoredTimeout(row) : undefined;
 }
 
 /** The journey's time-out that was not ended by hand (it may have run out: check with the clock). */
-export async function findOpenTimeout(db: Db, journeyId: string): Promise<TimeoutRow | undefined> {
+export async function findOpenTimeout(
+  db: Db,
+  journeyId: string,
+): Promise<StoredTimeout | undefined> {
   const row = await baseQuery(db)
     .where('journey_id', '=', journeyId)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
-  return row ? toTimeoutRow(row) : undefined;
+  return row ? toStoredTimeout(row) : undefined;
 }
 
 /**

@@ -143,5 +143,11 @@ describe('agreed time-outs', () => {
     expect(await current(robin)).toBeNull();
     expect((await robin.client.post(`/api/timeouts/${id}/end`)).statusCode).toBe(404);
     expect(await current(a)).not.toBeNull();
+    // Without any journey it does not exist either: not found, not "no journey".
+    const pat = await makeMember(t.app, 'Pat');
+    const ended = await pat.client.post(`/api/timeouts/${id}/end`);
+    expect(ended.statusCode).toBe(404);
+    expect(ended.json().code).toBe('timeout.not_found');
+    expect(await current(pat)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import type { ProgramProgress, ProgramStepView, ProgramView } from '../../../shared/api/program.js';
+import { programApi, type ProgramStepView, type ProgramView } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
-import { api, isApiError } from '../../api/client.js';
+import { call, isApiError } from '../../api/client.js';
 import { useJourney, useSafety } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -36,7 +36,7 @@ function Readiness({
 
   const mark = useMutation({
     mutationFn: (ready: boolean) =>
-      api.post<ProgramProgress>(`/api/program/steps/${step.id}/ready`, { ready }),
+      call(programApi.ready, { params: { stepId: step.id }, body: { ready } }),
     onSuccess: async (_progress, ready) => {
       await client.invalidateQueries({ queryKey: programKeys.all });
       announce(t(ready ? 'program.markedReady' : 'program.markedNotReady'));
@@ -101,10 +101,8 @@ function Exercises({
   );
   // Marking, or taking back a mark made by mistake: the same address, POST or DELETE.
   const mark = useMutation({
-    mutationFn: ({ exerciseId, worked }: { exerciseId: string; worked: boolean }) => {
-      const url = `/api/program/exercises/${exerciseId}/worked-on`;
-      return worked ? api.post<ProgramProgress>(url) : api.delete<ProgramProgress>(url);
-    },
+    mutationFn: ({ exerciseId, worked }: { exerciseId: string; worked: boolean }) =>
+      call(worked ? programApi.workedOn : programApi.takeBackWorkedOn, { params: { exerciseId } }),
     onSuccess: async (_progress, { worked }) => {
       await client.invalidateQueries({ queryKey: programKeys.all });
       announce(t(worked ? 'program.exerciseMarked' : 'program.exerciseUnmarked'));
@@ -162,7 +160,7 @@ function Revisit({ step }: { step: ProgramStepView }) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const revisit = useMutation({
-    mutationFn: () => api.post<ProgramProgress>(`/api/program/steps/${step.id}/revisit`),
+    mutationFn: () => call(programApi.revisit, { params: { stepId: step.id } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: programKeys.all });
       announce(t('program.revisited'));

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  ProgramExerciseView,
-  ProgramStepOutline,
-  ProgramStepView,
-  ProgramView,
-  StepStatus,
+import {
+  programApi,
+  type ProgramExerciseView,
+  type ProgramStepOutline,
+  type ProgramView,
+  type StepStatus,
 } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import type { MemberRole } from '../../../core/journeys/journey.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 
 export const programKeys = {
   all: ['program'] as const,
@@ -20,7 +20,7 @@ export const programKeys = {
 export const useProgram = () =>
   useQuery({
     queryKey: programKeys.all,
-    queryFn: () => api.get<ProgramView>('/api/program'),
+    queryFn: () => call(programApi.view, { query: {} }),
     // A partner's readiness can change at any time; look again on every screen.
     staleTime: 0,
   });
@@ -34,7 +34,7 @@ export const useProgram = () =>
 export const useProgramStep = (stepId: string, role: MemberRole | undefined) =>
   useQuery({
     queryKey: programKeys.texts(role ?? 'unsaid', stepId),
-    queryFn: () => api.get<ProgramStepView>(`/api/program/steps/${encodeURIComponent(stepId)}`),
+    queryFn: () => call(programApi.step, { params: { stepId } }),
     staleTime: Infinity,
     gcTime: Infinity,
     enabled: role !== undefined,

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { CrisisCountry } from '../../../core/crisis/resources.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { safetyApi } from '../../../shared/api/safety.js';
+import { call } from '../../api/client.js';
 import { keys, useCrisisLines, type SessionState } from '../../api/queries.js';
 import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
@@ -36,7 +37,7 @@ export function HelpLines({
   // undefined: nothing picked here yet; null: "somewhere else".
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
   const save = useMutation({
-    mutationFn: (code: string | null) => api.put('/api/me/country', { country: code }),
+    mutationFn: (code: string | null) => call(safetyApi.country, { body: { country: code } }),
     onSuccess: (_r, code) => {
       client.setQueryData<SessionState>(keys.session, (s) =>
         s?.user ? { ...s, user: { ...s.user, country: code } } : s,

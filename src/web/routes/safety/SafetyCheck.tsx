@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { safetyQuestionIds, type SafetyQuestionId } from '../../../core/safety/safety.js';
-import type { SafetyCheckBody, SafetyStatus } from '../../../shared/api/safety.js';
+import { safetyApi, type SafetyCheckBody } from '../../../shared/api/safety.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { keys, useCrisisLines, type SessionState } from '../../api/queries.js';
 import { useMe } from '../../app/Shell.js';
 import { Choices } from '../../components/choices.js';
@@ -47,7 +47,7 @@ export function SafetyCheck() {
   useCrisisLines();
 
   const save = useMutation({
-    mutationFn: (body: SafetyCheckBody) => api.post<SafetyStatus>('/api/safety/check', body),
+    mutationFn: (body: SafetyCheckBody) => call(safetyApi.check, { body }),
     onSuccess: (status) => {
       client.setQueryData(keys.safety, status);
       // The shell's idle time and discreet title follow the new settings at once.

@@ -5,7 +5,7 @@ import { authApi, type Me } from '../../../shared/api/auth.js';
 import { journeysApi, type Journey, type JourneyUpdateBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { api, call } from '../../api/client.js';
-import type { SafetySettingsBody, SafetyStatus } from '../../../shared/api/safety.js';
+import { safetyApi, type SafetySettingsBody } from '../../../shared/api/safety.js';
 import {
   keys,
   useCrisisLines,
@@ -85,7 +85,7 @@ function PrivacyAndSafety({ me }: { me: Me }) {
   const [confirmLeave, setConfirmLeave] = useState(false);
 
   const change = useMutation({
-    mutationFn: (body: SafetySettingsBody) => api.patch<SafetyStatus>('/api/safety', body),
+    mutationFn: (body: SafetySettingsBody) => call(safetyApi.settings, { body }),
     onSuccess: (status) => {
       client.setQueryData(keys.safety, status);
       client.setQueryData<SessionState>(keys.session, (s) =>
@@ -96,7 +96,7 @@ function PrivacyAndSafety({ me }: { me: Me }) {
     },
   });
   const country = useMutation({
-    mutationFn: (code: string | null) => api.put('/api/me/country', { country: code }),
+    mutationFn: (code: string | null) => call(safetyApi.country, { body: { country: code } }),
     onSuccess: (_r, code) => {
       client.setQueryData<SessionState>(keys.session, (s) =>
         s?.user ? { ...s, user: { ...s.user, country: code } } : s,

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { TIMEOUT_MAX_MINUTES, TIMEOUT_MIN_MINUTES } from '../../../core/timeouts/timeout.js';
-import type { CurrentTimeout, Timeout, TimeoutCreateBody } from '../../../shared/api/timeouts.js';
+import { timeoutsApi, type Timeout, type TimeoutCreateBody } from '../../../shared/api/timeouts.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Choices } from '../../components/choices.js';
 import { ErrorSummary, problemOf } from '../../components/form.js';
@@ -31,7 +31,7 @@ export function formatReturn(until: number, now: number): string {
 export function useCurrentTimeout(enabled = true) {
   const query = useQuery({
     queryKey: timeoutKeys.current,
-    queryFn: () => api.get<CurrentTimeout>('/api/timeouts/current'),
+    queryFn: () => call(timeoutsApi.current),
     enabled,
     staleTime: 0,
     refetchInterval: 60_000,
@@ -53,7 +53,7 @@ function Running({ timeout, now }: { timeout: Timeout; now: number }) {
   const announce = useAnnounce();
   const time = formatReturn(timeout.until, now);
   const end = useMutation({
-    mutationFn: () => api.post<undefined>(`/api/timeouts/${timeout.id ?? ''}/end`),
+    mutationFn: () => call(timeoutsApi.end, { params: { id: timeout.id ?? '' } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: timeoutKeys.current });
       announce(t('timeouts.endedDone'));
@@ -136,8 +136,8 @@ function CallForm({ partner, now }: { partner: string; now: number }) {
   const [choice, setChoice] = useState<Choice>('m20');
   const later = laterChoice(now);
   const fixed = { m20: 20, h1: 60, h2: 120 } as const;
-  const call = useMutation({
-    mutationFn: (body: TimeoutCreateBody) => api.post<Timeout>('/api/timeouts', body),
+  const calling = useMutation({
+    mutationFn: (body: TimeoutCreateBody) => call(timeoutsApi.call, { body }),
     onSuccess: async (timeout) => {
       await client.invalidateQueries({ queryKey: timeoutKeys.current });
       announce(t('timeouts.calledDone', { time: formatReturn(timeout.until, Date.now()) }));
@@ -146,11 +146,13 @@ function CallForm({ partner, now }: { partner: string; now: number }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // Worked out at the moment of calling: the screen may have been open for a while.
-    call.mutate({ minutes: choice === 'later' ? laterChoice(Date.now()).minutes : fixed[choice] });
+    calling.mutate({
+      minutes: choice === 'later' ? laterChoice(Date.now()).minutes : fixed[choice],
+    });
   };
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <ErrorSummary error={call.error} />
+      <ErrorSummary error={calling.error} />
       <Choices
         type="radio"
         name="timeout-length"
@@ -170,7 +172,7 @@ function CallForm({ partner, now }: { partner: string; now: number }) {
       />
       <p className="small">{t('timeouts.privacy', { name: partner })}</p>
       <p className="actions">
-        <button type="submit" className="button primary" disabled={call.isPending}>
+        <button type="submit" className="button primary" disabled={calling.isPending}>
           {t('timeouts.call')}
         </button>
       </p>
