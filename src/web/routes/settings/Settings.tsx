@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { authApi, type Me } from '../../../shared/api/auth.js';
 import { journeysApi, type Journey, type JourneyUpdateBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api, call } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { safetyApi, type SafetySettingsBody } from '../../../shared/api/safety.js';
 import {
   keys,
