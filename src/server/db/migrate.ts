@@ -47,9 +47,27 @@ export async function migratorFor(database: Database): Promise<Migrator> {
   });
 }
 
+/**
+ * Held while migrating on PostgreSQL, and by anything that drops a schema (the tests' harness).
+ * Kysely looks for its bookkeeping table by listing every schema in the database, which fails when
+ * another schema disappears mid-list; with this lock a drop waits for a migration and the other way
+ * round. Two instances starting at once also migrate one after the other.
+ */
+export const SCHEMA_CHANGE_LOCK = 7_310_421;
+
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
   const migrator = await migratorFor(database);
-  const result = await migrator.migrateToLatest();
+  const result =
+    database.dialect === 'postgres'
+      ? await database.db.connection().execute(async (conn) => {
+          await sql`select pg_advisory_lock(${SCHEMA_CHANGE_LOCK})`.execute(conn);
+          try {
+            return await migrator.migrateToLatest();
+          } finally {
+            await sql`select pg_advisory_unlock(${SCHEMA_CHANGE_LOCK})`.execute(conn);
+          }
+        })
+      : await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(

@@ -9,6 +9,7 @@ import { buildApp } from '../app.js';
 import { boot } from '../boot.js';
 import { loadConfig, type Config } from '../config.js';
 import { openPostgres, openSqlite, type Database } from '../db/connection.js';
+import { SCHEMA_CHANGE_LOCK } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import type { JourneyStartBody } from '../../shared/api/journeys.js';
 import { CSRF_HEADER } from '../http/access.js';
@@ -64,7 +65,10 @@ export async function createTestDatabase(
       await database.close();
       const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await c.connect();
+      // Not while another test's migration lists the schemas (see SCHEMA_CHANGE_LOCK).
+      await c.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
       await c.query(`drop schema ${pgSchema} cascade`);
+      await c.query('select pg_advisory_unlock($1)', [SCHEMA_CHANGE_LOCK]);
       await c.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
