@@ -17,7 +17,7 @@ import {
   currentCrisisResources,
   resetCrisisResources,
   saveCrisisResources,
-} from '../server/features/crisis/crisis.source.js';
+} from '../server/features/crisis/crisis.store.js';
 import { appVersion } from '../server/version.js';
 import {
   backupSqlite,

@@ -18,6 +18,8 @@ import type { Deps } from '../server/deps.js';
 import { writePastCheckins } from '../server/features/checkins/checkins.service.js';
 import { insertJourney, insertMember } from '../server/features/journeys/journeys.store.js';
 import { saveSafetyState } from '../server/features/safety/safety.service.js';
+import { sealRole } from '../server/auth/person-facts.js';
+import { sealCameToLight, sealKinds } from '../server/features/journeys/journey-facts.js';
 
 const allNoAnswers = Object.fromEntries(
   safetyQuestionIds.map((id) => [id, false]),
@@ -73,20 +75,25 @@ export async function seedJourney(
     );
     accounts.push({ id: account.id, email: account.email, memberRole: person.role });
   }
-  const [first, ...partners] = accounts;
+  const [first] = accounts;
   if (!first) throw new Error('a journey needs at least one person');
   const now = input.startedAt;
-  await insertJourney(db, deps.sealer, {
+  const { sealer } = deps;
+  await insertJourney(db, {
     id: journeyId,
-    userId: first.id,
     path: input.path,
-    role: first.memberRole,
-    kinds: input.kinds,
-    cameToLight: input.cameToLight,
+    kindsSealed: sealKinds(sealer, journeyId, input.kinds),
+    cameToLightSealed: sealCameToLight(sealer, journeyId, input.cameToLight),
+    createdBy: first.id,
     now,
   });
-  for (const p of partners) {
-    await insertMember(db, deps.sealer, { journeyId, userId: p.id, role: p.memberRole, now });
+  for (const p of accounts) {
+    await insertMember(db, {
+      journeyId,
+      userId: p.id,
+      roleSealed: sealRole(sealer, journeyId, p.id, p.memberRole),
+      now,
+    });
   }
   return { journeyId, members: accounts.map((a) => ({ id: a.id, email: a.email })) };
 }

@@ -8,7 +8,7 @@ import { createSealer } from './crypto/sealing.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
-import { currentCrisisResources } from './features/crisis/crisis.source.js';
+import { currentCrisisResources } from './features/crisis/crisis.store.js';
 import { sealPlainFacts } from './features/journeys/journey-facts.js';
 
 const KEY_CHECK = 'crypto.master_key_check';

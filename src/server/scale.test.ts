@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNIN_LIMIT_ACCOUNT_ADDRESS } from './auth/auth.routes.js';
+import { SIGNIN_LIMIT_ACCOUNT_ADDRESS } from './auth/auth.service.js';
 import {
   createTestApp,
   createTestDatabase,

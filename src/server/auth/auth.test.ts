@@ -4,7 +4,7 @@ import {
   SIGNIN_LIMIT_ACCOUNT_ADDRESS,
   SIGNIN_LIMIT_ACCOUNT_ADDRESS_UNDER_GUESSING,
   SIGNIN_LIMIT_ADDRESS,
-} from './auth.routes.js';
+} from './auth.service.js';
 import { CSRF_HEADER, USER_HEADER } from '../http/access.js';
 import {
   createTestApp,

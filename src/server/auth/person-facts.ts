@@ -1,4 +1,5 @@
 import type { MemberRole } from '../../core/journeys/journey.js';
+import { sealContext } from '../crypto/contexts.js';
 import type { Sealer } from '../crypto/sealing.js';
 
 /**
@@ -8,28 +9,17 @@ import type { Sealer } from '../crypto/sealing.js';
  * The master key rather than the person's own: their partner's screens, an invitation opened
  * before sign-in and the session read them too.
  */
-const nameContext = (userId: string) => ({ table: 'users', id: userId, field: 'display_name' });
-const countryContext = (userId: string) => ({ table: 'users', id: userId, field: 'country' });
-const roleContext = (journeyId: string, userId: string) => ({
-  table: 'journey_members',
-  id: `${journeyId}:${userId}`,
-  field: 'role',
-});
-
 export const sealName = (sealer: Sealer, userId: string, name: string) =>
-  sealer.sealForServer(name, nameContext(userId));
+  sealer.sealForServer(name, sealContext('displayName', userId));
 export const openName = (sealer: Sealer, userId: string, sealed: string) =>
-  sealer.openForServer(sealed, nameContext(userId));
+  sealer.openForServer(sealed, sealContext('displayName', userId));
 
 export const sealCountry = (sealer: Sealer, userId: string, country: string | null) =>
-  country === null ? null : sealer.sealForServer(country, countryContext(userId));
+  country === null ? null : sealer.sealForServer(country, sealContext('country', userId));
 export const openCountry = (sealer: Sealer, userId: string, sealed: string | null) =>
-  sealed === null ? null : sealer.openForServer(sealed, countryContext(userId));
+  sealed === null ? null : sealer.openForServer(sealed, sealContext('country', userId));
 
 export const sealRole = (sealer: Sealer, journeyId: string, userId: string, role: MemberRole) =>
-  sealer.sealForServer(role, roleContext(journeyId, userId));
+  sealer.sealForServer(role, sealContext('memberRole', journeyId, userId));
 export const openRole = (sealer: Sealer, journeyId: string, userId: string, sealed: string) =>
-  sealer.openForServer(sealed, roleContext(journeyId, userId)) as MemberRole;
-
-/** The contexts, for sealing data written before these fields were sealed. */
-export const personFactContexts = { nameContext, countryContext, roleContext };
+  sealer.openForServer(sealed, sealContext('memberRole', journeyId, userId)) as MemberRole;

@@ -1,3 +1,4 @@
+import { sealContext } from '../crypto/contexts.js';
 import type { Sealer } from '../crypto/sealing.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Sealer } from '../crypto/sealing.js';
  * shorter one means discreet mode (which safety mode turns on), and a copy of the database must
  * not tell who that is.
  */
-const context = (userId: string) => ({ table: 'sessions', id: userId, field: 'idle_ms' });
+const context = (userId: string) => sealContext('sessionIdle', userId);
 
 export const sealIdle = (sealer: Sealer, userId: string, idleMs: number): string =>
   // Padded to one width, so not even the length of the value differs between people.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SIGNIN_LIMIT_ADDRESS } from '../auth/auth.routes.js';
+import { SIGNIN_LIMIT_ADDRESS } from '../auth/auth.service.js';
 import { CSRF_HEADER } from './access.js';
 import { createTestApp, type TestApp, uniqueEmail } from '../test-support/harness.js';
 

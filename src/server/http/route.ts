@@ -67,6 +67,8 @@ export function serve<E extends Endpoint>(
   const success = e.response ?? z.null();
   const response: Record<number, z.ZodType> = { [status]: success };
   for (const code of errorStatuses(e)) response[code] = Problem;
+  for (const [code, schema] of Object.entries(e.otherAnswers ?? {}))
+    response[Number(code)] = schema;
   app.withTypeProvider<ZodTypeProvider>().route({
     method: e.method,
     url: e.path,
@@ -90,7 +92,9 @@ export function serve<E extends Endpoint>(
       } as Input<E>;
       const out = await handler(caller as CallerFor<E['caller']>, input, { request, reply });
       if (reply.sent) return reply;
-      return reply.code(status).send(status === 204 ? null : out);
+      // A handler picks one of the endpoint's other answers (health's 503) by setting its status.
+      const code = e.otherAnswers?.[reply.statusCode] ? reply.statusCode : status;
+      return reply.code(code).send(code === 204 ? null : out);
     },
   });
 }

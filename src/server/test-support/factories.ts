@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MemberRole } from '../../core/journeys/journey.js';
+import { sealRole } from '../auth/person-facts.js';
 import { insertUser } from '../auth/users.store.js';
 import { createSealer, KEY_BYTES, type Sealer } from '../crypto/sealing.js';
 import type { Db } from '../db/schema.js';
+import { sealCameToLight, sealKinds } from '../features/journeys/journey-facts.js';
 import { insertJourney, insertMember } from '../features/journeys/journeys.store.js';
 import { journeyBody, uniqueEmail } from './harness.js';
 
@@ -49,12 +51,20 @@ export async function storeMemberWithJourney(
 ) {
   const person = await storePerson(db, sealer, options);
   const journeyId = options.journeyId ?? randomUUID();
-  await insertJourney(db, sealer, {
-    ...journeyBody,
+  const now = options.now ?? 0;
+  await insertJourney(db, {
     id: journeyId,
+    path: journeyBody.path,
+    kindsSealed: sealKinds(sealer, journeyId, journeyBody.kinds),
+    cameToLightSealed: sealCameToLight(sealer, journeyId, journeyBody.cameToLight),
+    createdBy: person.id,
+    now,
+  });
+  await insertMember(db, {
+    journeyId,
     userId: person.id,
-    role: options.role ?? journeyBody.role,
-    now: options.now ?? 0,
+    roleSealed: sealRole(sealer, journeyId, person.id, options.role ?? journeyBody.role),
+    now,
   });
   return { person, journeyId };
 }
@@ -73,6 +83,11 @@ export async function storeCouple(
     displayName: 'Sam',
     ...(ids.sam ? { id: ids.sam } : {}),
   });
-  await insertMember(db, sealer, { journeyId, userId: sam.id, role: 'broke_trust', now: 0 });
+  await insertMember(db, {
+    journeyId,
+    userId: sam.id,
+    roleSealed: sealRole(sealer, journeyId, sam.id, 'broke_trust'),
+    now: 0,
+  });
   return { alex, sam, journeyId };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts/password-policy.js';
+import { endpoint } from './endpoint.js';
 import { userText } from './text.js';
 
 export const Email = z
@@ -61,3 +62,76 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SetupStatus = z.object({ needed: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatus>;
+
+/** Who is signed in on this device, if anyone, and the settings their screens need. */
+export const CurrentSession = SessionInfo.extend({ user: Me.nullable() });
+export type CurrentSession = z.infer<typeof CurrentSession>;
+
+/** The errors creating an account may answer, whoever creates it. */
+const accountErrors = ['auth.password_weak', 'auth.password_length', 'auth.email_taken'] as const;
+
+/** Accounts and sessions, as both the server and the web client see them. */
+export const authApi = {
+  signUp: endpoint({
+    method: 'POST',
+    path: '/api/auth/signup',
+    tag: 'auth',
+    summary: 'Create an account and sign in',
+    caller: 'anyone',
+    body: SignUpBody,
+    response: SessionInfo,
+    status: 201,
+    errors: ['auth.rate_limited', ...accountErrors],
+  }),
+  signIn: endpoint({
+    method: 'POST',
+    path: '/api/auth/signin',
+    tag: 'auth',
+    summary: 'Sign in with email and password',
+    caller: 'anyone',
+    body: SignInBody,
+    response: SessionInfo,
+    errors: ['auth.rate_limited', 'auth.invalid_credentials'],
+  }),
+  signOut: endpoint({
+    method: 'POST',
+    path: '/api/auth/signout',
+    tag: 'auth',
+    summary: 'Sign out of this device',
+    caller: 'anyone',
+    body: EmptyBody,
+    response: null,
+    status: 204,
+  }),
+  session: endpoint({
+    method: 'GET',
+    path: '/api/auth/session',
+    tag: 'auth',
+    summary: 'Who is signed in on this device, if anyone',
+    caller: 'anyone',
+    response: CurrentSession,
+  }),
+};
+
+/** First run: the one-time creation of the practice's administrator. */
+export const setupApi = {
+  status: endpoint({
+    method: 'GET',
+    path: '/api/setup',
+    tag: 'setup',
+    summary: 'Whether first-run setup is still needed',
+    caller: 'anyone',
+    response: SetupStatus,
+  }),
+  createAdmin: endpoint({
+    method: 'POST',
+    path: '/api/setup',
+    tag: 'setup',
+    summary: 'Create the first administrator (only once)',
+    caller: 'anyone',
+    body: SignUpBody,
+    response: SessionInfo,
+    status: 201,
+    errors: ['setup.done', ...accountErrors],
+  }),
+};

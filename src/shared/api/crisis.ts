@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrisisCountry } from '../../core/crisis/resources.js';
+import { endpoint } from './endpoint.js';
 
 /** The crisis lines as the practice keeps them, and whose come first for someone with no country. */
 export const CrisisLines = z.object({
@@ -10,3 +11,15 @@ export const CrisisLines = z.object({
   defaultCountry: z.string().nullable(),
 });
 export type CrisisLines = z.infer<typeof CrisisLines>;
+
+export const crisisApi = {
+  lines: endpoint({
+    method: 'GET',
+    path: '/api/crisis',
+    tag: 'crisis',
+    summary:
+      'Crisis and abuse lines by country (emergency number first), as the practice keeps them',
+    caller: 'anyone',
+    response: CrisisLines,
+  }),
+};

@@ -51,6 +51,12 @@ export interface Endpoint<
    * `safety.check_needed`) and validation (400) are added from `caller` and the schemas.
    */
   readonly errors?: readonly ErrorCode[];
+  /**
+   * Answers that are neither the success nor a problem, by status, with their body's schema (the
+   * health check's 503 says what is down in its usual shape). The handler picks one by setting
+   * the reply's status.
+   */
+  readonly otherAnswers?: Readonly<Record<number, Schema>>;
 }
 
 /** Declares an endpoint, keeping its schemas' exact types for the route and the client. */

@@ -6,6 +6,8 @@ import {
   memberRoles,
 } from '../../core/journeys/journey.js';
 import { Email } from './auth.js';
+import { IdParams } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const JourneyPath = z.enum(journeyPaths, { error: 'Please choose a path.' });
 export const MemberRole = z.enum(memberRoles, {
@@ -96,3 +98,91 @@ export const InvitePreview = z.object({
   inviterName: z.string().nullable(),
 });
 export type InvitePreview = z.infer<typeof InvitePreview>;
+
+/** A person's journey, as both the server and the web client see it. */
+export const journeysApi = {
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/journey',
+    tag: 'journeys',
+    summary: 'My current journey, if I have started one',
+    caller: 'member',
+    response: JourneyEnvelope,
+  }),
+  start: endpoint({
+    method: 'POST',
+    path: '/api/journey',
+    tag: 'journeys',
+    summary: 'Start my journey: path, role, kinds of betrayal, when it came to light',
+    caller: 'member',
+    body: JourneyStartBody,
+    response: Journey,
+    status: 201,
+    errors: ['journey.exists'],
+  }),
+  change: endpoint({
+    method: 'PATCH',
+    path: '/api/journey',
+    tag: 'journeys',
+    summary: 'Change my journey (any of path, role, kinds, when it came to light)',
+    caller: 'journeyMember',
+    body: JourneyUpdateBody,
+    response: Journey,
+    errors: ['journey.has_partner'],
+  }),
+};
+
+/** Inviting a partner into a journey, and joining one through a link. */
+export const partnersApi = {
+  invite: endpoint({
+    method: 'POST',
+    path: '/api/journey/invites',
+    tag: 'partners',
+    summary: 'Create a single-use link (valid 7 days) to invite my partner',
+    // Not `safetyChecked`: a journey that cannot take a partner says so before the safety check.
+    caller: 'journeyMember',
+    body: InviteCreateBody,
+    response: InviteCreated,
+    status: 201,
+    errors: ['journey.not_together', 'journey.full', 'safety.check_needed', 'auth.rate_limited'],
+  }),
+  withdraw: endpoint({
+    method: 'DELETE',
+    path: '/api/journey/invites/:id',
+    tag: 'partners',
+    summary: 'Withdraw an invitation that has not been used',
+    caller: 'member',
+    params: IdParams,
+    response: null,
+    status: 204,
+    errors: ['invite.not_found'],
+  }),
+  preview: endpoint({
+    method: 'POST',
+    path: '/api/invites/preview',
+    tag: 'partners',
+    summary: 'What an invitation link leads to, before signing in',
+    caller: 'anyone',
+    body: InviteTokenBody,
+    response: InvitePreview,
+    errors: ['invite.invalid'],
+  }),
+  accept: endpoint({
+    method: 'POST',
+    path: '/api/invites/accept',
+    tag: 'partners',
+    summary: "Join my partner's journey through their link, saying my own part in it",
+    caller: 'member',
+    body: InviteAcceptBody,
+    response: Journey,
+    errors: [
+      'invite.invalid',
+      'invite.used',
+      'invite.expired',
+      'invite.revoked',
+      'invite.own',
+      'journey.exists',
+      'journey.full',
+    ],
+  }),
+};

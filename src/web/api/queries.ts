@@ -6,12 +6,12 @@ import {
   useQuery,
   type InfiniteData,
 } from '@tanstack/react-query';
-import type { Me, SetupStatus } from '../../shared/api/auth.js';
+import { authApi, setupApi, type Me } from '../../shared/api/auth.js';
 import { checkinsApi, type Checkin, type CheckinPage } from '../../shared/api/checkins.js';
-import type { JourneyEnvelope } from '../../shared/api/journeys.js';
+import { journeysApi } from '../../shared/api/journeys.js';
 import { safetyApi } from '../../shared/api/safety.js';
-import type { CrisisLines } from '../../shared/api/crisis.js';
-import { api, call, isApiError, setSignedInUser } from './client.js';
+import { crisisApi } from '../../shared/api/crisis.js';
+import { call, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
 export interface SessionState {
@@ -78,17 +78,17 @@ export function startSession(client: QueryClient, session: SessionState): void {
 export const useSession = () =>
   useQuery({
     queryKey: keys.session,
-    queryFn: () => api.get<SessionState>('/api/auth/session'),
+    queryFn: (): Promise<SessionState> => call(authApi.session),
     staleTime: Infinity,
   });
 
 export const useSetupStatus = () =>
-  useQuery({ queryKey: keys.setup, queryFn: () => api.get<SetupStatus>('/api/setup') });
+  useQuery({ queryKey: keys.setup, queryFn: () => call(setupApi.status) });
 
 export const useJourney = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: keys.journey,
-    queryFn: () => api.get<JourneyEnvelope>('/api/journey'),
+    queryFn: () => call(journeysApi.mine),
     enabled: options.enabled ?? true,
     // Whether the partner has joined changes what each screen offers: check on every screen.
     staleTime: 0,
@@ -148,6 +148,6 @@ export const useSafety = (options: { enabled?: boolean } = {}) =>
 export const useCrisisLines = () =>
   useQuery({
     queryKey: keys.crisis,
-    queryFn: () => api.get<CrisisLines>('/api/crisis'),
+    queryFn: () => call(crisisApi.lines),
     staleTime: 10 * 60_000,
   });

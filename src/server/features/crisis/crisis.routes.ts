@@ -1,16 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pickCountry, type CrisisCountry } from '../../../core/crisis/resources.js';
-import { CrisisLines } from '../../../shared/api/crisis.js';
+import type { CrisisCountry } from '../../../core/crisis/resources.js';
+import { crisisApi } from '../../../shared/api/crisis.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { findUserById } from '../../auth/users.store.js';
 import type { Deps } from '../../deps.js';
 import { access, actorOf } from '../../http/access.js';
+import { serve } from '../../http/route.js';
 import { compressedBody, sendStatic, type StaticBody } from '../../http/static-body.js';
-import { defaultCountry } from '../practice/practice.service.js';
 import { html, layout, raw } from '../../pages/html.js';
-import { currentCrisisResources } from './crisis.source.js';
+import * as crisis from './crisis.service.js';
 
 const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
   const heading =
@@ -46,6 +45,8 @@ const countryBlock = (c: CrisisCountry, headingLevel: 'h2' | 'h3') => {
  * does. The person picks their country; we never guess it from their address.
  */
 export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
+  serve(app, deps, crisisApi.lines, () => crisis.crisisLines(deps));
+
   // The page is built per request (the practice may edit its lines at any time), but it takes few
   // forms: each is compressed once, keyed by its exact text, so an edit is never served stale.
   const compressed = new Map<string, StaticBody>();
@@ -60,48 +61,18 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
     return body;
   };
   app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/crisis',
-    {
-      config: access('public'),
-      schema: {
-        tags: ['crisis'],
-        summary:
-          'Crisis and abuse lines by country (emergency number first), as the practice keeps them',
-        response: { 200: CrisisLines },
-      },
-    },
-    async (): Promise<CrisisLines> => {
-      const crisis = await currentCrisisResources(deps);
-      return { ...crisis, defaultCountry: await defaultCountry(deps, crisis) };
-    },
-  );
-
-  /** The country asked for, else the signed-in person's own, else the practice's default. */
-  const countryFor = async (request: FastifyRequest<{ Querystring: { country?: string } }>) => {
-    const crisis = await currentCrisisResources(deps);
-    const asked = pickCountry(crisis, request.query.country);
-    if (asked) return { crisis, chosen: asked };
-    const actor = actorOf(request);
-    if (actor.kind === 'user') {
-      const own = await findUserById(deps.database.db, deps.sealer, actor.userId);
-      const theirs = pickCountry(crisis, own?.country ?? undefined);
-      if (theirs) return { crisis, chosen: theirs };
-    }
-    return {
-      crisis,
-      chosen: pickCountry(crisis, (await defaultCountry(deps, crisis)) ?? undefined),
-    };
-  };
-
-  app.withTypeProvider<ZodTypeProvider>().get(
     '/help',
     {
       config: access('public'),
       schema: { hide: true, querystring: z.object({ country: z.string().max(10).optional() }) },
     },
     async (request, reply) => {
-      const { crisis, chosen } = await countryFor(request);
-      const others = crisis.countries.filter((c) => c !== chosen);
+      const { crisis: lines, chosen } = await crisis.helpLines(
+        deps,
+        actorOf(request),
+        request.query.country,
+      );
+      const others = lines.countries.filter((c) => c !== chosen);
       const anywhereElse = html`<section class="crisis-country" aria-labelledby="anywhere-else">
         <h2 id="anywhere-else">${t('help.anywhereElse')}</h2>
         <p>${t('help.anywhereElseText')}</p>
@@ -112,7 +83,7 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
         <form class="country-picker" method="get" action="/help">
           <label for="country">${t('help.chooseCountry')}</label>
           <select id="country" name="country">
-            ${crisis.countries.map(
+            ${lines.countries.map(
               (c) =>
                 html`<option value="${c.code}" ${c === chosen ? raw(' selected') : ''}>
                   ${c.name}
@@ -125,7 +96,7 @@ export function registerCrisisRoutes(app: FastifyInstance, deps: Deps): void {
         <p class="tools-link"><a href="/tools">${t('tools.fromHelp')}</a></p>
         ${chosen ? html`<h2>${t('help.otherCountries')}</h2>` : ''}
         ${others.map((c) => countryBlock(c, chosen ? 'h3' : 'h2'))} ${chosen ? anywhereElse : ''}
-        <p class="small">${t('help.verified', { date: crisis.verifiedOn })}</p>`;
+        <p class="small">${t('help.verified', { date: lines.verifiedOn })}</p>`;
       return sendStatic(
         request,
         reply,

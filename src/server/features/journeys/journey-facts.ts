@@ -1,20 +1,15 @@
 import type { BetrayalKind, CameToLight } from '../../../core/journeys/journey.js';
-import { personFactContexts } from '../../auth/person-facts.js';
+import { sealContext } from '../../crypto/contexts.js';
 import type { SealContext, Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
-import { inviteEmailContext, outboxRecipientContext } from '../partners/invites.store.js';
 
 /**
  * What happened and when it came to light belong to the journey, not to one person: both members
  * read them and no query looks inside them. So they are sealed under the master key, which keeps
  * them from anyone holding only a copy of the database.
  */
-const kindsContext = (journeyId: string) => ({ table: 'journeys', id: journeyId, field: 'kinds' });
-const cameToLightContext = (journeyId: string) => ({
-  table: 'journeys',
-  id: journeyId,
-  field: 'came_to_light',
-});
+const kindsContext = (journeyId: string) => sealContext('journeyKinds', journeyId);
+const cameToLightContext = (journeyId: string) => sealContext('cameToLight', journeyId);
 
 export const sealKinds = (sealer: Sealer, journeyId: string, kinds: readonly BetrayalKind[]) =>
   sealer.sealForServer(JSON.stringify(kinds), kindsContext(journeyId));
@@ -74,16 +69,16 @@ export async function sealPlainFacts(db: Db, sealer: Sealer): Promise<void> {
       .where('email', 'is not', null)
       .execute();
     for (const i of invites) {
-      if (i.email === null || opens(i.email, inviteEmailContext(i.id))) continue;
+      if (i.email === null || opens(i.email, sealContext('inviteEmail', i.id))) continue;
       await trx
         .updateTable('invites')
-        .set({ email: sealer.sealForServer(i.email, inviteEmailContext(i.id)) })
+        .set({ email: sealer.sealForServer(i.email, sealContext('inviteEmail', i.id)) })
         .where('id', '=', i.id)
         .execute();
     }
     const mails = await trx.selectFrom('mail_outbox').select(['id', 'recipient']).execute();
     for (const m of mails) {
-      const ctx = outboxRecipientContext(m.id);
+      const ctx = sealContext('outboxRecipient', m.id);
       if (opens(m.recipient, ctx)) continue;
       await trx
         .updateTable('mail_outbox')
@@ -91,7 +86,10 @@ export async function sealPlainFacts(db: Db, sealer: Sealer): Promise<void> {
         .where('id', '=', m.id)
         .execute();
     }
-    const { nameContext, countryContext, roleContext } = personFactContexts;
+    const nameContext = (id: string) => sealContext('displayName', id);
+    const countryContext = (id: string) => sealContext('country', id);
+    const roleContext = (journeyId: string, userId: string) =>
+      sealContext('memberRole', journeyId, userId);
     const users = await trx.selectFrom('users').select(['id', 'display_name', 'country']).execute();
     for (const u of users) {
       const changes = {

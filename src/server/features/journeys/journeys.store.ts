@@ -1,16 +1,7 @@
-import type {
-  BetrayalKind,
-  CameToLight,
-  JourneyFacts,
-  JourneyPath,
-  MemberRole,
-} from '../../../core/journeys/journey.js';
-import type { Journey } from '../../../shared/api/journeys.js';
-import { openName, openRole, sealRole } from '../../auth/person-facts.js';
+import type { JourneyFacts, JourneyPath, MemberRole } from '../../../core/journeys/journey.js';
+import { openRole } from '../../auth/person-facts.js';
 import type { Sealer } from '../../crypto/sealing.js';
-import { atomically, type Db } from '../../db/schema.js';
-import { inviteEmailContext, revokeOpenInvites } from '../partners/invites.store.js';
-import { openCameToLight, openKinds, sealCameToLight, sealKinds } from './journey-facts.js';
+import type { Db } from '../../db/schema.js';
 
 export interface Membership {
   readonly journeyId: string;
@@ -53,107 +44,96 @@ export async function journeyFacts(db: Db, journeyId: string): Promise<JourneyFa
   return { path: row.path as JourneyPath, memberCount: await countMembers(db, journeyId) };
 }
 
+/** A new journey, its facts already sealed (see journey-facts.ts). */
 export interface NewJourney {
   readonly id: string;
-  readonly userId: string;
   readonly path: JourneyPath;
-  readonly role: MemberRole;
-  readonly kinds: readonly BetrayalKind[];
-  readonly cameToLight: CameToLight;
+  readonly kindsSealed: string;
+  readonly cameToLightSealed: string;
+  readonly createdBy: string;
   readonly now: number;
 }
 
-/** Starts a journey with its first member; part of the caller's transaction when given one. */
-export async function insertJourney(db: Db, sealer: Sealer, j: NewJourney): Promise<void> {
-  await atomically(db, async (trx) => {
-    await trx
-      .insertInto('journeys')
-      .values({
-        id: j.id,
-        path: j.path,
-        kinds: sealKinds(sealer, j.id, j.kinds),
-        came_to_light: sealCameToLight(sealer, j.id, j.cameToLight),
-        created_by: j.userId,
-        created_at: j.now,
-        updated_at: j.now,
-      })
-      .execute();
-    await insertMember(trx, sealer, {
-      journeyId: j.id,
-      userId: j.userId,
-      role: j.role,
-      now: j.now,
-    });
-  });
+export async function insertJourney(db: Db, j: NewJourney): Promise<void> {
+  await db
+    .insertInto('journeys')
+    .values({
+      id: j.id,
+      path: j.path,
+      kinds: j.kindsSealed,
+      came_to_light: j.cameToLightSealed,
+      created_by: j.createdBy,
+      created_at: j.now,
+      updated_at: j.now,
+    })
+    .execute();
 }
 
-/** A person in a journey from `now`: the one who starts it, or the partner who joins. */
+/** A person joins a journey; their part in it is already sealed (auth/person-facts.ts). */
 export async function insertMember(
   db: Db,
-  sealer: Sealer,
-  m: { journeyId: string; userId: string; role: MemberRole; now: number },
+  m: { journeyId: string; userId: string; roleSealed: string; now: number },
 ): Promise<void> {
   await db
     .insertInto('journey_members')
     .values({
       journey_id: m.journeyId,
       user_id: m.userId,
-      role: sealRole(sealer, m.journeyId, m.userId, m.role),
+      role: m.roleSealed,
       joined_at: m.now,
       left_at: null,
     })
     .execute();
 }
 
+/** Changes to a journey's own facts, the sealed ones already sealed. */
 export interface JourneyChanges {
   readonly path?: JourneyPath | undefined;
-  readonly kinds?: readonly BetrayalKind[] | undefined;
-  readonly cameToLight?: CameToLight | undefined;
-  readonly role?: MemberRole | undefined;
+  readonly kindsSealed?: string | undefined;
+  readonly cameToLightSealed?: string | undefined;
 }
 
+/**
+ * Writes the changes and the time. With no changes it still writes the time, which locks the
+ * journey's row for the rest of the transaction (joining takes turns on it).
+ */
 export async function updateJourney(
   db: Db,
-  sealer: Sealer,
   journeyId: string,
-  userId: string,
   changes: JourneyChanges,
   now: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('journeys')
-      .set({
-        updated_at: now,
-        ...(changes.path ? { path: changes.path } : {}),
-        ...(changes.kinds ? { kinds: sealKinds(sealer, journeyId, changes.kinds) } : {}),
-        ...(changes.cameToLight
-          ? { came_to_light: sealCameToLight(sealer, journeyId, changes.cameToLight) }
-          : {}),
-      })
-      .where('id', '=', journeyId)
-      .execute();
-    // Off the together path, no invitation link may stay usable.
-    if (changes.path && changes.path !== 'together') await revokeOpenInvites(trx, journeyId, now);
-    if (changes.role) {
-      await trx
-        .updateTable('journey_members')
-        .set({ role: sealRole(sealer, journeyId, userId, changes.role) })
-        .where('journey_id', '=', journeyId)
-        .where('user_id', '=', userId)
-        .execute();
-    }
-  });
+  await db
+    .updateTable('journeys')
+    .set({
+      updated_at: now,
+      ...(changes.path ? { path: changes.path } : {}),
+      ...(changes.kindsSealed ? { kinds: changes.kindsSealed } : {}),
+      ...(changes.cameToLightSealed ? { came_to_light: changes.cameToLightSealed } : {}),
+    })
+    .where('id', '=', journeyId)
+    .execute();
 }
 
-/** The journey as one member sees it: their own role, the partner's name, their open invites. */
-export async function loadJourneyView(
+export async function updateMemberRole(
   db: Db,
-  sealer: Sealer,
   journeyId: string,
   userId: string,
-  now: number,
-): Promise<Journey> {
+  roleSealed: string,
+): Promise<void> {
+  await db
+    .updateTable('journey_members')
+    .set({ role: roleSealed })
+    .where('journey_id', '=', journeyId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/**
+ * A journey as stored, for one member's view of it: its sealed facts, its members now (with
+ * their sealed names and parts) and the member's own open invites (their sealed emails).
+ */
+export async function readJourney(db: Db, journeyId: string, userId: string, now: number) {
   const journey = await db
     .selectFrom('journeys')
     .select(['id', 'path', 'kinds', 'came_to_light', 'created_at'])
@@ -166,8 +146,6 @@ export async function loadJourneyView(
     .where('journey_members.journey_id', '=', journeyId)
     .where('journey_members.left_at', 'is', null)
     .execute();
-  const me = members.find((m) => m.user_id === userId);
-  const partner = members.find((m) => m.user_id !== userId);
   const invites = await db
     .selectFrom('invites')
     .select(['id', 'expires_at', 'email'])
@@ -178,20 +156,5 @@ export async function loadJourneyView(
     .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute();
-  return {
-    id: journey.id,
-    path: journey.path as Journey['path'],
-    kinds: openKinds(sealer, journey.id, journey.kinds),
-    cameToLight: openCameToLight(sealer, journey.id, journey.came_to_light),
-    createdAt: journey.created_at,
-    me: { role: me ? openRole(sealer, journeyId, me.user_id, me.role) : 'unsaid' },
-    partner: partner
-      ? { displayName: openName(sealer, partner.user_id, partner.display_name) }
-      : null,
-    pendingInvites: invites.map((i) => ({
-      id: i.id,
-      expiresAt: i.expires_at,
-      email: i.email === null ? null : sealer.openForServer(i.email, inviteEmailContext(i.id)),
-    })),
-  };
+  return { journey, members, invites };
 }

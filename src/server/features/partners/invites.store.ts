@@ -1,28 +1,17 @@
 import { INVITE_TTL_MS } from '../../../core/invites/invite.js';
-import type { Sealer } from '../../crypto/sealing.js';
 import type { Db } from '../../db/schema.js';
-import { openName } from '../../auth/person-facts.js';
 
-/** An invitee's email (shown to the person who invited, used for the outgoing mail). */
-export const inviteEmailContext = (inviteId: string) => ({
-  table: 'invites',
-  id: inviteId,
-  field: 'email',
-});
+/** A new invitation; the invitee's email, if given, already sealed under the master key. */
+export interface NewInvite {
+  readonly id: string;
+  readonly journeyId: string;
+  readonly tokenHash: string;
+  readonly createdBy: string;
+  readonly emailSealed: string | null;
+  readonly now: number;
+}
 
-/** The invitee's email, if given, is sealed under the master key: no query looks it up. */
-export async function insertInvite(
-  db: Db,
-  sealer: Sealer,
-  invite: {
-    id: string;
-    journeyId: string;
-    tokenHash: string;
-    createdBy: string;
-    email: string | null;
-    now: number;
-  },
-): Promise<{ expiresAt: number }> {
+export async function insertInvite(db: Db, invite: NewInvite): Promise<{ expiresAt: number }> {
   const expiresAt = invite.now + INVITE_TTL_MS;
   await db
     .insertInto('invites')
@@ -31,10 +20,7 @@ export async function insertInvite(
       journey_id: invite.journeyId,
       token_hash: invite.tokenHash,
       created_by: invite.createdBy,
-      email:
-        invite.email === null
-          ? null
-          : sealer.sealForServer(invite.email, inviteEmailContext(invite.id)),
+      email: invite.emailSealed,
       created_at: invite.now,
       expires_at: expiresAt,
       used_at: null,
@@ -45,7 +31,22 @@ export async function insertInvite(
   return { expiresAt };
 }
 
-export const findInviteByTokenHash = (db: Db, sealer: Sealer, tokenHash: string) =>
+/** An invitation as stored, with its inviter's display name still sealed (auth/person-facts.ts). */
+export interface StoredInvite {
+  readonly id: string;
+  readonly journeyId: string;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+  readonly revokedAt: number | null;
+  readonly inviterNameSealed: string;
+}
+
+export const findInviteByTokenHash = (
+  db: Db,
+  tokenHash: string,
+): Promise<StoredInvite | undefined> =>
   db
     .selectFrom('invites')
     .innerJoin('users', 'users.id', 'invites.created_by')
@@ -71,7 +72,7 @@ export const findInviteByTokenHash = (db: Db, sealer: Sealer, tokenHash: string)
             expiresAt: row.expires_at,
             usedAt: row.used_at,
             revokedAt: row.revoked_at,
-            inviterName: openName(sealer, row.created_by, row.inviter_name),
+            inviterNameSealed: row.inviter_name,
           }
         : undefined,
     );
@@ -94,6 +95,26 @@ export async function revokeInvite(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Marks an open link used, conditionally, so of two people racing for it only one gets in:
+ * false when it was used or withdrawn meanwhile.
+ */
+export async function markInviteUsed(
+  db: Db,
+  id: string,
+  usedBy: string,
+  now: number,
+): Promise<boolean> {
+  const used = await db
+    .updateTable('invites')
+    .set({ used_at: now, used_by: usedBy })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
 /** Withdraws every open link of a journey (it became full, or left the together path). */
 export async function revokeOpenInvites(db: Db, journeyId: string, now: number): Promise<void> {
   await db
@@ -105,30 +126,23 @@ export async function revokeOpenInvites(db: Db, journeyId: string, now: number):
     .execute();
 }
 
-export const outboxBodyContext = (id: string) => ({ table: 'mail_outbox', id, field: 'body' });
-export const outboxRecipientContext = (id: string) => ({
-  table: 'mail_outbox',
-  id,
-  field: 'recipient',
-});
+/** A queued email, its recipient and body already sealed under the master key. */
+export interface NewMail {
+  readonly id: string;
+  readonly recipientSealed: string;
+  readonly subject: string;
+  readonly bodySealed: string;
+  readonly now: number;
+}
 
-/**
- * Queues an email. The body is sealed under the master key: an invitation email carries a link
- * that works, and a copy of the database must not be enough to use it. So is the recipient: whom
- * someone invited says who their partner is.
- */
-export async function writeOutbox(
-  db: Db,
-  sealer: Sealer,
-  mail: { id: string; recipient: string; subject: string; body: string; now: number },
-): Promise<void> {
+export async function writeOutbox(db: Db, mail: NewMail): Promise<void> {
   await db
     .insertInto('mail_outbox')
     .values({
       id: mail.id,
-      recipient: sealer.sealForServer(mail.recipient, outboxRecipientContext(mail.id)),
+      recipient: mail.recipientSealed,
       subject: mail.subject,
-      body: sealer.sealForServer(mail.body, outboxBodyContext(mail.id)),
+      body: mail.bodySealed,
       created_at: mail.now,
     })
     .execute();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { outboxBodyContext, outboxRecipientContext } from './invites.store.js';
+import { sealContext } from '../../crypto/contexts.js';
 import { useTestApp, makeJourney, makeMember, tokenOf } from '../../test-support/harness.js';
 
 const t = useTestApp();
@@ -122,10 +122,10 @@ describe('inviting the partner', () => {
       .selectFrom('mail_outbox')
       .selectAll()
       .executeTakeFirstOrThrow();
-    expect(t.deps.sealer.openForServer(mail.recipient, outboxRecipientContext(mail.id))).toBe(
-      'sam@example.org',
-    );
-    const body = t.deps.sealer.openForServer(mail.body, outboxBodyContext(mail.id));
+    expect(
+      t.deps.sealer.openForServer(mail.recipient, sealContext('outboxRecipient', mail.id)),
+    ).toBe('sam@example.org');
+    const body = t.deps.sealer.openForServer(mail.body, sealContext('outboxBody', mail.id));
     expect(body).toContain(res.json().url);
     expect(body).not.toContain('Alex');
     expect(mail.subject).not.toMatch(/betray|affair|trust/i);
@@ -143,7 +143,7 @@ describe('inviting the partner', () => {
         .selectAll()
         .executeTakeFirstOrThrow();
       const body = t.deps.sealer
-        .openForServer(mail.body, outboxBodyContext(mail.id))
+        .openForServer(mail.body, sealContext('outboxBody', mail.id))
         .replace(res.json<{ url: string }>().url, '<link>');
       await t.deps.database.db.deleteFrom('mail_outbox').execute();
       mails.push({ subject: mail.subject, body });

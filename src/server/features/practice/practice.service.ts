@@ -1,9 +1,9 @@
 import { pickCountry, type CrisisResources } from '../../../core/crisis/resources.js';
 import { DomainError } from '../../../core/errors.js';
-import type { PracticeSettings } from '../../../shared/api/practice.js';
+import type { PracticeSettings, PracticeSettingsBody } from '../../../shared/api/practice.js';
 import type { Db } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { currentCrisisResources } from '../crisis/crisis.source.js';
+import { currentCrisisResources } from '../crisis/crisis.store.js';
 import { DEFAULT_COUNTRY, readPracticeSetting, writePracticeSetting } from './practice.store.js';
 
 /**
@@ -31,4 +31,13 @@ export async function setDefaultCountry(deps: Deps, code: string | null): Promis
     throw new DomainError('crisis.country_unknown');
   }
   await writePracticeSetting(deps.database.db, DEFAULT_COUNTRY, code, deps.clock());
+}
+
+/** Changes the practice's settings, answering them as they now stand. */
+export async function changeSettings(
+  deps: Deps,
+  body: PracticeSettingsBody,
+): Promise<PracticeSettings> {
+  await setDefaultCountry(deps, body.defaultCountry);
+  return practiceSettings(deps);
 }

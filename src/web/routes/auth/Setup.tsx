@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { SessionInfo, SignUpBody } from '../../../shared/api/auth.js';
+import { setupApi, type SignUpBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { startSession, useSetupStatus } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -20,7 +20,7 @@ export function Setup() {
   const [values, setValues] = useState<SignUpBody>(emptyAccount);
 
   const create = useMutation({
-    mutationFn: (body: SignUpBody) => api.post<SessionInfo>('/api/setup', body),
+    mutationFn: (body: SignUpBody) => call(setupApi.createAdmin, { body }),
     onSuccess: (data) => {
       startSession(client, data);
       announce(t('setup.done'), { navigating: true });

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import type { SessionInfo, SignInBody } from '../../../shared/api/auth.js';
+import { authApi, type SignInBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { startSession, useSession } from '../../api/queries.js';
 import { pendingInvite } from '../../app/pending-invite.js';
 import { ErrorSummary, fieldErrorsOf, TextField } from '../../components/form.js';
@@ -27,7 +27,7 @@ export function SignIn() {
   const endedIdle = new URLSearchParams(location.search).get('ended') === 'idle';
 
   const signIn = useMutation({
-    mutationFn: (body: SignInBody) => api.post<SessionInfo>('/api/auth/signin', body),
+    mutationFn: (body: SignInBody) => call(authApi.signIn, { body }),
     onSuccess: (data) => {
       startSession(client, data);
       const { to, accept } = destination(from);

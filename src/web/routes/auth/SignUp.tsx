@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import type { SessionInfo, SignUpBody } from '../../../shared/api/auth.js';
+import { authApi, type SignUpBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { startSession, useSession } from '../../api/queries.js';
 import { pendingInvite } from '../../app/pending-invite.js';
 import { ErrorSummary, fieldErrorsOf } from '../../components/form.js';
@@ -19,7 +19,7 @@ export function SignUp() {
   const next = invited ? '/join' : '/app';
 
   const signUp = useMutation({
-    mutationFn: (body: SignUpBody) => api.post<SessionInfo>('/api/auth/signup', body),
+    mutationFn: (body: SignUpBody) => call(authApi.signUp, { body }),
     onSuccess: (data) => {
       startSession(client, data);
       void navigate(next, { replace: true, state: { accept: invited } });

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import type { Journey, JourneyStartBody } from '../../../shared/api/journeys.js';
+import { journeysApi, type JourneyStartBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { keys, useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -26,7 +26,9 @@ export function Start() {
   const [draft, setDraft] = useState<JourneyDraft>(emptyDraft);
 
   const start = useMutation({
-    mutationFn: (body: Partial<JourneyStartBody>) => api.post<Journey>('/api/journey', body),
+    // An unfinished form is sent as it is: the server's messages say what is still to choose.
+    mutationFn: (body: Partial<JourneyStartBody>) =>
+      call(journeysApi.start, { body: body as JourneyStartBody }),
     onSuccess: (created) => {
       client.setQueryData(keys.journey, { journey: created });
       announce(t('start.done'), { navigating: true });

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { memberRoles, type MemberRole } from '../../../core/journeys/journey.js';
-import type { InvitePreview, Journey } from '../../../shared/api/journeys.js';
+import { partnersApi } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api, isApiError } from '../../api/client.js';
+import { call, isApiError } from '../../api/client.js';
 import { keys, useSession } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { pendingInvite } from '../../app/pending-invite.js';
@@ -62,7 +62,8 @@ export function Join() {
 
   const preview = useQuery({
     queryKey: ['invite-preview', token],
-    queryFn: () => api.post<InvitePreview>('/api/invites/preview', { token }),
+    // Asked only with a token (`enabled`); the page says what to do without one.
+    queryFn: () => call(partnersApi.preview, { body: { token: token ?? '' } }),
     enabled: Boolean(token),
     staleTime: Infinity,
     retry: false,
@@ -70,7 +71,7 @@ export function Join() {
 
   const accept = useMutation({
     mutationFn: (chosen: MemberRole) =>
-      api.post<Journey>('/api/invites/accept', { token, role: chosen }),
+      call(partnersApi.accept, { body: { token: token ?? '', role: chosen } }),
     onSuccess: (journey) => {
       pendingInvite.clear();
       client.setQueryData(keys.journey, { journey });

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type {
-  InviteCreateBody,
-  InviteCreated,
-  Journey,
-  PendingInvite,
+import {
+  partnersApi,
+  type InviteCreateBody,
+  type InviteCreated,
+  type Journey,
+  type PendingInvite,
 } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { Isolated } from '../../components/bidi.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { keys, useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -90,7 +91,7 @@ function Pending({
   const client = useQueryClient();
   const announce = useAnnounce();
   const withdraw = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/journey/invites/${id}`),
+    mutationFn: (id: string) => call(partnersApi.withdraw, { params: { id } }),
     onSuccess: async (_data, id) => {
       onWithdrawn(id);
       await client.invalidateQueries({ queryKey: keys.journey });
@@ -132,7 +133,7 @@ function Invite({ journey }: { journey: Journey }) {
   const announce = useAnnounce();
   const [email, setEmail] = useState('');
   const create = useMutation({
-    mutationFn: (body: InviteCreateBody) => api.post<InviteCreated>('/api/journey/invites', body),
+    mutationFn: (body: InviteCreateBody) => call(partnersApi.invite, { body }),
     onSuccess: async () => {
       setEmail('');
       await client.invalidateQueries({ queryKey: keys.journey });

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { PracticeSettings as Settings } from '../../../shared/api/practice.js';
+import { practiceApi, type PracticeSettings as Settings } from '../../../shared/api/practice.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { keys, useCrisisLines } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
@@ -23,7 +23,7 @@ function DefaultCountryForm({
   const announce = useAnnounce();
   const [country, setCountry] = useState(settings.defaultCountry ?? '');
   const save = useMutation({
-    mutationFn: (body: Settings) => api.put<Settings>('/api/practice/settings', body),
+    mutationFn: (body: Settings) => call(practiceApi.change, { body }),
     onSuccess: (saved) => {
       client.setQueryData(practiceKey, saved);
       // Crisis screens in this tab show the new default at once.
@@ -61,7 +61,7 @@ function DefaultCountryForm({
 export function PracticeSettings() {
   const settings = useQuery({
     queryKey: practiceKey,
-    queryFn: () => api.get<Settings>('/api/practice/settings'),
+    queryFn: () => call(practiceApi.settings),
   });
   const crisis = useCrisisLines();
   // Both first: a select whose options are still loading would show "anywhere else" for a moment.

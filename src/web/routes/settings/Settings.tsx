@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Me } from '../../../shared/api/auth.js';
-import type { Journey, JourneyUpdateBody } from '../../../shared/api/journeys.js';
+import { authApi, type Me } from '../../../shared/api/auth.js';
+import { journeysApi, type Journey, type JourneyUpdateBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { api, call } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { safetyApi, type SafetySettingsBody } from '../../../shared/api/safety.js';
 import {
   keys,
@@ -35,7 +35,7 @@ function JourneySettings({ journey }: { journey: Journey }) {
   const partner = journey.partner?.displayName;
 
   const update = useMutation({
-    mutationFn: (body: JourneyUpdateBody) => api.patch<Journey>('/api/journey', body),
+    mutationFn: (body: JourneyUpdateBody) => call(journeysApi.change, { body }),
     onSuccess: (next) => {
       client.setQueryData(keys.journey, { journey: next });
       setDraft(draftOf(next));
@@ -186,7 +186,7 @@ function PrivacyAndSafety({ me }: { me: Me }) {
 
 function Account({ me }: { me: Me }) {
   const signOut = useMutation({
-    mutationFn: () => api.post('/api/auth/signout'),
+    mutationFn: () => call(authApi.signOut, { body: {} }),
     // A full page load leaves nothing of this session in memory, and Back does not return here.
     onSuccess: () => window.location.replace('/signin'),
   });
