@@ -48,13 +48,6 @@ export function membershipOf(
     : undefined;
 }
 
-/** The signed-in member's id, for handlers behind the `member` policy. */
-export function memberId(request: FastifyRequest): string {
-  const actor = actorOf(request);
-  if (actor.kind !== 'user') throw new DomainError('auth.unauthenticated');
-  return actor.userId;
-}
-
 export const sessionCookieName = (secure: boolean): string =>
   secure ? '__Host-sf_session' : 'sf_session';
 

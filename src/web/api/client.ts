@@ -54,7 +54,7 @@ export const setSignedInUser = (id: string | undefined): void => {
  * One request to the API. The session cookie rides along (same origin only), every state change
  * carries the CSRF header the server requires, and any failure becomes an ApiError.
  */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     headers['x-steadfast-csrf'] = '1';
@@ -88,14 +88,6 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     code: 'unexpected',
   });
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T = undefined>(path: string) => request<T>('DELETE', path),
-};
 
 /**
  * Calls one endpoint of the API as its contract in src/shared/api describes it: the path filled
