@@ -11,6 +11,7 @@ import {
   useTestApp,
   writeCheckin,
 } from '../test-support/harness.js';
+import { answer, last, share, write } from '../test-support/letters.js';
 import { sealContext, sealedFields, type SealedFieldName } from './contexts.js';
 
 const SEALED_PREFIX = 'sf1.';
@@ -63,19 +64,13 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       followUp: 'extremely_difficult',
     });
     expect(screened.statusCode).toBe(201);
-    const letter = (
-      await a.client.post('/api/letters', { kind: 'impact', text: `letter ${marker}` })
-    ).json<{ versions: { id: string }[] }>().versions[0]?.id;
-    await a.client.post(`/api/letters/${letter}/share`);
-    const reflection = (
-      await b.client.post('/api/letters', {
-        kind: 'reflection',
-        respondsTo: letter,
-        text: `reflection ${marker}`,
-      })
-    ).json<{ versions: { id: string }[] }>().versions[1]?.id;
-    await b.client.post(`/api/letters/${reflection}/share`);
-    await a.client.post(`/api/letters/${reflection}/answers`, { answer: 'not_yet', note: marker });
+    const impact = last(await write(a, { kind: 'impact', text: `letter ${marker}` }));
+    await share(a, impact.id);
+    const reflection = last(
+      await write(b, { kind: 'reflection', respondsTo: impact.id, text: `reflection ${marker}` }),
+    );
+    await share(b, reflection.id);
+    await answer(a, reflection.id, { answer: 'not_yet', note: marker });
     const agreement = (
       await a.client.post('/api/agreements', { text: `before ${marker}`, category: 'other' })
     ).json<{ id: string }>().id;

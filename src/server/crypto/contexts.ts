@@ -24,144 +24,61 @@ export interface SealedField<T extends keyof DB = keyof DB> {
   readonly key: 'server' | 'wrap' | 'keyCheck' | { readonly person: Column<T> };
 }
 
-const field = <T extends keyof DB>(f: SealedField<T>): SealedField<T> => f;
+const field = <T extends keyof DB>(
+  table: T,
+  column: Column<T>,
+  name: string,
+  idColumns: readonly Column<T>[],
+  key: SealedField<T>['key'],
+): SealedField<T> => ({ table, column, field: name, idColumns, key });
+
+/** Under the master key: facts both partners, an invitation or the server itself must read. */
+const server = <T extends keyof DB>(t: T, c: Column<T>, name: string, ids: readonly Column<T>[]) =>
+  field(t, c, name, ids, 'server');
+
+/** Under the data key of the person named in `person`: what they wrote. */
+const personal = <T extends keyof DB>(
+  t: T,
+  c: Column<T>,
+  name: string,
+  ids: readonly Column<T>[],
+  person: Column<T>,
+) => field(t, c, name, ids, { person });
 
 export const sealedFields = {
   /** Sealed by the sealer itself (crypto/sealing.ts `wrap`/`unwrap`); listed so the test sees it. */
-  wrappedKey: field({
-    table: 'users',
-    column: 'wrapped_key',
-    field: 'wrapped_key',
-    idColumns: ['id'],
-    key: 'wrap',
-  }),
-  /** The settings row that proves at start that the master key is the one the data was sealed with. */
-  masterKeyCheck: field({
-    table: 'settings',
-    column: 'value',
-    field: 'value',
-    idColumns: ['key'],
-    key: 'keyCheck',
-  }),
-  displayName: field({
-    table: 'users',
-    column: 'display_name',
-    field: 'display_name',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  country: field({
-    table: 'users',
-    column: 'country',
-    field: 'country',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  memberRole: field({
-    table: 'journey_members',
-    column: 'role',
-    field: 'role',
-    idColumns: ['journey_id', 'user_id'],
-    key: 'server',
-  }),
-  sessionIdle: field({
-    table: 'sessions',
-    column: 'idle_sealed',
-    field: 'idle_ms',
-    idColumns: ['user_id'],
-    key: 'server',
-  }),
-  journeyKinds: field({
-    table: 'journeys',
-    column: 'kinds',
-    field: 'kinds',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  cameToLight: field({
-    table: 'journeys',
-    column: 'came_to_light',
-    field: 'came_to_light',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  inviteEmail: field({
-    table: 'invites',
-    column: 'email',
-    field: 'email',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  outboxBody: field({
-    table: 'mail_outbox',
-    column: 'body',
-    field: 'body',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  outboxRecipient: field({
-    table: 'mail_outbox',
-    column: 'recipient',
-    field: 'recipient',
-    idColumns: ['id'],
-    key: 'server',
-  }),
-  checkin: field({
-    table: 'checkins',
-    column: 'sealed',
-    field: 'content',
-    idColumns: ['id'],
-    key: { person: 'author_id' },
-  }),
-  safetyState: field({
-    table: 'safety_states',
-    column: 'sealed',
-    field: 'state',
-    idColumns: ['user_id'],
-    key: { person: 'user_id' },
-  }),
-  letter: field({
-    table: 'letters',
-    column: 'sealed',
-    field: 'text',
-    idColumns: ['id'],
-    key: { person: 'author_id' },
-  }),
-  letterAnswer: field({
-    table: 'letter_answers',
-    column: 'sealed',
-    field: 'content',
-    idColumns: ['id'],
-    key: { person: 'author_id' },
-  }),
-  screenResult: field({
-    table: 'screen_results',
-    column: 'sealed',
-    field: 'result',
-    idColumns: ['id'],
-    key: { person: 'user_id' },
-  }),
-  agreementText: field({
-    table: 'agreement_versions',
-    column: 'sealed',
-    field: 'text',
-    idColumns: ['agreement_id', 'version'],
-    key: { person: 'proposed_by' },
-  }),
-  agreementDiff: field({
-    table: 'agreement_versions',
-    column: 'diff_sealed',
-    field: 'diff',
-    idColumns: ['agreement_id', 'version'],
-    key: { person: 'proposed_by' },
-  }),
-  commitmentLogNote: field({
-    table: 'commitment_logs',
-    column: 'sealed',
-    field: 'note',
-    idColumns: ['id'],
-    key: { person: 'answered_by' },
-  }),
+  wrappedKey: field('users', 'wrapped_key', 'wrapped_key', ['id'], 'wrap'),
+  /** The row that proves at start that the master key is the one the data was sealed with. */
+  masterKeyCheck: field('settings', 'value', 'value', ['key'], 'keyCheck'),
+  displayName: server('users', 'display_name', 'display_name', ['id']),
+  country: server('users', 'country', 'country', ['id']),
+  memberRole: server('journey_members', 'role', 'role', ['journey_id', 'user_id']),
+  sessionIdle: server('sessions', 'idle_sealed', 'idle_ms', ['user_id']),
+  journeyKinds: server('journeys', 'kinds', 'kinds', ['id']),
+  cameToLight: server('journeys', 'came_to_light', 'came_to_light', ['id']),
+  inviteEmail: server('invites', 'email', 'email', ['id']),
+  outboxBody: server('mail_outbox', 'body', 'body', ['id']),
+  outboxRecipient: server('mail_outbox', 'recipient', 'recipient', ['id']),
+  checkin: personal('checkins', 'sealed', 'content', ['id'], 'author_id'),
+  safetyState: personal('safety_states', 'sealed', 'state', ['user_id'], 'user_id'),
+  letter: personal('letters', 'sealed', 'text', ['id'], 'author_id'),
+  letterAnswer: personal('letter_answers', 'sealed', 'content', ['id'], 'author_id'),
+  screenResult: personal('screen_results', 'sealed', 'result', ['id'], 'user_id'),
+  agreementText: personal(
+    'agreement_versions',
+    'sealed',
+    'text',
+    ['agreement_id', 'version'],
+    'proposed_by',
+  ),
+  agreementDiff: personal(
+    'agreement_versions',
+    'diff_sealed',
+    'diff',
+    ['agreement_id', 'version'],
+    'proposed_by',
+  ),
+  commitmentLogNote: personal('commitment_logs', 'sealed', 'note', ['id'], 'answered_by'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;
