@@ -71,12 +71,8 @@ export function useIdleSignOut(
       // Nothing cached survives; the shell waits for the sign-in page instead of sending there itself.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
       client.setQueryData<SessionState>(keys.session, { user: null });
-      void Promise.resolve(
-        navigate('/signin?ended=idle', { replace: true, state: { from: where.current } }),
-      ).finally(() => {
-        leaving.forPrivacy = false;
-        if (root) root.hidden = false;
-      });
+      // The sign-in page shows the screen again when it is there (privacyLeaveOver).
+      void navigate('/signin?ended=idle', { replace: true, state: { from: where.current } });
     };
 
     // One timer, set for the next moment that matters (the notice, then the sign-out).

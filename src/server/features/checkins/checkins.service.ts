@@ -42,7 +42,8 @@ const DAY_MS = 86_400_000;
 
 const actorOf = (c: Caller): Actor => ({ kind: 'user', userId: c.userId, role: c.accountRole });
 
-function assertAllowed(decision: Decision): void {
+/** An access decision as the check-ins answer it: a refused read is "not found", never "forbidden". */
+function refuseUnlessAllowed(decision: Decision): void {
   if (!decision.allow) {
     throw new DomainError(
       decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'checkin.not_found',
@@ -94,7 +95,7 @@ function previewed(checkin: Checkin): Checkin {
 async function changeable(deps: Deps, c: Caller, id: string): Promise<StoredCheckin> {
   const row = await findCheckin(deps.database.db, id);
   if (!row) throw new DomainError('checkin.not_found');
-  assertAllowed(canChangeItem(actorOf(c), row));
+  refuseUnlessAllowed(canChangeItem(actorOf(c), row));
   return row;
 }
 
@@ -180,7 +181,7 @@ export async function readCheckin(
 ): Promise<Checkin> {
   const row = await findCheckin(deps.database.db, params.id);
   if (!row) throw new DomainError('checkin.not_found');
-  assertAllowed(canReadItem(actorOf(c), c.journey, row));
+  refuseUnlessAllowed(canReadItem(actorOf(c), c.journey, row));
   return viewOne(c, row);
 }
 

@@ -41,7 +41,7 @@ import {
   poolSnapshots,
   refreshReliability,
   writeLogAnswer,
-  type LogRow,
+  type StoredLog,
   type StoredCommitment,
 } from './commitments.store.js';
 import { reliabilityView, trendView } from './reliability-view.js';
@@ -61,7 +61,7 @@ type Api = typeof commitmentsApi;
 export const LOGS_SHOWN = 10;
 
 /** The cursor after the first `shown` of `rows` when there are more of them; null otherwise. */
-const cursorAfter = (rows: readonly LogRow[], shown: number): string | null => {
+const cursorAfter = (rows: readonly StoredLog[], shown: number): string | null => {
   const last = rows[shown - 1];
   return rows.length > shown && last ? encodeCursor({ createdAt: last.at, id: last.id }) : null;
 };
@@ -77,7 +77,7 @@ const trendRead = (snapshot: ReliabilitySnapshot, now: number): ReliabilityTrend
 /** An entry as both partners read it, its dispute note opened under the key of who wrote it. */
 const logView =
   (who: People) =>
-  (l: LogRow): CommitmentLogView => ({
+  (l: StoredLog): CommitmentLogView => ({
     id: l.id,
     at: l.at,
     status: l.status,

@@ -21,12 +21,12 @@ import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
  */
 
 /** A commitment as the rules know it, and the journey it belongs to. */
-export interface CommitmentRow extends CommitmentFacts {
+export interface JourneyCommitment extends CommitmentFacts {
   readonly journeyId: string;
 }
 
 /** An entry as the rules know it, who answered it, and its sealed dispute note. */
-export interface LogRow extends LogFacts {
+export interface StoredLog extends LogFacts {
   readonly answeredBy: string | null;
   readonly sealed: string | null;
 }
@@ -48,11 +48,11 @@ const commitmentQuery = (db: Db) =>
 type CRow = Awaited<ReturnType<ReturnType<typeof commitmentQuery>['executeTakeFirstOrThrow']>>;
 
 /** A commitment as stored: with its reliability snapshot, encoded (see snapshot-codec.ts). */
-export interface StoredCommitment extends CommitmentRow {
+export interface StoredCommitment extends JourneyCommitment {
   readonly reliability: string;
 }
 
-const toCommitmentRow = (r: CRow): StoredCommitment => ({
+const toStoredCommitment = (r: CRow): StoredCommitment => ({
   id: r.id,
   journeyId: r.journey_id,
   agreementId: r.agreement_id,
@@ -66,7 +66,7 @@ const toCommitmentRow = (r: CRow): StoredCommitment => ({
 
 export async function listCommitments(db: Db, journeyId: string): Promise<StoredCommitment[]> {
   const { rows } = await db.executeQuery(compiledReads(db).commitments(journeyId));
-  return rows.map(toCommitmentRow);
+  return rows.map(toStoredCommitment);
 }
 
 /** A commitment in a journey; undefined when it belongs to another one. */
@@ -79,11 +79,11 @@ export async function findCommitment(
     .where('journey_id', '=', journeyId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? toCommitmentRow(row) : undefined;
+  return row ? toStoredCommitment(row) : undefined;
 }
 
 /** A new commitment; the unique index refuses a second running one for the same person. */
-export async function insertCommitment(db: Db, c: CommitmentRow): Promise<void> {
+export async function insertCommitment(db: Db, c: JourneyCommitment): Promise<void> {
   try {
     await db
       .insertInto('commitments')
@@ -122,7 +122,7 @@ const logQuery = (db: Db) =>
     .select(['id', 'commitment_id', 'logged_by', 'at', 'status', 'answered_by', 'sealed']);
 type LRow = Awaited<ReturnType<ReturnType<typeof logQuery>['executeTakeFirstOrThrow']>>;
 
-const toLogRow = (r: LRow): LogRow => ({
+const toStoredLog = (r: LRow): StoredLog => ({
   id: r.id,
   commitmentId: r.commitment_id,
   loggedBy: r.logged_by,
@@ -171,22 +171,22 @@ export async function logPage(
   commitmentId: string,
   cursor: LogCursor | undefined,
   limit: number,
-): Promise<LogRow[]> {
+): Promise<StoredLog[]> {
   const compiled = compiledLogPages(db);
   const query = cursor
     ? compiled.after(commitmentId, cursor.at, cursor.id, limit)
     : compiled.first(commitmentId, limit);
   const { rows } = await db.executeQuery(query);
-  return rows.map(toLogRow);
+  return rows.map(toStoredLog);
 }
 
-export async function findLog(db: Db, id: string): Promise<LogRow | undefined> {
+export async function findLog(db: Db, id: string): Promise<StoredLog | undefined> {
   const row = await logQuery(db).where('id', '=', id).executeTakeFirst();
-  return row ? toLogRow(row) : undefined;
+  return row ? toStoredLog(row) : undefined;
 }
 
 /** An entry as it stands, answered or not, with when it was answered. */
-export interface LogEntry extends LogRow {
+export interface LogEntry extends StoredLog {
   readonly answeredAt: number | null;
 }
 

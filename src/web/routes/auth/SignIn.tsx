@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { authApi, type SignInBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { startSession, useSession } from '../../api/queries.js';
 import { pendingInvite } from '../../app/pending-invite.js';
+import { privacyLeaveOver } from '../../app/leaving.js';
 import { ErrorSummary, fieldErrorsOf, TextField } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 
@@ -25,6 +26,7 @@ export function SignIn() {
   const from = (location.state as { from?: unknown } | null)?.from;
   const [values, setValues] = useState<SignInBody>({ email: '', password: '' });
   const endedIdle = new URLSearchParams(location.search).get('ended') === 'idle';
+  useEffect(privacyLeaveOver, []);
 
   const signIn = useMutation({
     mutationFn: (body: SignInBody) => call(authApi.signIn, { body }),
