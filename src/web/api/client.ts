@@ -1,5 +1,6 @@
 import type { Problem } from '../../shared/api/problem.js';
 import { pathFor, type Answer, type Endpoint, type Request } from '../../shared/api/endpoint.js';
+import type { Route } from './route.js';
 import { t } from '../../shared/i18n/messages.js';
 
 /** An answer that was not a success, carried as the problem details the server sent (RFC 9457). */
@@ -90,12 +91,12 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 }
 
 /**
- * Calls one endpoint of the API as its contract in src/shared/api describes it: the path filled
+ * Calls one endpoint of the API (from `endpoints`) as its contract in src/shared/api describes it: the path filled
  * from `params`, the query string from `query`, the body from `body`, the answer typed by the
  * contract's response schema. No call site states its own types.
  */
 export function call<E extends Endpoint>(
-  e: E,
+  e: Route<E>,
   ...[input]: object extends Request<E> ? [input?: Request<E>] : [input: Request<E>]
 ): Promise<Answer<E>> {
   const given = (input ?? {}) as { params?: object; query?: object; body?: unknown };

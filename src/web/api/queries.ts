@@ -1,3 +1,4 @@
+import { endpoints } from './endpoints.js';
 import {
   QueryCache,
   QueryClient,
@@ -6,11 +7,8 @@ import {
   useQuery,
   type InfiniteData,
 } from '@tanstack/react-query';
-import { authApi, setupApi, type Me } from '../../shared/api/auth.js';
-import { checkinsApi, type Checkin, type CheckinPage } from '../../shared/api/checkins.js';
-import { journeysApi } from '../../shared/api/journeys.js';
-import { safetyApi } from '../../shared/api/safety.js';
-import { crisisApi } from '../../shared/api/crisis.js';
+import type { Me } from '../../shared/api/auth.js';
+import type { Checkin, CheckinPage } from '../../shared/api/checkins.js';
 import { call, isApiError, setSignedInUser } from './client.js';
 
 /** `GET /api/auth/session` answers with the person signed in on this device, or null. */
@@ -78,17 +76,17 @@ export function startSession(client: QueryClient, session: SessionState): void {
 export const useSession = () =>
   useQuery({
     queryKey: keys.session,
-    queryFn: (): Promise<SessionState> => call(authApi.session),
+    queryFn: (): Promise<SessionState> => call(endpoints.auth.session),
     staleTime: Infinity,
   });
 
 export const useSetupStatus = () =>
-  useQuery({ queryKey: keys.setup, queryFn: () => call(setupApi.status) });
+  useQuery({ queryKey: keys.setup, queryFn: () => call(endpoints.setup.status) });
 
 export const useJourney = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: keys.journey,
-    queryFn: () => call(journeysApi.mine),
+    queryFn: () => call(endpoints.journeys.mine),
     enabled: options.enabled ?? true,
     // Whether the partner has joined changes what each screen offers: check on every screen.
     staleTime: 0,
@@ -99,7 +97,7 @@ export const useCheckins = () =>
     queryKey: keys.checkins,
     initialPageParam: '',
     queryFn: ({ pageParam }) =>
-      call(checkinsApi.list, { query: { cursor: pageParam || undefined } }),
+      call(endpoints.checkins.list, { query: { cursor: pageParam || undefined } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
@@ -107,7 +105,7 @@ export const useLatestCheckin = () =>
   useQuery({
     queryKey: keys.latestCheckin,
     queryFn: async () =>
-      (await call(checkinsApi.list, { query: { limit: 1, preview: '1' } })).items[0] ?? null,
+      (await call(endpoints.checkins.list, { query: { limit: 1, preview: '1' } })).items[0] ?? null,
   });
 
 /** Puts a changed check-in in place in every loaded page, so the list does not jump. */
@@ -140,7 +138,7 @@ export function removeCheckin(client: QueryClient, id: string): void {
 export const useSafety = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: keys.safety,
-    queryFn: () => call(safetyApi.status),
+    queryFn: () => call(endpoints.safety.status),
     enabled: options.enabled ?? true,
   });
 
@@ -148,6 +146,6 @@ export const useSafety = (options: { enabled?: boolean } = {}) =>
 export const useCrisisLines = () =>
   useQuery({
     queryKey: keys.crisis,
-    queryFn: () => call(crisisApi.lines),
+    queryFn: () => call(endpoints.crisis.lines),
     staleTime: 10 * 60_000,
   });

@@ -1,7 +1,7 @@
+import { endpoints } from '../api/endpoints.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { authApi } from '../../shared/api/auth.js';
 import { keys, type SessionState } from '../api/queries.js';
 import { forgetKeptWords, hasUnsavedWords, keepUnsavedWords } from './kept-words.js';
 import { leaving } from './leaving.js';
@@ -16,7 +16,7 @@ export const NOTICE_ATTRIBUTE = 'data-idle-notice';
 
 /** A cheap authenticated request: any request counts as use of the session on the server. */
 const keepAlive = () =>
-  fetch(authApi.session.path, { credentials: 'same-origin' }).catch(() => undefined);
+  fetch(endpoints.auth.session.path, { credentials: 'same-origin' }).catch(() => undefined);
 
 /**
  * After the same time without use that ends the session on the server, the screen is cleared too:
@@ -59,7 +59,7 @@ export function useIdleSignOut(
     const clear = () => {
       keepUnsavedWords(userId);
       leaving.forPrivacy = true;
-      void fetch(authApi.signOut.path, {
+      void fetch(endpoints.auth.signOut.path, {
         method: 'POST',
         keepalive: true,
         credentials: 'same-origin',

@@ -1,3 +1,4 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import {
@@ -6,15 +7,13 @@ import {
   type AgreementCategory,
 } from '../../../core/agreements/agreement.js';
 import { rhythms, type Rhythm } from '../../../core/commitments/commitment.js';
-import {
-  agreementsApi,
-  type AgreementAnswerBody,
-  type AgreementView,
-  type DiffSegment,
-  type Suggestion,
+import type {
+  AgreementAnswerBody,
+  AgreementView,
+  DiffSegment,
+  Suggestion,
 } from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
-import { commitmentsApi } from '../../../shared/api/commitments.js';
 import { call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -65,7 +64,7 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
 
   const answer = useMutation({
     mutationFn: (body: AgreementAnswerBody) =>
-      call(agreementsApi.answer, { params: { id: agreement.id }, body }),
+      call(endpoints.agreements.answer, { params: { id: agreement.id }, body }),
     meta: { keepsUnsavedText: true },
     onSuccess: async (_, body) => {
       setEditing(null);
@@ -83,7 +82,7 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
   });
   const commit = useMutation({
     mutationFn: () =>
-      call(commitmentsApi.commit, { params: { id: agreement.id }, body: { rhythm } }),
+      call(endpoints.commitments.commit, { params: { id: agreement.id }, body: { rhythm } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: commitmentKeys.all });
       announce(t('agreements.committed'));
@@ -268,7 +267,7 @@ function ProposeForm({ suggestions }: { suggestions: readonly Suggestion[] }) {
     suggestions[0]?.category ?? 'transparency',
   );
   const propose = useMutation({
-    mutationFn: () => call(agreementsApi.propose, { body: { text, category } }),
+    mutationFn: () => call(endpoints.agreements.propose, { body: { text, category } }),
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
       setText('');

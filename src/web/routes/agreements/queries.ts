@@ -1,5 +1,5 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useQuery } from '@tanstack/react-query';
-import { agreementsApi } from '../../../shared/api/agreements.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 
@@ -8,7 +8,7 @@ export const agreementKeys = { all: ['agreements'] as const };
 export const useAgreements = () =>
   useQuery({
     queryKey: agreementKeys.all,
-    queryFn: () => call(agreementsApi.list),
+    queryFn: () => call(endpoints.agreements.list),
     // What the partner answered matters more than a saved round trip.
     staleTime: 0,
   });

@@ -1,7 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { setupApi, type SignUpBody } from '../../../shared/api/auth.js';
+import type { SignUpBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { startSession, useSetupStatus } from '../../api/queries.js';
@@ -20,7 +21,7 @@ export function Setup() {
   const [values, setValues] = useState<SignUpBody>(emptyAccount);
 
   const create = useMutation({
-    mutationFn: (body: SignUpBody) => call(setupApi.createAdmin, { body }),
+    mutationFn: (body: SignUpBody) => call(endpoints.setup.createAdmin, { body }),
     onSuccess: (data) => {
       startSession(client, data);
       announce(t('setup.done'), { navigating: true });

@@ -1,7 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { authApi, type SignInBody } from '../../../shared/api/auth.js';
+import type { SignInBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { startSession, useSession } from '../../api/queries.js';
@@ -29,7 +30,7 @@ export function SignIn() {
   useEffect(privacyLeaveOver, []);
 
   const signIn = useMutation({
-    mutationFn: (body: SignInBody) => call(authApi.signIn, { body }),
+    mutationFn: (body: SignInBody) => call(endpoints.auth.signIn, { body }),
     onSuccess: (data) => {
       startSession(client, data);
       const { to, accept } = destination(from);

@@ -1,7 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { authApi, type SignUpBody } from '../../../shared/api/auth.js';
+import type { SignUpBody } from '../../../shared/api/auth.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { startSession, useSession } from '../../api/queries.js';
@@ -19,7 +20,7 @@ export function SignUp() {
   const next = invited ? '/join' : '/app';
 
   const signUp = useMutation({
-    mutationFn: (body: SignUpBody) => call(authApi.signUp, { body }),
+    mutationFn: (body: SignUpBody) => call(endpoints.auth.signUp, { body }),
     onSuccess: (data) => {
       startSession(client, data);
       void navigate(next, { replace: true, state: { accept: invited } });

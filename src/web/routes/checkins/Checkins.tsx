@@ -1,7 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { checkinsApi, type Checkin, type Visibility } from '../../../shared/api/checkins.js';
+import type { Checkin, Visibility } from '../../../shared/api/checkins.js';
 import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
@@ -33,7 +34,10 @@ function Actions({ checkin, partner }: { checkin: Checkin; partner: string | nul
   const settle = () => void client.invalidateQueries({ queryKey: keys.latestCheckin });
   const visibility = useMutation({
     mutationFn: (v: Visibility) =>
-      call(checkinsApi.setVisibility, { params: { id: checkin.id }, body: { visibility: v } }),
+      call(endpoints.checkins.setVisibility, {
+        params: { id: checkin.id },
+        body: { visibility: v },
+      }),
     onSuccess: (next) => {
       replaceCheckin(client, next);
       settle();
@@ -47,7 +51,7 @@ function Actions({ checkin, partner }: { checkin: Checkin; partner: string | nul
     },
   });
   const remove = useMutation({
-    mutationFn: () => call(checkinsApi.remove, { params: { id: checkin.id } }),
+    mutationFn: () => call(endpoints.checkins.remove, { params: { id: checkin.id } }),
     onSuccess: () => {
       removeCheckin(client, checkin.id);
       settle();

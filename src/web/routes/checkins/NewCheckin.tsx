@@ -1,3 +1,4 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +9,7 @@ import {
   NOTE_MAX,
   type Feeling,
 } from '../../../core/checkins/checkin.js';
-import { checkinsApi, type CheckinCreateBody } from '../../../shared/api/checkins.js';
+import type { CheckinCreateBody } from '../../../shared/api/checkins.js';
 import { graphemeCount } from '../../../core/text/text.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
@@ -67,7 +68,7 @@ export function NewCheckin() {
   const guard = useLeaveGuard(dirty);
 
   const save = useMutation({
-    mutationFn: (body: CheckinCreateBody) => call(checkinsApi.create, { body }),
+    mutationFn: (body: CheckinCreateBody) => call(endpoints.checkins.create, { body }),
     meta: { keepsUnsavedText: true },
     onSuccess: () => {
       guard.allowLeaving();

@@ -1,3 +1,4 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type {
@@ -9,7 +10,6 @@ import type {
 } from '../../../shared/api/commitments.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { Isolated } from '../../components/bidi.js';
-import { commitmentsApi } from '../../../shared/api/commitments.js';
 import { call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -92,7 +92,7 @@ function LogAnswer({ logId, status }: { logId: string; status: string }) {
   const [note, setNote] = useKeptText(`commitment-entry-answer:${logId}`, me.id);
   const answer = useMutation({
     mutationFn: (body: LogAnswerBody) =>
-      call(commitmentsApi.answer, { params: { id: logId }, body }),
+      call(endpoints.commitments.answer, { params: { id: logId }, body }),
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
       setDisputing(false);
@@ -194,7 +194,7 @@ function EarlierEntries({ c, cursor }: { c: CommitmentView; cursor: string }) {
     // Keyed by where the newest entries end, so a new entry starts the earlier ones afresh.
     queryKey: [...commitmentKeys.all, c.id, 'earlier', cursor],
     queryFn: ({ pageParam }) =>
-      call(commitmentsApi.logs, { params: { id: c.id }, query: { cursor: pageParam } }),
+      call(endpoints.commitments.logs, { params: { id: c.id }, query: { cursor: pageParam } }),
     initialPageParam: cursor,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: open,
@@ -242,14 +242,14 @@ function CommitmentItem({
   const id = useId();
   const refresh = () => client.invalidateQueries({ queryKey: commitmentKeys.all });
   const log = useMutation({
-    mutationFn: () => call(commitmentsApi.log, { params: { id: c.id } }),
+    mutationFn: () => call(endpoints.commitments.log, { params: { id: c.id } }),
     onSuccess: async () => {
       await refresh();
       announce(t('commitments.logged', { name: partner }));
     },
   });
   const end = useMutation({
-    mutationFn: () => call(commitmentsApi.end, { params: { id: c.id } }),
+    mutationFn: () => call(endpoints.commitments.end, { params: { id: c.id } }),
     onSuccess: async () => {
       await refresh();
       announce(t('commitments.endedDone'));

@@ -1,5 +1,5 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useQuery } from '@tanstack/react-query';
-import { commitmentsApi } from '../../../shared/api/commitments.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 
@@ -8,7 +8,7 @@ export const commitmentKeys = { all: ['commitments'] as const };
 export const useCommitments = () =>
   useQuery({
     queryKey: commitmentKeys.all,
-    queryFn: () => call(commitmentsApi.list),
+    queryFn: () => call(endpoints.commitments.list),
     staleTime: 0,
   });
 
@@ -16,7 +16,7 @@ export const useCommitments = () =>
 export const useCommitmentTrends = () =>
   useQuery({
     queryKey: [...commitmentKeys.all, 'trends'],
-    queryFn: () => call(commitmentsApi.trends),
+    queryFn: () => call(endpoints.commitments.trends),
     staleTime: 0,
   });
 

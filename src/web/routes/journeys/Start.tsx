@@ -1,7 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { journeysApi, type JourneyStartBody } from '../../../shared/api/journeys.js';
+import type { JourneyStartBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { keys, useJourney } from '../../api/queries.js';
@@ -28,7 +29,7 @@ export function Start() {
   const start = useMutation({
     // An unfinished form is sent as it is: the server's messages say what is still to choose.
     mutationFn: (body: Partial<JourneyStartBody>) =>
-      call(journeysApi.start, { body: body as JourneyStartBody }),
+      call(endpoints.journeys.start, { body: body as JourneyStartBody }),
     onSuccess: (created) => {
       client.setQueryData(keys.journey, { journey: created });
       announce(t('start.done'), { navigating: true });

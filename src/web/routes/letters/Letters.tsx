@@ -1,14 +1,14 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ANSWER_NOTE_MAX, answerValuesFor, statementParts } from '../../../core/letters/letter.js';
-import {
-  lettersApi,
-  type Answer,
-  type AnswerCreateBody,
-  type AnswerValue,
-  type LetterThread,
-  type LetterVersion,
+import type {
+  Answer,
+  AnswerCreateBody,
+  AnswerValue,
+  LetterThread,
+  LetterVersion,
 } from '../../../shared/api/letters.js';
 import { graphemeCount } from '../../../core/text/text.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
@@ -203,7 +203,7 @@ function AnswerForm({ thread, reflectionId }: { thread: LetterThread; reflection
 
   const send = useMutation({
     mutationFn: (body: AnswerCreateBody) =>
-      call(lettersApi.answer, { params: { id: reflectionId }, body }),
+      call(endpoints.letters.answer, { params: { id: reflectionId }, body }),
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: letterKeys.all });

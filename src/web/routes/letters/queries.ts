@@ -1,10 +1,6 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useQuery } from '@tanstack/react-query';
-import {
-  lettersApi,
-  type LetterList,
-  type LetterThread,
-  type LetterVersion,
-} from '../../../shared/api/letters.js';
+import type { LetterList, LetterThread, LetterVersion } from '../../../shared/api/letters.js';
 import { call } from '../../api/client.js';
 
 export const letterKeys = { all: ['letters'] as const };
@@ -12,7 +8,7 @@ export const letterKeys = { all: ['letters'] as const };
 export const useLetters = () =>
   useQuery({
     queryKey: letterKeys.all,
-    queryFn: () => call(lettersApi.list),
+    queryFn: () => call(endpoints.letters.list),
     // What the partner sent or answered matters more than a saved round trip.
     staleTime: 0,
   });

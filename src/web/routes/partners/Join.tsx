@@ -1,8 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { memberRoles, type MemberRole } from '../../../core/journeys/journey.js';
-import { partnersApi } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call, isApiError } from '../../api/client.js';
 import { keys, useSession } from '../../api/queries.js';
@@ -63,7 +63,7 @@ export function Join() {
   const preview = useQuery({
     queryKey: ['invite-preview', token],
     // Asked only with a token (`enabled`); the page says what to do without one.
-    queryFn: () => call(partnersApi.preview, { body: { token: token ?? '' } }),
+    queryFn: () => call(endpoints.partners.preview, { body: { token: token ?? '' } }),
     enabled: Boolean(token),
     staleTime: Infinity,
     retry: false,
@@ -71,7 +71,7 @@ export function Join() {
 
   const accept = useMutation({
     mutationFn: (chosen: MemberRole) =>
-      call(partnersApi.accept, { body: { token: token ?? '', role: chosen } }),
+      call(endpoints.partners.accept, { body: { token: token ?? '', role: chosen } }),
     onSuccess: (journey) => {
       pendingInvite.clear();
       client.setQueryData(keys.journey, { journey });

@@ -1,12 +1,12 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import {
-  partnersApi,
-  type InviteCreateBody,
-  type InviteCreated,
-  type Journey,
-  type PendingInvite,
+import type {
+  InviteCreateBody,
+  InviteCreated,
+  Journey,
+  PendingInvite,
 } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { Isolated } from '../../components/bidi.js';
@@ -91,7 +91,7 @@ function Pending({
   const client = useQueryClient();
   const announce = useAnnounce();
   const withdraw = useMutation({
-    mutationFn: (id: string) => call(partnersApi.withdraw, { params: { id } }),
+    mutationFn: (id: string) => call(endpoints.partners.withdraw, { params: { id } }),
     onSuccess: async (_data, id) => {
       onWithdrawn(id);
       await client.invalidateQueries({ queryKey: keys.journey });
@@ -133,7 +133,7 @@ function Invite({ journey }: { journey: Journey }) {
   const announce = useAnnounce();
   const [email, setEmail] = useState('');
   const create = useMutation({
-    mutationFn: (body: InviteCreateBody) => call(partnersApi.invite, { body }),
+    mutationFn: (body: InviteCreateBody) => call(endpoints.partners.invite, { body }),
     onSuccess: async () => {
       setEmail('');
       await client.invalidateQueries({ queryKey: keys.journey });

@@ -1,6 +1,7 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { practiceApi, type PracticeSettings as Settings } from '../../../shared/api/practice.js';
+import type { PracticeSettings as Settings } from '../../../shared/api/practice.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { keys, useCrisisLines } from '../../api/queries.js';
@@ -23,7 +24,7 @@ function DefaultCountryForm({
   const announce = useAnnounce();
   const [country, setCountry] = useState(settings.defaultCountry ?? '');
   const save = useMutation({
-    mutationFn: (body: Settings) => call(practiceApi.change, { body }),
+    mutationFn: (body: Settings) => call(endpoints.practice.change, { body }),
     onSuccess: (saved) => {
       client.setQueryData(practiceKey, saved);
       // Crisis screens in this tab show the new default at once.
@@ -61,7 +62,7 @@ function DefaultCountryForm({
 export function PracticeSettings() {
   const settings = useQuery({
     queryKey: practiceKey,
-    queryFn: () => call(practiceApi.settings),
+    queryFn: () => call(endpoints.practice.settings),
   });
   const crisis = useCrisisLines();
   // Both first: a select whose options are still loading would show "anywhere else" for a moment.

@@ -1,6 +1,7 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { programApi, type ProgramStepView, type ProgramView } from '../../../shared/api/program.js';
+import type { ProgramStepView, ProgramView } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { call, isApiError } from '../../api/client.js';
 import { useJourney, useSafety } from '../../api/queries.js';
@@ -36,7 +37,7 @@ function Readiness({
 
   const mark = useMutation({
     mutationFn: (ready: boolean) =>
-      call(programApi.ready, { params: { stepId: step.id }, body: { ready } }),
+      call(endpoints.program.ready, { params: { stepId: step.id }, body: { ready } }),
     onSuccess: async (_progress, ready) => {
       await client.invalidateQueries({ queryKey: programKeys.all });
       announce(t(ready ? 'program.markedReady' : 'program.markedNotReady'));
@@ -102,7 +103,9 @@ function Exercises({
   // Marking, or taking back a mark made by mistake: the same address, POST or DELETE.
   const mark = useMutation({
     mutationFn: ({ exerciseId, worked }: { exerciseId: string; worked: boolean }) =>
-      call(worked ? programApi.workedOn : programApi.takeBackWorkedOn, { params: { exerciseId } }),
+      call(worked ? endpoints.program.workedOn : endpoints.program.takeBackWorkedOn, {
+        params: { exerciseId },
+      }),
     onSuccess: async (_progress, { worked }) => {
       await client.invalidateQueries({ queryKey: programKeys.all });
       announce(t(worked ? 'program.exerciseMarked' : 'program.exerciseUnmarked'));
@@ -160,7 +163,7 @@ function Revisit({ step }: { step: ProgramStepView }) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const revisit = useMutation({
-    mutationFn: () => call(programApi.revisit, { params: { stepId: step.id } }),
+    mutationFn: () => call(endpoints.program.revisit, { params: { stepId: step.id } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: programKeys.all });
       announce(t('program.revisited'));

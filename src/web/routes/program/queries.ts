@@ -1,10 +1,10 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useQuery } from '@tanstack/react-query';
-import {
-  programApi,
-  type ProgramExerciseView,
-  type ProgramStepOutline,
-  type ProgramView,
-  type StepStatus,
+import type {
+  ProgramExerciseView,
+  ProgramStepOutline,
+  ProgramView,
+  StepStatus,
 } from '../../../shared/api/program.js';
 import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import type { MemberRole } from '../../../core/journeys/journey.js';
@@ -20,7 +20,7 @@ export const programKeys = {
 export const useProgram = () =>
   useQuery({
     queryKey: programKeys.all,
-    queryFn: () => call(programApi.view, { query: {} }),
+    queryFn: () => call(endpoints.program.view, { query: {} }),
     // A partner's readiness can change at any time; look again on every screen.
     staleTime: 0,
   });
@@ -34,7 +34,7 @@ export const useProgram = () =>
 export const useProgramStep = (stepId: string, role: MemberRole | undefined) =>
   useQuery({
     queryKey: programKeys.texts(role ?? 'unsaid', stepId),
-    queryFn: () => call(programApi.step, { params: { stepId } }),
+    queryFn: () => call(endpoints.program.step, { params: { stepId } }),
     staleTime: Infinity,
     gcTime: Infinity,
     enabled: role !== undefined,

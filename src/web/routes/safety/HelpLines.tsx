@@ -1,8 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { CrisisCountry } from '../../../core/crisis/resources.js';
 import { t } from '../../../shared/i18n/messages.js';
-import { safetyApi } from '../../../shared/api/safety.js';
 import { call } from '../../api/client.js';
 import { keys, useCrisisLines, type SessionState } from '../../api/queries.js';
 import { Loading } from '../../app/Shell.js';
@@ -37,7 +37,8 @@ export function HelpLines({
   // undefined: nothing picked here yet; null: "somewhere else".
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
   const save = useMutation({
-    mutationFn: (code: string | null) => call(safetyApi.country, { body: { country: code } }),
+    mutationFn: (code: string | null) =>
+      call(endpoints.safety.country, { body: { country: code } }),
     onSuccess: (_r, code) => {
       client.setQueryData<SessionState>(keys.session, (s) =>
         s?.user ? { ...s, user: { ...s.user, country: code } } : s,

@@ -1,8 +1,9 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { safetyQuestionIds, type SafetyQuestionId } from '../../../core/safety/safety.js';
-import { safetyApi, type SafetyCheckBody } from '../../../shared/api/safety.js';
+import type { SafetyCheckBody } from '../../../shared/api/safety.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { keys, useCrisisLines, type SessionState } from '../../api/queries.js';
@@ -47,7 +48,7 @@ export function SafetyCheck() {
   useCrisisLines();
 
   const save = useMutation({
-    mutationFn: (body: SafetyCheckBody) => call(safetyApi.check, { body }),
+    mutationFn: (body: SafetyCheckBody) => call(endpoints.safety.check, { body }),
     onSuccess: (status) => {
       client.setQueryData(keys.safety, status);
       // The shell's idle time and discreet title follow the new settings at once.

@@ -1,7 +1,7 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { t } from '../../../shared/i18n/messages.js';
-import { screensApi } from '../../../shared/api/screens.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { problemOf } from '../../components/form.js';
@@ -22,7 +22,9 @@ export function RetakeCard() {
 
   const dismiss = useMutation({
     mutationFn: () =>
-      Promise.all(due.map((instrument) => call(screensApi.dismiss, { body: { instrument } }))),
+      Promise.all(
+        due.map((instrument) => call(endpoints.screens.dismiss, { body: { instrument } })),
+      ),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: screenKeys.all });
       announce(t('screens.retakeDismissed'));

@@ -1,12 +1,12 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import {
-  screensApi,
-  type InstrumentView,
-  type ScreenAnswersBody,
-  type ScreenHistoryItem,
-  type ScreenOutcome,
+import type {
+  InstrumentView,
+  ScreenAnswersBody,
+  ScreenHistoryItem,
+  ScreenOutcome,
 } from '../../../shared/api/screens.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call, isApiError } from '../../api/client.js';
@@ -140,7 +140,7 @@ function Questionnaire({ instrument }: { instrument: InstrumentView }) {
 
   const save = useMutation({
     mutationFn: (body: ScreenAnswersBody) =>
-      call(screensApi.take, { params: { id: instrument.id }, body }),
+      call(endpoints.screens.take, { params: { id: instrument.id }, body }),
     onSuccess: async (outcome) => {
       void client.invalidateQueries({ queryKey: screenKeys.history(instrument.id) });
       // The result has its own address, so a reload (or coming back) finds it, crisis screen first.

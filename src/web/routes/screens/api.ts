@@ -1,6 +1,5 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useQuery } from '@tanstack/react-query';
-import { checkinsApi } from '../../../shared/api/checkins.js';
-import { screensApi } from '../../../shared/api/screens.js';
 import { call } from '../../api/client.js';
 
 /** The questionnaires the product offers (the server refuses to start without them). */
@@ -17,21 +16,21 @@ export const screenKeys = {
 export const useInstruments = () =>
   useQuery({
     queryKey: screenKeys.instruments,
-    queryFn: () => call(screensApi.instruments),
+    queryFn: () => call(endpoints.screens.instruments),
     staleTime: 10 * 60_000,
   });
 
 export const useInstrument = (id: string) =>
   useQuery({
     queryKey: screenKeys.instrument(id),
-    queryFn: () => call(screensApi.instrument, { params: { id } }),
+    queryFn: () => call(endpoints.screens.instrument, { params: { id } }),
     staleTime: 10 * 60_000,
   });
 
 /** The person's own results of one questionnaire, oldest first, and whether to suggest a retake. */
 export const historyQuery = (id: string) => ({
   queryKey: screenKeys.history(id),
-  queryFn: () => call(screensApi.history, { query: { instrument: id } }),
+  queryFn: () => call(endpoints.screens.history, { query: { instrument: id } }),
 });
 
 export const useScreenHistory = (id: string) => useQuery(historyQuery(id));
@@ -39,5 +38,5 @@ export const useScreenHistory = (id: string) => useQuery(historyQuery(id));
 export const useCheckinTrends = (days: number) =>
   useQuery({
     queryKey: screenKeys.trends(days),
-    queryFn: () => call(checkinsApi.trends, { query: { days } }),
+    queryFn: () => call(endpoints.checkins.trends, { query: { days } }),
   });

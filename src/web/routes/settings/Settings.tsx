@@ -1,11 +1,12 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { authApi, type Me } from '../../../shared/api/auth.js';
-import { journeysApi, type Journey, type JourneyUpdateBody } from '../../../shared/api/journeys.js';
+import type { Me } from '../../../shared/api/auth.js';
+import type { Journey, JourneyUpdateBody } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
-import { safetyApi, type SafetySettingsBody } from '../../../shared/api/safety.js';
+import type { SafetySettingsBody } from '../../../shared/api/safety.js';
 import {
   keys,
   useCrisisLines,
@@ -35,7 +36,7 @@ function JourneySettings({ journey }: { journey: Journey }) {
   const partner = journey.partner?.displayName;
 
   const update = useMutation({
-    mutationFn: (body: JourneyUpdateBody) => call(journeysApi.change, { body }),
+    mutationFn: (body: JourneyUpdateBody) => call(endpoints.journeys.change, { body }),
     onSuccess: (next) => {
       client.setQueryData(keys.journey, { journey: next });
       setDraft(draftOf(next));
@@ -85,7 +86,7 @@ function PrivacyAndSafety({ me }: { me: Me }) {
   const [confirmLeave, setConfirmLeave] = useState(false);
 
   const change = useMutation({
-    mutationFn: (body: SafetySettingsBody) => call(safetyApi.settings, { body }),
+    mutationFn: (body: SafetySettingsBody) => call(endpoints.safety.settings, { body }),
     onSuccess: (status) => {
       client.setQueryData(keys.safety, status);
       client.setQueryData<SessionState>(keys.session, (s) =>
@@ -96,7 +97,8 @@ function PrivacyAndSafety({ me }: { me: Me }) {
     },
   });
   const country = useMutation({
-    mutationFn: (code: string | null) => call(safetyApi.country, { body: { country: code } }),
+    mutationFn: (code: string | null) =>
+      call(endpoints.safety.country, { body: { country: code } }),
     onSuccess: (_r, code) => {
       client.setQueryData<SessionState>(keys.session, (s) =>
         s?.user ? { ...s, user: { ...s.user, country: code } } : s,
@@ -186,7 +188,7 @@ function PrivacyAndSafety({ me }: { me: Me }) {
 
 function Account({ me }: { me: Me }) {
   const signOut = useMutation({
-    mutationFn: () => call(authApi.signOut, { body: {} }),
+    mutationFn: () => call(endpoints.auth.signOut, { body: {} }),
     // A full page load leaves nothing of this session in memory, and Back does not return here.
     onSuccess: () => window.location.replace('/signin'),
   });

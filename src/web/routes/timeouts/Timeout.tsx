@@ -1,7 +1,8 @@
+import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { TIMEOUT_MAX_MINUTES, TIMEOUT_MIN_MINUTES } from '../../../core/timeouts/timeout.js';
-import { timeoutsApi, type Timeout, type TimeoutCreateBody } from '../../../shared/api/timeouts.js';
+import type { Timeout, TimeoutCreateBody } from '../../../shared/api/timeouts.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -31,7 +32,7 @@ export function formatReturn(until: number, now: number): string {
 export function useCurrentTimeout(enabled = true) {
   const query = useQuery({
     queryKey: timeoutKeys.current,
-    queryFn: () => call(timeoutsApi.current),
+    queryFn: () => call(endpoints.timeouts.current),
     enabled,
     staleTime: 0,
     refetchInterval: 60_000,
@@ -53,7 +54,7 @@ function Running({ timeout, now }: { timeout: Timeout; now: number }) {
   const announce = useAnnounce();
   const time = formatReturn(timeout.until, now);
   const end = useMutation({
-    mutationFn: () => call(timeoutsApi.end, { params: { id: timeout.id ?? '' } }),
+    mutationFn: () => call(endpoints.timeouts.end, { params: { id: timeout.id ?? '' } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: timeoutKeys.current });
       announce(t('timeouts.endedDone'));
@@ -137,7 +138,7 @@ function CallForm({ partner, now }: { partner: string; now: number }) {
   const later = laterChoice(now);
   const fixed = { m20: 20, h1: 60, h2: 120 } as const;
   const calling = useMutation({
-    mutationFn: (body: TimeoutCreateBody) => call(timeoutsApi.call, { body }),
+    mutationFn: (body: TimeoutCreateBody) => call(endpoints.timeouts.call, { body }),
     onSuccess: async (timeout) => {
       await client.invalidateQueries({ queryKey: timeoutKeys.current });
       announce(t('timeouts.calledDone', { time: formatReturn(timeout.until, Date.now()) }));

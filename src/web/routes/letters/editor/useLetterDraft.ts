@@ -1,3 +1,4 @@
+import { endpoints } from '../../../api/endpoints.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,11 +9,7 @@ import {
   statementParts,
   type StatementPart,
 } from '../../../../core/letters/letter.js';
-import {
-  lettersApi,
-  type LetterCreateBody,
-  type LetterVersion,
-} from '../../../../shared/api/letters.js';
+import type { LetterCreateBody, LetterVersion } from '../../../../shared/api/letters.js';
 import { graphemeCount } from '../../../../core/text/text.js';
 import { t } from '../../../../shared/i18n/messages.js';
 import { call } from '../../../api/client.js';
@@ -73,7 +70,7 @@ export function useLetterDraft(setup: Setup, name: string) {
     const id = draftId.current;
     if (id) {
       const moved = movedTo.current;
-      const updated = await call(lettersApi.rewrite, {
+      const updated = await call(endpoints.letters.rewrite, {
         params: { id },
         body: { ...contentOf(kind, value), ...(moved ? { respondsTo: moved } : {}) },
       });
@@ -88,7 +85,7 @@ export function useLetterDraft(setup: Setup, name: string) {
       ...(setup.threadId ? { threadId: setup.threadId } : {}),
       ...(respondsTo ? { respondsTo } : {}),
     };
-    const created = await call(lettersApi.start, { body });
+    const created = await call(endpoints.letters.start, { body });
     const draft = myDraft(created);
     if (!draft) throw new Error('the new draft is missing');
     draftId.current = draft.id;
@@ -117,7 +114,7 @@ export function useLetterDraft(setup: Setup, name: string) {
     mutationFn: async () => {
       const id = text === savedText && draftId.current ? draftId.current : (await persist(text)).id;
       setSavedText(text);
-      return call(lettersApi.share, { params: { id } });
+      return call(endpoints.letters.share, { params: { id } });
     },
     meta: { keepsUnsavedText: true },
     onSuccess: async () => {
@@ -129,7 +126,7 @@ export function useLetterDraft(setup: Setup, name: string) {
   });
 
   const remove = useMutation({
-    mutationFn: () => call(lettersApi.remove, { params: { id: draftId.current ?? '' } }),
+    mutationFn: () => call(endpoints.letters.remove, { params: { id: draftId.current ?? '' } }),
     onSuccess: async () => {
       guard.allowLeaving();
       await client.invalidateQueries({ queryKey: letterKeys.all });
