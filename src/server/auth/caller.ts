@@ -41,8 +41,17 @@ export type CallerFor<N extends CallerNeed> = N extends 'anyone'
 
 /** The caller in their journey, or `journey.none`. */
 export function inJourney(c: Caller): JourneyCaller {
-  if (!c.journey) throw new DomainError('journey.none');
-  return { ...c, journeyId: c.journey.journeyId, role: c.journey.role };
+  const journey = c.journey;
+  if (!journey) throw new DomainError('journey.none');
+  // One literal, not a spread: this runs on every journey read (a spread showed in the profile).
+  return {
+    userId: c.userId,
+    accountRole: c.accountRole,
+    journey,
+    keys: c.keys,
+    journeyId: journey.journeyId,
+    role: journey.role,
+  };
 }
 
 /** Builds the caller an endpoint needs, refusing with the need's own error. */
