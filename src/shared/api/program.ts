@@ -172,6 +172,14 @@ const tag = 'program';
  * but an unknown step or exercise is told first where it always was, so those keep the `member`
  * caller and their service checks the safety check and the journey in the old order.
  */
+/** What marking an exercise worked on, or taking the mark back, may answer (checked in this order). */
+const exerciseMarkErrors = [
+  'program.exercise_not_found',
+  'program.exercise_done_in_app',
+  'safety.check_needed',
+  'journey.none',
+] as const;
+
 export const programApi = {
   view: endpoint({
     method: 'GET',
@@ -224,12 +232,7 @@ export const programApi = {
     caller: 'member',
     params: ExerciseParams,
     response: ProgramProgress,
-    errors: [
-      'program.exercise_not_found',
-      'program.exercise_done_in_app',
-      'safety.check_needed',
-      'journey.none',
-    ],
+    errors: exerciseMarkErrors,
   }),
   takeBackWorkedOn: endpoint({
     method: 'DELETE',
@@ -239,11 +242,6 @@ export const programApi = {
     caller: 'member',
     params: ExerciseParams,
     response: ProgramProgress,
-    errors: [
-      'program.exercise_not_found',
-      'program.exercise_done_in_app',
-      'safety.check_needed',
-      'journey.none',
-    ],
+    errors: exerciseMarkErrors,
   }),
 };
