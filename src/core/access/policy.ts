@@ -2,7 +2,7 @@
  * The access policy, as plain functions of (actor, resource). Every route declares one of the route
  * policies; handlers that touch journey content also ask the resource rules below. Nothing here does I/O.
  */
-export type Role = 'member' | 'admin';
+export type Role = 'member' | 'admin' | 'therapist';
 
 export type Actor =
   | { readonly kind: 'anonymous' }
@@ -39,6 +39,16 @@ export const routePolicies = {
     actor.kind !== 'user'
       ? deny('unauthenticated')
       : actor.role === 'admin'
+        ? allow
+        : deny('forbidden'),
+  /**
+   * A therapist of the practice. What a therapist may read of a client is decided item by item by
+   * the consent rule (core/access/consent.ts); this only admits the account.
+   */
+  therapist: (actor: Actor): Decision =>
+    actor.kind !== 'user'
+      ? deny('unauthenticated')
+      : actor.role === 'therapist'
         ? allow
         : deny('forbidden'),
 } as const;

@@ -6,7 +6,7 @@ export interface UsersTable {
   email: string;
   display_name: string;
   password_hash: string;
-  role: 'member' | 'admin';
+  role: 'member' | 'admin' | 'therapist';
   wrapped_key: string;
   created_at: number;
   /** ISO 3166 code of the country whose crisis lines the person sees first. */
@@ -206,6 +206,164 @@ export interface CommitmentLogsTable {
   sealed: string | null;
 }
 
+/** A person's TOTP factor; the secret is sealed under their data key. */
+export interface TotpFactorsTable {
+  user_id: string;
+  secret_sealed: string;
+  created_at: number;
+  /** Null while being set up: the factor guards sign-in only once a code has confirmed it. */
+  confirmed_at: number | null;
+  /** The last 30-second step a code was accepted for, so no code works twice. */
+  last_step: number | null;
+}
+
+/** One recovery code, as a hash; a used code stays with its time. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+/** The administrator's invitation for a therapist; the email is sealed under the master key. */
+export interface TherapistInvitesTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  revoked_at: number | null;
+}
+
+/** A therapist's public profile (public, so plain); lists are JSON arrays; yes/no are 0/1. */
+export interface TherapistProfilesTable {
+  user_id: string;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  approaches: string;
+  formats: string;
+  languages: string;
+  betrayal_experience: number;
+  online: number;
+  in_person: number;
+  accepting: number;
+  availability: string;
+  /** The photo's bytes in base64, and its media type; both null without a photo. */
+  photo: string | null;
+  photo_type: string | null;
+  published: number;
+  updated_at: number;
+}
+
+/** A group the practice runs (public, so plain): the first meeting is local time in `time_zone`. */
+export interface PracticeGroupsTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  format: 'online' | 'in_person';
+  location: string;
+  facilitator_id: string | null;
+  capacity: number;
+  places_taken: number;
+  time_zone: string;
+  /** Local date and time of the first meeting, `YYYY-MM-DDTHH:mm`. */
+  first_meeting: string;
+  duration_minutes: number;
+  /** An RFC 5545 recurrence rule without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;COUNT=8`. */
+  rrule: string;
+  published: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Someone asking for help; what they wrote is sealed under the master key. */
+export interface IntakeRequestsTable {
+  id: string;
+  looking_for: 'individual' | 'couple' | 'group';
+  therapist_id: string | null;
+  status: 'new' | 'contacted' | 'closed';
+  sealed: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A code a therapist gives a client to link with them; only its hash is kept. */
+export interface TherapistLinkCodesTable {
+  code_hash: string;
+  therapist_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A client's link to a therapist. */
+export interface TherapistLinksTable {
+  id: string;
+  client_id: string;
+  therapist_id: string;
+  status: 'requested' | 'active' | 'ended';
+  /** The client's answer when linking: should a crisis answer alert this therapist (0/1)? */
+  alert_crisis: number;
+  created_at: number;
+  accepted_at: number | null;
+  ended_at: number | null;
+  ended_by: string | null;
+}
+
+/** One category a client lets a linked therapist see; no row means no consent. */
+export interface LinkConsentsTable {
+  link_id: string;
+  category: string;
+  granted_at: number;
+}
+
+/** An alert for a therapist: a kind and the date of the answer behind it, never its content. */
+export interface TherapistAlertsTable {
+  id: string;
+  link_id: string;
+  therapist_id: string;
+  client_id: string;
+  kind: 'crisis_item9' | 'crisis_safety' | 'deterioration';
+  source_id: string | null;
+  at: number;
+  seen_at: number | null;
+}
+
+/** A therapist's suggestion to a client; the note is sealed under the therapist's key. */
+export interface SuggestionsTable {
+  id: string;
+  therapist_id: string;
+  client_id: string;
+  kind: 'exercise' | 'step' | 'tool';
+  ref: string;
+  note_sealed: string;
+  created_at: number;
+  set_aside_at: number | null;
+}
+
+/** One event of the append-only audit log; `hash` covers the event and `prev_hash`. */
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  at: number;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  subject_id: string | null;
+  category: string | null;
+  /** JSON array of the ids read (never content). */
+  items: string;
+  request_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -228,6 +386,18 @@ export interface DB {
   commitments: CommitmentsTable;
   commitment_logs: CommitmentLogsTable;
   reliability_pools: ReliabilityPoolsTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  therapist_invites: TherapistInvitesTable;
+  therapist_profiles: TherapistProfilesTable;
+  practice_groups: PracticeGroupsTable;
+  intake_requests: IntakeRequestsTable;
+  therapist_link_codes: TherapistLinkCodesTable;
+  therapist_links: TherapistLinksTable;
+  link_consents: LinkConsentsTable;
+  therapist_alerts: TherapistAlertsTable;
+  suggestions: SuggestionsTable;
+  audit_events: AuditEventsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -11,8 +11,10 @@ import { policyOf, sessionCookieName } from './access.js';
 const policyWords: Record<RoutePolicy, string> = {
   public: 'Anyone may call this, signed in or not.',
   signedIn: 'Needs a signed-in session (any account).',
-  member: 'Needs a signed-in member; administrators are refused (403).',
+  member: 'Needs a signed-in member; administrators and therapists are refused (403).',
   admin: "Needs the practice's administrator.",
+  therapist:
+    "Needs a therapist of the practice; what they may read of a client is that client's consent.",
 };
 
 const tagDescriptions: Record<string, string> = {

@@ -45,7 +45,7 @@ export const Me = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(['member', 'admin']),
+  role: z.enum(['member', 'admin', 'therapist']),
   /** The country whose crisis lines come first for this person; null until they pick one. */
   country: z.string().nullable(),
 });

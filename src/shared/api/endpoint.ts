@@ -7,13 +7,20 @@ import type { ErrorCode } from '../../core/errors.js';
  * - `anyone`: signed in or not (learn pages, crisis lines, signing in);
  * - `signedIn`: any account, its own session and profile;
  * - `admin`: the practice's administrator;
+ * - `therapist`: a therapist of the practice (what they may read of a client is the consent rule's);
  * - `member`: a person on the program (administrators are refused), with or without a journey;
  * - `journeyMember`: a member with a journey (else `journey.none`);
  * - `safetyChecked`: a journey member who has done their own private safety check (else
  *   `safety.check_needed`, asked first; then `journey.none`). Joint features need it.
  */
 export type CallerNeed =
-  'anyone' | 'signedIn' | 'admin' | 'member' | 'journeyMember' | 'safetyChecked';
+  | 'anyone'
+  | 'signedIn'
+  | 'admin'
+  | 'therapist'
+  | 'member'
+  | 'journeyMember'
+  | 'safetyChecked';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
