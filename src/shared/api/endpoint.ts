@@ -14,13 +14,7 @@ import type { ErrorCode } from '../../core/errors.js';
  *   `safety.check_needed`, asked first; then `journey.none`). Joint features need it.
  */
 export type CallerNeed =
-  | 'anyone'
-  | 'signedIn'
-  | 'admin'
-  | 'therapist'
-  | 'member'
-  | 'journeyMember'
-  | 'safetyChecked';
+  'anyone' | 'signedIn' | 'admin' | 'therapist' | 'member' | 'journeyMember' | 'safetyChecked';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
