@@ -19,6 +19,8 @@ import {
   saveCrisisResources,
 } from '../server/features/crisis/crisis.store.js';
 import { appVersion } from '../server/version.js';
+import { verifyAuditLog } from '../server/features/audit/audit.service.js';
+import { verdictText } from './audit.js';
 import {
   backupSqlite,
   defaultBackupFile,
@@ -185,6 +187,27 @@ export function buildCli(): Command {
           console.log('The shipped list (content/crisis/resources.json) applies again.');
         } else {
           throw new Error(`Unknown action "${action}": use show, set or reset.`);
+        }
+      } finally {
+        await deps.database.close();
+      }
+    });
+
+  program
+    .command('audit')
+    .description(
+      'Check the audit log: every event chains to the one before it, from the first; names the first broken link',
+    )
+    .argument('<action>', 'verify')
+    .action(async (action: string) => {
+      if (action !== 'verify') throw new Error(`Unknown action "${action}": use verify.`);
+      const deps = await boot(loadConfig());
+      try {
+        const verdict = await verifyAuditLog(deps.database.db);
+        if (verdict.ok) console.log(verdictText(verdict));
+        else {
+          console.error(verdictText(verdict));
+          process.exitCode = 1;
         }
       } finally {
         await deps.database.close();

@@ -32,6 +32,8 @@ const tagDescriptions: Record<string, string> = {
   timeouts: 'Time-outs: a pause either partner can call.',
   program: 'The guided program: steps and exercises.',
   crisis: 'Crisis and abuse lines for a country.',
+  audit:
+    'The hash-chained log of who read or changed what about whom: a client’s read log, the practice’s log and its check.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

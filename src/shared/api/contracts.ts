@@ -1,4 +1,5 @@
 import { agreementsApi } from './agreements.js';
+import { auditApi } from './audit.js';
 import { authApi, setupApi } from './auth.js';
 import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
@@ -19,6 +20,7 @@ import { timeoutsApi } from './timeouts.js';
  */
 export const contracts = {
   agreements: agreementsApi,
+  audit: auditApi,
   auth: authApi,
   checkins: checkinsApi,
   commitments: commitmentsApi,

@@ -11,6 +11,11 @@ export const endpoints = {
     propose: route<C['agreements']['propose']>('POST', '/api/agreements'),
     answer: route<C['agreements']['answer']>('POST', '/api/agreements/:id/answers'),
   },
+  audit: {
+    reads: route<C['audit']['reads']>('GET', '/api/privacy/reads'),
+    log: route<C['audit']['log']>('GET', '/api/admin/audit'),
+    verify: route<C['audit']['verify']>('GET', '/api/admin/audit/verify'),
+  },
   auth: {
     signUp: route<C['auth']['signUp']>('POST', '/api/auth/signup'),
     signIn: route<C['auth']['signIn']>('POST', '/api/auth/signin'),

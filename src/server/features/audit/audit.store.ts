@@ -78,3 +78,45 @@ export const fromAuditRow = (r: {
   prevHash: r.prev_hash,
   hash: r.hash,
 });
+
+/** A page of the events about one person, newest first, before `beforeSeq` when given. */
+export async function eventsAbout(
+  db: Db,
+  subjectId: string,
+  beforeSeq: number | undefined,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
+  let query = db.selectFrom('audit_events').selectAll().where('subject_id', '=', subjectId);
+  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+  // The index audit_events_by_subject (subject_id, seq) answers this in order, without sorting.
+  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(fromAuditRow);
+}
+
+/** A page of the whole log, newest first, before `beforeSeq` when given. */
+export async function eventsNewestFirst(
+  db: Db,
+  beforeSeq: number | undefined,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
+  let query = db.selectFrom('audit_events').selectAll();
+  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(fromAuditRow);
+}
+
+/** A stretch of the log in chain order, after `afterSeq` (0: from the start), for verifying. */
+export async function eventsInOrder(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map(fromAuditRow);
+}
