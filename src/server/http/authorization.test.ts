@@ -116,6 +116,26 @@ const cases: Case[] = [
     body: () => ({ defaultCountry: null }),
     expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
   },
+  // The audit log: a client's own read log (events about them only; the audit tests check whose),
+  // and the practice's log and its check, the administrator's alone.
+  {
+    method: 'GET',
+    route: '/api/privacy/reads',
+    url: () => '/api/privacy/reads',
+    expect: { anonymous: 401, admin: 403, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/audit',
+    url: () => '/api/admin/audit',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/audit/verify',
+    url: () => '/api/admin/audit/verify',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
   // Safety: each person's own; there is no route that names anyone else.
   {

@@ -35,6 +35,7 @@ const TABLES = [
   'mail_outbox',
   'settings',
   'practice_settings',
+  'audit_events',
 ];
 
 let t: TestApp;

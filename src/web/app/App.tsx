@@ -59,6 +59,12 @@ const Commitments = lazy(() =>
 const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
+const ReadLog = lazy(() =>
+  import('../routes/audit/ReadLog.js').then((m) => ({ default: m.ReadLog })),
+);
+const AuditLog = lazy(() =>
+  import('../routes/audit/AuditLog.js').then((m) => ({ default: m.AuditLog })),
+);
 
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
@@ -90,12 +96,16 @@ export const router = createBrowserRouter([
           { path: 'settings', element: <Settings /> },
           {
             element: <AdminOnly />,
-            children: [{ path: 'practice', element: <PracticeSettings /> }],
+            children: [
+              { path: 'practice', element: <PracticeSettings /> },
+              { path: 'audit', element: <AuditLog /> },
+            ],
           },
           {
             element: <MembersOnly />,
             children: [
               { path: 'start', element: <Start /> },
+              { path: 'privacy/reads', element: <ReadLog /> },
               { path: 'safety', element: <SafetyCheck /> },
               { path: 'together', element: <Together /> },
               { path: 'checkins', element: <Checkins /> },

@@ -232,6 +232,15 @@ export function Settings() {
     <Page title={t('nav.settings')}>
       {journeyPart}
       <PrivacyAndSafety me={me} />
+      {me.role === 'member' ? (
+        <section aria-labelledby="settings-reads">
+          <h2 id="settings-reads">{t('audit.readsTitle')}</h2>
+          <p>{t('audit.settingsText')}</p>
+          <p>
+            <Link to="/app/privacy/reads">{t('audit.settingsLink')}</Link>
+          </p>
+        </section>
+      ) : null}
       <Account me={me} />
     </Page>
   );
