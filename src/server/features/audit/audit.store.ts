@@ -79,17 +79,29 @@ export const fromAuditRow = (r: {
   hash: r.hash,
 });
 
-/** A page of the events about one person, newest first, before `beforeSeq` when given. */
+/**
+ * The events about one person, newest first, before `beforeSeq` when given. The index
+ * audit_events_by_subject (subject_id, seq) answers it in order, without sorting.
+ */
+export function eventsAboutQuery(
+  db: Db,
+  subjectId: string,
+  beforeSeq: number | undefined,
+  limit: number,
+) {
+  let query = db.selectFrom('audit_events').selectAll().where('subject_id', '=', subjectId);
+  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+  return query.orderBy('seq', 'desc').limit(limit);
+}
+
+/** A page of the events about one person, newest first (see `eventsAboutQuery`). */
 export async function eventsAbout(
   db: Db,
   subjectId: string,
   beforeSeq: number | undefined,
   limit: number,
 ): Promise<StoredAuditEvent[]> {
-  let query = db.selectFrom('audit_events').selectAll().where('subject_id', '=', subjectId);
-  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
-  // The index audit_events_by_subject (subject_id, seq) answers this in order, without sorting.
-  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  const rows = await eventsAboutQuery(db, subjectId, beforeSeq, limit).execute();
   return rows.map(fromAuditRow);
 }
 
