@@ -90,6 +90,8 @@ export async function readLog(
  * that several events concern the same person (and compare with what a client reports), without
  * naming anyone. Actors are named: they are the practice's own staff (or the client acting on
  * their own consent, shown by role). The hash is domain-separated so it matches no other digest.
+ * It is pseudonymous, not anonymous: whoever already holds a client's account id can compute it
+ * (which lets the practice find a client's events when they ask), but it names no one by itself.
  */
 export const subjectRef = (subjectId: string): string =>
   createHash('sha256')
