@@ -35,6 +35,11 @@ const TABLES = [
   'mail_outbox',
   'settings',
   'practice_settings',
+  'therapist_links',
+  'link_consents',
+  'therapist_link_codes',
+  'therapist_alerts',
+  'audit_events',
 ];
 
 let t: TestApp;
