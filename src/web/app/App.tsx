@@ -2,7 +2,14 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { SignIn } from '../routes/auth/SignIn.js';
 import { AnnouncerProvider } from './announcer.js';
-import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
+import {
+  AdminOnly,
+  AppShell,
+  MembersOnly,
+  NotFound,
+  PublicShell,
+  TherapistsOnly,
+} from './Shell.js';
 
 // Each screen is its own chunk, so the first load carries only the shell. Sign-in is the front
 // door of every returning visit: in the shell, it paints without waiting for a second request.
@@ -60,6 +67,13 @@ const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
 
+const MyTherapist = lazy(() =>
+  import('../routes/consent/MyTherapist.js').then((m) => ({ default: m.MyTherapist })),
+);
+const LinkRequests = lazy(() =>
+  import('../routes/consent/LinkRequests.js').then((m) => ({ default: m.LinkRequests })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -93,6 +107,10 @@ export const router = createBrowserRouter([
             children: [{ path: 'practice', element: <PracticeSettings /> }],
           },
           {
+            element: <TherapistsOnly />,
+            children: [{ path: 'requests', element: <LinkRequests /> }],
+          },
+          {
             element: <MembersOnly />,
             children: [
               { path: 'start', element: <Start /> },
@@ -110,6 +128,7 @@ export const router = createBrowserRouter([
               { path: 'program/:stepId', element: <ProgramStep /> },
               { path: 'agreements', element: <Agreements /> },
               { path: 'commitments', element: <Commitments /> },
+              { path: 'therapist', element: <MyTherapist /> },
             ],
           },
           { path: '*', element: <NotFound /> },
