@@ -32,6 +32,8 @@ const tagDescriptions: Record<string, string> = {
   timeouts: 'Time-outs: a pause either partner can call.',
   program: 'The guided program: steps and exercises.',
   crisis: 'Crisis and abuse lines for a country.',
+  consent:
+    'Linking a client with a therapist, what the client lets the therapist see, and the alerts the client chose.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */
