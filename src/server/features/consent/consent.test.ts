@@ -11,6 +11,7 @@ import {
   type Member,
 } from '../../test-support/harness.js';
 import { makeTherapist, type Therapist } from '../../test-support/practice.js';
+import { isUniqueViolation } from '../../db/schema.js';
 import { fromAuditRow } from '../audit/audit.store.js';
 import { loadTherapistLinks } from './links.store.js';
 import { listAlerts } from './consent.store.js';
@@ -422,5 +423,33 @@ describe('the partner never learns', () => {
     expect(await snapshot()).toEqual(before);
     // And the partner cannot touch the link either.
     expect(await codeOf(b.client.post(`/api/my-therapists/${link.id}/end`))).toBe('404 not_found');
+  });
+});
+
+describe('the one-open-link index (migration 0013)', () => {
+  it('refuses a second open link for the same client and therapist, and allows ended ones', async () => {
+    const th = await makeTherapist(t.app, t.deps);
+    const alex = await makeMember(t.app, 'Alex');
+    const db = t.deps.database.db;
+    const row = (id: string, status: 'requested' | 'active' | 'ended') => ({
+      id,
+      client_id: alex.id,
+      therapist_id: th.id,
+      status,
+      alert_crisis: 0,
+      created_at: 1,
+      accepted_at: null,
+      ended_at: null,
+      ended_by: null,
+    });
+    await db.insertInto('therapist_links').values(row(crypto.randomUUID(), 'ended')).execute();
+    await db.insertInto('therapist_links').values(row(crypto.randomUUID(), 'ended')).execute();
+    await db.insertInto('therapist_links').values(row(crypto.randomUUID(), 'requested')).execute();
+    const second = db.insertInto('therapist_links').values(row(crypto.randomUUID(), 'active'));
+    const error = await second.execute().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolation(error)).toBe(true);
   });
 });
