@@ -63,6 +63,12 @@ export const errorCodes = [
   'commitment.not_yours_to_log',
   'commitment.not_yours_to_confirm',
   'commitment.log_changed',
+  // Linking a client with a therapist (consent).
+  'link.therapist_not_found',
+  'link.code_invalid',
+  'link.exists',
+  'link.ended',
+  'link.not_requested',
   'not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -20,6 +20,7 @@ import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
 import { registerLearnRoutes } from './features/learn/learn.routes.js';
 import { registerAgreementRoutes } from './features/agreements/agreements.routes.js';
 import { registerCommitmentRoutes } from './features/commitments/commitments.routes.js';
+import { registerConsentRoutes } from './features/consent/consent.routes.js';
 import { registerLetterRoutes } from './features/letters/letters.routes.js';
 import { registerPartnerRoutes } from './features/partners/partners.routes.js';
 import { registerSafetyRoutes } from './features/safety/safety.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(
   registerCommitmentRoutes(app, deps);
   registerTimeoutRoutes(app, deps);
   registerProgramRoutes(app, deps);
+  registerConsentRoutes(app, deps);
   registerLearnRoutes(app, deps);
   registerToolRoutes(app, deps);
   registerCrisisRoutes(app, deps);

@@ -350,6 +350,34 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'This entry was answered or changed while you were reading it, so nothing was saved. Please look at it again.',
   },
+  'link.therapist_not_found': {
+    status: 404,
+    title: 'Therapist not found',
+    detail:
+      'We could not find that therapist in the directory. Please pick one from the list, or ask them for a code.',
+  },
+  'link.code_invalid': {
+    status: 422,
+    title: 'That code did not work',
+    detail:
+      'That code did not work. A code works once, for seven days. Please check it, or ask your therapist for a new one.',
+  },
+  'link.exists': {
+    status: 409,
+    title: 'Already linked',
+    detail:
+      'You have already asked this therapist to link, or you are linked already. You can see it in your list.',
+  },
+  'link.ended': {
+    status: 409,
+    title: 'This link has ended',
+    detail: 'This link has ended, so nothing was changed. You can ask to link again at any time.',
+  },
+  'link.not_requested': {
+    status: 409,
+    title: 'This request has already been answered',
+    detail: 'This request was already accepted, declined or withdrawn, so nothing was changed.',
+  },
   not_found: {
     status: 404,
     title: 'Not found',

@@ -63,6 +63,83 @@ const members = (
   };
 };
 
+/** The consent feature's routes (none of the fixture's members has a link: every id is unknown). */
+function consentCases(): Case[] {
+  const noLink = '00000000-0000-4000-8000-000000000001';
+  const therapistOnly = { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 };
+  return [
+    {
+      method: 'GET',
+      route: '/api/my-therapists',
+      url: () => '/api/my-therapists',
+      expect: members(200),
+    },
+    {
+      method: 'GET',
+      route: '/api/my-therapists/directory',
+      url: () => '/api/my-therapists/directory',
+      expect: members(200),
+    },
+    {
+      method: 'POST',
+      route: '/api/my-therapists',
+      url: () => '/api/my-therapists',
+      body: () => ({ slug: 'nobody-here', alertCrisis: false }),
+      expect: members(404),
+    },
+    {
+      method: 'PUT',
+      route: '/api/my-therapists/:id/alerts',
+      url: () => `/api/my-therapists/${noLink}/alerts`,
+      body: () => ({ alertCrisis: true }),
+      expect: members(404),
+    },
+    {
+      method: 'PUT',
+      route: '/api/my-therapists/:id/consents/:category',
+      url: () => `/api/my-therapists/${noLink}/consents/checkins`,
+      body: () => ({ granted: true }),
+      expect: members(404),
+    },
+    {
+      method: 'POST',
+      route: '/api/my-therapists/:id/end',
+      url: () => `/api/my-therapists/${noLink}/end`,
+      expect: members(404),
+    },
+    {
+      method: 'GET',
+      route: '/api/therapist/links',
+      url: () => '/api/therapist/links',
+      expect: therapistOnly,
+    },
+    ...(['accept', 'decline', 'end'] as const).map((action): Case => ({
+      method: 'POST',
+      route: `/api/therapist/links/:id/${action}`,
+      url: () => `/api/therapist/links/${noLink}/${action}`,
+      expect: therapistOnly,
+    })),
+    {
+      method: 'POST',
+      route: '/api/therapist/link-codes',
+      url: () => '/api/therapist/link-codes',
+      expect: therapistOnly,
+    },
+    {
+      method: 'GET',
+      route: '/api/therapist/alerts',
+      url: () => '/api/therapist/alerts',
+      expect: therapistOnly,
+    },
+    {
+      method: 'POST',
+      route: '/api/therapist/alerts/:id/seen',
+      url: () => `/api/therapist/alerts/${noLink}/seen`,
+      expect: therapistOnly,
+    },
+  ];
+}
+
 /** Every API route × every actor, with the outcome each must get. */
 const cases: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expect: 200 },
@@ -136,6 +213,9 @@ const cases: Case[] = [
     url: () => '/api/admin/audit/verify',
     expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
   },
+  // Consent: a client's own links (a link id not theirs is "not found", like one that does not
+  // exist); the therapist's side refuses members and the administrator.
+  ...consentCases(),
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
   // Safety: each person's own; there is no route that names anyone else.
   {

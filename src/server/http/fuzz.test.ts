@@ -12,6 +12,7 @@ import {
   writeCheckin,
   type TestApp,
 } from '../test-support/harness.js';
+import { makeTherapist } from '../test-support/practice.js';
 import { t as message } from '../../shared/i18n/messages.js';
 import { CSRF_HEADER, policyOf } from './access.js';
 
@@ -35,6 +36,10 @@ const TABLES = [
   'mail_outbox',
   'settings',
   'practice_settings',
+  'therapist_links',
+  'link_consents',
+  'therapist_link_codes',
+  'therapist_alerts',
   'audit_events',
 ];
 
@@ -42,6 +47,8 @@ let t: TestApp;
 let cookie: string;
 /** The administrator's: their routes refuse a member before looking at what was sent. */
 let adminCookie: string;
+/** A therapist's: the therapist routes reach their handler with it. */
+let therapistCookie: string;
 let checkinId: string;
 /** Real ids for the letter and time-out routes, so their ":id" placeholder reaches the handler. */
 let letterId: string;
@@ -103,6 +110,7 @@ beforeAll(async () => {
     displayName: 'Admin',
   });
   adminCookie = admin.cookie ?? '';
+  therapistCookie = (await makeTherapist(t.app, t.deps)).client.cookie ?? '';
 });
 afterAll(async () => {
   await t.close();
@@ -192,6 +200,8 @@ describe('malformed input, on every API route', () => {
     for (const route of routes) {
       const method = String(route.method) as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       const schemas = (route.schema ?? {}) as RouteSchemas;
+      // A change that takes no input at all (making a link code) has nothing to send malformed.
+      if (method !== 'GET' && !schemas.body && !schemas.params && !schemas.querystring) continue;
       await fc.assert(
         fc.asyncProperty(input, async (i) => {
           const param = i.param !== 'placeholder' ? i.param : realParam(route.url);
@@ -214,7 +224,11 @@ describe('malformed input, on every API route', () => {
             query: i.query,
             headers: {
               [CSRF_HEADER]: '1',
-              cookie: i.badCookie ? `sf_session=${i.param}` : cookie,
+              cookie: i.badCookie
+                ? `sf_session=${i.param}`
+                : policyOf(route.config) === 'therapist'
+                  ? therapistCookie
+                  : cookie,
               ...(i.contentType ? { 'content-type': i.contentType } : {}),
             },
             ...(payload === undefined || method === 'GET' ? {} : { payload }),
@@ -345,7 +359,12 @@ describe('NUL and half an emoji, in every string field of every API route', () =
               query: query as Record<string, string>,
               headers: {
                 [CSRF_HEADER]: '1',
-                cookie: policyOf(route.config) === 'admin' ? adminCookie : cookie,
+                cookie:
+                  policyOf(route.config) === 'admin'
+                    ? adminCookie
+                    : policyOf(route.config) === 'therapist'
+                      ? therapistCookie
+                      : cookie,
                 'content-type': 'application/json',
               },
               ...(method === 'GET' ? {} : { payload: JSON.stringify(body) }),

@@ -34,6 +34,8 @@ const tagDescriptions: Record<string, string> = {
   crisis: 'Crisis and abuse lines for a country.',
   audit:
     'The hash-chained log of who read or changed what about whom: a client’s read log, the practice’s log and its check.',
+  consent:
+    'Linking a client with a therapist, what the client lets the therapist see, and the alerts the client chose.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

@@ -3,6 +3,7 @@ import { auditApi } from './audit.js';
 import { authApi, setupApi } from './auth.js';
 import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
+import { consentApi } from './consent.js';
 import { crisisApi } from './crisis.js';
 import { healthApi } from './health.js';
 import { journeysApi, partnersApi } from './journeys.js';
@@ -24,6 +25,7 @@ export const contracts = {
   auth: authApi,
   checkins: checkinsApi,
   commitments: commitmentsApi,
+  consent: consentApi,
   crisis: crisisApi,
   health: healthApi,
   journeys: journeysApi,

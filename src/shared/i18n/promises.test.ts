@@ -11,8 +11,6 @@ import { en } from './en.js';
 const promises: readonly [RegExp, string][] = [
   [/coming soon/i, 'a feature announced before it exists'],
   [/not in Steadfast yet/i, 'a feature announced before it exists'],
-  [/link (?:a|your) therapist/i, 'therapist linking'],
-  [/(?:what|choose what) (?:they|your therapist) (?:can|may) see/i, 'therapist access'],
   [/weekly check-in/i, 'a weekly signs-of-trust check-in'],
   [/notifications?\b/i, 'notifications'],
   [/\breminders?\b/i, 'reminders'],

@@ -2,7 +2,14 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { SignIn } from '../routes/auth/SignIn.js';
 import { AnnouncerProvider } from './announcer.js';
-import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
+import {
+  AdminOnly,
+  AppShell,
+  MembersOnly,
+  NotFound,
+  PublicShell,
+  TherapistsOnly,
+} from './Shell.js';
 
 // Each screen is its own chunk, so the first load carries only the shell. Sign-in is the front
 // door of every returning visit: in the shell, it paints without waiting for a second request.
@@ -66,6 +73,13 @@ const AuditLog = lazy(() =>
   import('../routes/audit/AuditLog.js').then((m) => ({ default: m.AuditLog })),
 );
 
+const MyTherapist = lazy(() =>
+  import('../routes/consent/MyTherapist.js').then((m) => ({ default: m.MyTherapist })),
+);
+const LinkRequests = lazy(() =>
+  import('../routes/consent/LinkRequests.js').then((m) => ({ default: m.LinkRequests })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -102,6 +116,10 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <TherapistsOnly />,
+            children: [{ path: 'requests', element: <LinkRequests /> }],
+          },
+          {
             element: <MembersOnly />,
             children: [
               { path: 'start', element: <Start /> },
@@ -120,6 +138,7 @@ export const router = createBrowserRouter([
               { path: 'program/:stepId', element: <ProgramStep /> },
               { path: 'agreements', element: <Agreements /> },
               { path: 'commitments', element: <Commitments /> },
+              { path: 'therapist', element: <MyTherapist /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -129,6 +129,10 @@ function AppNav({ me }: { me: Me }) {
         {item('/app', t('nav.today'), <TodayIcon />, true)}
         {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
         {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
+        {me.role === 'member' ? item('/app/therapist', t('nav.myTherapist'), <PeopleIcon />) : null}
+        {me.role === 'therapist'
+          ? item('/app/requests', t('nav.linkRequests'), <PeopleIcon />)
+          : null}
         {me.role === 'admin' ? item('/app/practice', t('nav.practice'), <SettingsIcon />) : null}
         {me.role === 'admin' ? item('/app/audit', t('audit.nav'), <SettingsIcon />) : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
@@ -207,6 +211,12 @@ export function AppShell() {
 export function MembersOnly() {
   const me = useMe();
   return me.role === 'member' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
+}
+
+/** A therapist's screens (the server refuses anyone else too). */
+export function TherapistsOnly() {
+  const me = useMe();
+  return me.role === 'therapist' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
 }
 
 /** The practice's settings are the administrator's alone (the server refuses anyone else too). */

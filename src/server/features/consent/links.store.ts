@@ -1,7 +1,6 @@
 import {
   consentCategories,
   type ConsentCategory,
-  type ClientLink,
   type LinkStatus,
   type TherapistLinks,
 } from '../../../core/access/consent.js';
@@ -39,5 +38,5 @@ export async function loadTherapistLinks(
     if (r.status === 'active') link.status = 'active';
     if (r.category && isCategory(r.category)) link.consents.add(r.category);
   }
-  return links as ReadonlyMap<string, ClientLink>;
+  return links;
 }

@@ -1,4 +1,5 @@
 import {
+  anyYes,
   initialSafetyState,
   leaveSafetyMode,
   safetyQuestionIds,
@@ -15,6 +16,7 @@ import { sealCountry } from '../../auth/person-facts.js';
 import { sealIdle } from '../../auth/session-idle.js';
 import type { Db } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { raiseAlerts } from '../consent/consent.service.js';
 import {
   findSealedSafetyState,
   lockPerson,
@@ -109,6 +111,7 @@ async function change(
   deps: Deps,
   c: Caller,
   f: (s: SafetyState) => SafetyState,
+  then?: (trx: Db, state: SafetyState) => Promise<void>,
 ): Promise<SafetyStatus> {
   // The key is read before the transaction: on SQLite the one connection is the transaction's.
   const who = await c.keys.people([c.userId]);
@@ -118,6 +121,7 @@ async function change(
     if (deps.database.dialect === 'postgres') await lockPerson(trx, c.userId);
     const state = f(opened(who, c.userId, await findSealedSafetyState(trx, c.userId)));
     await saveSafetyState(deps, trx, who, c.userId, state);
+    await then?.(trx, state);
     return state;
   });
   return statusOf(deps, next);
@@ -132,7 +136,18 @@ export function takeSafetyCheck(
   { body }: Pick<Input<Api['check']>, 'body'>,
 ): Promise<SafetyStatus> {
   const now = deps.clock();
-  return change(deps, c, (s) => takeCheck(s, body.answers, now));
+  // A "yes" alerts the therapists the person chose to alert, saved with the answers.
+  return change(
+    deps,
+    c,
+    (s) => takeCheck(s, body.answers, now),
+    (trx) =>
+      raiseAlerts(deps, trx, c.userId, {
+        kind: 'safety_check',
+        at: now,
+        anyYes: anyYes(body.answers),
+      }),
+  );
 }
 
 export function changeSafetySettings(

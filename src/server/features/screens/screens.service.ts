@@ -31,6 +31,7 @@ import {
   type StoredScreenResult,
 } from './screens.store.js';
 import { instrumentView } from './screens.views.js';
+import { raiseAlerts } from '../consent/consent.service.js';
 
 /**
  * PHQ-9 and GAD-7: the questionnaires, taking one, and the person's own results over time.
@@ -117,6 +118,17 @@ export async function takeScreen(
         instrumentVersion: instrument.version,
         createdAt,
         sealed: who.seal('screenResult', c.userId, JSON.stringify(content), id),
+      });
+      // The alerts the person chose (crisis) or consented to (deterioration on screens), saved
+      // with the answer. "Previous" is the result before this one; a same-day correction has none.
+      await raiseAlerts(deps, trx, c.userId, {
+        kind: 'screen',
+        sourceId: id,
+        at: createdAt,
+        instrument,
+        total: score.total,
+        crisis: score.crisis,
+        previousTotal: !replaced && newest ? openResult(who, newest).total : undefined,
       });
       // Replacing the only result makes this one the baseline.
       const baseline = replaced && first?.id === newest.id ? undefined : first;

@@ -5,20 +5,33 @@ import type { Journey } from '../../../shared/api/journeys.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { Isolated } from '../../components/bidi.js';
 import { LockIcon, PeopleIcon } from '../../components/icons.js';
+import { joinNames, useCheckinTherapists } from '../consent/api.js';
 import { feelingLabel, formatWhen } from '../labels.js';
 
 /** Who can see a check-in, in words and with an icon: "Only you", "You and Sam", "Shared by Sam". */
 export function Visibility({ checkin, journey }: { checkin: Checkin; journey: Journey | null }) {
   const partner = journey?.partner?.displayName;
+  const therapists = useCheckinTherapists();
   let icon = <PeopleIcon />;
   let words: ReactNode;
   if (!checkin.mine)
     words = <Isolated k="visibility.sharedBy" vars={{ name: checkin.authorName }} />;
   else if (checkin.visibility === 'partner') {
-    words = partner ? t('visibility.youAnd', { name: partner }) : t('visibility.youAndPartner');
+    words =
+      therapists.length > 0
+        ? t('consent.youAndOthers', {
+            names: joinNames([partner ?? t('consent.yourPartner'), ...therapists]),
+          })
+        : partner
+          ? t('visibility.youAnd', { name: partner })
+          : t('visibility.youAndPartner');
   } else {
     icon = <LockIcon />;
-    words = t('visibility.onlyYou');
+    // A therapist the person lets see check-ins sees the ones kept from the partner too.
+    words =
+      therapists.length > 0
+        ? t('consent.onlyYouAnd', { names: joinNames(therapists) })
+        : t('visibility.onlyYou');
   }
   return (
     <span className="visibility">

@@ -29,6 +29,7 @@ import {
 } from '../../components/form.js';
 import { LockIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
+import { joinNames, useCheckinTherapists } from '../consent/api.js';
 import { feelingLabel, formatCount } from '../labels.js';
 
 const DEFAULT_INTENSITY = 5;
@@ -51,6 +52,8 @@ export function NewCheckin() {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const me = useMe();
+  // A therapist the person lets see check-ins sees this one too: the words say so.
+  const therapists = useCheckinTherapists();
   // What was typed here before a sign-out for privacy, put back for the same person.
   const restored = useKeptWords<Draft>(checkinForm(), me.id);
   const [chosen, setChosen] = useState<Feeling[]>(restored?.chosen ?? []);
@@ -73,7 +76,12 @@ export function NewCheckin() {
     onSuccess: () => {
       guard.allowLeaving();
       void client.invalidateQueries({ queryKey: keys.checkins });
-      announce(t('checkin.saved'), { navigating: true });
+      announce(
+        therapists.length > 0
+          ? t('consent.checkinSavedWith', { names: joinNames(therapists) })
+          : t('checkin.saved'),
+        { navigating: true },
+      );
       void navigate('/app/checkins');
     },
   });
@@ -178,7 +186,11 @@ export function NewCheckin() {
         </div>
         <p className="visibility">
           <LockIcon />
-          <span>{t('checkin.private')}</span>
+          <span>
+            {therapists.length > 0
+              ? t('consent.checkinPrivateWith', { names: joinNames(therapists) })
+              : t('checkin.private')}
+          </span>
         </p>
         <p className="actions">
           <button type="submit" className="button primary wide" disabled={save.isPending}>
