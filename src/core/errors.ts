@@ -63,6 +63,10 @@ export const errorCodes = [
   'commitment.not_yours_to_log',
   'commitment.not_yours_to_confirm',
   'commitment.log_changed',
+  'intake.closed',
+  'intake.rate_limited',
+  'intake.therapist_unknown',
+  'intake.not_found',
   'not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../test-support/harness.js';
 import { t as message } from '../../shared/i18n/messages.js';
+import { makeStaff } from '../test-support/intake.js';
 import { CSRF_HEADER, policyOf } from './access.js';
 
 const TABLES = [
@@ -35,12 +36,17 @@ const TABLES = [
   'mail_outbox',
   'settings',
   'practice_settings',
+  'intake_requests',
 ];
 
 let t: TestApp;
 let cookie: string;
 /** The administrator's: their routes refuse a member before looking at what was sent. */
 let adminCookie: string;
+/** A therapist's, for the same reason. */
+let therapistCookie: string;
+/** A real intake request, for the inbox routes. */
+let intakeId: string;
 let checkinId: string;
 /** Real ids for the letter and time-out routes, so their ":id" placeholder reaches the handler. */
 let letterId: string;
@@ -102,6 +108,18 @@ beforeAll(async () => {
     displayName: 'Admin',
   });
   adminCookie = admin.cookie ?? '';
+  therapistCookie =
+    (await makeStaff(t.app, t.deps, 'therapist', 'Fuzz Therapist')).client.cookie ?? '';
+  await new TestClient(t.app, '10.3.0.1').post('/api/intake', {
+    lookingFor: 'group',
+    contactMethod: 'text',
+    contactDetail: '+1 555 0100 300',
+    safeToLeaveMessage: true,
+    name: 'Fuzz',
+  });
+  intakeId = (
+    await t.deps.database.db.selectFrom('intake_requests').select('id').executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => {
   await t.close();
@@ -109,23 +127,25 @@ afterAll(async () => {
 
 /** A real id for the route's ":id" or ":stepId", so a request reaches its handler. */
 const realParam = (url: string): string =>
-  url.startsWith('/api/letters')
-    ? letterId
-    : url.startsWith('/api/timeouts')
-      ? timeoutId
-      : url.startsWith('/api/screens/results')
-        ? screenId
-        : /^\/api\/(screens|instruments)\//.test(url)
-          ? instrumentId
-          : url.startsWith('/api/program')
-            ? stepId
-            : url.startsWith('/api/agreements')
-              ? agreementId
-              : url.startsWith('/api/commitments')
-                ? commitmentId
-                : url.startsWith('/api/commitment-logs')
-                  ? commitmentLogId
-                  : checkinId;
+  url.startsWith('/api/intake') || url.startsWith('/api/therapist/intake')
+    ? intakeId
+    : url.startsWith('/api/letters')
+      ? letterId
+      : url.startsWith('/api/timeouts')
+        ? timeoutId
+        : url.startsWith('/api/screens/results')
+          ? screenId
+          : /^\/api\/(screens|instruments)\//.test(url)
+            ? instrumentId
+            : url.startsWith('/api/program')
+              ? stepId
+              : url.startsWith('/api/agreements')
+                ? agreementId
+                : url.startsWith('/api/commitments')
+                  ? commitmentId
+                  : url.startsWith('/api/commitment-logs')
+                    ? commitmentLogId
+                    : checkinId;
 
 interface RouteSchemas {
   body?: ZodType;
@@ -344,7 +364,12 @@ describe('NUL and half an emoji, in every string field of every API route', () =
               query: query as Record<string, string>,
               headers: {
                 [CSRF_HEADER]: '1',
-                cookie: policyOf(route.config) === 'admin' ? adminCookie : cookie,
+                cookie:
+                  policyOf(route.config) === 'admin'
+                    ? adminCookie
+                    : policyOf(route.config) === 'therapist'
+                      ? therapistCookie
+                      : cookie,
                 'content-type': 'application/json',
               },
               ...(method === 'GET' ? {} : { payload: JSON.stringify(body) }),

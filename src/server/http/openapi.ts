@@ -32,6 +32,7 @@ const tagDescriptions: Record<string, string> = {
   timeouts: 'Time-outs: a pause either partner can call.',
   program: 'The guided program: steps and exercises.',
   crisis: 'Crisis and abuse lines for a country.',
+  intake: 'Asking the practice for help, and the inbox where those requests land.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

@@ -4,6 +4,7 @@ import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
 import { crisisApi } from './crisis.js';
 import { healthApi } from './health.js';
+import { intakeApi } from './intake.js';
 import { journeysApi, partnersApi } from './journeys.js';
 import { lettersApi } from './letters.js';
 import { practiceApi } from './practice.js';
@@ -24,6 +25,7 @@ export const contracts = {
   commitments: commitmentsApi,
   crisis: crisisApi,
   health: healthApi,
+  intake: intakeApi,
   journeys: journeysApi,
   letters: lettersApi,
   partners: partnersApi,
