@@ -60,6 +60,13 @@ const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
 
+const Intake = lazy(() =>
+  import('../routes/intake/Intake.js').then((m) => ({ default: m.Intake })),
+);
+const IntakeRequest = lazy(() =>
+  import('../routes/intake/Intake.js').then((m) => ({ default: m.IntakeRequest })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -92,6 +99,9 @@ export const router = createBrowserRouter([
             element: <AdminOnly />,
             children: [{ path: 'practice', element: <PracticeSettings /> }],
           },
+          // The inbox: the administrator's and each therapist's (the screens send members home).
+          { path: 'intake', element: <Intake /> },
+          { path: 'intake/:id', element: <IntakeRequest /> },
           {
             element: <MembersOnly />,
             children: [

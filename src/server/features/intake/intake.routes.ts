@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDomainError } from '../../../core/errors.js';
-import { IntakeBody, intakeApi as api, THERAPIST_SLUG_MAX } from '../../../shared/api/intake.js';
+import { IntakeBody, intakeApi as api } from '../../../shared/api/intake.js';
 import type { Deps } from '../../deps.js';
 import { access, sameOriginForm } from '../../http/access.js';
 import { serve } from '../../http/route.js';
@@ -107,7 +107,8 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
         config: access('public'),
         schema: {
           hide: true,
-          querystring: z.object({ therapist: z.string().max(THERAPIST_SLUG_MAX).optional() }),
+          // Any value: one that is not a listed therapist's simply leaves "anyone" chosen.
+          querystring: z.object({ therapist: z.string().optional() }),
         },
       },
       async (request, reply) => {
