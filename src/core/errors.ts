@@ -69,6 +69,10 @@ export const errorCodes = [
   'link.exists',
   'link.ended',
   'link.not_requested',
+  'intake.closed',
+  'intake.rate_limited',
+  'intake.therapist_unknown',
+  'intake.not_found',
   'not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -14,6 +14,7 @@ import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
+import { registerIntakeRoutes } from './features/intake/intake.routes.js';
 import { registerDocsRoutes } from './features/docs/docs.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(
   registerCrisisRoutes(app, deps);
   registerPracticeRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -378,6 +378,29 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'This request has already been answered',
     detail: 'This request was already accepted, declined or withdrawn, so nothing was changed.',
   },
+  'intake.closed': {
+    status: 409,
+    title: 'Not taking new requests just now',
+    detail:
+      'The practice is not taking new requests just now, so nothing was sent. If you are in danger or need to talk to someone now, the crisis lines are there for you.',
+  },
+  'intake.rate_limited': {
+    status: 429,
+    title: 'Several requests already arrived',
+    detail:
+      'Several requests have come from here in the last hour, so this one was not sent. The practice has the ones that arrived; please try again later if you need to.',
+  },
+  'intake.therapist_unknown': {
+    status: 422,
+    title: 'Please choose another therapist',
+    detail:
+      'That therapist is not taking requests through this form. Please choose someone from the list, or anyone.',
+  },
+  'intake.not_found': {
+    status: 404,
+    title: 'Request not found',
+    detail: 'There is no such request, or it is not one you can see.',
+  },
   not_found: {
     status: 404,
     title: 'Not found',

@@ -201,6 +201,40 @@ describe(`sealed at rest (${testDialect()})`, () => {
     }
   });
 
+  it('what a person asking the practice for help wrote never appears in the database files', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const marker = randomUUID().slice(0, 8);
+    const words = {
+      name: `Asker${marker}`,
+      contactDetail: `asker-${marker}@example.org`,
+      times: `Mornings${marker}`,
+      message: `Message${marker}`,
+    };
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/intake',
+      headers: { 'x-steadfast-csrf': '1' },
+      payload: {
+        lookingFor: 'couple',
+        contactMethod: 'email',
+        safeToLeaveMessage: false,
+        confirmByEmail: true,
+        ...words,
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(204);
+    const row = await t.deps.database.db
+      .selectFrom('intake_requests')
+      .select('id')
+      .executeTakeFirstOrThrow();
+
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(row.id);
+    // The confirmation in the outbox is sealed too: its address is the person's.
+    for (const secret of Object.values(words)) expect(dump).not.toContain(secret);
+  });
+
   it('refuses to start when sealed data exists but the master key file is gone', async () => {
     const testDb = await createTestDatabase();
     cleanups.push(() => testDb.drop());

@@ -7,6 +7,7 @@ import {
   makeCouple,
   makeJourney,
   makeMember,
+  TestClient,
   testDialect,
   useTestApp,
   writeCheckin,
@@ -91,6 +92,14 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       note: `dispute ${marker}`,
     });
     expect(disputed.statusCode).toBe(200);
+    const asked = await new TestClient(t.app, '10.77.0.1').post('/api/intake', {
+      lookingFor: 'individual',
+      contactMethod: 'email',
+      contactDetail: 'someone@example.org',
+      safeToLeaveMessage: true,
+      name: `intake ${marker}`,
+    });
+    expect(asked.statusCode, asked.body).toBe(204);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

@@ -79,6 +79,8 @@ export const sealedFields = {
     'proposed_by',
   ),
   commitmentLogNote: personal('commitment_logs', 'sealed', 'note', ['id'], 'answered_by'),
+  /** Everything a person asking the practice for help wrote (intake). */
+  intakeRequest: server('intake_requests', 'sealed', 'request', ['id']),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

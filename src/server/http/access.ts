@@ -16,6 +16,17 @@ import { openIdle } from '../auth/session-idle.js';
 /** Every route carries `config: access('…')`; a test fails if one does not. */
 export const access = (policy: RoutePolicy) => ({ access: policy });
 
+/**
+ * A public HTML form that must work without JavaScript (the intake request), so its post cannot
+ * carry the CSRF header. Instead of the header, the browser's own word that the post came from one
+ * of our pages is required: `Sec-Fetch-Site: same-origin` (which no page can forge), or, from a
+ * browser that does not send it, an `Origin` that is ours. Anything else is refused as before.
+ * Only routes that declare this are exempt from the header; every other route still needs it.
+ */
+export const sameOriginForm = () => ({ access: 'public' as const, sameOriginForm: true });
+const isSameOriginForm = (config: unknown): boolean =>
+  (config as { sameOriginForm?: unknown } | undefined)?.sameOriginForm === true;
+
 export const policyOf = (config: unknown): RoutePolicy | undefined => {
   const value = (config as { access?: unknown } | undefined)?.access;
   return routePolicyNames.includes(value as RoutePolicy) ? (value as RoutePolicy) : undefined;
@@ -75,9 +86,18 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         !deps.config.publicOriginSet &&
         LOOPBACK.has(request.hostname) &&
         origin === `${request.protocol}://${request.host}`;
-      if (
+      const ours = origin === deps.config.publicOrigin || sameHost;
+      if (isSameOriginForm(request.routeOptions.config)) {
+        // With the pages' no-referrer policy a browser sends `Origin: null` on a same-origin form
+        // post, so the fetch metadata decides when it is there; the Origin only when it is not.
+        const fromOurPage =
+          site !== undefined
+            ? site === 'same-origin' && (origin === undefined || origin === 'null' || ours)
+            : origin !== undefined && ours;
+        if (!fromOurPage) throw new DomainError('csrf.missing');
+      } else if (
         request.headers[CSRF_HEADER] !== '1' ||
-        (origin !== undefined && origin !== deps.config.publicOrigin && !sameHost) ||
+        (origin !== undefined && !ours) ||
         site === 'cross-site'
       ) {
         throw new DomainError('csrf.missing');

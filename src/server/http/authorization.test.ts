@@ -35,6 +35,8 @@ interface Fixture {
   timeoutId: string;
   /** Alex's agreements: one waiting for Sam's answer, one Sam accepted; Alex's commitment and entry. */
   agreements: { proposed: string; accepted: string; commitment: string; log: string };
+  /** A request someone sent the practice, to anyone. */
+  intakeId: string;
 }
 
 type Expect = number | Record<ActorName, number>;
@@ -216,6 +218,60 @@ const cases: Case[] = [
   // Consent: a client's own links (a link id not theirs is "not found", like one that does not
   // exist); the therapist's side refuses members and the administrator.
   ...consentCases(),
+  // Intake: anyone may ask the practice for help; the inbox is the administrator's (and each
+  // therapist's, for the requests that chose them: therapist actors join this matrix later).
+  { method: 'GET', route: '/api/intake/form', url: () => '/api/intake/form', expect: 200 },
+  {
+    method: 'POST',
+    route: '/api/intake',
+    url: () => '/api/intake',
+    body: () => ({
+      lookingFor: 'individual',
+      contactMethod: 'call',
+      contactDetail: '+1 555 0100 200',
+      safeToLeaveMessage: true,
+      name: 'Anyone',
+    }),
+    expect: 204,
+  },
+  {
+    method: 'GET',
+    route: '/api/intake/requests',
+    url: () => '/api/intake/requests',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/intake/requests/:id',
+    url: (f) => `/api/intake/requests/${f.intakeId}`,
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/intake/requests/:id/status',
+    url: (f) => `/api/intake/requests/${f.intakeId}/status`,
+    body: () => ({ status: 'contacted' }),
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/therapist/intake',
+    url: () => '/api/therapist/intake',
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/therapist/intake/:id',
+    url: (f) => `/api/therapist/intake/${f.intakeId}`,
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/therapist/intake/:id/status',
+    url: (f) => `/api/therapist/intake/${f.intakeId}/status`,
+    body: () => ({ status: 'closed' }),
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  },
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
   // Safety: each person's own; there is no route that names anyone else.
   {
@@ -660,6 +716,18 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
   const logged = await alex.client.post(`/api/commitments/${commitmentId}/logs`);
   expect(logged.statusCode, logged.body).toBe(201);
 
+  const intake = await new TestClient(app, '10.2.0.1').post('/api/intake', {
+    lookingFor: 'couple',
+    contactMethod: 'email',
+    contactDetail: 'asking@example.org',
+    safeToLeaveMessage: false,
+    name: 'Asking',
+  });
+  expect(intake.statusCode, intake.body).toBe(204);
+  const { id: intakeId } = await t.deps.database.db
+    .selectFrom('intake_requests')
+    .select('id')
+    .executeTakeFirstOrThrow();
   const adminEmail = uniqueEmail('admin');
   const admin = { client: new TestClient(app), id: '', email: adminEmail, displayName: 'Admin' };
   const res = await admin.client.post('/api/setup', {
@@ -679,6 +747,7 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
     pendingToken: tokenOf(pending.url),
     letters,
     timeoutId: timeout.json<{ id: string }>().id,
+    intakeId,
     screenId: screen.json<{ id: string }>().id,
     agreements: {
       proposed: proposedAgreement,

@@ -41,6 +41,7 @@ const TABLES = [
   'therapist_link_codes',
   'therapist_alerts',
   'audit_events',
+  'intake_requests',
 ];
 
 let t: TestApp;
@@ -49,6 +50,8 @@ let cookie: string;
 let adminCookie: string;
 /** A therapist's: the therapist routes reach their handler with it. */
 let therapistCookie: string;
+/** A real intake request, for the inbox routes. */
+let intakeId: string;
 let checkinId: string;
 /** Real ids for the letter and time-out routes, so their ":id" placeholder reaches the handler. */
 let letterId: string;
@@ -111,6 +114,16 @@ beforeAll(async () => {
   });
   adminCookie = admin.cookie ?? '';
   therapistCookie = (await makeTherapist(t.app, t.deps)).client.cookie ?? '';
+  await new TestClient(t.app, '10.3.0.1').post('/api/intake', {
+    lookingFor: 'group',
+    contactMethod: 'text',
+    contactDetail: '+1 555 0100 300',
+    safeToLeaveMessage: true,
+    name: 'Fuzz',
+  });
+  intakeId = (
+    await t.deps.database.db.selectFrom('intake_requests').select('id').executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => {
   await t.close();
@@ -118,23 +131,25 @@ afterAll(async () => {
 
 /** A real id for the route's ":id" or ":stepId", so a request reaches its handler. */
 const realParam = (url: string): string =>
-  url.startsWith('/api/letters')
-    ? letterId
-    : url.startsWith('/api/timeouts')
-      ? timeoutId
-      : url.startsWith('/api/screens/results')
-        ? screenId
-        : /^\/api\/(screens|instruments)\//.test(url)
-          ? instrumentId
-          : url.startsWith('/api/program')
-            ? stepId
-            : url.startsWith('/api/agreements')
-              ? agreementId
-              : url.startsWith('/api/commitments')
-                ? commitmentId
-                : url.startsWith('/api/commitment-logs')
-                  ? commitmentLogId
-                  : checkinId;
+  url.startsWith('/api/intake') || url.startsWith('/api/therapist/intake')
+    ? intakeId
+    : url.startsWith('/api/letters')
+      ? letterId
+      : url.startsWith('/api/timeouts')
+        ? timeoutId
+        : url.startsWith('/api/screens/results')
+          ? screenId
+          : /^\/api\/(screens|instruments)\//.test(url)
+            ? instrumentId
+            : url.startsWith('/api/program')
+              ? stepId
+              : url.startsWith('/api/agreements')
+                ? agreementId
+                : url.startsWith('/api/commitments')
+                  ? commitmentId
+                  : url.startsWith('/api/commitment-logs')
+                    ? commitmentLogId
+                    : checkinId;
 
 interface RouteSchemas {
   body?: ZodType;

@@ -36,6 +36,7 @@ const tagDescriptions: Record<string, string> = {
     'The hash-chained log of who read or changed what about whom: a client’s read log, the practice’s log and its check.',
   consent:
     'Linking a client with a therapist, what the client lets the therapist see, and the alerts the client chose.',
+  intake: 'Asking the practice for help, and the inbox where those requests land.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

@@ -6,6 +6,7 @@ import { commitmentsApi } from './commitments.js';
 import { consentApi } from './consent.js';
 import { crisisApi } from './crisis.js';
 import { healthApi } from './health.js';
+import { intakeApi } from './intake.js';
 import { journeysApi, partnersApi } from './journeys.js';
 import { lettersApi } from './letters.js';
 import { practiceApi } from './practice.js';
@@ -28,6 +29,7 @@ export const contracts = {
   consent: consentApi,
   crisis: crisisApi,
   health: healthApi,
+  intake: intakeApi,
   journeys: journeysApi,
   letters: lettersApi,
   partners: partnersApi,

@@ -60,6 +60,16 @@ export const endpoints = {
   health: {
     health: route<C['health']['health']>('GET', '/api/health'),
   },
+  intake: {
+    form: route<C['intake']['form']>('GET', '/api/intake/form'),
+    send: route<C['intake']['send']>('POST', '/api/intake'),
+    list: route<C['intake']['list']>('GET', '/api/intake/requests'),
+    get: route<C['intake']['get']>('GET', '/api/intake/requests/:id'),
+    setStatus: route<C['intake']['setStatus']>('PUT', '/api/intake/requests/:id/status'),
+    mine: route<C['intake']['mine']>('GET', '/api/therapist/intake'),
+    mineGet: route<C['intake']['mineGet']>('GET', '/api/therapist/intake/:id'),
+    mineSetStatus: route<C['intake']['mineSetStatus']>('PUT', '/api/therapist/intake/:id/status'),
+  },
   journeys: {
     mine: route<C['journeys']['mine']>('GET', '/api/journey'),
     start: route<C['journeys']['start']>('POST', '/api/journey'),

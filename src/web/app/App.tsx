@@ -80,6 +80,13 @@ const LinkRequests = lazy(() =>
   import('../routes/consent/LinkRequests.js').then((m) => ({ default: m.LinkRequests })),
 );
 
+const Intake = lazy(() =>
+  import('../routes/intake/Intake.js').then((m) => ({ default: m.Intake })),
+);
+const IntakeRequest = lazy(() =>
+  import('../routes/intake/Intake.js').then((m) => ({ default: m.IntakeRequest })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -119,6 +126,9 @@ export const router = createBrowserRouter([
             element: <TherapistsOnly />,
             children: [{ path: 'requests', element: <LinkRequests /> }],
           },
+          // The inbox: the administrator's and each therapist's (the screens send members home).
+          { path: 'intake', element: <Intake /> },
+          { path: 'intake/:id', element: <IntakeRequest /> },
           {
             element: <MembersOnly />,
             children: [

@@ -135,6 +135,9 @@ function AppNav({ me }: { me: Me }) {
           : null}
         {me.role === 'admin' ? item('/app/practice', t('nav.practice'), <SettingsIcon />) : null}
         {me.role === 'admin' ? item('/app/audit', t('audit.nav'), <SettingsIcon />) : null}
+        {me.role === 'admin' || me.role === 'therapist'
+          ? item('/app/intake', t('nav.intake'), <PeopleIcon />)
+          : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
       </ul>
     </nav>
