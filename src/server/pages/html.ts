@@ -67,7 +67,10 @@ export function layout(opts: {
         <header class="site-header">
           <a class="brand" href="/">${t('app.name')}</a>
           <nav class="site-nav" aria-label="${t('chrome.mainNav')}">
-            ${nav('/learn', t('chrome.learn'))}${nav('/tools', t('chrome.tools'))}${nav(
+            ${nav('/learn', t('chrome.learn'))}${nav('/directory', t('chrome.directory'))}${nav(
+              '/groups',
+              t('chrome.groups'),
+            )}${nav('/tools', t('chrome.tools'))}${nav(
               '/signin',
               t('chrome.signIn'),
             )}

@@ -3,6 +3,8 @@ import { authApi, setupApi } from './auth.js';
 import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
 import { crisisApi } from './crisis.js';
+import { directoryApi } from './directory.js';
+import { groupsApi } from './groups.js';
 import { healthApi } from './health.js';
 import { journeysApi, partnersApi } from './journeys.js';
 import { lettersApi } from './letters.js';
@@ -23,6 +25,8 @@ export const contracts = {
   checkins: checkinsApi,
   commitments: commitmentsApi,
   crisis: crisisApi,
+  directory: directoryApi,
+  groups: groupsApi,
   health: healthApi,
   journeys: journeysApi,
   letters: lettersApi,
