@@ -89,7 +89,8 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
   'group.facilitator_unknown': {
     status: 422,
     title: 'Facilitator not found',
-    detail: 'We could not find that facilitator among the practice\'s therapists. Please choose one from the list.',
+    detail:
+      "We could not find that facilitator among the practice's therapists. Please choose one from the list.",
   },
   'crisis.country_unknown': {
     status: 422,

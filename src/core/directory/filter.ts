@@ -1,10 +1,4 @@
-import {
-  approaches,
-  formats,
-  primaryLanguage,
-  type Approach,
-  type Format,
-} from './profile.js';
+import { approaches, formats, primaryLanguage, type Approach, type Format } from './profile.js';
 
 /** What the directory shows of a profile, for filtering: the lists and the yes/no answers. */
 export interface Listed {
@@ -59,7 +53,10 @@ const yes = (v: string | undefined): true | undefined =>
  * refused, so an old or hand-edited link still shows the directory.
  */
 export function filterFromQuery(q: Readonly<Record<string, unknown>>): DirectoryFilter {
-  const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string) : undefined);
+  const str = (k: string) => {
+    const v = q[k];
+    return typeof v === 'string' ? v : undefined;
+  };
   const format = formats.find((x) => x === str('format'));
   const approach = approaches.find((x) => x === str('approach'));
   const language = str('language')?.trim().toLowerCase();

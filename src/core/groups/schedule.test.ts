@@ -64,10 +64,18 @@ describe('group schedules', () => {
     expect(scheduleProblem('2026-02-30T10:00', 'UTC', weekly)).toBe('first_meeting');
     expect(scheduleProblem('2026-02-03T10:00', 'Mars/Olympus', weekly)).toBe('time_zone');
     expect(
-      scheduleProblem('2026-02-03T10:00', 'UTC', { frequency: 'weekly', count: 2, until: '2026-03-01' }),
+      scheduleProblem('2026-02-03T10:00', 'UTC', {
+        frequency: 'weekly',
+        count: 2,
+        until: '2026-03-01',
+      }),
     ).toBe('end');
     expect(
-      scheduleProblem('2026-02-03T10:00', 'UTC', { frequency: 'weekly', count: null, until: '2026-01-01' }),
+      scheduleProblem('2026-02-03T10:00', 'UTC', {
+        frequency: 'weekly',
+        count: null,
+        until: '2026-01-01',
+      }),
     ).toBe('until_before_start');
     expect(scheduleProblem('2026-02-03T10:00', 'America/New_York', weekly)).toBeNull();
   });

@@ -160,9 +160,10 @@ export function ruleFor(r: Recurrence, tz: string): string {
 
 /** A stored rule back as the recurrence it was made from; null for a rule we never write. */
 export function recurrenceOf(rule: string, tz: string): Recurrence | null {
-  const m = /^(FREQ=WEEKLY;INTERVAL=2|FREQ=WEEKLY|FREQ=MONTHLY);(?:COUNT=(\d+)|UNTIL=(\d{8}T\d{6}Z))$/.exec(
-    rule,
-  );
+  const m =
+    /^(FREQ=WEEKLY;INTERVAL=2|FREQ=WEEKLY|FREQ=MONTHLY);(?:COUNT=(\d+)|UNTIL=(\d{8}T\d{6}Z))$/.exec(
+      rule,
+    );
   if (!m) return null;
   const frequency = (Object.keys(RULE_FREQ) as Frequency[]).find((f) => RULE_FREQ[f] === m[1]);
   if (!frequency) return null;

@@ -508,15 +508,13 @@ const cases: Case[] = [
   },
   // The directory: a therapist's own profile (no therapist actor here yet: everyone else is refused),
   // the administrator's view of every profile, and the public pages, the same for everyone.
-  ...(['GET', 'PUT'] as const).map(
-    (method): Case => ({
-      method,
-      route: '/api/directory/profile',
-      url: () => '/api/directory/profile',
-      ...(method === 'PUT' ? { body: () => fullProfile } : {}),
-      expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
-    }),
-  ),
+  ...(['GET', 'PUT'] as const).map((method): Case => ({
+    method,
+    route: '/api/directory/profile',
+    url: () => '/api/directory/profile',
+    ...(method === 'PUT' ? { body: () => fullProfile } : {}),
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  })),
   {
     method: 'PUT',
     route: '/api/directory/profile/photo',
@@ -566,15 +564,13 @@ const cases: Case[] = [
     body: () => groupBody,
     expect: { anonymous: 401, admin: 201, other: 403, partner: 403, self: 403 },
   },
-  ...(['PUT', 'DELETE'] as const).map(
-    (method): Case => ({
-      method,
-      route: '/api/groups/:id',
-      url: () => '/api/groups/00000000-0000-4000-8000-00000000abcd',
-      ...(method === 'PUT' ? { body: () => groupBody } : {}),
-      expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
-    }),
-  ),
+  ...(['PUT', 'DELETE'] as const).map((method): Case => ({
+    method,
+    route: '/api/groups/:id',
+    url: () => '/api/groups/00000000-0000-4000-8000-00000000abcd',
+    ...(method === 'PUT' ? { body: () => groupBody } : {}),
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  })),
   { method: 'GET', route: '/groups', url: () => '/groups', expect: 200 },
   { method: 'GET', route: '/groups/:slug', url: () => '/groups/weekly-circle', expect: 200 },
   { method: 'GET', route: '/groups/:slug', url: () => '/groups/weekly-circle.ics', expect: 200 },

@@ -70,10 +70,7 @@ export function layout(opts: {
             ${nav('/learn', t('chrome.learn'))}${nav('/directory', t('chrome.directory'))}${nav(
               '/groups',
               t('chrome.groups'),
-            )}${nav('/tools', t('chrome.tools'))}${nav(
-              '/signin',
-              t('chrome.signIn'),
-            )}
+            )}${nav('/tools', t('chrome.tools'))}${nav('/signin', t('chrome.signIn'))}
           </nav>
           <a class="help-now" href="/help" aria-label="${t('chrome.getHelpNowLabel')}"
             >${t('chrome.getHelpNow')}</a

@@ -115,11 +115,16 @@ export const PhotoBody = z.strictObject({
   /** The image as base64 (a `data:` prefix is allowed); JPEG, PNG or WebP, known by its bytes. */
   image: z
     .string({ error: 'Please send the photo as base64 text.' })
-    .max(PHOTO_BODY_LIMIT, { error: 'The photo is larger than 300 KB. Please choose a smaller one.' })
+    .max(PHOTO_BODY_LIMIT, {
+      error: 'The photo is larger than 300 KB. Please choose a smaller one.',
+    })
     .transform((text, ctx) => {
       const b64 = text.replace(/^data:[a-z/+.-]+;base64,/i, '').replace(/\s+/g, '');
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0 || b64.length === 0) {
-        ctx.addIssue({ code: 'custom', message: 'The photo could not be read. Please choose it again.' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'The photo could not be read. Please choose it again.',
+        });
         return z.NEVER;
       }
       const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));

@@ -45,7 +45,8 @@ const scheduleMessages: Record<ScheduleProblem, { path: string[]; message: strin
   },
   end: {
     path: ['recurrence'],
-    message: 'Please end the series either after a number of meetings or on a date (one of the two).',
+    message:
+      'Please end the series either after a number of meetings or on a date (one of the two).',
   },
   until_before_start: {
     path: ['recurrence', 'until'],
@@ -87,15 +88,19 @@ export const GroupBody = z
     /** An IANA zone; left out, the practice's. */
     timeZone: z
       .string({ error: 'Please give the time zone as a name such as "Europe/Berlin".' })
-      .max(64, { error: 'We do not know that time zone. Please use a name such as "Europe/Berlin".' })
+      .max(64, {
+        error: 'We do not know that time zone. Please use a name such as "Europe/Berlin".',
+      })
       .refine(isTimeZone, {
         error: 'We do not know that time zone. Please use a name such as "Europe/Berlin".',
       })
       .optional(),
     /** Local date and time of the first meeting in the group's zone. */
-    firstMeeting: z.string({ error: 'Please give the first meeting as YYYY-MM-DDTHH:mm.' }).max(16, {
-      error: 'Please give the first meeting as YYYY-MM-DDTHH:mm.',
-    }),
+    firstMeeting: z
+      .string({ error: 'Please give the first meeting as YYYY-MM-DDTHH:mm.' })
+      .max(16, {
+        error: 'Please give the first meeting as YYYY-MM-DDTHH:mm.',
+      }),
     durationMinutes: z
       .number({ error: 'Please give the length in minutes.' })
       .int({ error: 'Please give the length in whole minutes.' })

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { SignIn } from '../routes/auth/SignIn.js';
 import { AnnouncerProvider } from './announcer.js';
-import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
+import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell, TherapistOnly } from './Shell.js';
 
 // Each screen is its own chunk, so the first load carries only the shell. Sign-in is the front
 // door of every returning visit: in the shell, it paints without waiting for a second request.
@@ -60,6 +60,13 @@ const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
 
+const MyProfile = lazy(() =>
+  import('../routes/directory/MyProfile.js').then((m) => ({ default: m.MyProfile })),
+);
+const ManageGroups = lazy(() =>
+  import('../routes/groups/ManageGroups.js').then((m) => ({ default: m.ManageGroups })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -90,7 +97,14 @@ export const router = createBrowserRouter([
           { path: 'settings', element: <Settings /> },
           {
             element: <AdminOnly />,
-            children: [{ path: 'practice', element: <PracticeSettings /> }],
+            children: [
+              { path: 'practice', element: <PracticeSettings /> },
+              { path: 'groups', element: <ManageGroups /> },
+            ],
+          },
+          {
+            element: <TherapistOnly />,
+            children: [{ path: 'profile', element: <MyProfile /> }],
           },
           {
             element: <MembersOnly />,

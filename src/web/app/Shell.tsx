@@ -95,6 +95,8 @@ export function PublicShell() {
         </a>
         <nav className="site-nav" aria-label={t('chrome.mainNav')}>
           <a href="/learn">{t('chrome.learn')}</a>
+          <a href="/directory">{t('chrome.directory')}</a>
+          <a href="/groups">{t('chrome.groups')}</a>
           <a href="/tools">{t('chrome.tools')}</a>
           <NavLink to="/signin">{t('chrome.signIn')}</NavLink>
         </nav>
@@ -130,6 +132,8 @@ function AppNav({ me }: { me: Me }) {
         {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
         {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
         {me.role === 'admin' ? item('/app/practice', t('nav.practice'), <SettingsIcon />) : null}
+        {me.role === 'admin' ? item('/app/groups', t('nav.groups'), <PeopleIcon />) : null}
+        {me.role === 'therapist' ? item('/app/profile', t('nav.profile'), <PeopleIcon />) : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
       </ul>
     </nav>
@@ -206,6 +210,12 @@ export function AppShell() {
 export function MembersOnly() {
   const me = useMe();
   return me.role === 'member' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
+}
+
+/** A therapist's own screens (their public profile); the server refuses anyone else too. */
+export function TherapistOnly() {
+  const me = useMe();
+  return me.role === 'therapist' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
 }
 
 /** The practice's settings are the administrator's alone (the server refuses anyone else too). */

@@ -19,7 +19,12 @@ import type { Deps } from '../../deps.js';
 import { access } from '../../http/access.js';
 import { html, layout, raw, type Html } from '../../pages/html.js';
 import { notFoundPage } from '../../pages/not-found.js';
-import { findProfileBySlug, findPublishedPhoto, listProfiles, type StoredProfile } from './directory.store.js';
+import {
+  findProfileBySlug,
+  findPublishedPhoto,
+  listProfiles,
+  type StoredProfile,
+} from './directory.store.js';
 import { photoUrlOf } from './directory.service.js';
 
 const approachLabel = (a: (typeof approaches)[number]) => t(`directory.approach.${a}`);
@@ -59,9 +64,12 @@ function radioGroup(
       ${[{ value: '', label: t('directory.filter.any') }, ...options].map(
         (o) =>
           html`<label class="choice"
-            ><input type="radio" name="${name}" value="${o.value}" ${checked(
-              (current ?? '') === o.value,
-            )} /><span class="choice-title">${o.label}</span></label
+            ><input
+              type="radio"
+              name="${name}"
+              value="${o.value}"
+              ${checked((current ?? '') === o.value)}
+            /><span class="choice-title">${o.label}</span></label
           >`,
       )}
     </div>
@@ -93,7 +101,8 @@ function filterForm(f: DirectoryFilter, languages: string[]): Html {
     <fieldset>
       <legend>${t('directory.filter.more')}</legend>
       <div class="choices">
-        ${box('betrayal', t('directory.filter.betrayal'))} ${box('online', t('directory.filter.online'))}
+        ${box('betrayal', t('directory.filter.betrayal'))}
+        ${box('online', t('directory.filter.online'))}
         ${box('inPerson', t('directory.filter.inPerson'))}
         ${box('accepting', t('directory.filter.accepting'))}
       </div>
@@ -157,9 +166,11 @@ export function directoryPage(all: StoredProfile[], f: DirectoryFilter): string 
       ${all.length > 0 ? filterForm(f, languages) : ''}
       <section aria-labelledby="directory-results">
         <h2 id="directory-results">
-          ${isFiltered(f)
-            ? t('directory.matching', { count: shown.length })
-            : t('directory.everyone', { count: shown.length })}
+          ${
+            isFiltered(f)
+              ? t('directory.matching', { count: shown.length })
+              : t('directory.everyone', { count: shown.length })
+          }
         </h2>
         ${results}
       </section>`,
@@ -170,7 +181,10 @@ export function profilePage(p: StoredProfile): string {
   const photo = photoUrlOf(p);
   const sessions = sessionsLine(p);
   const row = (term: string, value: string | null) =>
-    value ? html`<dt>${term}</dt><dd>${value}</dd>` : '';
+    value
+      ? html`<dt>${term}</dt>
+          <dd>${value}</dd>`
+      : '';
   return layout({
     title: p.name,
     description: p.title || t('directory.title'),
@@ -178,15 +192,22 @@ export function profilePage(p: StoredProfile): string {
     body: html`<article class="therapist-profile">
       <h1>${p.name}</h1>
       ${p.title ? html`<p class="lede">${p.title}</p>` : ''}
-      ${photo
-        ? html`<img
-            class="therapist-photo"
-            src="${photo}"
-            alt="${t('directory.photoAlt', { name: p.name })}"
-            width="240"
-          />`
-        : ''}
-      ${p.bio ? html`<h2>${t('directory.about')}</h2><div class="prose">${paragraphs(p.bio)}</div>` : ''}
+      ${
+        photo
+          ? html`<img
+              class="therapist-photo"
+              src="${photo}"
+              alt="${t('directory.photoAlt', { name: p.name })}"
+              width="240"
+            />`
+          : ''
+      }
+      ${
+        p.bio
+          ? html`<h2>${t('directory.about')}</h2>
+              <div class="prose">${paragraphs(p.bio)}</div>`
+          : ''
+      }
       <h2>${t('directory.howTheyWork')}</h2>
       <dl class="summary-list">
         ${row(

@@ -100,25 +100,14 @@ const selectProfiles = (db: Db) =>
   db
     .selectFrom('therapist_profiles')
     .select(columns)
-    .select((eb) =>
-      eb
-        .case()
-        .when('photo', 'is not', null)
-        .then(1)
-        .else(0)
-        .end()
-        .as('has_photo'),
-    );
+    .select((eb) => eb.case().when('photo', 'is not', null).then(1).else(0).end().as('has_photo'));
 
 export async function findProfile(db: Db, userId: string): Promise<StoredProfile | undefined> {
   const row = await selectProfiles(db).where('user_id', '=', userId).executeTakeFirst();
   return row ? mapped(row) : undefined;
 }
 
-export async function findProfileBySlug(
-  db: Db,
-  slug: string,
-): Promise<StoredProfile | undefined> {
+export async function findProfileBySlug(db: Db, slug: string): Promise<StoredProfile | undefined> {
   const row = await selectProfiles(db).where('slug', '=', slug).executeTakeFirst();
   return row ? mapped(row) : undefined;
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, makeMember, ok, TestClient, useTestApp } from '../../test-support/harness.js';
-import {
-  fullProfile,
-  makeAdmin,
-  makeTherapist,
-  tinyPng,
-} from '../../test-support/directory.js';
+import { fullProfile, makeAdmin, makeTherapist, tinyPng } from '../../test-support/directory.js';
 import type { ProfileList, TherapistProfile } from '../../../shared/api/directory.js';
 
 const t = useTestApp();
@@ -58,7 +53,9 @@ describe('a therapist’s profile', () => {
     const robin = await makeTherapist(t);
     await publish(robin.client, {});
     const withPhoto = await ok<TherapistProfile>(
-      robin.client.put('/api/directory/profile/photo', { image: `data:image/png;base64,${tinyPng}` }),
+      robin.client.put('/api/directory/profile/photo', {
+        image: `data:image/png;base64,${tinyPng}`,
+      }),
     );
     expect(withPhoto.photoUrl).toMatch(/^\/directory\/robin-vale\/photo\?v=\d+$/);
     const photo = await new TestClient(t.app).get(withPhoto.photoUrl ?? '');
@@ -102,7 +99,10 @@ describe('a therapist’s profile', () => {
     const list = await ok<ProfileList>(admin.get('/api/directory/profiles'));
     expect(list.profiles.map((p) => [p.userId, p.published])).toEqual([[robin.id, false]]);
     const changed = await ok<TherapistProfile>(
-      admin.put(`/api/directory/profiles/${robin.id}`, { ...fullProfile, title: 'Psychotherapist' }),
+      admin.put(`/api/directory/profiles/${robin.id}`, {
+        ...fullProfile,
+        title: 'Psychotherapist',
+      }),
     );
     expect(changed).toMatchObject({ title: 'Psychotherapist', published: true });
     expect((await new TestClient(t.app).get('/directory/robin-vale')).body).toContain(
@@ -182,7 +182,9 @@ describe('the public directory', () => {
     expect(body.match(/<fieldset>/g)?.length).toBe(3);
     expect(body.match(/<legend>/g)?.length).toBe(3);
     // Every radio and checkbox sits in its label.
-    expect(body.match(/<input /g)?.length).toBe(body.match(/<label class="choice"\s*><input /g)?.length);
+    expect(body.match(/<input /g)?.length).toBe(
+      body.match(/<label class="choice"\s*><input /g)?.length,
+    );
     expect(body).not.toMatch(/<script(?! src="\/quick-exit\.js")/);
   });
 

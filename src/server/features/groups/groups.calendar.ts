@@ -18,7 +18,8 @@ function wallClock(l: LocalDateTime, tz: string): ICalDateTimeValue {
     second: 0,
     toPlainDate: () => ({ year: l.year, month: l.month, day: l.day }),
     toZonedDateTime: () => zoned,
-    toJSON: () => `${String(l.year).padStart(4, '0')}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:00`,
+    toJSON: () =>
+      `${String(l.year).padStart(4, '0')}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:00`,
   };
   const zoned = {
     timeZoneId: tz,
@@ -31,7 +32,7 @@ function wallClock(l: LocalDateTime, tz: string): ICalDateTimeValue {
     toPlainDateTime: () => plain,
     withTimeZone: () => zoned,
   };
-  return plain as unknown as ICalDateTimeValue;
+  return plain;
 }
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -46,7 +47,8 @@ const plusMinutes = (l: LocalDateTime, minutes: number): LocalDateTime => {
   };
 };
 
-const utcDate = (l: LocalDateTime) => new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute));
+const utcDate = (l: LocalDateTime) =>
+  new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute));
 
 /** The VTIMEZONE block for a zone, from the maintained time-zone library; null when unknown. */
 const vtimezone = (tz: string): string | null => {

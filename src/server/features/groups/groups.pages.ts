@@ -76,25 +76,29 @@ export function groupsPage(
     current: '/groups',
     body: html`<h1>${t('groups.title')}</h1>
       <p class="lede">${t('groups.intro')}</p>
-      ${groups.length === 0
-        ? html`<p class="empty">${t('groups.none')}</p>
-            <p><a href="/directory">${t('groups.seeDirectory')}</a></p>`
-        : html`<ul class="card-list">
-            ${groups.map((g) => {
-              const next = upcoming(g, now, 1)[0];
-              return html`<li>
-                <h2><a href="/groups/${g.slug}">${g.name}</a></h2>
-                <p>${scheduleInWords(g)}</p>
-                <p>
-                  ${next !== undefined
-                    ? t('groups.nextMeeting', { when: when(next, g.timeZone) })
-                    : t('groups.ended')}
-                </p>
-                <p class="small">${formatLine(g)} · ${placesLine(g)}</p>
-                ${facilitatorLine(g, profiles)}
-              </li>`;
-            })}
-          </ul>`}`,
+      ${
+        groups.length === 0
+          ? html`<p class="empty">${t('groups.none')}</p>
+              <p><a href="/directory">${t('groups.seeDirectory')}</a></p>`
+          : html`<ul class="card-list">
+              ${groups.map((g) => {
+                const next = upcoming(g, now, 1)[0];
+                return html`<li>
+                  <h2><a href="/groups/${g.slug}">${g.name}</a></h2>
+                  <p>${scheduleInWords(g)}</p>
+                  <p>
+                    ${
+                      next !== undefined
+                        ? t('groups.nextMeeting', { when: when(next, g.timeZone) })
+                        : t('groups.ended')
+                    }
+                  </p>
+                  <p class="small">${formatLine(g)} · ${placesLine(g)}</p>
+                  ${facilitatorLine(g, profiles)}
+                </li>`;
+              })}
+            </ul>`
+      }`,
   });
 }
 
@@ -113,17 +117,19 @@ export function groupPage(
       ${g.description ? html`<div class="prose">${paragraphs(g.description)}</div>` : ''}
       <h2>${t('groups.when')}</h2>
       <p>${scheduleInWords(g)}</p>
-      ${next.length > 0
-        ? html`<h3>${t('groups.nextDates')}</h3>
-            <ul>
-              ${next.map(
-                (ms) =>
-                  html`<li>
-                    <time datetime="${new Date(ms).toISOString()}">${when(ms, g.timeZone)}</time>
-                  </li>`,
-              )}
-            </ul>`
-        : html`<p>${t('groups.ended')}</p>`}
+      ${
+        next.length > 0
+          ? html`<h3>${t('groups.nextDates')}</h3>
+              <ul>
+                ${next.map(
+                  (ms) =>
+                    html`<li>
+                      <time datetime="${new Date(ms).toISOString()}">${when(ms, g.timeZone)}</time>
+                    </li>`,
+                )}
+              </ul>`
+          : html`<p>${t('groups.ended')}</p>`
+      }
       <p>${t('groups.timesIn', { zone: g.timeZone })}</p>
       <p>
         <a class="button" href="/groups/${g.slug}.ics" download="${g.slug}.ics"
