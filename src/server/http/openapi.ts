@@ -32,6 +32,8 @@ const tagDescriptions: Record<string, string> = {
   timeouts: 'Time-outs: a pause either partner can call.',
   program: 'The guided program: steps and exercises.',
   crisis: 'Crisis and abuse lines for a country.',
+  directory: "Therapists' public profiles: their own to write, the administrator's to publish.",
+  groups: "The practice's groups and their schedules, planned by the administrator.",
 };
 
 /** Why a client gets each error status; the body is always problem details. */

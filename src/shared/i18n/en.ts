@@ -980,17 +980,20 @@ export const en = {
   'directory.getInTouch': 'Getting in touch',
   'directory.intake': 'Ask for a first conversation with {name}',
   'directory.alreadyClient':
-    'If you already see {name}, you can link with them from your account, using the code they give you. You choose what they can see, and you can change it at any time.',
+    'If you already see {name}, sign in and link with them from your account, with the code they give you.',
   'directory.back': 'All therapists',
   'groups.title': 'Groups',
   'groups.intro':
     'Groups the practice runs, with their times and places left. You can add a group’s dates to your own calendar.',
   'groups.none': 'There are no groups planned at the moment.',
   'groups.seeDirectory': 'Find a therapist instead',
-  'groups.rhythm.weekly': 'Every week on {weekday} at {time} ({zone}), {minutes} minutes each.',
-  'groups.rhythm.fortnightly':
-    'Every two weeks on {weekday} at {time} ({zone}), {minutes} minutes each.',
-  'groups.rhythm.monthly': 'Every month on day {day} at {time} ({zone}), {minutes} minutes each.',
+  'groups.rhythm.weekly': 'Every week on {weekday} at {time} ({zone}).',
+  'groups.rhythm.fortnightly': 'Every two weeks on {weekday} at {time} ({zone}).',
+  'groups.rhythm.monthly': 'Every month on day {day} at {time} ({zone}).',
+  'groups.length': {
+    one: 'Each meeting lasts {count} minute.',
+    other: 'Each meeting lasts {count} minutes.',
+  },
   'groups.endCount': {
     one: 'One meeting, on {first}.',
     other: '{count} meetings, starting {first}.',

@@ -19,7 +19,10 @@ const when = (ms: number, tz: string) =>
     ms,
   );
 
-/** "Every week on Tuesday at 18:30 (Europe/Berlin), 8 meetings from Tuesday 17 March 2026." */
+/**
+ * "Every week on Tuesday at 18:30 (Europe/Berlin). Each meeting lasts 90 minutes. 8 meetings,
+ * starting Tuesday, 17 March 2026."
+ */
 export function scheduleInWords(g: StoredGroup): string {
   const first = parseLocal(g.firstMeeting);
   const r = recurrenceOf(g.rrule, g.timeZone);
@@ -32,7 +35,6 @@ export function scheduleInWords(g: StoredGroup): string {
     day: first.day,
     time: fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     zone: g.timeZone,
-    minutes: g.durationMinutes,
   };
   const rhythm = t(`groups.rhythm.${r.frequency}`, vars);
   const firstDate = fmt({ dateStyle: 'full' });
@@ -45,7 +47,7 @@ export function scheduleInWords(g: StoredGroup): string {
             Date.parse(`${r.until ?? ''}T12:00:00Z`),
           ),
         });
-  return `${rhythm} ${end}`;
+  return `${rhythm} ${t('groups.length', { count: g.durationMinutes })} ${end}`;
 }
 
 const placesLine = (g: StoredGroup) => {

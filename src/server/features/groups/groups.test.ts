@@ -213,7 +213,7 @@ describe('the public group pages', () => {
     const page = await new TestClient(t.app).get(shown.pageUrl);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(
-      'Every week on Tuesday at 18:30 (Europe/Berlin), 90 minutes each. 10 meetings, starting Tuesday, 27 October 2026.',
+      'Every week on Tuesday at 18:30 (Europe/Berlin). Each meeting lasts 90 minutes. 10 meetings, starting Tuesday, 27 October 2026.',
     );
     expect(page.body).toContain('<time datetime="2026-11-03T17:30:00.000Z">');
     expect(page.body).toContain('5 places left');
