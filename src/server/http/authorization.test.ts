@@ -542,6 +542,13 @@ const cases: Case[] = [
     // Alex is not a therapist: the administrator is told there is no such profile.
     expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
   },
+  {
+    method: 'PUT',
+    route: '/api/directory/profiles/:id/photo',
+    url: (f) => `/api/directory/profiles/${f.alex.id}/photo`,
+    body: () => ({ image: tinyPng }),
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  },
   { method: 'GET', route: '/directory', url: () => '/directory?format=couples', expect: 200 },
   { method: 'GET', route: '/directory/:slug', url: () => '/directory/no-one', expect: 404 },
   {

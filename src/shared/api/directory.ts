@@ -209,4 +209,16 @@ export const directoryApi = {
     response: TherapistProfile,
     errors: ['profile.not_found'],
   }),
+  changePhoto: endpoint({
+    method: 'PUT',
+    path: '/api/directory/profiles/:id/photo',
+    tag,
+    summary: "Set a therapist's profile photo (JPEG, PNG or WebP, at most 300 KB, as base64)",
+    caller: 'admin',
+    params: ProfileParams,
+    body: PhotoBody,
+    bodyLimit: PHOTO_BODY_LIMIT + 1024,
+    response: TherapistProfile,
+    errors: ['profile.not_found'],
+  }),
 };

@@ -44,6 +44,7 @@ export const endpoints = {
     removePhoto: route<C['directory']['removePhoto']>('DELETE', '/api/directory/profile/photo'),
     list: route<C['directory']['list']>('GET', '/api/directory/profiles'),
     change: route<C['directory']['change']>('PUT', '/api/directory/profiles/:id'),
+    changePhoto: route<C['directory']['changePhoto']>('PUT', '/api/directory/profiles/:id/photo'),
   },
   groups: {
     list: route<C['groups']['list']>('GET', '/api/groups'),

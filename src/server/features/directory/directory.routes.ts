@@ -14,5 +14,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: Deps): void 
   serve(app, deps, api.change, (_, { params, body }) =>
     directory.changeProfile(deps, params.id, body),
   );
+  serve(app, deps, api.changePhoto, (_, { params, body }) =>
+    directory.changePhoto(deps, params.id, body),
+  );
   registerDirectoryPages(app, deps);
 }

@@ -132,19 +132,39 @@ export async function allProfiles(deps: Deps): Promise<ProfileList> {
   };
 }
 
+/** A therapist's profile for the administrator to change; profile.not_found for anyone else. */
+async function therapistProfile(deps: Deps, userId: string): Promise<StoredProfile> {
+  const db = deps.database.db;
+  const found = await findProfile(db, userId);
+  if (found) return found;
+  if (!(await isTherapist(db, userId))) throw new DomainError('profile.not_found');
+  return ensureProfile(deps, userId);
+}
+
+async function viewOf(deps: Deps, userId: string): Promise<TherapistProfile> {
+  const p = await findProfile(deps.database.db, userId);
+  if (!p) throw new DomainError('profile.not_found');
+  return profileView(p);
+}
+
 /** The administrator corrects or publishes a therapist's profile. */
 export async function changeProfile(
   deps: Deps,
   userId: string,
   body: ProfileBody,
 ): Promise<TherapistProfile> {
-  const db = deps.database.db;
-  if (!(await findProfile(db, userId)) && !(await isTherapist(db, userId))) {
-    throw new DomainError('profile.not_found');
-  }
-  await ensureProfile(deps, userId);
-  await updateProfile(db, userId, body, deps.clock());
-  const p = await findProfile(db, userId);
-  if (!p) throw new DomainError('profile.not_found');
-  return profileView(p);
+  await therapistProfile(deps, userId);
+  await updateProfile(deps.database.db, userId, body, deps.clock());
+  return viewOf(deps, userId);
+}
+
+/** The administrator sets a therapist's photo (e.g. one the therapist sent by other means). */
+export async function changePhoto(
+  deps: Deps,
+  userId: string,
+  body: PhotoBody,
+): Promise<TherapistProfile> {
+  await therapistProfile(deps, userId);
+  await setPhoto(deps.database.db, userId, body.image, deps.clock());
+  return viewOf(deps, userId);
 }
