@@ -19,6 +19,8 @@ import { registerDocsRoutes } from './features/docs/docs.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
 import { registerLearnRoutes } from './features/learn/learn.routes.js';
+import { registerDirectoryRoutes } from './features/directory/directory.routes.js';
+import { registerGroupRoutes } from './features/groups/groups.routes.js';
 import { registerAgreementRoutes } from './features/agreements/agreements.routes.js';
 import { registerCommitmentRoutes } from './features/commitments/commitments.routes.js';
 import { registerConsentRoutes } from './features/consent/consent.routes.js';
@@ -146,6 +148,8 @@ export async function buildApp(
   registerProgramRoutes(app, deps);
   registerConsentRoutes(app, deps);
   registerLearnRoutes(app, deps);
+  registerDirectoryRoutes(app, deps);
+  registerGroupRoutes(app, deps);
   registerToolRoutes(app, deps);
   registerCrisisRoutes(app, deps);
   registerPracticeRoutes(app, deps);

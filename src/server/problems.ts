@@ -76,6 +76,22 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Before anything you do together, we ask a few private questions about your safety. Only you see the answers.',
   },
+  'profile.not_found': {
+    status: 404,
+    title: 'No such profile',
+    detail: 'We could not find that therapist profile. It may have been removed.',
+  },
+  'group.not_found': {
+    status: 404,
+    title: 'No such group',
+    detail: 'We could not find that group. It may have been deleted already.',
+  },
+  'group.facilitator_unknown': {
+    status: 422,
+    title: 'Facilitator not found',
+    detail:
+      "We could not find that facilitator among the practice's therapists. Please choose one from the list.",
+  },
   'crisis.country_unknown': {
     status: 422,
     title: 'No crisis lines for that country',

@@ -14,6 +14,23 @@ import {
   type TestApp,
 } from '../test-support/harness.js';
 import { CSRF_HEADER } from './access.js';
+import { fullProfile, tinyPng } from '../test-support/directory.js';
+
+/** The group the administrator plans in the matrix; the public group cases after it read it. */
+const groupBody = {
+  name: 'Weekly circle',
+  description: 'A calm group.',
+  format: 'online',
+  location: '',
+  facilitatorId: null,
+  capacity: 8,
+  placesTaken: 0,
+  timeZone: 'Europe/Berlin',
+  firstMeeting: '2026-11-03T18:30',
+  durationMinutes: 90,
+  recurrence: { frequency: 'weekly', count: 6, until: null },
+  published: true,
+};
 
 type ActorName = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
 /** Order matters: the owner ("self") goes last, so that a delete by them does not hide others' outcomes. */
@@ -645,6 +662,82 @@ const cases: Case[] = [
     url: (f) => `/api/commitments/${f.agreements.commitment}/end`,
     expect: members({ other: 404, partner: 409, self: 200 }),
   },
+  // The directory: a therapist's own profile (no therapist actor here yet: everyone else is refused),
+  // the administrator's view of every profile, and the public pages, the same for everyone.
+  ...(['GET', 'PUT'] as const).map((method): Case => ({
+    method,
+    route: '/api/directory/profile',
+    url: () => '/api/directory/profile',
+    ...(method === 'PUT' ? { body: () => fullProfile } : {}),
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  })),
+  {
+    method: 'PUT',
+    route: '/api/directory/profile/photo',
+    url: () => '/api/directory/profile/photo',
+    body: () => ({ image: tinyPng }),
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/directory/profile/photo',
+    url: () => '/api/directory/profile/photo',
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/directory/profiles',
+    url: () => '/api/directory/profiles',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/directory/profiles/:id',
+    url: (f) => `/api/directory/profiles/${f.alex.id}`,
+    body: () => fullProfile,
+    // Alex is not a therapist: the administrator is told there is no such profile.
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/directory/profiles/:id/photo',
+    url: (f) => `/api/directory/profiles/${f.alex.id}/photo`,
+    body: () => ({ image: tinyPng }),
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  },
+  { method: 'GET', route: '/directory', url: () => '/directory?format=couples', expect: 200 },
+  { method: 'GET', route: '/directory/:slug', url: () => '/directory/no-one', expect: 404 },
+  {
+    method: 'GET',
+    route: '/directory/:slug/photo',
+    url: () => '/directory/no-one/photo',
+    expect: 404,
+  },
+  // Groups: the administrator plans them; everyone reads the published ones and their calendars.
+  {
+    method: 'GET',
+    route: '/api/groups',
+    url: () => '/api/groups',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/groups',
+    url: () => '/api/groups',
+    body: () => groupBody,
+    expect: { anonymous: 401, admin: 201, other: 403, partner: 403, self: 403 },
+  },
+  ...(['PUT', 'DELETE'] as const).map((method): Case => ({
+    method,
+    route: '/api/groups/:id',
+    url: () => '/api/groups/00000000-0000-4000-8000-00000000abcd',
+    ...(method === 'PUT' ? { body: () => groupBody } : {}),
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  })),
+  { method: 'GET', route: '/groups', url: () => '/groups', expect: 200 },
+  { method: 'GET', route: '/groups/:slug', url: () => '/groups/weekly-circle', expect: 200 },
+  { method: 'GET', route: '/groups/:slug', url: () => '/groups/weekly-circle.ics', expect: 200 },
+  { method: 'GET', route: '/groups/:slug', url: () => '/groups/no-such-group', expect: 404 },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];

@@ -42,6 +42,8 @@ const TABLES = [
   'therapist_alerts',
   'audit_events',
   'intake_requests',
+  'therapist_profiles',
+  'practice_groups',
 ];
 
 let t: TestApp;
@@ -125,6 +127,14 @@ beforeAll(async () => {
     await t.deps.database.db.selectFrom('intake_requests').select('id').executeTakeFirstOrThrow()
   ).id;
 });
+
+/** The cookie of someone the route admits, so a request reaches its validation. */
+const cookieFor = (config: unknown): string =>
+  policyOf(config) === 'admin'
+    ? adminCookie
+    : policyOf(config) === 'therapist'
+      ? therapistCookie
+      : cookie;
 afterAll(async () => {
   await t.close();
 });
@@ -374,12 +384,7 @@ describe('NUL and half an emoji, in every string field of every API route', () =
               query: query as Record<string, string>,
               headers: {
                 [CSRF_HEADER]: '1',
-                cookie:
-                  policyOf(route.config) === 'admin'
-                    ? adminCookie
-                    : policyOf(route.config) === 'therapist'
-                      ? therapistCookie
-                      : cookie,
+                cookie: cookieFor(route.config),
                 'content-type': 'application/json',
               },
               ...(method === 'GET' ? {} : { payload: JSON.stringify(body) }),

@@ -37,6 +37,8 @@ const tagDescriptions: Record<string, string> = {
   consent:
     'Linking a client with a therapist, what the client lets the therapist see, and the alerts the client chose.',
   intake: 'Asking the practice for help, and the inbox where those requests land.',
+  directory: "Therapists' public profiles: their own to write, the administrator's to publish.",
+  groups: "The practice's groups and their schedules, planned by the administrator.",
 };
 
 /** Why a client gets each error status; the body is always problem details. */

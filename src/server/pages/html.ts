@@ -67,10 +67,10 @@ export function layout(opts: {
         <header class="site-header">
           <a class="brand" href="/">${t('app.name')}</a>
           <nav class="site-nav" aria-label="${t('chrome.mainNav')}">
-            ${nav('/learn', t('chrome.learn'))}${nav('/tools', t('chrome.tools'))}${nav(
-              '/signin',
-              t('chrome.signIn'),
-            )}
+            ${nav('/learn', t('chrome.learn'))}${nav('/directory', t('chrome.directory'))}${nav(
+              '/groups',
+              t('chrome.groups'),
+            )}${nav('/tools', t('chrome.tools'))}${nav('/signin', t('chrome.signIn'))}
           </nav>
           <a class="help-now" href="/help" aria-label="${t('chrome.getHelpNowLabel')}"
             >${t('chrome.getHelpNow')}</a

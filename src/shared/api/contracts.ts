@@ -5,6 +5,8 @@ import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
 import { consentApi } from './consent.js';
 import { crisisApi } from './crisis.js';
+import { directoryApi } from './directory.js';
+import { groupsApi } from './groups.js';
 import { healthApi } from './health.js';
 import { intakeApi } from './intake.js';
 import { journeysApi, partnersApi } from './journeys.js';
@@ -28,6 +30,8 @@ export const contracts = {
   commitments: commitmentsApi,
   consent: consentApi,
   crisis: crisisApi,
+  directory: directoryApi,
+  groups: groupsApi,
   health: healthApi,
   intake: intakeApi,
   journeys: journeysApi,

@@ -57,6 +57,21 @@ export const endpoints = {
   crisis: {
     lines: route<C['crisis']['lines']>('GET', '/api/crisis'),
   },
+  directory: {
+    mine: route<C['directory']['mine']>('GET', '/api/directory/profile'),
+    update: route<C['directory']['update']>('PUT', '/api/directory/profile'),
+    photo: route<C['directory']['photo']>('PUT', '/api/directory/profile/photo'),
+    removePhoto: route<C['directory']['removePhoto']>('DELETE', '/api/directory/profile/photo'),
+    list: route<C['directory']['list']>('GET', '/api/directory/profiles'),
+    change: route<C['directory']['change']>('PUT', '/api/directory/profiles/:id'),
+    changePhoto: route<C['directory']['changePhoto']>('PUT', '/api/directory/profiles/:id/photo'),
+  },
+  groups: {
+    list: route<C['groups']['list']>('GET', '/api/groups'),
+    create: route<C['groups']['create']>('POST', '/api/groups'),
+    update: route<C['groups']['update']>('PUT', '/api/groups/:id'),
+    remove: route<C['groups']['remove']>('DELETE', '/api/groups/:id'),
+  },
   health: {
     health: route<C['health']['health']>('GET', '/api/health'),
   },

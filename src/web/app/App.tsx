@@ -87,6 +87,13 @@ const IntakeRequest = lazy(() =>
   import('../routes/intake/Intake.js').then((m) => ({ default: m.IntakeRequest })),
 );
 
+const MyProfile = lazy(() =>
+  import('../routes/directory/MyProfile.js').then((m) => ({ default: m.MyProfile })),
+);
+const ManageGroups = lazy(() =>
+  import('../routes/groups/ManageGroups.js').then((m) => ({ default: m.ManageGroups })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -124,7 +131,14 @@ export const router = createBrowserRouter([
           },
           {
             element: <TherapistsOnly />,
-            children: [{ path: 'requests', element: <LinkRequests /> }],
+            children: [
+              { path: 'requests', element: <LinkRequests /> },
+              { path: 'profile', element: <MyProfile /> },
+            ],
+          },
+          {
+            element: <AdminOnly />,
+            children: [{ path: 'groups', element: <ManageGroups /> }],
           },
           // The inbox: the administrator's and each therapist's (the screens send members home).
           { path: 'intake', element: <Intake /> },

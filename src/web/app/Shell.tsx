@@ -95,6 +95,8 @@ export function PublicShell() {
         </a>
         <nav className="site-nav" aria-label={t('chrome.mainNav')}>
           <a href="/learn">{t('chrome.learn')}</a>
+          <a href="/directory">{t('chrome.directory')}</a>
+          <a href="/groups">{t('chrome.groups')}</a>
           <a href="/tools">{t('chrome.tools')}</a>
           <NavLink to="/signin">{t('chrome.signIn')}</NavLink>
         </nav>
@@ -138,6 +140,8 @@ function AppNav({ me }: { me: Me }) {
         {me.role === 'admin' || me.role === 'therapist'
           ? item('/app/intake', t('nav.intake'), <PeopleIcon />)
           : null}
+        {me.role === 'admin' ? item('/app/groups', t('nav.groups'), <PeopleIcon />) : null}
+        {me.role === 'therapist' ? item('/app/profile', t('nav.profile'), <PeopleIcon />) : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
       </ul>
     </nav>
