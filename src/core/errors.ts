@@ -64,6 +64,8 @@ export const errorCodes = [
   'commitment.not_yours_to_confirm',
   'commitment.log_changed',
   'not_found',
+  // therapists
+  'therapist_invite.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -13,6 +13,8 @@ import type { Deps } from './deps.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
+import { registerTherapistRoutes } from './features/therapists/therapists.routes.js';
+import { registerOutboxRoutes } from './mail/outbox.routes.js';
 import { registerDocsRoutes } from './features/docs/docs.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
@@ -145,6 +147,8 @@ export async function buildApp(
   registerToolRoutes(app, deps);
   registerCrisisRoutes(app, deps);
   registerPracticeRoutes(app, deps);
+  registerTherapistRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -15,6 +15,7 @@ import { hit } from '../../auth/rate-limit.store.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import { sealContext } from '../../crypto/contexts.js';
 import type { Deps } from '../../deps.js';
+import { sendMail } from '../../mail/mail.js';
 import { journeyView } from '../journeys/journeys.service.js';
 import {
   findMembership,
@@ -29,7 +30,6 @@ import {
   markInviteUsed,
   revokeInvite,
   revokeOpenInvites,
-  writeOutbox,
 } from './invites.store.js';
 
 const INVITES_PER_DAY = 20;
@@ -69,17 +69,9 @@ export async function createInvite(
       now,
     });
     if (email) {
-      const mailId = deps.newId();
       // Neutral wording: no names, nothing about the relationship (someone else may read this inbox).
       const text = `You have been invited to join someone on Steadfast.\n\nOpen this link to accept (it works once, for 7 days):\n${url}\n\nIf you were not expecting this, you can ignore this message.`;
-      await writeOutbox(trx, {
-        id: mailId,
-        recipientSealed: sealer.sealForServer(email, sealContext('outboxRecipient', mailId)),
-        subject: 'An invitation to Steadfast',
-        // The body carries a link that works: a copy of the database must not be enough to use it.
-        bodySealed: sealer.sealForServer(text, sealContext('outboxBody', mailId)),
-        now,
-      });
+      await sendMail(deps, { to: email, subject: 'An invitation to Steadfast', text }, trx);
     }
     return created;
   });
