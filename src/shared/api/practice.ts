@@ -19,12 +19,9 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export const TimeZone = z
-  .string()
-  .trim()
-  .refine(isTimeZone, {
-    error: 'Please enter a time zone by its full name, like Europe/London or America/New_York.',
-  });
+export const TimeZone = z.string().trim().refine(isTimeZone, {
+  error: 'Please enter a time zone by its full name, like Europe/London or America/New_York.',
+});
 
 export const PRACTICE_NAME_MAX = 100;
 export const PRACTICE_PHONE_MAX = 40;
@@ -110,7 +107,8 @@ export const practiceApi = {
     method: 'GET',
     path: '/api/practice',
     tag,
-    summary: "The practice's public details: name, contact, address, time zone, whether intake is open",
+    summary:
+      "The practice's public details: name, contact, address, time zone, whether intake is open",
     caller: 'anyone',
     response: PublicPractice,
   }),

@@ -85,7 +85,8 @@ export const therapistsApi = {
     method: 'GET',
     path: '/api/therapists/invites',
     tag,
-    summary: "The practice's therapist invitations, newest first, with whether each can still be used",
+    summary:
+      "The practice's therapist invitations, newest first, with whether each can still be used",
     caller: 'admin',
     response: TherapistInviteList,
   }),

@@ -60,6 +60,16 @@ const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
 
+const Therapists = lazy(() =>
+  import('../routes/therapists/Therapists.js').then((m) => ({ default: m.Therapists })),
+);
+const TherapistInvite = lazy(() =>
+  import('../routes/therapists/TherapistInvite.js').then((m) => ({ default: m.TherapistInvite })),
+);
+const Outbox = lazy(() =>
+  import('../routes/outbox/Outbox.js').then((m) => ({ default: m.Outbox })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -80,6 +90,7 @@ export const router = createBrowserRouter([
           { path: '/signup', element: <SignUp /> },
           { path: '/setup', element: <Setup /> },
           { path: '/join', element: <Join /> },
+          { path: '/therapist-invite', element: <TherapistInvite /> },
         ],
       },
       {
@@ -90,7 +101,11 @@ export const router = createBrowserRouter([
           { path: 'settings', element: <Settings /> },
           {
             element: <AdminOnly />,
-            children: [{ path: 'practice', element: <PracticeSettings /> }],
+            children: [
+              { path: 'practice', element: <PracticeSettings /> },
+              { path: 'therapists', element: <Therapists /> },
+              { path: 'outbox', element: <Outbox /> },
+            ],
           },
           {
             element: <MembersOnly />,

@@ -130,6 +130,8 @@ function AppNav({ me }: { me: Me }) {
         {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
         {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
         {me.role === 'admin' ? item('/app/practice', t('nav.practice'), <SettingsIcon />) : null}
+        {me.role === 'admin' ? item('/app/therapists', t('nav.therapists'), <PeopleIcon />) : null}
+        {me.role === 'admin' ? item('/app/outbox', t('nav.outbox'), <SettingsIcon />) : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
       </ul>
     </nav>
