@@ -3,6 +3,7 @@ import { DISCREET_SUBJECT, DISCREET_TEXT } from '../../core/mail/discreet.js';
 import { sealContext } from '../crypto/contexts.js';
 import {
   createTestApp,
+  makeJourney,
   makeMember,
   ok,
   testDialect,
@@ -112,6 +113,22 @@ describe(`mail with SMTP_URL goes to the SMTP server (${testDialect()})`, () => 
     expect(await t.deps.database.db.selectFrom('mail_outbox').selectAll().execute()).toEqual([]);
     const admin = await makeAdmin(t.app);
     expect((await ok<OutboxAnswer>(admin.client.get('/api/outbox'))).smtp).toBe(true);
+  });
+
+  it("sends a partner's invitation over SMTP too, in the same neutral words", async () => {
+    const alex = await makeMember(t.app, 'Alex');
+    await makeJourney(alex);
+    const before = smtp.received.length;
+    const invite = await ok<{ url: string; emailed: boolean }>(
+      alex.client.post('/api/journey/invites', { email: 'sam@example.org' }),
+      201,
+    );
+    expect(invite.emailed).toBe(true);
+    const got = smtp.received[before]!;
+    expect(got.to).toEqual(['sam@example.org']);
+    expect(got.headers.get('subject')).toBe('An invitation to Steadfast');
+    expect(got.text).toContain(invite.url);
+    expect(`${got.headers.get('subject')} ${got.text}`).not.toContain('Alex');
   });
 
   it('throws when the SMTP server cannot be reached, so the caller can say so', async () => {
