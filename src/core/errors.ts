@@ -66,6 +66,7 @@ export const errorCodes = [
   'not_found',
   // therapists
   'therapist_invite.not_found',
+  'therapist.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -361,6 +361,12 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Invitation not found',
     detail: 'There is no open invitation like that. It may have been used or withdrawn already.',
   },
+  'therapist.not_found': {
+    status: 404,
+    title: 'Therapist not found',
+    detail:
+      'There is no therapist with access like that. Their access may have been removed already.',
+  },
 };
 
 export function problem(

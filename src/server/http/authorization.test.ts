@@ -145,6 +145,12 @@ const cases: Case[] = [
     expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
   },
   {
+    method: 'DELETE',
+    route: '/api/therapists/:id',
+    url: () => '/api/therapists/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  },
+  {
     method: 'POST',
     route: '/api/therapist-invites/check',
     url: () => '/api/therapist-invites/check',

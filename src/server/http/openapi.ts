@@ -32,7 +32,8 @@ const tagDescriptions: Record<string, string> = {
   timeouts: 'Time-outs: a pause either partner can call.',
   program: 'The guided program: steps and exercises.',
   crisis: 'Crisis and abuse lines for a country.',
-  therapists: "The practice's therapists: invitations from the administrator, and joining through one.",
+  therapists:
+    "The practice's therapists: invitations from the administrator, and joining through one.",
   mail: 'Outgoing mail kept in the outbox when no SMTP server is configured.',
 };
 

@@ -40,6 +40,8 @@ export const Therapist = z.object({
   displayName: z.string(),
   email: z.string(),
   joinedAt: z.number().int(),
+  /** When the administrator removed their access; null while they have it. */
+  removedAt: z.number().int().nullable(),
 });
 export type Therapist = z.infer<typeof Therapist>;
 
@@ -108,6 +110,18 @@ export const therapistsApi = {
     summary: "The practice's therapists",
     caller: 'admin',
     response: TherapistList,
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/therapists/:id',
+    tag,
+    summary:
+      "Remove a therapist's access: they are signed out, cannot sign in, and their profile is unpublished",
+    caller: 'admin',
+    params: IdParams,
+    response: null,
+    status: 204,
+    errors: ['therapist.not_found'],
   }),
   check: endpoint({
     method: 'POST',

@@ -104,6 +104,7 @@ export const endpoints = {
     invites: route<C['therapists']['invites']>('GET', '/api/therapists/invites'),
     revoke: route<C['therapists']['revoke']>('DELETE', '/api/therapists/invites/:id'),
     list: route<C['therapists']['list']>('GET', '/api/therapists'),
+    remove: route<C['therapists']['remove']>('DELETE', '/api/therapists/:id'),
     check: route<C['therapists']['check']>('POST', '/api/therapist-invites/check'),
     accept: route<C['therapists']['accept']>('POST', '/api/therapist-invites/accept'),
   },

@@ -28,6 +28,7 @@ import {
   insertTherapistInvite,
   latestTherapistInvites,
   markTherapistInviteUsed,
+  removeTherapistAccess,
   revokeTherapistInvite,
   slugsLike,
   therapistAccounts,
@@ -118,8 +119,17 @@ export async function therapists(deps: Deps): Promise<TherapistList> {
       displayName: openName(deps.sealer, t.id, t.nameSealed),
       email: t.email,
       joinedAt: t.joinedAt,
+      removedAt: t.removedAt,
     })),
   };
+}
+
+/** Ends a therapist's access at once: signed out everywhere, no sign-in, profile unpublished. */
+export async function removeTherapist(deps: Deps, id: string): Promise<void> {
+  const removed = await atomically(deps.database.db, (trx) =>
+    removeTherapistAccess(trx, id, deps.clock()),
+  );
+  if (!removed) throw new DomainError('therapist.not_found');
 }
 
 export async function checkTherapistInvite(

@@ -122,13 +122,14 @@ export interface StoredTherapist {
   readonly email: string;
   readonly nameSealed: string;
   readonly joinedAt: number;
+  readonly removedAt: number | null;
 }
 
 export const therapistAccounts = async (db: Db): Promise<StoredTherapist[]> =>
   (
     await db
       .selectFrom('users')
-      .select(['id', 'email', 'display_name', 'created_at'])
+      .select(['id', 'email', 'display_name', 'created_at', 'removed_at'])
       .where('role', '=', 'therapist')
       .orderBy('created_at', 'asc')
       .orderBy('id', 'asc')
@@ -138,7 +139,30 @@ export const therapistAccounts = async (db: Db): Promise<StoredTherapist[]> =>
     email: r.email,
     nameSealed: r.display_name,
     joinedAt: Number(r.created_at),
+    removedAt: r.removed_at === null ? null : Number(r.removed_at),
   }));
+
+/**
+ * Removes a therapist's access: the account is marked (sign-in refuses it), every session it has
+ * ends, and its directory profile is taken down. False when there is no such therapist with access.
+ */
+export async function removeTherapistAccess(db: Db, userId: string, now: number): Promise<boolean> {
+  const marked = await db
+    .updateTable('users')
+    .set({ removed_at: now })
+    .where('id', '=', userId)
+    .where('role', '=', 'therapist')
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(marked.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await db
+    .updateTable('therapist_profiles')
+    .set({ published: 0, updated_at: now })
+    .where('user_id', '=', userId)
+    .execute();
+  return true;
+}
 
 /** The slugs already taken that start with `base` (to find a free one). */
 export const slugsLike = async (db: Db, base: string): Promise<Set<string>> =>

@@ -90,7 +90,13 @@ describe(`therapists join by invitation (${testDialect()})`, () => {
       admin.client.get('/api/therapists'),
     );
     expect(therapists.items).toEqual([
-      { id: session.user.id, displayName: 'Dr. Zoë Ng', email, joinedAt: t.clock() },
+      {
+        id: session.user.id,
+        displayName: 'Dr. Zoë Ng',
+        email,
+        joinedAt: t.clock(),
+        removedAt: null,
+      },
     ]);
     const invites = await ok<Invites>(admin.client.get('/api/therapists/invites'));
     expect(invites.items).toEqual([
@@ -241,6 +247,56 @@ describe(`therapists join by invitation (${testDialect()})`, () => {
         .map((i) => i.status)
         .sort(),
     ).toEqual(['used', 'valid']);
+  });
+
+  it('can have their access removed: signed out at once, no sign-in, profile unpublished', async () => {
+    const admin = await makeAdmin(t.app);
+    const robin = await makeTherapist(t.app, admin.client);
+    const other = await makeTherapist(t.app, admin.client, 'Sam Lee');
+    await t.deps.database.db
+      .updateTable('therapist_profiles')
+      .set({ published: 1 })
+      .where('user_id', '=', robin.id)
+      .execute();
+    const member = await makeMember(t.app, 'Alex');
+    expect((await member.client.delete(`/api/therapists/${robin.id}`)).statusCode).toBe(403);
+    expect((await other.client.delete(`/api/therapists/${robin.id}`)).statusCode).toBe(403);
+    // Only therapists: not the administrator, not a member.
+    expect(await codeOf(admin.client.delete(`/api/therapists/${member.id}`))).toBe(
+      '404 therapist.not_found',
+    );
+    expect(await codeOf(admin.client.delete(`/api/therapists/${admin.id}`))).toBe(
+      '404 therapist.not_found',
+    );
+
+    t.clock.advance(60_000);
+    expect((await admin.client.delete(`/api/therapists/${robin.id}`)).statusCode).toBe(204);
+    expect(await codeOf(admin.client.delete(`/api/therapists/${robin.id}`))).toBe(
+      '404 therapist.not_found',
+    );
+    expect((await robin.client.get('/api/auth/session')).json()).toMatchObject({ user: null });
+    expect(
+      await codeOf(
+        new TestClient(t.app).post('/api/auth/signin', { email: robin.email, password: PASSWORD }),
+      ),
+    ).toBe('401 auth.invalid_credentials');
+    const profile = await t.deps.database.db
+      .selectFrom('therapist_profiles')
+      .select('published')
+      .where('user_id', '=', robin.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(profile.published)).toBe(0);
+    const listed = await ok<{ items: { id: string; removedAt: number | null }[] }>(
+      admin.client.get('/api/therapists'),
+    );
+    expect(Object.fromEntries(listed.items.map((i) => [i.id, i.removedAt]))).toEqual({
+      [robin.id]: t.clock(),
+      [other.id]: null,
+    });
+    // The other therapist is untouched.
+    expect((await other.client.get('/api/auth/session')).json()).toMatchObject({
+      user: { id: other.id },
+    });
   });
 
   it('gives each new profile its own slug', async () => {

@@ -1,7 +1,11 @@
 import { endpoints } from '../../api/endpoints.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { TherapistInvite, TherapistInviteCreated } from '../../../shared/api/therapists.js';
+import type {
+  Therapist,
+  TherapistInvite,
+  TherapistInviteCreated,
+} from '../../../shared/api/therapists.js';
 import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -153,9 +157,21 @@ function Invites() {
 }
 
 function TherapistList() {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const [confirming, setConfirming] = useState<Therapist | null>(null);
   const therapists = useQuery({
     queryKey: therapistsKey,
     queryFn: () => call(endpoints.therapists.list),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => call(endpoints.therapists.remove, { params: { id } }),
+    onSuccess: (_, id) => {
+      const name = therapists.data?.items.find((x) => x.id === id)?.displayName ?? '';
+      setConfirming(null);
+      void client.invalidateQueries({ queryKey: therapistsKey });
+      announce(t('therapists.removed', { name }));
+    },
   });
   let body;
   if (therapists.isPending) body = <Loading />;
@@ -169,6 +185,7 @@ function TherapistList() {
             <th scope="col">{t('therapists.nameColumn')}</th>
             <th scope="col">{t('therapists.emailColumn')}</th>
             <th scope="col">{t('therapists.joinedColumn')}</th>
+            <th scope="col">{t('therapists.actionColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -177,6 +194,20 @@ function TherapistList() {
               <td dir="auto">{therapist.displayName}</td>
               <td>{therapist.email}</td>
               <td>{formatDate(therapist.joinedAt)}</td>
+              <td>
+                {therapist.removedAt !== null ? (
+                  t('therapists.accessRemoved', { date: formatDate(therapist.removedAt) })
+                ) : (
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={t('therapists.removeLabel', { name: therapist.displayName })}
+                    onClick={() => setConfirming(therapist)}
+                  >
+                    {t('therapists.remove')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -186,6 +217,27 @@ function TherapistList() {
   return (
     <section aria-labelledby="therapists-title">
       <h2 id="therapists-title">{t('therapists.listTitle')}</h2>
+      {confirming ? (
+        <div className="confirm" role="group" aria-labelledby="remove-question">
+          <p id="remove-question">
+            {t('therapists.removeQuestion', { name: confirming.displayName })}
+          </p>
+          <ErrorLine error={remove.error} />
+          <p className="actions">
+            <button
+              type="button"
+              className="button primary"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(confirming.id)}
+            >
+              {t('therapists.removeConfirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(null)}>
+              {t('therapists.removeCancel')}
+            </button>
+          </p>
+        </div>
+      ) : null}
       {body}
     </section>
   );
