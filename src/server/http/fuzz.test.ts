@@ -35,6 +35,8 @@ const TABLES = [
   'mail_outbox',
   'settings',
   'practice_settings',
+  'therapist_invites',
+  'therapist_profiles',
 ];
 
 let t: TestApp;
