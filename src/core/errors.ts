@@ -77,6 +77,9 @@ export const errorCodes = [
   'intake.therapist_unknown',
   'intake.not_found',
   'not_found',
+  // therapists
+  'therapist_invite.not_found',
+  'therapist.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -15,6 +15,8 @@ import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
 import { registerIntakeRoutes } from './features/intake/intake.routes.js';
+import { registerTherapistRoutes } from './features/therapists/therapists.routes.js';
+import { registerOutboxRoutes } from './mail/outbox.routes.js';
 import { registerDocsRoutes } from './features/docs/docs.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerJourneyRoutes } from './features/journeys/journeys.routes.js';
@@ -155,6 +157,8 @@ export async function buildApp(
   registerPracticeRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerIntakeRoutes(app, deps);
+  registerTherapistRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

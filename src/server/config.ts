@@ -78,6 +78,19 @@ export const configSchema = z.object({
     .describe(
       'Two-letter code of the country whose crisis lines people see until they choose their own (one of the crisis list\'s countries, e.g. GB). The administrator can change it in Practice settings. When unset, they see the "anywhere else" advice.',
     ),
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), { message: 'must be an smtp:// or smtps:// address' })
+    .optional()
+    .describe(
+      'Where outgoing mail goes, e.g. smtps://user:password@mail.example.org:465. When unset, mail is kept in the outbox the administrator can read.',
+    ),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .default('Steadfast <no-reply@localhost>')
+    .describe('The From address of outgoing mail.'),
   STEADFAST_WEB_DIR: z
     .string()
     .default(path.join(packageRoot, 'dist', 'web'))
@@ -137,6 +150,9 @@ export interface Config {
   readonly webDir: string;
   /** Checked against the crisis lines at start (boot.ts), where the list is known. */
   readonly defaultCountry: string | undefined;
+  /** Outgoing mail over SMTP; when unset, mail is kept in the outbox table. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +186,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentDir: path.resolve(c.STEADFAST_CONTENT_DIR),
     webDir: path.resolve(c.STEADFAST_WEB_DIR),
     defaultCountry: c.STEADFAST_DEFAULT_COUNTRY,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
   });
 }
 

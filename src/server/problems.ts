@@ -422,6 +422,18 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Not found',
     detail: 'There is nothing at this address.',
   },
+  // therapists
+  'therapist_invite.not_found': {
+    status: 404,
+    title: 'Invitation not found',
+    detail: 'There is no open invitation like that. It may have been used or withdrawn already.',
+  },
+  'therapist.not_found': {
+    status: 404,
+    title: 'Therapist not found',
+    detail:
+      'There is no therapist with access like that. Their access may have been removed already.',
+  },
 };
 
 export function problem(

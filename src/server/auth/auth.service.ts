@@ -134,7 +134,8 @@ export async function signIn(
   const ok = user
     ? await deps.passwords.verify(user.password_hash, body.password)
     : await deps.passwords.verifyDummy(body.password);
-  if (!user || !ok) throw new DomainError('auth.invalid_credentials');
+  // A therapist whose access the administrator removed hears the same as for a wrong password.
+  if (!user || !ok || user.removed_at !== null) throw new DomainError('auth.invalid_credentials');
   // The person's own earlier typos from this address are forgiven too.
   await giveBack(db, [addressKey, accountKey], now);
   await clear(db, pairKey);

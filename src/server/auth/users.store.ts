@@ -37,7 +37,7 @@ export const emailTaken = async (db: Db, email: string): Promise<boolean> =>
 export const findUserByEmail = async (db: Db, sealer: Sealer, email: string) => {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'password_hash', 'role', 'country'])
+    .select(['id', 'email', 'display_name', 'password_hash', 'role', 'country', 'removed_at'])
     .where('email', '=', email)
     .executeTakeFirst();
   return row && opened(sealer, row);

@@ -16,6 +16,7 @@ import {
   type TestDatabase,
 } from '../test-support/harness.js';
 import { TEST_POSTGRES_URL } from '../test-support/postgres-global-setup.js';
+import { inviteTherapist, makeAdmin } from '../test-support/therapists.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -233,6 +234,19 @@ describe(`sealed at rest (${testDialect()})`, () => {
     expect(dump).toContain(row.id);
     // The confirmation in the outbox is sealed too: its address is the person's.
     for (const secret of Object.values(words)) expect(dump).not.toContain(secret);
+  });
+
+  it("a therapist invitation's email and working link never appear in the database files, nor the outbox's", async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const admin = await makeAdmin(t.app);
+    const invited = await inviteTherapist(admin.client, `therapist-${randomUUID()}@example.org`);
+    // Read back through the app: the invitation and its mail are really there.
+    const outbox = (await admin.client.get('/api/outbox')).json<{ items: { text: string }[] }>();
+    expect(outbox.items[0]?.text).toContain(invited.url);
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(invited.id);
+    for (const secret of [invited.email, invited.token]) expect(dump).not.toContain(secret);
   });
 
   it('refuses to start when sealed data exists but the master key file is gone', async () => {

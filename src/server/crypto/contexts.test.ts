@@ -13,6 +13,7 @@ import {
   writeCheckin,
 } from '../test-support/harness.js';
 import { answer, last, share, write } from '../test-support/letters.js';
+import { inviteTherapist, makeAdmin } from '../test-support/therapists.js';
 import { sealContext, sealedFields, type SealedFieldName } from './contexts.js';
 
 const SEALED_PREFIX = 'sf1.';
@@ -59,6 +60,8 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       email: `x-${randomUUID()}@example.org`,
     });
     expect(invited.statusCode).toBe(201);
+    // therapists: the administrator's invitation (its email sealed under the master key).
+    await inviteTherapist((await makeAdmin(t.app)).client);
     await writeCheckin(a, `a note ${marker}`);
     const screened = await a.client.post('/api/screens/phq9', {
       answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9.${n}`, 0])),

@@ -59,6 +59,7 @@ export const sealedFields = {
   inviteEmail: server('invites', 'email', 'email', ['id']),
   outboxBody: server('mail_outbox', 'body', 'body', ['id']),
   outboxRecipient: server('mail_outbox', 'recipient', 'recipient', ['id']),
+  therapistInviteEmail: server('therapist_invites', 'email', 'email', ['id']),
   checkin: personal('checkins', 'sealed', 'content', ['id'], 'author_id'),
   safetyState: personal('safety_states', 'sealed', 'state', ['user_id'], 'user_id'),
   letter: personal('letters', 'sealed', 'text', ['id'], 'author_id'),

@@ -11,6 +11,8 @@ export interface UsersTable {
   created_at: number;
   /** ISO 3166 code of the country whose crisis lines the person sees first. */
   country: string | null;
+  /** When the administrator removed this therapist's access; they cannot sign in since. */
+  removed_at: number | null;
 }
 
 export interface SessionsTable {

@@ -289,6 +289,60 @@ const cases: Case[] = [
     body: () => ({ status: 'closed' }),
     expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
   },
+  // therapists: the practice's public details; therapist invitations (the administrator's alone
+  // to make, list and withdraw; checked and accepted by anyone holding a link) and the outbox.
+  { method: 'GET', route: '/api/practice', url: () => '/api/practice', expect: 200 },
+  {
+    method: 'POST',
+    route: '/api/therapists/invites',
+    url: () => '/api/therapists/invites',
+    body: () => ({ email: uniqueEmail('therapist') }),
+    expect: { anonymous: 401, admin: 201, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/therapists/invites',
+    url: () => '/api/therapists/invites',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/therapists/invites/:id',
+    url: () => '/api/therapists/invites/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/therapists',
+    url: () => '/api/therapists',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/therapists/:id',
+    url: () => '/api/therapists/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, admin: 404, other: 403, partner: 403, self: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/therapist-invites/check',
+    url: () => '/api/therapist-invites/check',
+    body: () => ({ token: 'T'.repeat(43) }),
+    expect: 404,
+  },
+  {
+    method: 'POST',
+    route: '/api/therapist-invites/accept',
+    url: () => '/api/therapist-invites/accept',
+    body: () => ({ token: 'T'.repeat(43), displayName: 'Robin', password: PASSWORD }),
+    expect: 404,
+  },
+  {
+    method: 'GET',
+    route: '/api/outbox',
+    url: () => '/api/outbox',
+    expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
+  },
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
   // Safety: each person's own; there is no route that names anyone else.
   {

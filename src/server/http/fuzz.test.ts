@@ -44,6 +44,7 @@ const TABLES = [
   'intake_requests',
   'therapist_profiles',
   'practice_groups',
+  'therapist_invites',
 ];
 
 let t: TestApp;

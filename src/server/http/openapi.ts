@@ -39,6 +39,9 @@ const tagDescriptions: Record<string, string> = {
   intake: 'Asking the practice for help, and the inbox where those requests land.',
   directory: "Therapists' public profiles: their own to write, the administrator's to publish.",
   groups: "The practice's groups and their schedules, planned by the administrator.",
+  therapists:
+    "The practice's therapists: invitations from the administrator, and joining through one.",
+  mail: 'Outgoing mail kept in the outbox when no SMTP server is configured.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

@@ -11,10 +11,12 @@ import { healthApi } from './health.js';
 import { intakeApi } from './intake.js';
 import { journeysApi, partnersApi } from './journeys.js';
 import { lettersApi } from './letters.js';
+import { mailApi } from './mail.js';
 import { practiceApi } from './practice.js';
 import { programApi } from './program.js';
 import { safetyApi } from './safety.js';
 import { screensApi } from './screens.js';
+import { therapistsApi } from './therapists.js';
 import { timeoutsApi } from './timeouts.js';
 
 /**
@@ -36,11 +38,13 @@ export const contracts = {
   intake: intakeApi,
   journeys: journeysApi,
   letters: lettersApi,
+  mail: mailApi,
   partners: partnersApi,
   practice: practiceApi,
   program: programApi,
   safety: safetyApi,
   screens: screensApi,
   setup: setupApi,
+  therapists: therapistsApi,
   timeouts: timeoutsApi,
 };

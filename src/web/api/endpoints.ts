@@ -98,6 +98,9 @@ export const endpoints = {
     remove: route<C['letters']['remove']>('DELETE', '/api/letters/:id'),
     answer: route<C['letters']['answer']>('POST', '/api/letters/:id/answers'),
   },
+  mail: {
+    outbox: route<C['mail']['outbox']>('GET', '/api/outbox'),
+  },
   partners: {
     invite: route<C['partners']['invite']>('POST', '/api/journey/invites'),
     withdraw: route<C['partners']['withdraw']>('DELETE', '/api/journey/invites/:id'),
@@ -107,6 +110,7 @@ export const endpoints = {
   practice: {
     settings: route<C['practice']['settings']>('GET', '/api/practice/settings'),
     change: route<C['practice']['change']>('PUT', '/api/practice/settings'),
+    public: route<C['practice']['public']>('GET', '/api/practice'),
   },
   program: {
     view: route<C['program']['view']>('GET', '/api/program'),
@@ -139,6 +143,15 @@ export const endpoints = {
   setup: {
     status: route<C['setup']['status']>('GET', '/api/setup'),
     createAdmin: route<C['setup']['createAdmin']>('POST', '/api/setup'),
+  },
+  therapists: {
+    invite: route<C['therapists']['invite']>('POST', '/api/therapists/invites'),
+    invites: route<C['therapists']['invites']>('GET', '/api/therapists/invites'),
+    revoke: route<C['therapists']['revoke']>('DELETE', '/api/therapists/invites/:id'),
+    list: route<C['therapists']['list']>('GET', '/api/therapists'),
+    remove: route<C['therapists']['remove']>('DELETE', '/api/therapists/:id'),
+    check: route<C['therapists']['check']>('POST', '/api/therapist-invites/check'),
+    accept: route<C['therapists']['accept']>('POST', '/api/therapist-invites/accept'),
   },
   timeouts: {
     current: route<C['timeouts']['current']>('GET', '/api/timeouts/current'),

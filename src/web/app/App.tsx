@@ -94,6 +94,16 @@ const ManageGroups = lazy(() =>
   import('../routes/groups/ManageGroups.js').then((m) => ({ default: m.ManageGroups })),
 );
 
+const Therapists = lazy(() =>
+  import('../routes/therapists/Therapists.js').then((m) => ({ default: m.Therapists })),
+);
+const TherapistInvite = lazy(() =>
+  import('../routes/therapists/TherapistInvite.js').then((m) => ({ default: m.TherapistInvite })),
+);
+const Outbox = lazy(() =>
+  import('../routes/outbox/Outbox.js').then((m) => ({ default: m.Outbox })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -114,6 +124,7 @@ export const router = createBrowserRouter([
           { path: '/signup', element: <SignUp /> },
           { path: '/setup', element: <Setup /> },
           { path: '/join', element: <Join /> },
+          { path: '/therapist-invite', element: <TherapistInvite /> },
         ],
       },
       {
@@ -127,6 +138,8 @@ export const router = createBrowserRouter([
             children: [
               { path: 'practice', element: <PracticeSettings /> },
               { path: 'audit', element: <AuditLog /> },
+              { path: 'therapists', element: <Therapists /> },
+              { path: 'outbox', element: <Outbox /> },
             ],
           },
           {

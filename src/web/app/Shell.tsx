@@ -142,6 +142,8 @@ function AppNav({ me }: { me: Me }) {
           : null}
         {me.role === 'admin' ? item('/app/groups', t('nav.groups'), <PeopleIcon />) : null}
         {me.role === 'therapist' ? item('/app/profile', t('nav.profile'), <PeopleIcon />) : null}
+        {me.role === 'admin' ? item('/app/therapists', t('nav.therapists'), <PeopleIcon />) : null}
+        {me.role === 'admin' ? item('/app/outbox', t('nav.outbox'), <SettingsIcon />) : null}
         {item('/app/settings', t('nav.settings'), <SettingsIcon />)}
       </ul>
     </nav>

@@ -125,25 +125,3 @@ export async function revokeOpenInvites(db: Db, journeyId: string, now: number):
     .where('used_at', 'is', null)
     .execute();
 }
-
-/** A queued email, its recipient and body already sealed under the master key. */
-export interface NewMail {
-  readonly id: string;
-  readonly recipientSealed: string;
-  readonly subject: string;
-  readonly bodySealed: string;
-  readonly now: number;
-}
-
-export async function writeOutbox(db: Db, mail: NewMail): Promise<void> {
-  await db
-    .insertInto('mail_outbox')
-    .values({
-      id: mail.id,
-      recipient: mail.recipientSealed,
-      subject: mail.subject,
-      body: mail.bodySealed,
-      created_at: mail.now,
-    })
-    .execute();
-}

@@ -15,6 +15,7 @@ import { hit } from '../../auth/rate-limit.store.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import { sealContext } from '../../crypto/contexts.js';
 import type { Deps } from '../../deps.js';
+import { sendMail } from '../../mail/mail.js';
 import { journeyView } from '../journeys/journeys.service.js';
 import {
   findMembership,
@@ -29,7 +30,6 @@ import {
   markInviteUsed,
   revokeInvite,
   revokeOpenInvites,
-  writeOutbox,
 } from './invites.store.js';
 
 const INVITES_PER_DAY = 20;
@@ -56,34 +56,31 @@ export async function createInvite(
   const id = deps.newId();
   const email = body.email ?? null;
   const url = inviteUrl(deps.config.publicOrigin, token);
-  const { expiresAt } = await db.transaction().execute(async (trx) => {
-    const created = await insertInvite(trx, {
-      id,
-      journeyId: c.journeyId,
-      tokenHash: hashToken(token),
-      createdBy: c.userId,
-      // Sealed under the master key: no query looks it up, and whom someone invited says who
-      // their partner is.
-      emailSealed:
-        email === null ? null : sealer.sealForServer(email, sealContext('inviteEmail', id)),
-      now,
-    });
-    if (email) {
-      const mailId = deps.newId();
-      // Neutral wording: no names, nothing about the relationship (someone else may read this inbox).
-      const text = `You have been invited to join someone on Steadfast.\n\nOpen this link to accept (it works once, for 7 days):\n${url}\n\nIf you were not expecting this, you can ignore this message.`;
-      await writeOutbox(trx, {
-        id: mailId,
-        recipientSealed: sealer.sealForServer(email, sealContext('outboxRecipient', mailId)),
-        subject: 'An invitation to Steadfast',
-        // The body carries a link that works: a copy of the database must not be enough to use it.
-        bodySealed: sealer.sealForServer(text, sealContext('outboxBody', mailId)),
-        now,
-      });
-    }
-    return created;
+  const { expiresAt } = await insertInvite(db, {
+    id,
+    journeyId: c.journeyId,
+    tokenHash: hashToken(token),
+    createdBy: c.userId,
+    // Sealed under the master key: no query looks it up, and whom someone invited says who
+    // their partner is.
+    emailSealed:
+      email === null ? null : sealer.sealForServer(email, sealContext('inviteEmail', id)),
+    now,
   });
-  return { id, url, expiresAt, emailed: email !== null };
+  let emailed = false;
+  if (email) {
+    // Sent after the invitation is saved, so no transaction waits on a mail server; a mail that
+    // cannot be sent leaves the link for the inviter to pass on themselves.
+    // Neutral wording: no names, nothing about the relationship (someone else may read this inbox).
+    const text = `You have been invited to join someone on Steadfast.\n\nOpen this link to accept (it works once, for 7 days):\n${url}\n\nIf you were not expecting this, you can ignore this message.`;
+    try {
+      await sendMail(deps, { to: email, subject: 'An invitation to Steadfast', text });
+      emailed = true;
+    } catch {
+      emailed = false;
+    }
+  }
+  return { id, url, expiresAt, emailed };
 }
 
 export async function withdrawInvite(deps: Deps, c: Caller, id: string): Promise<void> {

@@ -7,4 +7,5 @@ import * as practice from './practice.service.js';
 export function registerPracticeRoutes(app: FastifyInstance, deps: Deps): void {
   serve(app, deps, api.settings, () => practice.practiceSettings(deps));
   serve(app, deps, api.change, (_, { body }) => practice.changeSettings(deps, body));
+  serve(app, deps, api.public, () => practice.publicPractice(deps));
 }

@@ -7,9 +7,11 @@ import {
   PASSWORD,
   TestClient,
   testConfig,
+  testDialect,
   uniqueEmail,
   useTestApp,
 } from '../../test-support/harness.js';
+import { publicPractice } from './practice.service.js';
 
 async function makeAdmin(app: FastifyInstance): Promise<TestClient> {
   const admin = new TestClient(app);
@@ -48,10 +50,12 @@ describe('the default crisis country', () => {
 
   it('is set by the administrator, and someone with no country sees its lines first on /help', async () => {
     const admin = await makeAdmin(t.app);
-    expect((await admin.get('/api/practice/settings')).json()).toEqual({ defaultCountry: null });
+    expect((await admin.get('/api/practice/settings')).json()).toMatchObject({
+      defaultCountry: null,
+    });
     const saved = await admin.put('/api/practice/settings', { defaultCountry: 'GB' });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ defaultCountry: 'GB' });
+    expect(saved.json()).toMatchObject({ defaultCountry: 'GB' });
 
     const anyone = new TestClient(t.app);
     expect(await defaultOf(anyone)).toBe('GB');
@@ -89,6 +93,84 @@ describe('the default crisis country', () => {
   });
 });
 
+describe(`the practice's details (${testDialect()})`, () => {
+  const t = useTestApp();
+
+  it('start empty, in UTC, with intake open; the administrator sets them, and anyone reads the public part', async () => {
+    const admin = await makeAdmin(t.app);
+    const anyone = new TestClient(t.app);
+    const empty = {
+      name: null,
+      contactEmail: null,
+      phone: null,
+      address: null,
+      timeZone: 'UTC',
+      intakeOpen: true,
+    };
+    expect((await anyone.get('/api/practice')).json()).toEqual(empty);
+    expect(await publicPractice(t.deps)).toEqual(empty);
+    expect((await admin.get('/api/practice/settings')).json()).toEqual({
+      defaultCountry: null,
+      ...empty,
+    });
+
+    const details = {
+      name: '  Harbour Counselling ',
+      contactEmail: 'hello@harbour.example',
+      phone: '+44 (0)20 7946 0000',
+      address: '1 Quay Street\nBristol',
+      timeZone: 'Europe/London',
+      intakeOpen: false,
+    };
+    const saved = await admin.put('/api/practice/settings', details);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const expected = { ...details, name: 'Harbour Counselling' };
+    expect(saved.json()).toEqual({ defaultCountry: null, ...expected });
+    expect((await anyone.get('/api/practice')).json()).toEqual(expected);
+    expect(await publicPractice(t.deps)).toEqual(expected);
+
+    // Only what is sent changes; an empty answer clears a detail.
+    const changed = await admin.put('/api/practice/settings', { phone: '', intakeOpen: true });
+    expect(changed.json()).toEqual({
+      defaultCountry: null,
+      ...expected,
+      phone: null,
+      intakeOpen: true,
+    });
+    // The public part never carries the administrator's own settings.
+    expect(Object.keys((await anyone.get('/api/practice')).json<object>())).not.toContain(
+      'defaultCountry',
+    );
+  });
+
+  it('refuses what cannot be right with a clear 400 naming the field, and changes nothing', async () => {
+    const admin = await makeAdmin(t.app);
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ timeZone: 'Mars/Olympus' }, 'timeZone', /time zone by its full name/],
+      [{ timeZone: 'Europe/London; drop' }, 'timeZone', /time zone by its full name/],
+      [{ contactEmail: 'not an email' }, 'contactEmail', /email address/],
+      [{ name: 'x'.repeat(101) }, 'name', /100 characters or fewer/],
+      [{ phone: 'call me maybe' }, 'phone', /digits/],
+      [{ address: 'x'.repeat(301) }, 'address', /300 characters or fewer/],
+      [{ intakeOpen: 'yes' }, 'intakeOpen', /./],
+      [{ colour: 'blue' }, '', /./],
+    ];
+    for (const [body, field, message] of cases) {
+      const res = await admin.put('/api/practice/settings', { name: 'Kept', ...body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      const problem = res.json<{ code: string; errors: { field: string; message: string }[] }>();
+      expect(problem.code).toBe('request.invalid');
+      if (field) {
+        expect(problem.errors, JSON.stringify(body)).toContainEqual(
+          expect.objectContaining({ message: expect.stringMatching(message) }),
+        );
+        expect(JSON.stringify(problem.errors)).toContain(field);
+      }
+    }
+    expect((await publicPractice(t.deps)).name).toBeNull();
+  });
+});
+
 describe("Get help now and the person's own country", () => {
   const t = useTestApp({ config: { STEADFAST_DEFAULT_COUNTRY: 'US' } });
 
@@ -115,7 +197,9 @@ describe('STEADFAST_DEFAULT_COUNTRY', () => {
     const anyone = new TestClient(t.app);
     expect(await defaultOf(anyone)).toBe('IE');
     const admin = await makeAdmin(t.app);
-    expect((await admin.get('/api/practice/settings')).json()).toEqual({ defaultCountry: 'IE' });
+    expect((await admin.get('/api/practice/settings')).json()).toMatchObject({
+      defaultCountry: 'IE',
+    });
     await admin.put('/api/practice/settings', { defaultCountry: null });
     expect(await defaultOf(anyone)).toBeNull();
     const page = positions((await anyone.get('/help')).body);

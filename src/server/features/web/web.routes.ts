@@ -9,7 +9,7 @@ import { compressedBody, sendStatic, staticBody, type StaticBody } from '../../h
 import { notFoundPage } from '../../pages/not-found.js';
 
 /** Client-side routes of the single-page app; everything else that is not a file is a 404 page. */
-export const spaPaths = ['/signin', '/signup', '/join', '/app', '/app/*'];
+export const spaPaths = ['/signin', '/signup', '/join', '/therapist-invite', '/app', '/app/*'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
