@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerTwoFactorRoutes } from './auth/two-factor.routes.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(
   registerHealthRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerTwoFactorRoutes(app, deps);
   registerJourneyRoutes(app, deps);
   registerPartnerRoutes(app, deps);
   registerSafetyRoutes(app, deps);

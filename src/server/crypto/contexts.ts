@@ -79,6 +79,7 @@ export const sealedFields = {
     'proposed_by',
   ),
   commitmentLogNote: personal('commitment_logs', 'sealed', 'note', ['id'], 'answered_by'),
+  totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

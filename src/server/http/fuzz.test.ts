@@ -14,6 +14,7 @@ import {
 } from '../test-support/harness.js';
 import { t as message } from '../../shared/i18n/messages.js';
 import { CSRF_HEADER, policyOf } from './access.js';
+import { enrollTotp } from '../test-support/two-factor.js';
 
 const TABLES = [
   'users',
@@ -35,6 +36,8 @@ const TABLES = [
   'mail_outbox',
   'settings',
   'practice_settings',
+  'totp_factors',
+  'recovery_codes',
 ];
 
 let t: TestApp;
@@ -101,6 +104,8 @@ beforeAll(async () => {
     password: PASSWORD,
     displayName: 'Admin',
   });
+  // Administrators need two-factor sign-in before their routes answer them at all.
+  await enrollTotp(admin, t.clock);
   adminCookie = admin.cookie ?? '';
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { programApi } from './program.js';
 import { safetyApi } from './safety.js';
 import { screensApi } from './screens.js';
 import { timeoutsApi } from './timeouts.js';
+import { twoFactorApi } from './two-factor.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -33,4 +34,5 @@ export const contracts = {
   screens: screensApi,
   setup: setupApi,
   timeouts: timeoutsApi,
+  twoFactor: twoFactorApi,
 };

@@ -10,17 +10,10 @@ import {
   uniqueEmail,
   useTestApp,
 } from '../../test-support/harness.js';
+import { setUpAdmin } from '../../test-support/two-factor.js';
 
-async function makeAdmin(app: FastifyInstance): Promise<TestClient> {
-  const admin = new TestClient(app);
-  const res = await admin.post('/api/setup', {
-    email: uniqueEmail('admin'),
-    password: PASSWORD,
-    displayName: 'Admin',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return admin;
-}
+const makeAdmin = async (app: FastifyInstance, clock: () => number): Promise<TestClient> =>
+  (await setUpAdmin(app, clock)).client;
 
 const defaultOf = async (client: TestClient) =>
   (await client.get('/api/crisis')).json<{ defaultCountry: string | null }>().defaultCountry;
@@ -47,7 +40,7 @@ describe('the default crisis country', () => {
   });
 
   it('is set by the administrator, and someone with no country sees its lines first on /help', async () => {
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     expect((await admin.get('/api/practice/settings')).json()).toEqual({ defaultCountry: null });
     const saved = await admin.put('/api/practice/settings', { defaultCountry: 'GB' });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -65,7 +58,7 @@ describe('the default crisis country', () => {
   });
 
   it('cannot be changed by a member, and an unknown country is refused', async () => {
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     const alex = await makeMember(t.app, 'Alex');
     expect(
       (await alex.client.put('/api/practice/settings', { defaultCountry: 'US' })).statusCode,
@@ -114,7 +107,7 @@ describe('STEADFAST_DEFAULT_COUNTRY', () => {
   it('is the starting default, which the administrator can change, also to "anywhere else"', async () => {
     const anyone = new TestClient(t.app);
     expect(await defaultOf(anyone)).toBe('IE');
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     expect((await admin.get('/api/practice/settings')).json()).toEqual({ defaultCountry: 'IE' });
     await admin.put('/api/practice/settings', { defaultCountry: null });
     expect(await defaultOf(anyone)).toBeNull();
