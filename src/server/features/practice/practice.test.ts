@@ -4,11 +4,9 @@ import { boot } from '../../boot.js';
 import {
   createTestDatabase,
   makeMember,
-  PASSWORD,
-  TestClient,
   testConfig,
-  uniqueEmail,
   useTestApp,
+  TestClient,
 } from '../../test-support/harness.js';
 import { setUpAdmin } from '../../test-support/two-factor.js';
 

@@ -11,12 +11,10 @@ import type {
 import {
   makeCouple,
   makeMember,
-  PASSWORD,
   signInAgainLater,
-  TestClient,
-  uniqueEmail,
   useTestApp,
   type Member,
+  type TestClient,
 } from '../../test-support/harness.js';
 import { setUpAdmin } from '../../test-support/two-factor.js';
 
