@@ -28,6 +28,7 @@ import {
 } from '../journeys/JourneyFields.js';
 import { pathLabel } from '../labels.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { TwoFactorSettings } from './TwoFactor.js';
 
 function JourneySettings({ journey }: { journey: Journey }) {
   const client = useQueryClient();
@@ -232,6 +233,7 @@ export function Settings() {
     <Page title={t('nav.settings')}>
       {journeyPart}
       <PrivacyAndSafety me={me} />
+      <TwoFactorSettings />
       <Account me={me} />
     </Page>
   );
