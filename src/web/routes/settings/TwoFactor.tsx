@@ -11,6 +11,9 @@ import { Page } from '../../components/Page.js';
 
 const statusKey = ['two-factor'] as const;
 
+/** In settings the steps sit under the section's h2; on the required screen, under the page's h1. */
+type HeadingLevel = 2 | 3;
+
 const useTwoFactorStatus = () =>
   useQuery({ queryKey: statusKey, queryFn: () => call(endpoints.twoFactor.status) });
 
@@ -62,7 +65,16 @@ function CodeField({
  * Recovery codes, shown this once: a list to copy or download, and a clear "I have saved these"
  * before the screen moves on.
  */
-function ShowRecoveryCodes({ codes, onDone }: { codes: readonly string[]; onDone: () => void }) {
+function ShowRecoveryCodes({
+  codes,
+  onDone,
+  level = 3,
+}: {
+  codes: readonly string[];
+  onDone: () => void;
+  level?: HeadingLevel;
+}) {
+  const H = level === 2 ? 'h2' : 'h3';
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const text = `${t('twoFactor.fileHeading')}\n\n${codes.join('\n')}\n`;
@@ -75,7 +87,7 @@ function ShowRecoveryCodes({ codes, onDone }: { codes: readonly string[]; onDone
   const href = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
   return (
     <div className="panel" role="region" aria-labelledby="two-factor-codes">
-      <h3 id="two-factor-codes">{t('twoFactor.codesTitle')}</h3>
+      <H id="two-factor-codes">{t('twoFactor.codesTitle')}</H>
       <p>{t('twoFactor.codesText')}</p>
       <ul className="recovery-codes" aria-label={t('twoFactor.codesListLabel')}>
         {codes.map((code) => (
@@ -117,7 +129,8 @@ function ShowRecoveryCodes({ codes, onDone }: { codes: readonly string[]; onDone
 }
 
 /** Setting it up: a new secret as a QR code and as text, then a code from the app to confirm. */
-function SetUp({ onDone }: { onDone: () => void }) {
+function SetUp({ onDone, level = 3 }: { onDone: () => void; level?: HeadingLevel }) {
+  const H = level === 2 ? 'h2' : 'h3';
   const [code, setCode] = useState('');
   const [codes, setCodes] = useState<RecoveryCodes['recoveryCodes'] | null>(null);
   const markSession = useSessionTwoFactor();
@@ -133,6 +146,7 @@ function SetUp({ onDone }: { onDone: () => void }) {
     return (
       <ShowRecoveryCodes
         codes={codes}
+        level={level}
         onDone={() => {
           // Only now: the shell would otherwise leave the required setup before the codes are saved.
           markSession(true);
@@ -164,7 +178,7 @@ function SetUp({ onDone }: { onDone: () => void }) {
   };
   return (
     <>
-      <h3>{t('twoFactor.scanTitle')}</h3>
+      <H>{t('twoFactor.scanTitle')}</H>
       <p>{t('twoFactor.scanText')}</p>
       <p>
         <img
@@ -182,7 +196,7 @@ function SetUp({ onDone }: { onDone: () => void }) {
       <p>
         <a href={start.data.uri}>{t('twoFactor.manualLink')}</a>
       </p>
-      <h3>{t('twoFactor.confirmTitle')}</h3>
+      <H>{t('twoFactor.confirmTitle')}</H>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary error={confirm.error} fieldIds={{ code: 'two-factor-confirm-code' }} />
         <CodeField
@@ -339,7 +353,7 @@ export function TwoFactorRequired() {
   });
   return (
     <Page title={t('twoFactor.requiredTitle')} lede={t('twoFactor.requiredText')}>
-      <SetUp onDone={() => announce(t('twoFactor.turnedOn'))} />
+      <SetUp level={2} onDone={() => announce(t('twoFactor.turnedOn'))} />
       <p>
         <button
           type="button"
