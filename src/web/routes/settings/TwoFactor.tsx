@@ -65,7 +65,7 @@ function CodeField({
  * Recovery codes, shown this once: a list to copy or download, and a clear "I have saved these"
  * before the screen moves on.
  */
-function ShowRecoveryCodes({
+export function ShowRecoveryCodes({
   codes,
   onDone,
   level = 3,
