@@ -54,6 +54,10 @@ export const redactPaths = [
   '*.note',
   '*.text',
   '*.email',
+  // Two-factor sign-in: the secret and the recovery codes. (Not `*.code`: it would hide every
+  // error's code too; bodies are not logged, and a sign-in code is worthless once its step passed.)
+  '*.secret',
+  '*.recoveryCodes',
 ];
 
 const BODY_LIMIT_BYTES = 64 * 1024;
