@@ -299,6 +299,31 @@ describe(`two-factor sign-in (${testDialect()})`, () => {
     );
   });
 
+  it('holds a therapist to the setup too, and lets them in once theirs is on', async () => {
+    // No route makes a therapist on this branch yet: the role is set as their invite will set it.
+    const pat = await makeMember(t.app, 'Pat', { safetyCheck: false });
+    await t.deps.database.db
+      .updateTable('users')
+      .set({ role: 'therapist' })
+      .where('id', '=', pat.id)
+      .execute();
+    expect(await codeOf(pat.client.get('/api/safety'))).toBe('403 auth.two_factor_setup_needed');
+    expect(await codeOf(pat.client.get('/api/instruments'))).toBe(
+      '403 auth.two_factor_setup_needed',
+    );
+    expect(
+      (await ok<{ twoFactor: unknown }>(pat.client.get('/api/auth/session'))).twoFactor,
+    ).toEqual({ enabled: false, required: true });
+    await enrollTotp(pat.client, now);
+    expect((await pat.client.get('/api/instruments')).statusCode).toBe(200);
+    // Turning it off is refused for the role, before the password or code is looked at.
+    expect(
+      await codeOf(
+        pat.client.post('/api/auth/two-factor/off', { password: PASSWORD, code: '123456' }),
+      ),
+    ).toBe('403 two_factor.required');
+  });
+
   it('makes new recovery codes with a current code; the old ones stop working', async () => {
     const alex = await enrolled();
     await ok(signIn(alex.client, alex.email, { code: alex.recoveryCodes[0] ?? '' }));
