@@ -80,6 +80,16 @@ export const errorCodes = [
   // therapists
   'therapist_invite.not_found',
   'therapist.not_found',
+  // Two-factor sign-in (TOTP).
+  'auth.two_factor_needed',
+  'auth.two_factor_invalid',
+  'auth.two_factor_setup_needed',
+  'two_factor.not_started',
+  'two_factor.already_on',
+  'two_factor.off',
+  'two_factor.code_invalid',
+  'two_factor.password_invalid',
+  'two_factor.required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

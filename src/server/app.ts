@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerTwoFactorRoutes } from './auth/two-factor.routes.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
@@ -60,6 +61,10 @@ export const redactPaths = [
   '*.note',
   '*.text',
   '*.email',
+  // Two-factor sign-in: the secret and the recovery codes. (Not `*.code`: it would hide every
+  // error's code too; bodies are not logged, and a sign-in code is worthless once its step passed.)
+  '*.secret',
+  '*.recoveryCodes',
 ];
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -138,6 +143,7 @@ export async function buildApp(
   registerHealthRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerTwoFactorRoutes(app, deps);
   registerJourneyRoutes(app, deps);
   registerPartnerRoutes(app, deps);
   registerSafetyRoutes(app, deps);

@@ -434,6 +434,58 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'There is no therapist with access like that. Their access may have been removed already.',
   },
+  // Two-factor sign-in (TOTP).
+  'auth.two_factor_needed': {
+    status: 401,
+    title: 'Your sign-in code is needed',
+    detail:
+      'Please enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  },
+  'auth.two_factor_invalid': {
+    status: 401,
+    title: 'That code did not match',
+    detail:
+      "That code didn't match. Codes change every 30 seconds: please enter the one your app shows now, or a recovery code you have not used yet.",
+  },
+  'auth.two_factor_setup_needed': {
+    status: 403,
+    title: 'Two-factor sign-in is needed first',
+    detail:
+      'Your account needs two-factor sign-in before anything else. Please set it up with an authenticator app; it takes a minute.',
+  },
+  'two_factor.not_started': {
+    status: 409,
+    title: 'Setup has not started',
+    detail:
+      'Please start two-factor setup again: scan the new code, then enter the code your app shows.',
+  },
+  'two_factor.already_on': {
+    status: 409,
+    title: 'Two-factor sign-in is already on',
+    detail: 'Two-factor sign-in is already on for your account.',
+  },
+  'two_factor.off': {
+    status: 409,
+    title: 'Two-factor sign-in is off',
+    detail: 'Two-factor sign-in is not on for your account, so there is nothing to change yet.',
+  },
+  'two_factor.code_invalid': {
+    status: 422,
+    title: 'That code did not match',
+    detail:
+      "That code didn't match. Please enter the 6-digit code your authenticator app shows now.",
+  },
+  'two_factor.password_invalid': {
+    status: 422,
+    title: 'That password did not match',
+    detail: "That password didn't match. Please enter the password you sign in with.",
+  },
+  'two_factor.required': {
+    status: 403,
+    title: 'Two-factor sign-in stays on',
+    detail:
+      'Two-factor sign-in is required for therapists and administrators, so it cannot be turned off for this account. You can make new recovery codes instead.',
+  },
 };
 
 export function problem(

@@ -7,6 +7,7 @@ import {
   checkPage,
   CRISIS_LINK,
   CSRF,
+  enrollTotpViaApi,
   heading,
   launch,
   newContext,
@@ -232,6 +233,8 @@ describe('Practice settings', () => {
       data: { email: `admin-${randomUUID()}@example.org`, password: PASSWORD, displayName: 'Ari' },
     });
     expect(setUp.status()).toBe(201);
+    // Administrators need two-factor sign-in before anything else (partners.e2e.ts does it in the UI).
+    await enrollTotpViaApi(admin);
     await admin.goto('/app');
     await admin.getByRole('link', { name: 'Practice' }).click();
     await heading(admin, 'Practice settings');

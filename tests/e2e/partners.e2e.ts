@@ -10,6 +10,7 @@ import {
   launch,
   newContext,
   phone,
+  totpNow,
   watch,
 } from './support.js';
 
@@ -121,6 +122,23 @@ describe('Steadfast in a browser', () => {
     await fillAccount(page, 'Robin', `robin-${randomUUID()}@example.org`);
     await page.getByRole('button', { name: 'Create the administrator account' }).click();
     await page.waitForURL(/\/app$/);
+    // Two-factor sign-in is required for administrators: its setup comes before anything else.
+    await heading(page, 'Set up two-factor sign-in');
+    await checkPage(page);
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+    const secret = (await page.locator('.totp-secret').innerText()).replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await checkPage(page);
+    await page.getByLabel('6-digit code from your app').fill(totpNow(secret));
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Save your recovery codes' }).waitFor();
+    await checkPage(page);
+    // Done stays off until the person says the codes are saved.
+    const done = page.getByRole('button', { name: 'Done', exact: true });
+    expect(await done.isDisabled()).toBe(true);
+    await page.getByLabel('I have saved these codes').check();
+    await done.click();
     await heading(page, 'Today');
     await page.getByText("You manage this practice's Steadfast.").waitFor();
     await checkPage(page);

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generateSync } from 'otplib';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const CRISIS_LINK = 'Get help now: crisis lines and emergency numbers';
@@ -187,6 +188,29 @@ export async function signUpViaApi(
   }
   return email;
 }
+
+/**
+ * Turns two-factor sign-in on through the API for the account signed in in this page's context
+ * (therapists and administrators need it before anything else answers them). Returns the secret,
+ * from which `totpNow` makes the codes an authenticator app would show.
+ */
+export async function enrollTotpViaApi(page: Page): Promise<string> {
+  const started = await page.request.post('/api/auth/two-factor/setup', {
+    headers: CSRF,
+    data: {},
+  });
+  expect(started.status()).toBe(201);
+  const { secret } = (await started.json()) as { secret: string };
+  const confirmed = await page.request.post('/api/auth/two-factor/confirm', {
+    headers: CSRF,
+    data: { code: totpNow(secret) },
+  });
+  expect(confirmed.status()).toBe(200);
+  return secret;
+}
+
+/** The code an authenticator app shows now for this secret (the test server runs on real time). */
+export const totpNow = (secret: string): string => generateSync({ secret });
 
 /** A starts a together journey (as the hurt partner) and B joins it through A's invitation. */
 export async function coupleViaApi(a: Page, b: Page): Promise<void> {

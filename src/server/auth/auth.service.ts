@@ -11,11 +11,14 @@ import type {
 } from '../../shared/api/auth.js';
 import type { Deps } from '../deps.js';
 import { idleMsFor, loadSafetyState } from '../features/safety/safety.service.js';
+import { twoFactorRequiredFor } from '../http/access.js';
 import { createAccount } from './accounts.js';
 import type { Visitor } from './caller.js';
 import { clear, giveBack, hit } from './rate-limit.store.js';
 import { sealIdle } from './session-idle.js';
 import { createSession, deleteSession } from './sessions.store.js';
+import { checkSignInCode } from './two-factor.service.js';
+import { factorConfirmed } from './two-factor.store.js';
 import { findUserByEmail, findUserById } from './users.store.js';
 
 const WINDOW_MS = 15 * 60_000;
@@ -59,6 +62,10 @@ export async function sessionInfo<U extends Me | null>(deps: Deps, user: U) {
     user,
     idleMinutes: Math.round(idleMsFor(deps, state) / 60_000),
     discreet: state.discreet,
+    twoFactor: {
+      enabled: user ? await factorConfirmed(deps.database.db, user.id) : false,
+      required: user ? twoFactorRequiredFor(user.role) : false,
+    },
   };
 }
 
@@ -136,6 +143,21 @@ export async function signIn(
     : await deps.passwords.verifyDummy(body.password);
   // A therapist whose access the administrator removed hears the same as for a wrong password.
   if (!user || !ok || user.removed_at !== null) throw new DomainError('auth.invalid_credentials');
+  // The second factor is asked only once the password matched. Asking it of everyone first would
+  // tell which accounts have one; asking it after means `auth.two_factor_needed` says the password
+  // was right, which is what lets the person be asked for the code alone. Since that is said
+  // already, a wrong code may say "the code did not match" (`auth.two_factor_invalid`) without
+  // telling more, and the person retypes only the code. A wrong code still counts against the
+  // limits exactly like a wrong password (its hits are kept), and a code sent with a wrong password
+  // is never looked at, so the code is no oracle for anyone without the password. A try without a
+  // code gives back only its own hits: it forgives nothing, or alternating tries without a code
+  // would reset the count of wrong codes.
+  const second = await checkSignInCode(deps, user.id, body.code);
+  if (second === 'needed') {
+    await giveBack(db, keys, now);
+    throw new DomainError('auth.two_factor_needed');
+  }
+  if (second === 'invalid') throw new DomainError('auth.two_factor_invalid');
   // The person's own earlier typos from this address are forgiven too.
   await giveBack(db, [addressKey, accountKey], now);
   await clear(db, pairKey);

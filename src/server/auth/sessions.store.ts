@@ -18,6 +18,8 @@ export interface SessionUser {
   readonly journeyRole: string | undefined;
   readonly tokenHash: string;
   readonly lastSeenAt: number;
+  /** Whether the person has a confirmed two-factor factor (read in the same query). */
+  readonly twoFactorConfirmed: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export const compiledSessionLookup = perDatabase((db: Db) =>
             .onRef('journey_members.user_id', '=', 'sessions.user_id')
             .on('journey_members.left_at', 'is', null),
         )
+        .leftJoin('totp_factors', 'totp_factors.user_id', 'sessions.user_id')
         .select([
           'sessions.user_id',
           'sessions.last_seen_at',
@@ -72,6 +75,7 @@ export const compiledSessionLookup = perDatabase((db: Db) =>
           'users.role',
           'journey_members.journey_id',
           'journey_members.role as journey_role',
+          'totp_factors.confirmed_at as totp_confirmed_at',
         ])
         .where('sessions.token_hash', '=', tokenHash),
     1,
@@ -109,6 +113,7 @@ export async function findSession(
     journeyRole: row.journey_role ?? undefined,
     tokenHash,
     lastSeenAt: row.last_seen_at,
+    twoFactorConfirmed: row.totp_confirmed_at !== null && row.totp_confirmed_at !== undefined,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../test-support/harness.js';
 import { answer, last, share, write } from '../test-support/letters.js';
 import { inviteTherapist, makeAdmin } from '../test-support/therapists.js';
+import { enrollTotp } from '../test-support/two-factor.js';
 import { sealContext, sealedFields, type SealedFieldName } from './contexts.js';
 
 const SEALED_PREFIX = 'sf1.';
@@ -56,6 +57,8 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
     await a.client.put('/api/me/country', { country: 'IE' });
     const solo = await makeMember(t.app);
     await makeJourney(solo);
+    // A two-factor secret, sealed under the person's key.
+    await enrollTotp(solo.client, t.clock);
     const invited = await solo.client.post('/api/journey/invites', {
       email: `x-${randomUUID()}@example.org`,
     });

@@ -82,6 +82,7 @@ export const sealedFields = {
   commitmentLogNote: personal('commitment_logs', 'sealed', 'note', ['id'], 'answered_by'),
   /** Everything a person asking the practice for help wrote (intake). */
   intakeRequest: server('intake_requests', 'sealed', 'request', ['id']),
+  totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

@@ -4,6 +4,7 @@ import {
   decideRoute,
   routePolicyNames,
   type Actor,
+  type Role,
   type RoutePolicy,
 } from '../../core/access/policy.js';
 import { DomainError } from '../../core/errors.js';
@@ -32,10 +33,25 @@ export const policyOf = (config: unknown): RoutePolicy | undefined => {
   return routePolicyNames.includes(value as RoutePolicy) ? (value as RoutePolicy) : undefined;
 };
 
+/**
+ * Marks a route as open to a therapist or administrator who has not set up two-factor sign-in yet
+ * (the endpoint's `beforeTwoFactor`): the session read, signing out, and the setup itself.
+ */
+export const beforeTwoFactor = { beforeTwoFactor: true } as const;
+
+const openBeforeTwoFactor = (config: unknown): boolean =>
+  (config as { beforeTwoFactor?: unknown } | undefined)?.beforeTwoFactor === true;
+
+/** Therapists and administrators must sign in with a second factor; everyone else may. */
+export const twoFactorRequiredFor = (role: Role): boolean =>
+  role === 'admin' || role === 'therapist';
+
 const actors = new WeakMap<
   FastifyRequest,
   {
     actor: Actor;
+    /** A therapist or administrator whose account has no confirmed second factor yet. */
+    twoFactorPending?: boolean;
     tokenHash?: string;
     journeyId?: string | undefined;
     journeyRole?: string | undefined;
@@ -116,6 +132,7 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
       if (session) {
         actors.set(request, {
           actor: { kind: 'user', userId: session.userId, role: session.role },
+          twoFactorPending: twoFactorRequiredFor(session.role) && !session.twoFactorConfirmed,
           tokenHash: session.tokenHash,
           journeyId: session.journeyId,
           // Sealed at rest (auth/person-facts.ts): opened here, once per request.
@@ -148,6 +165,17 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
       throw new DomainError(
         decision.reason === 'unauthenticated' ? 'auth.unauthenticated' : 'auth.forbidden',
       );
+    }
+    // Two-factor sign-in is required for therapists and administrators: until theirs is confirmed,
+    // only the session read, signing out and the setup itself answer them. Public routes answer
+    // them as they answer anyone (crisis lines, health, the learn pages stay reachable), so the
+    // gate is on what a signed-in account reaches beyond that.
+    if (
+      policy !== 'public' &&
+      actors.get(request)?.twoFactorPending === true &&
+      !openBeforeTwoFactor(request.routeOptions.config)
+    ) {
+      throw new DomainError('auth.two_factor_setup_needed');
     }
   });
 }

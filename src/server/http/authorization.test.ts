@@ -31,6 +31,7 @@ const groupBody = {
   recurrence: { frequency: 'weekly', count: 6, until: null },
   published: true,
 };
+import { enrollTotp } from '../test-support/two-factor.js';
 
 type ActorName = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
 /** Order matters: the owner ("self") goes last, so that a delete by them does not hide others' outcomes. */
@@ -792,6 +793,43 @@ const cases: Case[] = [
   { method: 'GET', route: '/groups/:slug', url: () => '/groups/weekly-circle', expect: 200 },
   { method: 'GET', route: '/groups/:slug', url: () => '/groups/weekly-circle.ics', expect: 200 },
   { method: 'GET', route: '/groups/:slug', url: () => '/groups/no-such-group', expect: 404 },
+  // Two-factor sign-in: each person's own. The administrator has it on (it is required for them);
+  // the members have not, so starting gives them a secret, and what needs it on is refused.
+  {
+    method: 'GET',
+    route: '/api/auth/two-factor',
+    url: () => '/api/auth/two-factor',
+    expect: { anonymous: 401, admin: 200, other: 200, partner: 200, self: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/two-factor/setup',
+    url: () => '/api/auth/two-factor/setup',
+    expect: { anonymous: 401, admin: 409, other: 201, partner: 201, self: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/two-factor/confirm',
+    url: () => '/api/auth/two-factor/confirm',
+    // Not the app's code (one chance in a few hundred thousand that it is).
+    body: () => ({ code: '000000' }),
+    expect: { anonymous: 401, admin: 409, other: 422, partner: 422, self: 422 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/two-factor/recovery-codes',
+    url: () => '/api/auth/two-factor/recovery-codes',
+    body: () => ({ code: '000000' }),
+    expect: { anonymous: 401, admin: 422, other: 409, partner: 409, self: 409 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/two-factor/off',
+    url: () => '/api/auth/two-factor/off',
+    body: () => ({ password: PASSWORD, code: '000000' }),
+    // Required for the administrator, so never turned off; the members have nothing to turn off.
+    expect: { anonymous: 401, admin: 403, other: 409, partner: 409, self: 409 },
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -799,7 +837,7 @@ const cases: Case[] = [
 let t: TestApp;
 let f: Fixture;
 
-async function setUp(app: FastifyInstance): Promise<Fixture> {
+async function setUp(app: FastifyInstance, clock: () => number): Promise<Fixture> {
   const alex = await makeMember(app, 'Alex');
   const sam = await makeMember(app, 'Sam');
   const chris = await makeMember(app, 'Chris');
@@ -883,6 +921,8 @@ async function setUp(app: FastifyInstance): Promise<Fixture> {
     displayName: 'Admin',
   });
   expect(res.statusCode).toBe(201);
+  // Administrators need two-factor sign-in before any other route answers them.
+  await enrollTotp(admin.client, clock);
   return {
     alex,
     sam,
@@ -916,7 +956,7 @@ const cookieOf = (name: ActorName): string | undefined =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  f = await setUp(t.app);
+  f = await setUp(t.app, t.clock);
 });
 afterAll(async () => {
   await t.close();

@@ -15,6 +15,7 @@ import {
 import { makeTherapist } from '../test-support/practice.js';
 import { t as message } from '../../shared/i18n/messages.js';
 import { CSRF_HEADER, policyOf } from './access.js';
+import { enrollTotp } from '../test-support/two-factor.js';
 
 const TABLES = [
   'users',
@@ -45,6 +46,8 @@ const TABLES = [
   'therapist_profiles',
   'practice_groups',
   'therapist_invites',
+  'totp_factors',
+  'recovery_codes',
 ];
 
 let t: TestApp;
@@ -115,6 +118,8 @@ beforeAll(async () => {
     password: PASSWORD,
     displayName: 'Admin',
   });
+  // Administrators need two-factor sign-in before their routes answer them at all.
+  await enrollTotp(admin, t.clock);
   adminCookie = admin.cookie ?? '';
   therapistCookie = (await makeTherapist(t.app, t.deps)).client.cookie ?? '';
   await new TestClient(t.app, '10.3.0.1').post('/api/intake', {

@@ -10,6 +10,7 @@ import {
   writeCheckin,
   type TestDatabase,
 } from '../test-support/harness.js';
+import { enrollTotp } from '../test-support/two-factor.js';
 
 let testDb: TestDatabase;
 const lines: string[] = [];
@@ -36,7 +37,10 @@ describe('logs', () => {
     const { a } = await makeCouple(app);
     await writeCheckin(a, 'words-that-must-not-be-logged');
     await a.client.post('/api/auth/signin', { email: a.email, password: PASSWORD });
+    const { secret, recoveryCodes } = await enrollTotp(a.client, () => Date.now());
     const log = lines.join('');
+    expect(log).not.toContain(secret);
+    for (const code of recoveryCodes) expect(log).not.toContain(code);
     expect(lines.length).toBeGreaterThan(10);
     expect(log).toContain('"url":"/api/checkins"');
     expect(log).not.toContain(PASSWORD);

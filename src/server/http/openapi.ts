@@ -42,13 +42,16 @@ const tagDescriptions: Record<string, string> = {
   therapists:
     "The practice's therapists: invitations from the administrator, and joining through one.",
   mail: 'Outgoing mail kept in the outbox when no SMTP server is configured.',
+  'two-factor':
+    'Two-factor sign-in (TOTP): setting it up with an authenticator app, recovery codes, turning it off. Required for therapists and administrators.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */
 const errorDescriptions: Record<string, string> = {
   '400': 'The request is not valid; `errors` says which fields to fix.',
   '401': 'Not signed in, or the session has ended.',
-  '403': 'Not available to this account, or a state-changing request without the CSRF header.',
+  '403':
+    'Not available to this account, a state-changing request without the CSRF header, or (`auth.two_factor_setup_needed`) a therapist or administrator who has not set up two-factor sign-in yet.',
   '404': 'Nothing here, or nothing this account may see.',
   '409': 'Conflicts with how things stand now (see `code`).',
   '410': 'The link was used, has expired or was withdrawn.',
@@ -125,7 +128,8 @@ export function finishDocument(doc: OpenApiDocument, config: Config): OpenApiDoc
       const signedIn = policy !== 'public';
       const responses = { ...op.responses };
       if (signedIn) responses['401'] ??= {};
-      if (changes || policy === 'member' || policy === 'admin') responses['403'] ??= {};
+      // Every signed-in route refuses a therapist or administrator without two-factor sign-in.
+      if (changes || signedIn) responses['403'] ??= {};
       for (const status of Object.keys(responses)) {
         if (!/^4\d\d$/.test(status)) continue;
         responses[status] = {

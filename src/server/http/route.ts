@@ -8,7 +8,7 @@ import { Problem } from '../../shared/api/problem.js';
 import { callerNeeding, type CallerFor } from '../auth/caller.js';
 import type { Deps } from '../deps.js';
 import { catalogue } from '../problems.js';
-import { access, actorOf, membershipOf } from './access.js';
+import { access, actorOf, beforeTwoFactor, membershipOf } from './access.js';
 
 /** The route policy each caller need is checked against before anything else runs. */
 const policyFor: Record<CallerNeed, RoutePolicy> = {
@@ -74,7 +74,7 @@ export function serve<E extends Endpoint>(
   app.withTypeProvider<ZodTypeProvider>().route({
     method: e.method,
     url: e.path,
-    config: access(policyFor[e.caller]),
+    config: { ...access(policyFor[e.caller]), ...(e.beforeTwoFactor ? beforeTwoFactor : {}) },
     ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
     schema: {
       tags: [e.tag],

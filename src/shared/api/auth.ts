@@ -35,6 +35,11 @@ export const SignInBody = z.strictObject({
   email: Email,
   // Sign-in accepts any length so that a person is never told more than "that didn't match".
   password: z.string().min(1, { error: 'Please enter your password.' }).max(1024),
+  /**
+   * For an account with two-factor sign-in: the 6-digit code from the app, or a recovery code.
+   * Sent again with the email and password once the server answered `auth.two_factor_needed`.
+   */
+  code: z.string().trim().min(1, { error: 'Please enter the code.' }).max(64).optional(),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
@@ -57,6 +62,11 @@ export const SessionInfo = z.object({
   idleMinutes: z.number().int().positive(),
   /** Neutral page titles and icon on this person's screens. */
   discreet: z.boolean(),
+  /**
+   * Two-factor sign-in: whether it is on, and whether this account must have it (therapists and
+   * administrators, who see only its setup until it is on).
+   */
+  twoFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -91,7 +101,12 @@ export const authApi = {
     caller: 'anyone',
     body: SignInBody,
     response: SessionInfo,
-    errors: ['auth.rate_limited', 'auth.invalid_credentials'],
+    errors: [
+      'auth.rate_limited',
+      'auth.invalid_credentials',
+      'auth.two_factor_needed',
+      'auth.two_factor_invalid',
+    ],
   }),
   signOut: endpoint({
     method: 'POST',
@@ -99,6 +114,7 @@ export const authApi = {
     tag: 'auth',
     summary: 'Sign out of this device',
     caller: 'anyone',
+    beforeTwoFactor: true,
     body: EmptyBody,
     response: null,
     status: 204,
@@ -109,6 +125,7 @@ export const authApi = {
     tag: 'auth',
     summary: 'Who is signed in on this device, if anyone',
     caller: 'anyone',
+    beforeTwoFactor: true,
     response: CurrentSession,
   }),
 };

@@ -18,6 +18,7 @@ import { safetyApi } from './safety.js';
 import { screensApi } from './screens.js';
 import { therapistsApi } from './therapists.js';
 import { timeoutsApi } from './timeouts.js';
+import { twoFactorApi } from './two-factor.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -47,4 +48,5 @@ export const contracts = {
   setup: setupApi,
   therapists: therapistsApi,
   timeouts: timeoutsApi,
+  twoFactor: twoFactorApi,
 };

@@ -58,6 +58,12 @@ export interface Endpoint<
    * the reply's status.
    */
   readonly otherAnswers?: Readonly<Record<number, Schema>>;
+  /**
+   * Open to a therapist or administrator who has not set up two-factor sign-in yet (which they
+   * must before anything else): the session read, signing out and the two-factor setup itself.
+   * Every other signed-in route answers them `auth.two_factor_setup_needed`.
+   */
+  readonly beforeTwoFactor?: true;
 }
 
 /** Declares an endpoint, keeping its schemas' exact types for the route and the client. */

@@ -1435,4 +1435,67 @@ export const en = {
   'outbox.empty': 'There are no emails in the outbox.',
   'outbox.to': 'To {to}',
   'outbox.when': 'Kept {date}',
+  // Two-factor sign-in (TOTP): setup, recovery codes, the code at sign-in, the required setup.
+  'twoFactor.title': 'Two-factor sign-in',
+  'twoFactor.intro':
+    'Besides your password, signing in also asks for a code from an authenticator app on your phone, so your password alone is not enough for anyone else.',
+  'twoFactor.on': 'Two-factor sign-in is on.',
+  'twoFactor.off': 'Two-factor sign-in is off.',
+  'twoFactor.requiredNote':
+    'It is required for therapists and administrators, so it stays on for this account.',
+  'twoFactor.codesLeft': {
+    one: 'You have 1 unused recovery code.',
+    other: 'You have {count} unused recovery codes.',
+  },
+  'twoFactor.start': 'Set up two-factor sign-in',
+  'twoFactor.starting': 'Preparing…',
+  'twoFactor.scanTitle': '1. Add this account to your authenticator app',
+  'twoFactor.scanText':
+    'Open an authenticator app (any app that makes 6-digit sign-in codes) and scan this code.',
+  'twoFactor.qrAlt': 'QR code to scan with your authenticator app',
+  'twoFactor.manual': 'Can’t scan it? Type this key into the app instead:',
+  'twoFactor.manualLink': 'Or open it in an authenticator app on this device',
+  'twoFactor.confirmTitle': '2. Enter the code your app shows',
+  'twoFactor.code': '6-digit code from your app',
+  'twoFactor.codeHint': 'The code changes every 30 seconds; enter the one you see now.',
+  'twoFactor.confirm': 'Turn on two-factor sign-in',
+  'twoFactor.confirming': 'Checking…',
+  'twoFactor.codesTitle': 'Save your recovery codes',
+  'twoFactor.codesText':
+    'If you ever lose your phone, each of these codes lets you sign in once instead of a code from the app. This is the only time they are shown: keep them somewhere safe and private, such as a password manager or a printed page.',
+  'twoFactor.codesListLabel': 'Your recovery codes',
+  'twoFactor.copy': 'Copy the codes',
+  'twoFactor.copied': 'Copied.',
+  'twoFactor.copyFailed': 'Copying did not work here; please select the codes and copy them.',
+  'twoFactor.download': 'Download as a text file',
+  'twoFactor.fileHeading': 'Steadfast recovery codes. Each works once.',
+  'twoFactor.saved': 'I have saved these codes',
+  'twoFactor.done': 'Done',
+  'twoFactor.turnedOn': 'Two-factor sign-in is on.',
+  'twoFactor.regenerateTitle': 'New recovery codes',
+  'twoFactor.regenerateText':
+    'Make a new set if yours are lost, used up or someone else may have seen them. The old codes stop working.',
+  'twoFactor.regenerate': 'Make new recovery codes',
+  'twoFactor.regenerating': 'Making…',
+  'twoFactor.turnOffTitle': 'Turn off two-factor sign-in',
+  'twoFactor.turnOffText':
+    'Signing in will then need only your email and password. To turn it off, enter both your password and a code from your app.',
+  'twoFactor.password': 'Your password',
+  'twoFactor.turnOff': 'Turn off two-factor sign-in',
+  'twoFactor.turningOff': 'Turning off…',
+  'twoFactor.turnedOff': 'Two-factor sign-in is off.',
+  'twoFactor.requiredTitle': 'Set up two-factor sign-in',
+  'twoFactor.requiredText':
+    'Therapists and administrators sign in with a code from an authenticator app as well as a password, because this account can reach other people’s information. It takes a minute, and then everything else opens.',
+  'twoFactor.signOutInstead': 'Sign out and do this later',
+  'signin.codeTitle': 'Enter your sign-in code',
+  'signin.codeText':
+    'Your password matched. Now enter the 6-digit code your authenticator app shows.',
+  'signin.recoveryText':
+    'Enter one of the recovery codes you saved when you set up two-factor sign-in. Each one works once.',
+  'signin.code': 'Code from your app',
+  'signin.recoveryCode': 'Recovery code',
+  'signin.useRecovery': 'Use a recovery code instead',
+  'signin.useApp': 'Use a code from my app instead',
+  'signin.startOver': 'Use a different email or password',
 } as const;

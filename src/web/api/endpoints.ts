@@ -158,4 +158,14 @@ export const endpoints = {
     call: route<C['timeouts']['call']>('POST', '/api/timeouts'),
     end: route<C['timeouts']['end']>('POST', '/api/timeouts/:id/end'),
   },
+  twoFactor: {
+    status: route<C['twoFactor']['status']>('GET', '/api/auth/two-factor'),
+    start: route<C['twoFactor']['start']>('POST', '/api/auth/two-factor/setup'),
+    confirm: route<C['twoFactor']['confirm']>('POST', '/api/auth/two-factor/confirm'),
+    recoveryCodes: route<C['twoFactor']['recoveryCodes']>(
+      'POST',
+      '/api/auth/two-factor/recovery-codes',
+    ),
+    turnOff: route<C['twoFactor']['turnOff']>('POST', '/api/auth/two-factor/off'),
+  },
 };

@@ -18,6 +18,8 @@ export interface SessionState {
   readonly idleMinutes?: number;
   /** Neutral page title and icon (discreet mode). */
   readonly discreet?: boolean;
+  /** Two-factor sign-in: on or not, and required (therapists, administrators: setup comes first). */
+  readonly twoFactor?: { readonly enabled: boolean; readonly required: boolean };
 }
 
 export const keys = {

@@ -1,4 +1,4 @@
-import { Component, Suspense } from 'react';
+import { Component, lazy, Suspense } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import type { Me } from '../../shared/api/auth.js';
@@ -48,6 +48,11 @@ const QuickExit = () => (
   <a className="quick-exit" href="/exit" data-quick-exit title={t('chrome.quickExitHint')}>
     {t('chrome.quickExit')}
   </a>
+);
+
+// Its own chunk: only a therapist or administrator without two-factor sign-in ever needs it here.
+const TwoFactorRequired = lazy(() =>
+  import('../routes/settings/TwoFactor.js').then((m) => ({ default: m.TwoFactorRequired })),
 );
 
 export const Loading = () => <p className="loading">{t('common.loading')}</p>;
@@ -161,6 +166,14 @@ export function AppShell() {
     return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
   }
 
+  // A therapist or administrator sees only the two-factor setup until theirs is on (the server
+  // refuses them everything else meanwhile).
+  const setupFirst =
+    me !== undefined &&
+    me !== null &&
+    session.data?.twoFactor?.required === true &&
+    !session.data.twoFactor.enabled;
+
   let content: ReactNode = <Loading />;
   if (session.isError) {
     content = (
@@ -172,6 +185,14 @@ export function AppShell() {
           </button>
         </p>
       </Page>
+    );
+  } else if (setupFirst) {
+    content = (
+      <ScreenBoundary key="two-factor">
+        <Suspense fallback={<Loading />}>
+          <TwoFactorRequired />
+        </Suspense>
+      </ScreenBoundary>
     );
   } else if (me) {
     content = (
@@ -207,7 +228,7 @@ export function AppShell() {
         ) : null}
       </div>
       <div className="app-layout">
-        {me ? <AppNav me={me} /> : null}
+        {me && !setupFirst ? <AppNav me={me} /> : null}
         <main id="main" tabIndex={-1} className="page">
           {content}
         </main>

@@ -4,25 +4,17 @@ import { boot } from '../../boot.js';
 import {
   createTestDatabase,
   makeMember,
-  PASSWORD,
-  TestClient,
   testConfig,
   testDialect,
   uniqueEmail,
   useTestApp,
+  TestClient,
 } from '../../test-support/harness.js';
 import { publicPractice } from './practice.service.js';
+import { setUpAdmin } from '../../test-support/two-factor.js';
 
-async function makeAdmin(app: FastifyInstance): Promise<TestClient> {
-  const admin = new TestClient(app);
-  const res = await admin.post('/api/setup', {
-    email: uniqueEmail('admin'),
-    password: PASSWORD,
-    displayName: 'Admin',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return admin;
-}
+const makeAdmin = async (app: FastifyInstance, clock: () => number): Promise<TestClient> =>
+  (await setUpAdmin(app, clock)).client;
 
 const defaultOf = async (client: TestClient) =>
   (await client.get('/api/crisis')).json<{ defaultCountry: string | null }>().defaultCountry;
@@ -49,7 +41,7 @@ describe('the default crisis country', () => {
   });
 
   it('is set by the administrator, and someone with no country sees its lines first on /help', async () => {
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     expect((await admin.get('/api/practice/settings')).json()).toMatchObject({
       defaultCountry: null,
     });
@@ -69,7 +61,7 @@ describe('the default crisis country', () => {
   });
 
   it('cannot be changed by a member, and an unknown country is refused', async () => {
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     const alex = await makeMember(t.app, 'Alex');
     expect(
       (await alex.client.put('/api/practice/settings', { defaultCountry: 'US' })).statusCode,
@@ -97,7 +89,7 @@ describe(`the practice's details (${testDialect()})`, () => {
   const t = useTestApp();
 
   it('start empty, in UTC, with intake open; the administrator sets them, and anyone reads the public part', async () => {
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     const anyone = new TestClient(t.app);
     const empty = {
       name: null,
@@ -144,7 +136,7 @@ describe(`the practice's details (${testDialect()})`, () => {
   });
 
   it('refuses what cannot be right with a clear 400 naming the field, and changes nothing', async () => {
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ timeZone: 'Mars/Olympus' }, 'timeZone', /time zone by its full name/],
       [{ timeZone: 'Europe/London; drop' }, 'timeZone', /time zone by its full name/],
@@ -196,7 +188,7 @@ describe('STEADFAST_DEFAULT_COUNTRY', () => {
   it('is the starting default, which the administrator can change, also to "anywhere else"', async () => {
     const anyone = new TestClient(t.app);
     expect(await defaultOf(anyone)).toBe('IE');
-    const admin = await makeAdmin(t.app);
+    const admin = await makeAdmin(t.app, t.clock);
     expect((await admin.get('/api/practice/settings')).json()).toMatchObject({
       defaultCountry: 'IE',
     });

@@ -11,13 +11,12 @@ import type {
 import {
   makeCouple,
   makeMember,
-  PASSWORD,
   signInAgainLater,
-  TestClient,
-  uniqueEmail,
   useTestApp,
   type Member,
+  type TestClient,
 } from '../../test-support/harness.js';
+import { setUpAdmin } from '../../test-support/two-factor.js';
 
 const t = useTestApp();
 const DAY = 86_400_000;
@@ -68,16 +67,8 @@ async function storedResults(): Promise<number> {
   return Number(row.n);
 }
 
-async function makeAdmin(): Promise<TestClient> {
-  const client = new TestClient(t.app);
-  const res = await client.post('/api/setup', {
-    email: uniqueEmail('admin'),
-    password: PASSWORD,
-    displayName: 'Admin',
-  });
-  expect(res.statusCode).toBe(201);
-  return client;
-}
+// With two-factor sign-in on, so that what refuses them is their role, not the missing setup.
+const makeAdmin = async (): Promise<TestClient> => (await setUpAdmin(t.app, t.clock)).client;
 
 describe('the questionnaires', () => {
   it('serves PHQ-9 and GAD-7 from their data, with the source line the licence asks for', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, PASSWORD, TestClient, uniqueEmail } from '../../test-support/harness.js';
+import { setUpAdmin } from '../../test-support/two-factor.js';
 
 const t = useTestApp();
 
@@ -51,12 +52,8 @@ describe('first run', () => {
   });
 
   it('an administrator cannot start or read a journey', async () => {
-    const client = new TestClient(t.app);
-    await client.post('/api/setup', {
-      email: uniqueEmail('admin'),
-      password: PASSWORD,
-      displayName: 'Admin',
-    });
+    // With two-factor sign-in on, so that what refuses them is their role.
+    const { client } = await setUpAdmin(t.app, t.clock);
     expect((await client.get('/api/journey')).statusCode).toBe(403);
     expect(
       (

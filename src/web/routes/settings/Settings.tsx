@@ -28,6 +28,7 @@ import {
 } from '../journeys/JourneyFields.js';
 import { pathLabel } from '../labels.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { TwoFactorSettings } from './TwoFactor.js';
 
 function JourneySettings({ journey }: { journey: Journey }) {
   const client = useQueryClient();
@@ -241,6 +242,7 @@ export function Settings() {
           </p>
         </section>
       ) : null}
+      <TwoFactorSettings />
       <Account me={me} />
     </Page>
   );
