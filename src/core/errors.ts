@@ -63,6 +63,9 @@ export const errorCodes = [
   'commitment.not_yours_to_log',
   'commitment.not_yours_to_confirm',
   'commitment.log_changed',
+  // The therapist's side (caseload): a client who is not theirs to read, or does not exist.
+  'client.not_found',
+  'suggestion.ref_unknown',
   'not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -10,6 +10,7 @@ import { installZodMessages } from '../shared/api/zod-messages.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { registerCaseloadRoutes } from './features/caseload/caseload.routes.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(
   registerToolRoutes(app, deps);
   registerCrisisRoutes(app, deps);
   registerPracticeRoutes(app, deps);
+  registerCaseloadRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

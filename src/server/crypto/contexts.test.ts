@@ -11,6 +11,7 @@ import {
   useTestApp,
   writeCheckin,
 } from '../test-support/harness.js';
+import { linkClient, makeTherapist } from '../test-support/caseload.js';
 import { answer, last, share, write } from '../test-support/letters.js';
 import { sealContext, sealedFields, type SealedFieldName } from './contexts.js';
 
@@ -91,6 +92,15 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       note: `dispute ${marker}`,
     });
     expect(disputed.statusCode).toBe(200);
+    // A therapist's suggestion, its note under the therapist's key.
+    const therapist = await makeTherapist(t.app, t.deps);
+    await linkClient(t.deps, { clientId: a.id, therapistId: therapist.id });
+    const suggested = await therapist.client.post(`/api/therapist/clients/${a.id}/suggestions`, {
+      kind: 'tool',
+      ref: 'breathing',
+      note: `suggestion ${marker}`,
+    });
+    expect(suggested.statusCode).toBe(201);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

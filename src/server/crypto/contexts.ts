@@ -79,6 +79,8 @@ export const sealedFields = {
     'proposed_by',
   ),
   commitmentLogNote: personal('commitment_logs', 'sealed', 'note', ['id'], 'answered_by'),
+  /** A therapist's note with a suggestion, under the therapist's key (caseload). */
+  suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

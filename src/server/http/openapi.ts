@@ -32,6 +32,8 @@ const tagDescriptions: Record<string, string> = {
   timeouts: 'Time-outs: a pause either partner can call.',
   program: 'The guided program: steps and exercises.',
   crisis: 'Crisis and abuse lines for a country.',
+  caseload:
+    'The therapist’s side: caseload and alerts, between-sessions summaries and reports of what clients share (every read is logged), and gentle suggestions.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

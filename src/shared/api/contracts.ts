@@ -1,4 +1,5 @@
 import { agreementsApi } from './agreements.js';
+import { caseloadApi } from './caseload.js';
 import { authApi, setupApi } from './auth.js';
 import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
@@ -20,6 +21,7 @@ import { timeoutsApi } from './timeouts.js';
 export const contracts = {
   agreements: agreementsApi,
   auth: authApi,
+  caseload: caseloadApi,
   checkins: checkinsApi,
   commitments: commitmentsApi,
   crisis: crisisApi,
