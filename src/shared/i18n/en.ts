@@ -928,6 +928,7 @@ export const en = {
   'commitments.trendUnavailable': 'The week-by-week chart could not be loaded just now.',
   'commitments.tableCaption': 'Estimate by date',
   // Caseload: the therapist's side (caseload, alerts, summary, report, suggestions).
+  'nav.caseload': 'Caseload',
   'caseload.title': 'Your caseload',
   'caseload.lede':
     'The people linked with you, and what each has chosen to share. Alerts come first.',

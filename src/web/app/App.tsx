@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { SignIn } from '../routes/auth/SignIn.js';
 import { AnnouncerProvider } from './announcer.js';
-import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell } from './Shell.js';
+import { AdminOnly, AppShell, MembersOnly, NotFound, PublicShell, TherapistOnly } from './Shell.js';
 
 // Each screen is its own chunk, so the first load carries only the shell. Sign-in is the front
 // door of every returning visit: in the shell, it paints without waiting for a second request.
@@ -60,6 +60,10 @@ const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
 );
 
+const ClientSummary = lazy(() =>
+  import('../routes/caseload/ClientSummary.js').then((m) => ({ default: m.ClientSummary })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -91,6 +95,10 @@ export const router = createBrowserRouter([
           {
             element: <AdminOnly />,
             children: [{ path: 'practice', element: <PracticeSettings /> }],
+          },
+          {
+            element: <TherapistOnly />,
+            children: [{ path: 'clients/:id', element: <ClientSummary /> }],
           },
           {
             element: <MembersOnly />,

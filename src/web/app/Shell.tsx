@@ -126,7 +126,12 @@ function AppNav({ me }: { me: Me }) {
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul>
-        {item('/app', t('nav.today'), <TodayIcon />, true)}
+        {item(
+          '/app',
+          me.role === 'therapist' ? t('nav.caseload') : t('nav.today'),
+          me.role === 'therapist' ? <PeopleIcon /> : <TodayIcon />,
+          true,
+        )}
         {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
         {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
         {me.role === 'admin' ? item('/app/practice', t('nav.practice'), <SettingsIcon />) : null}
@@ -206,6 +211,12 @@ export function AppShell() {
 export function MembersOnly() {
   const me = useMe();
   return me.role === 'member' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
+}
+
+/** A therapist's screens (caseload, summaries); the server refuses anyone else too. */
+export function TherapistOnly() {
+  const me = useMe();
+  return me.role === 'therapist' ? <Outlet context={me} /> : <Navigate to="/app" replace />;
 }
 
 /** The practice's settings are the administrator's alone (the server refuses anyone else too). */
