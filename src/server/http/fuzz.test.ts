@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../test-support/harness.js';
 import { t as message } from '../../shared/i18n/messages.js';
+import { makeTherapist } from '../test-support/caseload.js';
 import { CSRF_HEADER, policyOf } from './access.js';
 
 const TABLES = [
@@ -41,6 +42,8 @@ let t: TestApp;
 let cookie: string;
 /** The administrator's: their routes refuse a member before looking at what was sent. */
 let adminCookie: string;
+/** A therapist's: their routes refuse a member before looking at what was sent (caseload). */
+let therapistCookie: string;
 let checkinId: string;
 /** Real ids for the letter and time-out routes, so their ":id" placeholder reaches the handler. */
 let letterId: string;
@@ -102,6 +105,7 @@ beforeAll(async () => {
     displayName: 'Admin',
   });
   adminCookie = admin.cookie ?? '';
+  therapistCookie = (await makeTherapist(t.app, t.deps)).client.cookie ?? '';
 });
 afterAll(async () => {
   await t.close();
@@ -344,7 +348,12 @@ describe('NUL and half an emoji, in every string field of every API route', () =
               query: query as Record<string, string>,
               headers: {
                 [CSRF_HEADER]: '1',
-                cookie: policyOf(route.config) === 'admin' ? adminCookie : cookie,
+                cookie:
+                  policyOf(route.config) === 'admin'
+                    ? adminCookie
+                    : policyOf(route.config) === 'therapist'
+                      ? therapistCookie
+                      : cookie,
                 'content-type': 'application/json',
               },
               ...(method === 'GET' ? {} : { payload: JSON.stringify(body) }),
