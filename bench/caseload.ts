@@ -49,7 +49,12 @@ export async function seedCaseload(
   const therapistEmail = `therapist-${seed}@bench.invalid`;
   const therapist = await createAccount(
     deps,
-    { email: therapistEmail, password: 'unused', displayName: 'Dr Bench', role: 'therapist' },
+    {
+      email: therapistEmail,
+      password: 'unused: a precomputed hash is given',
+      displayName: 'Dr Bench',
+      role: 'therapist',
+    },
     passwordHash,
   );
   const clientIds: string[] = [];

@@ -119,7 +119,7 @@ export async function caseload(deps: Deps, c: Caller, req: RequestInfo): Promise
     alertsOf.set(a.clientId, list);
   }
 
-  // A couple: both partners of one journey linked with this therapist, in the journey's order.
+  // A couple: both partners of one journey linked with this therapist, shown together.
   const placed = new Set<string>();
   const groups: string[][] = [];
   for (const link of [...links].sort(
@@ -128,7 +128,11 @@ export async function caseload(deps: Deps, c: Caller, req: RequestInfo): Promise
     if (placed.has(link.clientId)) continue;
     const j = journeyOf.get(link.clientId);
     const together = (j ? membersOf.get(j) : undefined)?.filter((id) => linked.has(id)) ?? [];
-    const group = together.length === 2 ? together : [link.clientId];
+    // Partners who joined at the same moment have no order of their own: by name, then id.
+    const group =
+      together.length === 2
+        ? together.sort((x, y) => who.name(x).localeCompare(who.name(y)) || x.localeCompare(y))
+        : [link.clientId];
     for (const id of group) placed.add(id);
     groups.push(group);
   }

@@ -43,14 +43,12 @@ function Alert({ alert }: { alert: AlertView }) {
 }
 
 function Entry({ entry }: { entry: CaseloadEntry }) {
-  const first = entry.clients[0];
-  if (!first) return null;
+  // The summary opens from someone who shares something; until then there is nothing to read.
+  const sharing = entry.clients.find((c) => c.shared.length > 0);
   const names = entry.clients.map((c) => c.name).join(' & ');
   return (
     <li className="panel">
-      <h3>
-        <Link to={`/app/clients/${first.id}`}>{names}</Link>
-      </h3>
+      <h3>{sharing ? <Link to={`/app/clients/${sharing.id}`}>{names}</Link> : names}</h3>
       <p>{entry.kind === 'couple' ? t('caseload.couple') : t('caseload.individual')}</p>
       {entry.unseenAlerts > 0 ? (
         <p>
