@@ -76,6 +76,9 @@ export const errorCodes = [
   'intake.rate_limited',
   'intake.therapist_unknown',
   'intake.not_found',
+  // The therapist's side (caseload): a client who is not theirs to read, or does not exist.
+  'client.not_found',
+  'suggestion.ref_unknown',
   'not_found',
   // therapists
   'therapist_invite.not_found',

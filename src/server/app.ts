@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerTwoFactorRoutes } from './auth/two-factor.routes.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { registerCaseloadRoutes } from './features/caseload/caseload.routes.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
@@ -165,6 +166,7 @@ export async function buildApp(
   registerIntakeRoutes(app, deps);
   registerTherapistRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerCaseloadRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -417,6 +417,19 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Request not found',
     detail: 'There is no such request, or it is not one you can see.',
   },
+  // The therapist's side (caseload).
+  'client.not_found': {
+    status: 404,
+    title: 'Client not found',
+    detail:
+      'There is no client here you can see. They may not be linked with you, or they have not chosen to share this with you.',
+  },
+  'suggestion.ref_unknown': {
+    status: 422,
+    title: 'Nothing by that name to suggest',
+    detail:
+      'We could not find that step, exercise or tool. Please choose one from the list and try again.',
+  },
   not_found: {
     status: 404,
     title: 'Not found',

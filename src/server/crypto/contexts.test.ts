@@ -12,6 +12,7 @@ import {
   useTestApp,
   writeCheckin,
 } from '../test-support/harness.js';
+import { linkClient, makeTherapist } from '../test-support/caseload.js';
 import { answer, last, share, write } from '../test-support/letters.js';
 import { inviteTherapist, makeAdmin } from '../test-support/therapists.js';
 import { enrollTotp } from '../test-support/two-factor.js';
@@ -106,6 +107,15 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       name: `intake ${marker}`,
     });
     expect(asked.statusCode, asked.body).toBe(204);
+    // A therapist's suggestion, its note under the therapist's key.
+    const therapist = await makeTherapist(t.app, t.deps);
+    await linkClient(t.deps, { clientId: a.id, therapistId: therapist.id });
+    const suggested = await therapist.client.post(`/api/therapist/clients/${a.id}/suggestions`, {
+      kind: 'tool',
+      ref: 'breathing',
+      note: `suggestion ${marker}`,
+    });
+    expect(suggested.statusCode).toBe(201);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

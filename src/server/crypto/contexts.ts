@@ -83,6 +83,8 @@ export const sealedFields = {
   /** Everything a person asking the practice for help wrote (intake). */
   intakeRequest: server('intake_requests', 'sealed', 'request', ['id']),
   totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
+  /** A therapist's note with a suggestion, under the therapist's key (caseload). */
+  suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

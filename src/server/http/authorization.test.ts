@@ -345,6 +345,50 @@ const cases: Case[] = [
     expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
   },
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
+  // Caseload (the therapist's side): therapists only; the matrix's actors are none of them.
+  // Therapists with and without consent are added with the therapist actors.
+  ...(
+    [
+      ['GET', '/api/therapist/caseload', () => '/api/therapist/caseload'],
+      ['GET', '/api/therapist/alerts', () => '/api/therapist/alerts'],
+      [
+        'POST',
+        '/api/therapist/alerts/:id/seen',
+        () => '/api/therapist/alerts/00000000-0000-4000-8000-000000000000/seen',
+      ],
+      [
+        'GET',
+        '/api/therapist/clients/:id/summary',
+        (f: Fixture) => `/api/therapist/clients/${f.alex.id}/summary`,
+      ],
+      [
+        'GET',
+        '/api/therapist/clients/:id/report.pdf',
+        (f: Fixture) => `/api/therapist/clients/${f.alex.id}/report.pdf`,
+      ],
+      ['GET', '/api/therapist/suggestion-options', () => '/api/therapist/suggestion-options'],
+    ] as const
+  ).map(([method, route, url]): Case => ({
+    method,
+    route,
+    url,
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  })),
+  {
+    method: 'POST',
+    route: '/api/therapist/clients/:id/suggestions',
+    url: (f) => `/api/therapist/clients/${f.alex.id}/suggestions`,
+    body: () => ({ kind: 'tool', ref: 'breathing', note: 'A thought' }),
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+  },
+  // A member's own suggestions; one that is not theirs (or does not exist) is not found.
+  { method: 'GET', route: '/api/suggestions', url: () => '/api/suggestions', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/suggestions/:id/set-aside',
+    url: () => '/api/suggestions/00000000-0000-4000-8000-000000000000/set-aside',
+    expect: members(404),
+  },
   // Safety: each person's own; there is no route that names anyone else.
   {
     method: 'GET',

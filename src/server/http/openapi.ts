@@ -44,6 +44,8 @@ const tagDescriptions: Record<string, string> = {
   mail: 'Outgoing mail kept in the outbox when no SMTP server is configured.',
   'two-factor':
     'Two-factor sign-in (TOTP): setting it up with an authenticator app, recovery codes, turning it off. Required for therapists and administrators.',
+  caseload:
+    'The therapist’s side: caseload and alerts, between-sessions summaries and reports of what clients share (every read is logged), and gentle suggestions.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

@@ -4,6 +4,7 @@ import { createAccount } from '../auth/accounts.js';
 import type { Deps } from '../deps.js';
 import type { NewAuditEvent } from '../features/audit/audit.store.js';
 import { PASSWORD, TestClient, uniqueEmail } from './harness.js';
+import { readyStaff } from './two-factor.js';
 
 /** A therapist account, stored directly (their invite and sign-up are another feature's). */
 export async function storeTherapist(deps: Deps, displayName = 'Dr. Lee') {
@@ -24,6 +25,7 @@ export async function makeAdmin(app: FastifyInstance, displayName = 'Admin'): Pr
     displayName,
   });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+  await readyStaff(app, admin);
   return admin;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PASSWORD, TestClient, uniqueEmail, type Member } from './harness.js';
 import type { TestApp } from './harness.js';
+import { readyStaff } from './two-factor.js';
 
 /**
  * A therapist account that signs in: made as a person, then given the therapist role in the
@@ -24,6 +25,7 @@ export async function makeTherapist(t: TestApp, displayName = 'Robin Vale'): Pro
     .execute();
   const res = await m.client.post('/api/auth/signin', { email: m.email, password: PASSWORD });
   if (res.statusCode !== 200) throw new Error(`therapist sign-in failed: ${res.body}`);
+  await readyStaff(t.app, m.client);
   return m;
 }
 
@@ -36,6 +38,7 @@ export async function makeAdmin(app: FastifyInstance): Promise<TestClient> {
     displayName: 'Admin',
   });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.body}`);
+  await readyStaff(app, admin);
   return admin;
 }
 

@@ -96,6 +96,14 @@ export const testConfig = (dataDir: string, overrides: Record<string, string> = 
     ...overrides,
   });
 
+/** Each test app's clock, so helpers given only the app can make a two-factor code for its time. */
+const appClocks = new WeakMap<FastifyInstance, TestClock>();
+export function clockOf(app: FastifyInstance): TestClock {
+  const clock = appClocks.get(app);
+  if (!clock) throw new Error('not a test app (made by createTestApp)');
+  return clock;
+}
+
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly routes: Awaited<ReturnType<typeof buildApp>>['routes'];
@@ -115,6 +123,7 @@ export async function createTestApp(
     clock,
   });
   const { app, routes } = await buildApp(deps, { logger: false });
+  appClocks.set(app, clock);
   return {
     app,
     routes,

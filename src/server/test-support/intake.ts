@@ -3,6 +3,7 @@ import type { Role } from '../../core/access/policy.js';
 import { createAccount } from '../auth/accounts.js';
 import type { Deps } from '../deps.js';
 import { PASSWORD, TestClient, uniqueEmail, type Member } from './harness.js';
+import { readyStaff } from './two-factor.js';
 
 /** Where the test app says it lives (harness.ts `testConfig`'s PUBLIC_ORIGIN). */
 export const TEST_ORIGIN = 'http://steadfast.test';
@@ -28,6 +29,7 @@ export async function makeStaff(
   const res = await client.post('/api/auth/signin', { email, password: PASSWORD });
   if (res.statusCode !== 200)
     throw new Error(`staff sign-in failed: ${res.statusCode} ${res.body}`);
+  await readyStaff(app, client);
   return { client, id: account.id, email, displayName, role };
 }
 

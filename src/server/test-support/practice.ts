@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAccount } from '../auth/accounts.js';
 import type { Deps } from '../deps.js';
 import { PASSWORD, TestClient, uniqueEmail } from './harness.js';
+import { readyStaff } from './two-factor.js';
 
 /** A therapist of the practice, signed in through the real sign-in. */
 export interface Therapist {
@@ -49,6 +50,7 @@ export async function makeTherapist(
   });
   if (options.slug !== undefined) await publishProfile(deps, account.id, options.slug, displayName);
   const client = await signInTherapist(app, email);
+  await readyStaff(app, client);
   return { client, id: account.id, email, displayName };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PASSWORD, TestClient, tokenOf, uniqueEmail, type Member } from './harness.js';
+import { readyStaff } from './two-factor.js';
 
 /** The practice's administrator, made through first-run setup (one per app). */
 export async function makeAdmin(app: FastifyInstance, displayName = 'Admin'): Promise<Member> {
@@ -7,6 +8,7 @@ export async function makeAdmin(app: FastifyInstance, displayName = 'Admin'): Pr
   const email = uniqueEmail('admin');
   const res = await client.post('/api/setup', { email, password: PASSWORD, displayName });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+  await readyStaff(app, client);
   return { client, id: res.json<{ user: { id: string } }>().user.id, email, displayName };
 }
 
@@ -19,8 +21,8 @@ export async function inviteTherapist(admin: TestClient, email = uniqueEmail('th
 }
 
 /**
- * A therapist who joined through the administrator's invitation, signed in. Their two-factor setup
- * (required for therapists) is the caller's to do.
+ * A therapist who joined through the administrator's invitation, signed in, with the two-factor
+ * sign-in every therapist needs turned on.
  */
 export async function makeTherapist(
   app: FastifyInstance,
@@ -35,6 +37,7 @@ export async function makeTherapist(
     password: PASSWORD,
   });
   if (res.statusCode !== 201) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
+  await readyStaff(app, client);
   return {
     client,
     id: res.json<{ user: { id: string } }>().user.id,

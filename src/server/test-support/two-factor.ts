@@ -1,6 +1,6 @@
 import { generateSync } from 'otplib';
 import type { FastifyInstance } from 'fastify';
-import { PASSWORD, TestClient, uniqueEmail } from './harness.js';
+import { clockOf, PASSWORD, TestClient, uniqueEmail } from './harness.js';
 
 /** The code an authenticator app shows for this secret at the clock's time. */
 export const totpNow = (secret: string, clock: () => number): string =>
@@ -48,3 +48,10 @@ export async function setUpAdmin(
   const enrolled = await enrollTotp(client, clock);
   return { client, id: res.json<{ user: { id: string } }>().user.id, email, ...enrolled };
 }
+
+/**
+ * Makes a signed-in staff account (an administrator or a therapist) usable: two-factor sign-in is
+ * required for them, so every staff helper turns it on here, through the real setup routes.
+ */
+export const readyStaff = (app: FastifyInstance, client: TestClient): Promise<Enrolled> =>
+  enrollTotp(client, clockOf(app));

@@ -115,21 +115,6 @@ export type LinkCode = z.infer<typeof LinkCode>;
 export const AlertKind = z.enum(['crisis_item9', 'crisis_safety', 'deterioration']);
 export type AlertKind = z.infer<typeof AlertKind>;
 
-/** An alert: its kind and date, never the answers behind it. */
-export const AlertView = z.object({
-  id: z.uuid(),
-  linkId: z.uuid(),
-  client: z.object({ id: z.string(), name: z.string() }),
-  kind: AlertKind,
-  sourceId: z.string().nullable(),
-  at: z.number().int(),
-  seenAt: z.number().int().nullable(),
-});
-export type AlertView = z.infer<typeof AlertView>;
-
-export const AlertList = z.object({ alerts: z.array(AlertView) });
-export type AlertList = z.infer<typeof AlertList>;
-
 const tag = 'consent';
 
 /**
@@ -242,24 +227,5 @@ export const consentApi = {
     caller: 'therapist',
     response: LinkCode,
     status: 201,
-  }),
-  alerts: endpoint({
-    method: 'GET',
-    path: '/api/therapist/alerts',
-    tag,
-    summary: 'Alerts from linked clients who chose to send them, newest first',
-    caller: 'therapist',
-    response: AlertList,
-  }),
-  alertSeen: endpoint({
-    method: 'POST',
-    path: '/api/therapist/alerts/:id/seen',
-    tag,
-    summary: 'Mark an alert seen',
-    caller: 'therapist',
-    params: IdParams,
-    response: null,
-    status: 204,
-    errors: ['not_found'],
   }),
 };

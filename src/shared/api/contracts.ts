@@ -1,5 +1,6 @@
 import { agreementsApi } from './agreements.js';
 import { auditApi } from './audit.js';
+import { caseloadApi } from './caseload.js';
 import { authApi, setupApi } from './auth.js';
 import { checkinsApi } from './checkins.js';
 import { commitmentsApi } from './commitments.js';
@@ -29,6 +30,7 @@ export const contracts = {
   agreements: agreementsApi,
   audit: auditApi,
   auth: authApi,
+  caseload: caseloadApi,
   checkins: checkinsApi,
   commitments: commitmentsApi,
   consent: consentApi,

@@ -22,6 +22,20 @@ export const endpoints = {
     signOut: route<C['auth']['signOut']>('POST', '/api/auth/signout'),
     session: route<C['auth']['session']>('GET', '/api/auth/session'),
   },
+  caseload: {
+    caseload: route<C['caseload']['caseload']>('GET', '/api/therapist/caseload'),
+    alerts: route<C['caseload']['alerts']>('GET', '/api/therapist/alerts'),
+    alertSeen: route<C['caseload']['alertSeen']>('POST', '/api/therapist/alerts/:id/seen'),
+    summary: route<C['caseload']['summary']>('GET', '/api/therapist/clients/:id/summary'),
+    report: route<C['caseload']['report']>('GET', '/api/therapist/clients/:id/report.pdf'),
+    suggestOptions: route<C['caseload']['suggestOptions']>(
+      'GET',
+      '/api/therapist/suggestion-options',
+    ),
+    suggest: route<C['caseload']['suggest']>('POST', '/api/therapist/clients/:id/suggestions'),
+    mySuggestions: route<C['caseload']['mySuggestions']>('GET', '/api/suggestions'),
+    setAside: route<C['caseload']['setAside']>('POST', '/api/suggestions/:id/set-aside'),
+  },
   checkins: {
     list: route<C['checkins']['list']>('GET', '/api/checkins'),
     create: route<C['checkins']['create']>('POST', '/api/checkins'),
@@ -51,8 +65,6 @@ export const endpoints = {
     decline: route<C['consent']['decline']>('POST', '/api/therapist/links/:id/decline'),
     endTheirs: route<C['consent']['endTheirs']>('POST', '/api/therapist/links/:id/end'),
     code: route<C['consent']['code']>('POST', '/api/therapist/link-codes'),
-    alerts: route<C['consent']['alerts']>('GET', '/api/therapist/alerts'),
-    alertSeen: route<C['consent']['alertSeen']>('POST', '/api/therapist/alerts/:id/seen'),
   },
   crisis: {
     lines: route<C['crisis']['lines']>('GET', '/api/crisis'),

@@ -104,6 +104,10 @@ const Outbox = lazy(() =>
   import('../routes/outbox/Outbox.js').then((m) => ({ default: m.Outbox })),
 );
 
+const ClientSummary = lazy(() =>
+  import('../routes/caseload/ClientSummary.js').then((m) => ({ default: m.ClientSummary })),
+);
+
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
@@ -147,6 +151,7 @@ export const router = createBrowserRouter([
             children: [
               { path: 'requests', element: <LinkRequests /> },
               { path: 'profile', element: <MyProfile /> },
+              { path: 'clients/:id', element: <ClientSummary /> },
             ],
           },
           {

@@ -133,7 +133,12 @@ function AppNav({ me }: { me: Me }) {
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul>
-        {item('/app', t('nav.today'), <TodayIcon />, true)}
+        {item(
+          '/app',
+          me.role === 'therapist' ? t('nav.caseload') : t('nav.today'),
+          me.role === 'therapist' ? <PeopleIcon /> : <TodayIcon />,
+          true,
+        )}
         {me.role === 'member' ? item('/app/checkins', t('nav.mySpace'), <SpaceIcon />) : null}
         {me.role === 'member' ? item('/app/together', t('nav.together'), <PeopleIcon />) : null}
         {me.role === 'member' ? item('/app/therapist', t('nav.myTherapist'), <PeopleIcon />) : null}

@@ -30,8 +30,4 @@ export function registerConsentRoutes(app: FastifyInstance, deps: Deps): void {
     consent.endClientLink(deps, c, input, http.request.id),
   );
   serve(app, deps, api.code, (c) => consent.createLinkCode(deps, c));
-  serve(app, deps, api.alerts, (c, _input, http) =>
-    consent.therapistAlerts(deps, c, http.request.id),
-  );
-  serve(app, deps, api.alertSeen, (c, input) => consent.seeAlert(deps, c, input));
 }

@@ -5,7 +5,6 @@ import { alertsFor, type AlertEvent } from '../../../core/consent/alerts.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Input } from '../../../shared/api/endpoint.js';
 import type {
-  AlertList,
   ClientLink,
   ClientLinks,
   ConsentChoices,
@@ -361,60 +360,6 @@ export async function createLinkCode(deps: Deps, c: Caller): Promise<LinkCode> {
   return { code, expiresAt };
 }
 
-/**
- * The therapist's alerts, from clients whose link is active. Reading them is a read of client data:
- * one audit event per client, in the same transaction.
- */
-export async function therapistAlerts(
-  deps: Deps,
-  c: Caller,
-  requestId = 'internal',
-): Promise<AlertList> {
-  const alerts = await atomically(deps.database.db, async (trx) => {
-    const alerts = await listAlerts(trx, c.userId);
-    const byClient = new Map<string, string[]>();
-    for (const a of alerts) byClient.set(a.clientId, [...(byClient.get(a.clientId) ?? []), a.id]);
-    await appendAudit(
-      trx,
-      deps.database.dialect,
-      [...byClient].map(([clientId, items]) => ({
-        id: deps.newId(),
-        at: deps.clock(),
-        actorId: c.userId,
-        actorRole: c.accountRole,
-        action: 'read',
-        subjectId: clientId,
-        category: 'alerts',
-        items,
-        requestId,
-      })),
-    );
-    return alerts;
-  });
-  const who = await c.keys.people([...new Set(alerts.map((a) => a.clientId))]);
-  return {
-    alerts: alerts.map((a) => ({
-      id: a.id,
-      linkId: a.linkId,
-      client: { id: a.clientId, name: who.name(a.clientId) },
-      kind: a.kind,
-      sourceId: a.sourceId,
-      at: a.at,
-      seenAt: a.seenAt,
-    })),
-  };
-}
-
-export async function seeAlert(
-  deps: Deps,
-  c: Caller,
-  { params }: Pick<Input<Api['alertSeen']>, 'params'>,
-): Promise<undefined> {
-  if (!(await markAlertSeen(deps.database.db, c.userId, params.id, deps.clock()))) {
-    throw new DomainError('not_found');
-  }
-  return undefined;
-}
 
 // ——— Alerts, raised by the features where the answers are given ———
 

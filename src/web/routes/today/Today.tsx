@@ -14,6 +14,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { HelpLines } from '../safety/HelpLines.js';
 import { RetakeCard } from '../screens/RetakeCard.js';
 import { TimeoutStatus } from '../timeouts/Timeout.js';
+import { Caseload } from '../caseload/Caseload.js';
+import { TherapistSuggestions } from '../caseload/Suggestions.js';
 
 function AdminHome({ me }: { me: Me }) {
   return (
@@ -117,6 +119,8 @@ export function Today() {
   const safety = useSafety({ enabled: me.role === 'member' });
 
   if (me.role === 'admin') return <AdminHome me={me} />;
+  // A therapist's home is their caseload.
+  if (me.role === 'therapist') return <Caseload />;
 
   if (journey.isPending) {
     return (
@@ -165,6 +169,7 @@ export function Today() {
           </Link>
         </p>
       </section>
+      <TherapistSuggestions />
       <section aria-labelledby="today-latest">
         <h2 id="today-latest">{t('today.latestTitle')}</h2>
         <Latest journey={current} />
