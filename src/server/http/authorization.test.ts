@@ -32,10 +32,32 @@ const groupBody = {
   published: true,
 };
 import { enrollTotp } from '../test-support/two-factor.js';
+import { makeTherapist } from '../test-support/practice.js';
+import { linkClient } from '../test-support/caseload.js';
 
-type ActorName = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
+type BaseActor = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
+/**
+ * Therapists of the practice, as Alex ("self") sees them: Lee, linked with Alex, who may see Alex's
+ * check-ins and screens (not letters); Kim, linked, with no consent at all; Pat, whose link with
+ * Alex ended; and Dee, another therapist of the practice with no link to Alex.
+ */
+type TherapistActor = 'therapist' | 'therapistNoConsent' | 'therapistEnded' | 'otherTherapist';
+type ActorName = BaseActor | TherapistActor;
+const therapistActors: TherapistActor[] = [
+  'therapist',
+  'therapistNoConsent',
+  'therapistEnded',
+  'otherTherapist',
+];
 /** Order matters: the owner ("self") goes last, so that a delete by them does not hide others' outcomes. */
-const actorNames: ActorName[] = ['anonymous', 'admin', 'other', 'partner', 'self'];
+const actorNames: ActorName[] = [
+  'anonymous',
+  'admin',
+  'other',
+  'partner',
+  ...therapistActors,
+  'self',
+];
 
 interface Fixture {
   alex: Member; // "self": owns the journey and the check-ins
@@ -55,9 +77,19 @@ interface Fixture {
   agreements: { proposed: string; accepted: string; commitment: string; log: string };
   /** A request someone sent the practice, to anyone. */
   intakeId: string;
+  therapists: Record<TherapistActor, Member>;
+  /** Lee's (active) link with Alex. */
+  leeLinkId: string;
 }
 
-type Expect = number | Record<ActorName, number>;
+/**
+ * One status for everyone, or one per actor. Therapist actors may be left out where the route's
+ * policy decides for them (member and administrator routes refuse them with 403; public and
+ * signed-in routes answer them as they answer the administrator, another staff account); a
+ * therapist route must say, with `therapists` for all four alike or one key each.
+ */
+type Expect =
+  number | (Record<BaseActor, number> & Partial<Record<TherapistActor | 'therapists', number>>);
 interface Case {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   route: string;
@@ -86,7 +118,14 @@ const members = (
 /** The consent feature's routes (none of the fixture's members has a link: every id is unknown). */
 function consentCases(): Case[] {
   const noLink = '00000000-0000-4000-8000-000000000001';
-  const therapistOnly = { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 };
+  const therapistOnly = (therapists: number) => ({
+    anonymous: 401,
+    admin: 403,
+    other: 403,
+    partner: 403,
+    self: 403,
+    therapists,
+  });
   return [
     {
       method: 'GET',
@@ -131,31 +170,26 @@ function consentCases(): Case[] {
       method: 'GET',
       route: '/api/therapist/links',
       url: () => '/api/therapist/links',
-      expect: therapistOnly,
+      expect: therapistOnly(200),
     },
     ...(['accept', 'decline', 'end'] as const).map((action): Case => ({
       method: 'POST',
       route: `/api/therapist/links/:id/${action}`,
       url: () => `/api/therapist/links/${noLink}/${action}`,
-      expect: therapistOnly,
+      expect: therapistOnly(404),
     })),
+    // Lee's link with Alex, already accepted: Lee is told so; any other therapist, not found.
+    {
+      method: 'POST',
+      route: '/api/therapist/links/:id/accept',
+      url: (f) => `/api/therapist/links/${f.leeLinkId}/accept`,
+      expect: { ...therapistOnly(404), therapist: 409 },
+    },
     {
       method: 'POST',
       route: '/api/therapist/link-codes',
       url: () => '/api/therapist/link-codes',
-      expect: therapistOnly,
-    },
-    {
-      method: 'GET',
-      route: '/api/therapist/alerts',
-      url: () => '/api/therapist/alerts',
-      expect: therapistOnly,
-    },
-    {
-      method: 'POST',
-      route: '/api/therapist/alerts/:id/seen',
-      url: () => `/api/therapist/alerts/${noLink}/seen`,
-      expect: therapistOnly,
+      expect: therapistOnly(201),
     },
   ];
 }
@@ -275,20 +309,20 @@ const cases: Case[] = [
     method: 'GET',
     route: '/api/therapist/intake',
     url: () => '/api/therapist/intake',
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403, therapists: 200 },
   },
   {
     method: 'GET',
     route: '/api/therapist/intake/:id',
     url: (f) => `/api/therapist/intake/${f.intakeId}`,
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403, therapists: 404 },
   },
   {
     method: 'PUT',
     route: '/api/therapist/intake/:id/status',
     url: (f) => `/api/therapist/intake/${f.intakeId}/status`,
     body: () => ({ status: 'closed' }),
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403, therapists: 404 },
   },
   // therapists: the practice's public details; therapist invitations (the administrator's alone
   // to make, list and withdraw; checked and accepted by anyone holding a link) and the outbox.
@@ -345,41 +379,75 @@ const cases: Case[] = [
     expect: { anonymous: 401, admin: 200, other: 403, partner: 403, self: 403 },
   },
   { method: 'GET', route: '/exit', url: () => '/exit', expect: 303 },
-  // Caseload (the therapist's side): therapists only; the matrix's actors are none of them.
-  // Therapists with and without consent are added with the therapist actors.
+  // Caseload (the therapist's side): therapists only. A client's summary and report: Lee, who Alex
+  // lets see some categories; the same 404 for Kim (no consent), Pat (link ended) and Dee (no
+  // link) as for a client who does not exist.
   ...(
     [
-      ['GET', '/api/therapist/caseload', () => '/api/therapist/caseload'],
-      ['GET', '/api/therapist/alerts', () => '/api/therapist/alerts'],
+      ['GET', '/api/therapist/caseload', () => '/api/therapist/caseload', 200, 200],
+      ['GET', '/api/therapist/alerts', () => '/api/therapist/alerts', 200, 200],
       [
         'POST',
         '/api/therapist/alerts/:id/seen',
         () => '/api/therapist/alerts/00000000-0000-4000-8000-000000000000/seen',
+        404,
+        404,
       ],
       [
         'GET',
         '/api/therapist/clients/:id/summary',
         (f: Fixture) => `/api/therapist/clients/${f.alex.id}/summary`,
+        200,
+        404,
       ],
       [
         'GET',
         '/api/therapist/clients/:id/report.pdf',
         (f: Fixture) => `/api/therapist/clients/${f.alex.id}/report.pdf`,
+        200,
+        404,
       ],
-      ['GET', '/api/therapist/suggestion-options', () => '/api/therapist/suggestion-options'],
+      [
+        'GET',
+        '/api/therapist/suggestion-options',
+        () => '/api/therapist/suggestion-options',
+        200,
+        200,
+      ],
     ] as const
-  ).map(([method, route, url]): Case => ({
+  ).map(([method, route, url, lee, others]): Case => ({
     method,
     route,
     url,
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: {
+      anonymous: 401,
+      admin: 403,
+      other: 403,
+      partner: 403,
+      self: 403,
+      therapist: lee,
+      therapistNoConsent: others,
+      therapistEnded: others,
+      otherTherapist: others,
+    },
   })),
   {
+    // Suggesting needs an active link, not consent: Kim may suggest; Pat and Dee may not.
     method: 'POST',
     route: '/api/therapist/clients/:id/suggestions',
     url: (f) => `/api/therapist/clients/${f.alex.id}/suggestions`,
     body: () => ({ kind: 'tool', ref: 'breathing', note: 'A thought' }),
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: {
+      anonymous: 401,
+      admin: 403,
+      other: 403,
+      partner: 403,
+      self: 403,
+      therapist: 201,
+      therapistNoConsent: 201,
+      therapistEnded: 404,
+      otherTherapist: 404,
+    },
   },
   // A member's own suggestions; one that is not theirs (or does not exist) is not found.
   { method: 'GET', route: '/api/suggestions', url: () => '/api/suggestions', expect: members(200) },
@@ -768,20 +836,20 @@ const cases: Case[] = [
     route: '/api/directory/profile',
     url: () => '/api/directory/profile',
     ...(method === 'PUT' ? { body: () => fullProfile } : {}),
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403, therapists: 200 },
   })),
   {
     method: 'PUT',
     route: '/api/directory/profile/photo',
     url: () => '/api/directory/profile/photo',
     body: () => ({ image: tinyPng }),
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403, therapists: 200 },
   },
   {
     method: 'DELETE',
     route: '/api/directory/profile/photo',
     url: () => '/api/directory/profile/photo',
-    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403 },
+    expect: { anonymous: 401, admin: 403, other: 403, partner: 403, self: 403, therapists: 200 },
   },
   {
     method: 'GET',
@@ -967,7 +1035,33 @@ async function setUp(app: FastifyInstance, clock: () => number): Promise<Fixture
   expect(res.statusCode).toBe(201);
   // Administrators need two-factor sign-in before any other route answers them.
   await enrollTotp(admin.client, clock);
+  const therapists = {
+    therapist: await makeTherapist(app, t.deps, { displayName: 'Lee' }),
+    therapistNoConsent: await makeTherapist(app, t.deps, { displayName: 'Kim' }),
+    therapistEnded: await makeTherapist(app, t.deps, { displayName: 'Pat' }),
+    otherTherapist: await makeTherapist(app, t.deps, { displayName: 'Dee' }),
+  };
+  const leeLinkId = await linkClient(t.deps, {
+    clientId: alex.id,
+    therapistId: therapists.therapist.id,
+    consents: ['checkins', 'screens'],
+  });
+  await linkClient(t.deps, { clientId: alex.id, therapistId: therapists.therapistNoConsent.id });
+  await linkClient(t.deps, {
+    clientId: alex.id,
+    therapistId: therapists.therapistEnded.id,
+    status: 'ended',
+    consents: ['checkins', 'screens', 'letters'],
+  });
+  // Dee follows Chris, who shares everything: nothing of Alex's.
+  await linkClient(t.deps, {
+    clientId: chris.id,
+    therapistId: therapists.otherTherapist.id,
+    consents: ['checkins', 'screens', 'letters', 'agreements', 'program', 'safety'],
+  });
   return {
+    therapists,
+    leeLinkId,
     alex,
     sam,
     chris,
@@ -996,6 +1090,10 @@ const cookieOf = (name: ActorName): string | undefined =>
     other: f.chris.client.cookie,
     partner: f.sam.client.cookie,
     self: f.alex.client.cookie,
+    therapist: f.therapists.therapist.client.cookie,
+    therapistNoConsent: f.therapists.therapistNoConsent.client.cookie,
+    therapistEnded: f.therapists.therapistEnded.client.cookie,
+    otherTherapist: f.therapists.otherTherapist.client.cookie,
   })[name];
 
 beforeAll(async () => {
@@ -1005,6 +1103,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
+
+/** The status a case expects for an actor (see `Expect`). */
+function expected_(c: Case, actor: ActorName): number | string {
+  if (typeof c.expect === 'number') return c.expect;
+  const own = c.expect[actor];
+  if (own !== undefined) return own;
+  const route = t.routes.find((r) => r.url === c.route && [r.method].flat().includes(c.method));
+  const policy = policyOf(route?.config);
+  if (policy === 'member' || policy === 'admin') return 403;
+  if (policy === 'therapist') return c.expect.therapists ?? 'a therapist expectation';
+  return c.expect.admin;
+}
 
 describe('authorization matrix', () => {
   it('every registered route declares an access policy', () => {
@@ -1045,7 +1155,7 @@ describe('authorization matrix', () => {
           },
           ...(body === undefined ? {} : { payload: body as object }),
         });
-        const want = typeof c.expect === 'number' ? c.expect : c.expect[actor];
+        const want = expected_(c, actor);
         outcomes.push(`${c.method} ${c.url(f)} as ${actor}: ${res.statusCode}`);
         expected.push(`${c.method} ${c.url(f)} as ${actor}: ${want}`);
         const sees = c.sees?.[actor];

@@ -1,6 +1,6 @@
 import { generateSync } from 'otplib';
 import type { FastifyInstance } from 'fastify';
-import { clockOf, PASSWORD, TestClient, uniqueEmail } from './harness.js';
+import { clockOf, PASSWORD, staffSecrets, TestClient, uniqueEmail } from './harness.js';
 
 /** The code an authenticator app shows for this secret at the clock's time. */
 export const totpNow = (secret: string, clock: () => number): string =>
@@ -53,5 +53,10 @@ export async function setUpAdmin(
  * Makes a signed-in staff account (an administrator or a therapist) usable: two-factor sign-in is
  * required for them, so every staff helper turns it on here, through the real setup routes.
  */
-export const readyStaff = (app: FastifyInstance, client: TestClient): Promise<Enrolled> =>
-  enrollTotp(client, clockOf(app));
+export async function readyStaff(app: FastifyInstance, client: TestClient): Promise<Enrolled> {
+  const enrolled = await enrollTotp(client, clockOf(app));
+  const me = await client.get('/api/auth/session');
+  const email = me.json<{ user: { email: string } | null }>().user?.email;
+  if (email) staffSecrets.set(email, enrolled.secret);
+  return enrolled;
+}

@@ -383,7 +383,7 @@ export const en = {
 
   'safety.title': 'A few private questions',
   'safety.intro':
-    'Before anything you do together, we ask about your safety. Only you will ever see your answers: not your partner, not a therapist, not the people who run this service. There are no wrong answers, and you can take these questions again at any time.',
+    'Before anything you do together, we ask about your safety. Only you will ever see your answers: not your partner, not the people who run this service. A therapist you link with learns only whether your answers raised a concern, and only if you choose to share that. There are no wrong answers, and you can take these questions again at any time.',
   'safety.question': 'Thinking about your partner, or the person this is about:',
   'safety.q.afraid': 'Do you ever feel afraid of them, or of what they might do?',
   'safety.q.threatened':

@@ -30,8 +30,6 @@ import {
   isTherapist,
   linksOfClient,
   linksOfTherapist,
-  listAlerts,
-  markAlertSeen,
   openLinkBetween,
   publishedTherapistBySlug,
   publishedTherapists,
@@ -359,7 +357,6 @@ export async function createLinkCode(deps: Deps, c: Caller): Promise<LinkCode> {
   });
   return { code, expiresAt };
 }
-
 
 // ——— Alerts, raised by the features where the answers are given ———
 

@@ -313,32 +313,28 @@ export async function listAlerts(db: Db, therapistId: string): Promise<StoredAle
 }
 
 /**
- * Marks one of the therapist's alerts seen (again is harmless); false when it is not theirs or its
- * link is no longer active, the same answer as for no such alert.
+ * Ends every open link of a therapist whose access the administrator removed, with their consents,
+ * and answers the links ended (for the audit log).
  */
-export async function markAlertSeen(
+export async function endTherapistLinks(
   db: Db,
   therapistId: string,
-  alertId: string,
-  now: number = Date.now(),
-): Promise<boolean> {
-  const alert = await db
-    .selectFrom('therapist_alerts as a')
-    .innerJoin('therapist_links as l', 'l.id', 'a.link_id')
-    .select(['a.id', 'a.seen_at'])
-    .where('a.id', '=', alertId)
-    .where('a.therapist_id', '=', therapistId)
-    .where('l.therapist_id', '=', therapistId)
-    .where('l.status', '=', 'active')
-    .executeTakeFirst();
-  if (!alert) return false;
-  if (alert.seen_at === null) {
-    await db
-      .updateTable('therapist_alerts')
-      .set({ seen_at: now })
-      .where('id', '=', alertId)
-      .where('seen_at', 'is', null)
-      .execute();
-  }
-  return true;
+  at: number,
+  by: string,
+): Promise<{ id: string; clientId: string }[]> {
+  const open = await db
+    .selectFrom('therapist_links')
+    .select(['id', 'client_id'])
+    .where('therapist_id', '=', therapistId)
+    .where('status', '!=', 'ended')
+    .execute();
+  if (open.length === 0) return [];
+  const ids = open.map((l) => l.id);
+  await db
+    .updateTable('therapist_links')
+    .set({ status: 'ended', ended_at: at, ended_by: by })
+    .where('id', 'in', ids)
+    .execute();
+  await db.deleteFrom('link_consents').where('link_id', 'in', ids).execute();
+  return open.map((l) => ({ id: l.id, clientId: l.client_id }));
 }

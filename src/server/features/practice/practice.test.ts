@@ -6,7 +6,6 @@ import {
   makeMember,
   testConfig,
   testDialect,
-  uniqueEmail,
   useTestApp,
   TestClient,
 } from '../../test-support/harness.js';

@@ -12,7 +12,9 @@ export function registerTherapistRoutes(app: FastifyInstance, deps: Deps): void 
     therapists.withdrawTherapistInvite(deps, params.id),
   );
   serve(app, deps, api.list, () => therapists.therapists(deps));
-  serve(app, deps, api.remove, (_, { params }) => therapists.removeTherapist(deps, params.id));
+  serve(app, deps, api.remove, (c, { params }, http) =>
+    therapists.removeTherapist(deps, c, params.id, http.request.id),
+  );
   serve(app, deps, api.check, (_, { body }) => therapists.checkTherapistInvite(deps, body));
   serve(app, deps, api.accept, async (_, { body }, http) =>
     withSessionCookie(

@@ -1,3 +1,5 @@
+import { appendAudit } from '../audit/audit.store.js';
+import { endTherapistLinks } from '../consent/consent.store.js';
 import { normalizeEmail, passwordProblem } from '../../../core/accounts/password-policy.js';
 import { DomainError } from '../../../core/errors.js';
 import { assertInviteUsable, inviteStatus } from '../../../core/invites/invite.js';
@@ -125,11 +127,36 @@ export async function therapists(deps: Deps): Promise<TherapistList> {
 }
 
 /** Ends a therapist's access at once: signed out everywhere, no sign-in, profile unpublished. */
-export async function removeTherapist(deps: Deps, id: string): Promise<void> {
-  const removed = await atomically(deps.database.db, (trx) =>
-    removeTherapistAccess(trx, id, deps.clock()),
-  );
-  if (!removed) throw new DomainError('therapist.not_found');
+/**
+ * Removes a therapist's access: they cannot sign in, their profile leaves the directory, and every
+ * link with a client ends at once (with its consents), each ending written to the audit log.
+ */
+export async function removeTherapist(
+  deps: Deps,
+  c: Caller,
+  id: string,
+  requestId = 'internal',
+): Promise<void> {
+  const now = deps.clock();
+  await atomically(deps.database.db, async (trx) => {
+    if (!(await removeTherapistAccess(trx, id, now))) throw new DomainError('therapist.not_found');
+    const ended = await endTherapistLinks(trx, id, now, c.userId);
+    await appendAudit(
+      trx,
+      deps.database.dialect,
+      ended.map((l) => ({
+        id: deps.newId(),
+        at: now,
+        actorId: c.userId,
+        actorRole: c.accountRole,
+        action: 'link',
+        subjectId: l.clientId,
+        category: 'ended',
+        items: [l.id],
+        requestId,
+      })),
+    );
+  });
 }
 
 export async function checkTherapistInvite(

@@ -14,6 +14,8 @@ import {
   type TestApp,
 } from '../../test-support/harness.js';
 import { startSmtpServer } from '../../test-support/smtp.js';
+import { linkClient } from '../../test-support/caseload.js';
+import { loadTherapistLinks } from '../consent/links.store.js';
 import { inviteTherapist, makeAdmin, makeTherapist } from '../../test-support/therapists.js';
 import { slugFrom, THERAPIST_ACCEPTS_PER_ADDRESS } from './therapists.service.js';
 
@@ -259,6 +261,12 @@ describe(`therapists join by invitation (${testDialect()})`, () => {
       .where('user_id', '=', robin.id)
       .execute();
     const member = await makeMember(t.app, 'Alex');
+    // Alex linked Robin and shares check-ins: removing Robin ends that link at once.
+    const link = await linkClient(t.deps, {
+      clientId: member.id,
+      therapistId: robin.id,
+      consents: ['checkins'],
+    });
     expect((await member.client.delete(`/api/therapists/${robin.id}`)).statusCode).toBe(403);
     expect((await other.client.delete(`/api/therapists/${robin.id}`)).statusCode).toBe(403);
     // Only therapists: not the administrator, not a member.
@@ -293,6 +301,23 @@ describe(`therapists join by invitation (${testDialect()})`, () => {
       [robin.id]: t.clock(),
       [other.id]: null,
     });
+    // Robin's link with Alex ended with the access, its consents gone, and the log says so.
+    const links = await loadTherapistLinks(t.deps.database.db, robin.id);
+    expect(links.size).toBe(0);
+    const ended = await t.deps.database.db
+      .selectFrom('therapist_links')
+      .select(['status', 'ended_by'])
+      .where('id', '=', link)
+      .executeTakeFirstOrThrow();
+    expect(ended).toEqual({ status: 'ended', ended_by: admin.id });
+    const logged = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'category', 'subject_id', 'actor_id'])
+      .where('action', '=', 'link')
+      .execute();
+    expect(logged).toEqual([
+      { action: 'link', category: 'ended', subject_id: member.id, actor_id: admin.id },
+    ]);
     // The other therapist is untouched.
     expect((await other.client.get('/api/auth/session')).json()).toMatchObject({
       user: { id: other.id },
