@@ -65,7 +65,7 @@ describe('the consent rule', () => {
           .set('alex', { status: 'active', consents: new Set([...a, c]) })
           .set('sam', { status: 'active', consents: new Set([...b, c]) });
         const i: ClientItem = { category: c, owners: ['alex', 'sam'], kept: false };
-        return { l: withBoth as TherapistLinks, i };
+        return { l: withBoth, i };
       });
     fc.assert(
       fc.property(joint, fc.constantFrom('alex', 'sam'), ({ l, i }, owner) => {

@@ -181,7 +181,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['client_id', 'created_at'])
     .execute();
 
-  // Append-only and hash-chained: each event's hash covers the one before (see core/audit).
+  // Append-only and hash-chained: each event's hash covers the one before (see features/audit/chain.ts).
   await db.schema
     .createTable('audit_events')
     .addColumn('seq', 'bigint', (c) => c.primaryKey())

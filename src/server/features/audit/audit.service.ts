@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { verify } from '../../../core/audit/chain.js';
+import { verify } from './chain.js';
 import { DomainError } from '../../../core/errors.js';
 import type {
   AdminAuditEntry,

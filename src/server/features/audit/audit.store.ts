@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { chain, type AuditFields, type ChainedEvent } from '../../../core/audit/chain.js';
+import { chain, type AuditFields, type ChainedEvent } from './chain.js';
 import type { Dialect } from '../../db/connection.js';
 import { atomically, type Db } from '../../db/schema.js';
 

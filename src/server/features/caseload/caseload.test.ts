@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verify } from '../../../core/audit/chain.js';
+import { verify } from '../audit/chain.js';
 import type {
   AlertView,
   Caseload,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verify } from '../../../core/audit/chain.js';
+import { verify } from '../audit/chain.js';
 import {
   allNoSafetyAnswers,
   codeOf,
