@@ -1,8 +1,11 @@
+import { generateSecret } from 'otplib';
 import { consentCategories } from '../src/core/access/consent.js';
 import { scoreAnswers } from '../src/core/measures/scoring.js';
 import { demoCheckins, seedCheckins, seedJourney, type SeededMember } from '../src/cli/seed.js';
 import { createAccount } from '../src/server/auth/accounts.js';
 import { keyRing } from '../src/server/auth/key-ring.js';
+import { confirmFactor, putPendingFactor } from '../src/server/auth/two-factor.store.js';
+import { atomically } from '../src/server/db/schema.js';
 import type { Deps } from '../src/server/deps.js';
 import { insertScreenResult } from '../src/server/features/screens/screens.store.js';
 import { seedDashboard } from './dashboard.js';
@@ -170,4 +173,21 @@ export async function seedCaseload(
     therapistEmail,
     clientIds: clientIds.slice(0, options.clients),
   };
+}
+
+/**
+ * Turns two-factor sign-in on for a staff account as the settings screen leaves it: a secret
+ * sealed under the person's key, then confirmed (therapists and administrators get
+ * `auth.two_factor_setup_needed` on every other route until theirs is). Nobody signs in with it:
+ * the bench makes the session directly.
+ */
+export async function confirmTwoFactor(deps: Deps, userId: string, now: number): Promise<void> {
+  const who = await keyRing(deps).people([userId]);
+  const sealed = who.seal('totpSecret', userId, generateSecret(), userId);
+  const db = deps.database.db;
+  await atomically(db, async (trx) => {
+    await putPendingFactor(trx, userId, sealed, now);
+    if (!(await confirmFactor(trx, userId, Math.floor(now / 30_000), now)))
+      throw new Error('two-factor confirm failed');
+  });
 }

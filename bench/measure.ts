@@ -51,26 +51,35 @@ export const peakRssMb = (pid: number): number => {
   return own + children.reduce((sum, child) => sum + peakRssMb(child), 0);
 };
 
+/**
+ * Loads `url`, each request with a random one of `cookies` when given; with `paths`, the requests
+ * take those paths (and query strings) in turn instead of the URL's own.
+ */
 export function load(
   settings: LoadSettings,
   url: string,
   cookies?: string[],
+  paths?: readonly string[],
 ): Promise<autocannon.Result> {
+  let next = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         connections: settings.connections,
         duration: settings.durationS,
-        ...(cookies
+        ...(cookies || paths
           ? {
               requests: [
                 {
                   setupRequest: (req) => ({
                     ...req,
+                    ...(paths?.length ? { path: paths[next++ % paths.length] } : {}),
                     headers: {
                       ...req.headers,
-                      cookie: cookies[Math.floor(Math.random() * cookies.length)] ?? '',
+                      ...(cookies
+                        ? { cookie: cookies[Math.floor(Math.random() * cookies.length)] ?? '' }
+                        : {}),
                     },
                   }),
                 },
@@ -141,6 +150,7 @@ export const NOT_RUN = {
   requests: { average: 0 },
   latency: { p50: 0, p99: 0 },
   errors: 0,
+  timeouts: 0,
   non2xx: 0,
 } as autocannon.Result;
 
@@ -149,6 +159,9 @@ export const fmt = (r: autocannon.Result, cpuUs = 0) => ({
   p50: r.latency.p50,
   p99: r.latency.p99,
   errors: r.errors + r.non2xx,
+  /** Of the errors: requests still unanswered after autocannon's 10 s, and answers not 2xx. */
+  timeouts: r.timeouts,
+  non2xx: r.non2xx,
   /** The server's own CPU time per request (user + system), in µs. */
   cpu: r.requests.total > 0 ? Math.round(cpuUs / r.requests.total) : 0,
 });
@@ -171,8 +184,9 @@ export async function measure(
   pid: number,
   url: string,
   cookies?: string[],
+  paths?: readonly string[],
 ) {
   const before = cpuMicros(pid);
-  const result = await load(settings, url, cookies);
+  const result = await load(settings, url, cookies, paths);
   return fmt(result, cpuMicros(pid) - before);
 }

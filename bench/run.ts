@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoCheckins, seedCheckins, seedJourney } from '../src/cli/seed.js';
+import { confirmTwoFactor, seedCaseload } from './caseload.js';
 import { LONG_AGREEMENT_VERSIONS, seedDashboard, seedLongAgreement } from './dashboard.js';
 import {
   bundleSizes,
@@ -33,6 +34,10 @@ const CHECKINS_PER_JOURNEY = Number(process.env.BENCH_CHECKINS ?? 200);
 const SIGNED_IN = 200;
 /** Journeys that also get agreements, commitments and a year of their entries, and program marks. */
 const DASHBOARD_JOURNEYS = Math.min(JOURNEYS, Number(process.env.BENCH_DASHBOARD_JOURNEYS ?? 200));
+/** The therapist's linked clients (couples, each with a year of data) for the caseload scenarios. */
+const CASELOAD_CLIENTS = Number(process.env.BENCH_CASELOAD_CLIENTS ?? 60);
+/** The between-sessions summary's period: its default, asked for as the client screen asks. */
+const SUMMARY_DAYS = 14;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const settings = { connections: CONNECTIONS, durationS: DURATION_S };
@@ -41,7 +46,13 @@ const root = path.resolve(import.meta.dirname, '..');
 async function seed(
   dataDir: string,
   masterKey: string,
-): Promise<{ cookies: string[]; dashboardCookies: string[]; logs: number }> {
+): Promise<{
+  cookies: string[];
+  dashboardCookies: string[];
+  logs: number;
+  therapistCookies: string[];
+  clientIds: string[];
+}> {
   const config = loadConfig({
     STEADFAST_DATA_DIR: dataDir,
     STEADFAST_MASTER_KEY: masterKey,
@@ -108,12 +119,26 @@ async function seed(
   };
   const cookies = await signIn(members);
   const dashboardCookies = await signIn(dashboardMembers);
+  // One therapist with their caseload, two-factor on (staff need it before any route answers).
+  console.log(`Seeding a therapist with ${CASELOAD_CLIENTS} linked clients, a year of data each`);
+  const seeded = await seedCaseload(deps, { clients: CASELOAD_CLIENTS, now, passwordHash });
+  await confirmTwoFactor(deps, seeded.therapistId, now);
+  const therapistToken = await createSession(deps.database.db, seeded.therapistId, Date.now(), {
+    idleMs: 3_600_000,
+    absoluteMs: 3_600_000,
+  });
   const logs = await deps.database.db
     .selectFrom('commitment_logs')
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   await deps.database.close();
-  return { cookies, dashboardCookies, logs: Number(logs.n) };
+  return {
+    cookies,
+    dashboardCookies,
+    logs: Number(logs.n),
+    therapistCookies: [`sf_session=${therapistToken}`],
+    clientIds: seeded.clientIds,
+  };
 }
 
 async function main() {
@@ -121,7 +146,10 @@ async function main() {
   const masterKey = randomBytes(32).toString('base64');
   console.log(`Seeding ${JOURNEYS} journeys × ${CHECKINS_PER_JOURNEY} check-ins into ${dataDir}`);
   const t0 = Date.now();
-  const { cookies, dashboardCookies, logs } = await seed(dataDir, masterKey);
+  const { cookies, dashboardCookies, logs, therapistCookies, clientIds } = await seed(
+    dataDir,
+    masterKey,
+  );
   console.log(
     `Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${DASHBOARD_JOURNEYS} journeys with a year of commitment entries, ${logs} entries)`,
   );
@@ -221,17 +249,59 @@ async function main() {
     )
       throw new Error(`agreements are wrong: ${agreementsCheck.status}`);
 
+    // The therapist's side: the caseload, and each client's summary of the last 14 days in turn.
+    const caseloadUrl = `http://127.0.0.1:${appPort}/api/therapist/caseload`;
+    const sinceDay = new Date(Date.now() - SUMMARY_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const summaryPaths = clientIds.map(
+      (id) => `/api/therapist/clients/${id}/summary?since=${sinceDay}`,
+    );
+    const summaryUrl = `http://127.0.0.1:${appPort}${summaryPaths[0] ?? ''}`;
+    const therapistHeaders = { cookie: therapistCookies[0] ?? '' };
+    const caseloadCheck = await fetch(caseloadUrl, { headers: therapistHeaders });
+    const caseloadBody = await caseloadCheck.text();
+    const caseloaded = caseloadCheck.ok
+      ? (JSON.parse(caseloadBody) as { entries: { clients: unknown[] }[] })
+      : undefined;
+    if (
+      caseloadCheck.status !== 200 ||
+      caseloaded?.entries.reduce((n, e) => n + e.clients.length, 0) !== CASELOAD_CLIENTS
+    )
+      throw new Error(`caseload is wrong: ${caseloadCheck.status} ${caseloadBody.slice(0, 200)}`);
+    const summaryCheck = await fetch(summaryUrl, { headers: therapistHeaders });
+    const summaryBody = await summaryCheck.text();
+    const summarized = summaryCheck.ok
+      ? (JSON.parse(summaryBody) as {
+          kind: string;
+          people: { checkins: { count: number } | null; screens: { results: unknown[] } | null }[];
+        })
+      : undefined;
+    // A couple: both partners' check-ins of the period and their screens (every two weeks).
+    if (
+      summaryCheck.status !== 200 ||
+      summarized?.kind !== 'couple' ||
+      !summarized.people.every((p) => (p.checkins?.count ?? 0) > 0 && p.screens !== null)
+    )
+      throw new Error(`summary is wrong: ${summaryCheck.status} ${summaryBody.slice(0, 200)}`);
+
     // Peak RSS is a high-water mark: read after each scenario, it says which one raised it.
     const rssAfter: Record<string, number> = { start: peakRssMb(server.pid ?? 0) };
     // BENCH_ONLY=program (say) measures one scenario, e.g. with BENCH_PROFILE for its CPU profile.
     const only = process.env.BENCH_ONLY;
-    const names = ['history', 'program', 'commitments', 'trends', 'agreements'];
+    const names = [
+      'history',
+      'program',
+      'commitments',
+      'trends',
+      'agreements',
+      'caseload',
+      'summary',
+    ];
     if (only && only !== 'none' && !names.includes(only))
       throw new Error(`BENCH_ONLY must be one of ${names.join(', ')} (or none: seed only)`);
-    const scenario = async (name: string, at: string, from: string[]) => {
+    const scenario = async (name: string, at: string, from: string[], paths?: string[]) => {
       if (only && only !== name) return fmt(NOT_RUN);
-      await load(settings, at, from.slice(0, 10)); // warm-up
-      const result = await measure(settings, server.pid ?? 0, at, from);
+      await load(settings, at, from.slice(0, 10), paths); // warm-up
+      const result = await measure(settings, server.pid ?? 0, at, from, paths);
       rssAfter[name] = peakRssMb(server.pid ?? 0);
       return result;
     };
@@ -240,13 +310,23 @@ async function main() {
     const commitments = await scenario('commitments', commitmentsUrl, dashboardCookies);
     const trends = await scenario('trends', `${commitmentsUrl}/trends`, dashboardCookies);
     const agreements = await scenario('agreements', agreementsUrl, dashboardCookies);
+    const caseload = await scenario('caseload', caseloadUrl, therapistCookies);
+    const summary = await scenario('summary', summaryUrl, therapistCookies, summaryPaths);
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
     const measureHealth = () =>
       measure(settings, server.pid ?? 0, `http://127.0.0.1:${appPort}/api/health`);
     if (only) {
       // The health check too, so one scenario's CPU per request reads against the stack's floor.
       const health = await measureHealth();
-      const measured = { history: app, program, commitments, trends, agreements };
+      const measured = {
+        history: app,
+        program,
+        commitments,
+        trends,
+        agreements,
+        caseload,
+        summary,
+      };
       console.log({ ...measured, health, rssAfter });
       const cpu = measured[only as keyof typeof measured]?.cpu ?? 0;
       if (cpu > 0 && health.cpu > 0)
@@ -285,6 +365,18 @@ async function main() {
         agreements,
       ),
     );
+    console.log(
+      line(
+        `therapist's caseload: ${CASELOAD_CLIENTS} linked clients (${CASELOAD_CLIENTS / 2} couples)`,
+        caseload,
+      ),
+    );
+    console.log(
+      line(
+        `between-sessions summary, ${SUMMARY_DAYS} days (a couple, a year of data; the ${CASELOAD_CLIENTS} clients in turn)`,
+        summary,
+      ),
+    );
     console.log(line('health check (no session, select 1)', health));
     console.log(line('bare node:http hello world', bare));
     console.log(
@@ -298,6 +390,11 @@ async function main() {
     );
     console.log(
       `dashboard p99: program ${program.p99} ms, commitments ${commitments.p99} ms, trends ${trends.p99} ms (budget < 20) · one commitments response: ${mineLogs} of my entries, ${(commitmentsBytes / 1024).toFixed(0)} KB`,
+    );
+    const ofHealth = (r: { cpu: number }) =>
+      health.cpu > 0 ? `${(r.cpu / health.cpu).toFixed(1)}×` : '-';
+    console.log(
+      `therapist's side, server CPU per request against the health check's ${health.cpu} µs: caseload ${ofHealth(caseload)}, summary ${ofHealth(summary)} (goal ≤ 4×)`,
     );
     console.log(
       `peak server RSS after each scenario: ${Object.entries(rssAfter)
@@ -316,8 +413,14 @@ async function main() {
       rss > 200 && 'RSS',
       sizes.shellKb > 150 && 'shell size',
       sizes.largestRouteKb > 50 && 'route chunk size',
-      app.errors + program.errors + commitments.errors + trends.errors + agreements.errors > 0 &&
-        'errors',
+      app.errors +
+        program.errors +
+        commitments.errors +
+        trends.errors +
+        agreements.errors +
+        caseload.errors +
+        summary.errors >
+        0 && 'errors',
     ].filter(Boolean);
     console.log(over.length ? `OVER BUDGET: ${over.join(', ')}` : 'All budgets met.');
   } finally {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedCaseload } from '../../../../bench/caseload.js';
 import type { Caseload, ClientSummary } from '../../../shared/api/caseload.js';
 import { PASSWORD, TestClient, ok, testDialect, useTestApp } from '../../test-support/harness.js';
+import { readyStaff } from '../../test-support/two-factor.js';
 
 const t = useTestApp();
 
@@ -16,6 +17,8 @@ describe(`the bench's caseload seed (${testDialect()})`, () => {
     await ok(
       therapist.post('/api/auth/signin', { email: seeded.therapistEmail, password: PASSWORD }),
     );
+    // Therapists need two-factor sign-in before any other route answers them.
+    await readyStaff(t.app, therapist);
     const caseload = await ok<Caseload>(therapist.get('/api/therapist/caseload'));
     expect(caseload.entries.map((e) => [e.kind, e.clients.length, e.unseenAlerts])).toEqual([
       ['couple', 2, 1],

@@ -32,11 +32,12 @@ import { ownCheckinsSince } from '../checkins/checkins.store.js';
 import { reliabilityView } from '../commitments/reliability-view.js';
 import { decodeSnapshot } from '../commitments/snapshot-codec.js';
 import { loadTherapistLinks } from '../consent/links.store.js';
-import { loadJourneyState } from '../program/program.store.js';
+import { loadJourneyState, type JourneyState } from '../program/program.store.js';
 import { findSealedSafetyState } from '../safety/safety.store.js';
 import { listScreenResults } from '../screens/screens.store.js';
 import {
   activeLinks,
+  activeLinksWithConsents,
   agreementCategories,
   commitmentsOf,
   findAlert,
@@ -102,10 +103,13 @@ const audit = (
 
 export async function caseload(deps: Deps, c: Caller, req: RequestInfo): Promise<Caseload> {
   const db = deps.database.db;
-  const links = await activeLinks(db, c.userId);
+  const { links, consents: consentsOf } = await activeLinksWithConsents(
+    db,
+    deps.database.dialect,
+    c.userId,
+  );
   const clientIds = links.map((l) => l.clientId);
-  const [consentsOf, { journeyOf, membersOf }, alerts] = await Promise.all([
-    loadTherapistLinks(db, c.userId, clientIds),
+  const [{ journeyOf, membersOf }, alerts] = await Promise.all([
     journeysOf(db, clientIds),
     listAlerts(db, c.userId),
   ]);
@@ -231,6 +235,8 @@ interface Readable {
   readonly journeyId: string | undefined;
   /** Everyone now in the client's journey (the owners of what they made together). */
   readonly members: readonly string[];
+  /** The journey's program state, read once however many parts of the summary need it. */
+  readonly journeyState: () => Promise<JourneyState>;
 }
 
 /**
@@ -248,11 +254,16 @@ async function readable(deps: Deps, c: Caller, clientId: string): Promise<Readab
   if (!own || own.status !== 'active' || own.consents.size === 0)
     throw new DomainError('client.not_found');
   const partner = members.find((m) => m !== clientId && links.get(m)?.status === 'active');
+  let state: Promise<JourneyState> | undefined;
   return {
     links,
     people: partner ? [clientId, partner] : [clientId],
     journeyId,
     members,
+    journeyState: () => {
+      if (!journeyId) throw new Error('no journey');
+      return (state ??= loadJourneyState(db, deps.sealer, journeyId));
+    },
   };
 }
 
@@ -334,16 +345,26 @@ async function personSummary(
     const results: ScreenSummaryResult[] = [];
     for (const instrument of deps.content.instruments.values()) {
       const rows = await listScreenResults(db, personId, instrument.id);
-      const totals = rows.map(
-        (row) =>
-          (JSON.parse(who.open('screenResult', personId, row.sealed, row.id)) as { total: number })
-            .total,
-      );
+      // Opened only when shown or compared with (the period's, the one before and the first):
+      // a year of screens is otherwise ~50 opens a person for a two-week summary.
+      const totals = new Map<number, number>();
+      const totalAt = (i: number): number | undefined => {
+        const row = rows[i];
+        if (!row) return undefined;
+        let total = totals.get(i);
+        if (total === undefined) {
+          total = (
+            JSON.parse(who.open('screenResult', personId, row.sealed, row.id)) as { total: number }
+          ).total;
+          totals.set(i, total);
+        }
+        return total;
+      };
       rows.forEach((row, i) => {
         if (row.createdAt < since || !may(links, 'screens', owners)) return;
-        const total = totals[i] ?? 0;
-        const previous = i > 0 ? totals[i - 1] : undefined;
-        const first = i > 0 ? totals[0] : undefined;
+        const total = totalAt(i) ?? 0;
+        const previous = i > 0 ? totalAt(i - 1) : undefined;
+        const first = i > 0 ? totalAt(0) : undefined;
         const band = instrument.bands.find((b) => total >= b.min && total <= b.max);
         results.push({
           id: row.id,
@@ -422,7 +443,7 @@ async function personSummary(
 
   let exercises: PersonSummary['exercises'] = null;
   if (shares('program') && r.journeyId) {
-    const state = await loadJourneyState(db, deps.sealer, r.journeyId);
+    const state = await r.journeyState();
     const titles = new Map(
       deps.content.program.steps.flatMap((s) => s.exercises.map((e) => [e.id, e.title] as const)),
     );
@@ -469,7 +490,7 @@ async function jointSummary(
   const notShared: ConsentCategory[] = [];
   let program: JointSummary['program'] = null;
   if (may(r.links, 'program', owners)) {
-    const state = await loadJourneyState(db, deps.sealer, r.journeyId);
+    const state = await r.journeyState();
     const progress = journeyProgress(deps.content.program, state.members, state.events);
     const title = new Map(deps.content.program.steps.map((s) => [s.id, s.title]));
     const done = progress.steps.flatMap((s) =>

@@ -1,4 +1,15 @@
+import { sql } from 'kysely';
+import {
+  consentCategories,
+  type ConsentCategory,
+  type LinkStatus,
+  type TherapistLinks,
+} from '../../../core/access/consent.js';
+import type { Dialect } from '../../db/connection.js';
 import type { Db } from '../../db/schema.js';
+
+const isCategory = (c: string): c is ConsentCategory =>
+  (consentCategories as readonly string[]).includes(c);
 
 /**
  * The therapist's side: their active links, the journeys that make couples, alerts, and the rows a
@@ -32,6 +43,46 @@ export async function activeLinks(
     clientId: r.client_id,
     since: Number(r.accepted_at ?? r.created_at),
   }));
+}
+
+/**
+ * The therapist's active links with each client's consents, in one read (the caseload's): the
+ * links as `activeLinks` has them, and the consents as the consent rule reads them
+ * (`loadTherapistLinks`, narrowed to active links: a client has at most one open link). One row a
+ * link, its categories joined in the database: a row a consent cost more than the query.
+ */
+export async function activeLinksWithConsents(
+  db: Db,
+  dialect: Dialect,
+  therapistId: string,
+): Promise<{ links: StoredActiveLink[]; consents: TherapistLinks }> {
+  const category = sql.ref('c.category');
+  const categories =
+    dialect === 'postgres'
+      ? sql<string | null>`string_agg(${category}, ',')`
+      : sql<string | null>`group_concat(${category}, ',')`;
+  const rows = await db
+    .selectFrom('therapist_links as l')
+    .leftJoin('link_consents as c', 'c.link_id', 'l.id')
+    .select(['l.id', 'l.client_id', 'l.accepted_at', 'l.created_at', categories.as('categories')])
+    .where('l.therapist_id', '=', therapistId)
+    .where('l.status', '=', 'active')
+    .groupBy(['l.id', 'l.client_id', 'l.accepted_at', 'l.created_at'])
+    .execute();
+  const links: StoredActiveLink[] = [];
+  const consents = new Map<string, { status: LinkStatus; consents: Set<ConsentCategory> }>();
+  for (const r of rows) {
+    links.push({
+      linkId: r.id,
+      clientId: r.client_id,
+      since: Number(r.accepted_at ?? r.created_at),
+    });
+    consents.set(r.client_id, {
+      status: 'active',
+      consents: new Set(r.categories ? r.categories.split(',').filter(isCategory) : []),
+    });
+  }
+  return { links, consents };
 }
 
 /** Each person's current journey, and everyone currently in those journeys. */
