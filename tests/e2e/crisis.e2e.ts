@@ -242,7 +242,10 @@ describe('Practice settings', () => {
     expect(await select.inputValue()).toBe('IE');
     await checkPage(admin);
     await select.selectOption('AU');
-    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin
+      .getByRole('region', { name: 'Crisis lines' })
+      .getByRole('button', { name: 'Save', exact: true })
+      .click();
     await admin.getByText('Saved. Crisis screens now show these numbers first.').first().waitFor();
 
     const anyone = await openPage();

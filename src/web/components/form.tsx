@@ -144,6 +144,8 @@ export function TextField({
       <FieldError id={errorId}>{error}</FieldError>
       <input
         id={id}
+        // A plain text field unless told otherwise (the stylesheet styles inputs by their type).
+        type="text"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint ? hintId : null, error ? errorId : null)}
         {...input}
