@@ -806,6 +806,8 @@ export const en = {
   'program.exerciseMarked': 'Noted. Only you see this.',
   'program.exerciseUnmark': 'Take back the mark on “{title}”',
   'program.exerciseUnmarked': 'Taken back.',
+  'program.jointHidden':
+    'While safety mode is on, the exercises done together with your partner are not shown here. Your own path comes first.',
   'program.readyTitle': 'Ready to move on?',
   'program.readyIntro':
     'There is no right time. Take the question below with you, and answer it when you are ready.',

@@ -8,6 +8,7 @@ import { useJourney, useSafety } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
+import { isOffered } from '../../../core/program/joint.js';
 import { Page } from '../../components/Page.js';
 import { exerciseLink, programKeys, statusLabel, useProgram, useProgramStep } from './queries.js';
 
@@ -100,6 +101,8 @@ function Exercises({
   const workedOn = new Set(
     view.progress.steps.find((s) => s.stepId === step.id)?.exercisesWorkedOn ?? [],
   );
+  // In safety mode the exercises done with the partner are not offered at all.
+  const offered = step.exercises.filter((ex) => isOffered(ex.type, safetyMode));
   // Marking, or taking back a mark made by mistake: the same address, POST or DELETE.
   const mark = useMutation({
     mutationFn: ({ exerciseId, worked }: { exerciseId: string; worked: boolean }) =>
@@ -116,7 +119,7 @@ function Exercises({
       <h2 id="step-exercises">{t('program.exercisesTitle')}</h2>
       {mark.isError ? <p role="alert">{problemOf(mark.error).detail}</p> : null}
       <ul className="program-exercises">
-        {step.exercises.map((ex) => {
+        {offered.map((ex) => {
           const to = ex.selfMarked ? null : exerciseLink(ex);
           const done = workedOn.has(ex.id);
           return (
@@ -155,6 +158,9 @@ function Exercises({
           );
         })}
       </ul>
+      {offered.length < step.exercises.length ? (
+        <p className="hint">{t('program.jointHidden')}</p>
+      ) : null}
     </section>
   );
 }
