@@ -53,13 +53,13 @@ const fillers = String.raw`(?:(?:so|such|a|an|the|just|really|being|completely|t
 /** Insults between "you" and a name: "you stupid …", "such a lying …". */
 const insultFillers = String.raw`(?:(?:stupid|pathetic|lying|selfish|little|fucking|fuckin|absolute|total|complete|utter|damn|bloody|useless|worthless|cheating|spineless|big)\s+){0,3}`;
 
-const youAre = String.raw`(?:you're|you\s+are|you\s+were|you've\s+been|you\s+have\s+been|ur)`;
+const youAre = String.raw`(?:you're|you\s+(?:really\s+|truly\s+|honestly\s+|just\s+)?(?:are|were)|you've\s+been|you\s+have\s+been|ur)`;
 
 /** Says who someone is, about the partner: "you're", "he's", "they were". */
 const someoneIs = String.raw`(?:${youAre}|(?:he|she|they)(?:'s|\s+is|\s+was|'re|\s+are|\s+were))`;
 
 /** Words after "you always …" that make it warm rather than a charge. */
-const warmAfterAlways = String.raw`(?!\s+(?:can|could|will|(?:make|made)\s+me\s+(?:laugh|smile|feel\s+(?:safe|better|loved|seen|heard))|knows?\s+how\s+to|knew\s+how\s+to|been\s+(?:there|kind|good|patient|gentle|honest|my)|there|welcome|safe|loved|wanted|(?:have|had)\s+my\s+back|find\s+a\s+way|found\s+a\s+way|try\s+so\s+hard|tried\s+so\s+hard|remember|remembered|mean\s+a\s+lot|meant\s+a\s+lot|deserve(?:d)?|have\s+a\s+place|had\s+a\s+place)\b)`;
+const warmAfterAlways = String.raw`(?!\s+(?:can|could|will|(?:make|made)\s+me\s+(?:laugh|smile|feel\s+(?:safe|better|loved|seen|heard))|knows?\s+how\s+to|knew\s+how\s+to|been\s+(?:there|my|(?:a\s+|so\s+)?(?:kind|good|great|wonderful|loving|patient|gentle|honest|generous))|there|welcome|safe|loved|wanted|(?:have|had)\s+my\s+back|find\s+a\s+way|found\s+a\s+way|try\s+so\s+hard|tried\s+so\s+hard|remember|remembered|mean\s+a\s+lot|meant\s+a\s+lot|deserve(?:d)?|have\s+a\s+place|had\s+a\s+place)\b)`;
 
 /** Words after "you never …" that make it freeing or thankful ("you never have to answer"). */
 const warmAfterNever = String.raw`(?!\s+(?:(?:have|had|need|needed)\s+to|meant\s+to|gave\s+up|give\s+up|stopped\s+(?:trying|caring|loving|showing|coming|believing)|alone|fail(?:ed)?\s+to|owe(?:d)?\s+me|left\s+my\s+side|judged\s+me|doubted\s+me|let\s+me\s+down|let\s+go|hesitated|complained|(?:made|make)\s+me\s+feel\s+(?:small|stupid|judged|rushed|alone)|pushed\s+me|forget|forgot|deserved)\b)`;
@@ -111,7 +111,7 @@ export const toneRules: readonly ToneRule[] = [
     id: 'what-kind-of-person',
     kind: 'criticism',
     explanation: '"What kind of person does that" questions who someone is, not what they did.',
-    pattern: String.raw`what\s+kind\s+of\s+(?:a\s+)?(?:person|partner|husband|wife|parent|mother|father|man|woman|human(?:\s+being)?)\s+(?:does|would|could|says|treats)`,
+    pattern: String.raw`what\s+kind\s+of\s+(?:a\s+)?(?:person|partner|husband|wife|parent|mother|father|man|woman|human(?:\s+being)?)\s+(?:does|would|could|can|(?!was\b)\w{2,}s\b)`,
   },
   {
     id: 'how-many-times',
@@ -188,7 +188,8 @@ export const toneRules: readonly ToneRule[] = [
   {
     id: 'sarcasm',
     kind: 'contempt',
-    explanation: 'Sarcasm ("yeah right", "sure you did") says the opposite of the words, with scorn.',
+    explanation:
+      'Sarcasm ("yeah right", "sure you did") says the opposite of the words, with scorn.',
     pattern: String.raw`(?:yeah,?\s+right|(?<!are\s|be\s|you\s|was\s|make\s|making\s)sure\s+you\s+(?:did|were|are|do|will|have|had|would|can)(?=\s*(?:[.!,…]|$))|as\s+if\s+you\s+(?:ever\s+|even\s+)?(?:care|cared|would|could|listen|listened|know|knew|tried)|how\s+convenient|what\s+a\s+surprise|big\s+surprise|nice\s+try|thanks\s+for\s+nothing)`,
   },
   {
@@ -253,7 +254,8 @@ export const toneRules: readonly ToneRule[] = [
   {
     id: 'counter',
     kind: 'defensiveness',
-    explanation: '"At least I …", "yes, but", "what more do you want" push back instead of hearing.',
+    explanation:
+      '"At least I …", "yes, but", "what more do you want" push back instead of hearing.',
     pattern: String.raw`(?:at\s+least\s+I\s+(?:didn't|don't|never|wasn't|am\s+not|was\s+not|have\s+never)|(?:yes|yeah),?\s+but|what\s+(?:more|else)\s+do\s+you\s+want(?:\s+from\s+me)?|I(?:\s+already|\s+have\s+already|'ve\s+already)\s+(?:said\s+(?:I'm\s+)?sorry|apologi[sz]ed)|(?:don't|stop)\s+blam(?:e|ing)\s+(?:me|this\s+on\s+me|it\s+on\s+me)|why\s+(?:is\s+it\s+|am\s+I\s+)?always\s+(?:me|my\s+fault|the\s+bad\s+(?:guy|one|person))|look\s+who's\s+talking|you're\s+one\s+to\s+talk|you're\s+no\s+better|so\s+did\s+you|you\s+do\s+it\s+too|I\s+(?:didn't|did\s+not|never)\s+do\s+anything\s+wrong|I'm\s+not\s+the\s+one\s+who)`,
   },
 ];
