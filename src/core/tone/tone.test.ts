@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toneCases } from './tone.cases.js';
 import { reviewTone, toneKinds, toneKindsOf, tonePhrases, toneRules } from './tone.js';
@@ -117,5 +118,75 @@ describe('tone helper: rules', () => {
     const letter = `${'I feel tired and I need rest. '.repeat(340)}You never listen.`;
     expect(letter.length).toBeGreaterThan(10_000);
     expect(reviewTone(letter).map((f) => f.phrase)).toEqual(['You never']);
+  });
+});
+
+describe('tone helper: properties', () => {
+  const words = [
+    'you',
+    'always',
+    'never',
+    'you’re',
+    "you're",
+    'so',
+    'selfish',
+    'it’s',
+    "it's",
+    'not',
+    'my',
+    'fault',
+    'well,',
+    'I',
+    'feel',
+    'need',
+    'whatever',
+    'poor',
+    'yeah',
+    'right',
+    '“',
+    '”',
+    '"',
+    '.',
+    '!',
+    '?',
+    '\n',
+    'don’t',
+    "don't",
+    'ever',
+    'think',
+    'idiot',
+    'such',
+    'a',
+    'calm',
+    'down',
+  ];
+  const texts = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((w) => w.join(' ')),
+  );
+
+  it('reports each phrase exactly where it is, in order, without overlaps', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        let reach = 0;
+        for (const f of reviewTone(text)) {
+          expect(toneKinds).toContain(f.kind);
+          expect(f.start).toBeGreaterThanOrEqual(reach);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(text.slice(f.start, f.end)).toBe(f.phrase);
+          reach = f.end;
+        }
+      }),
+    );
+  });
+
+  it('finds the same things whether apostrophes are straight or curly', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const kinds = (t: string) =>
+          reviewTone(t).map(({ kind, start, end }) => [kind, start, end]);
+        expect(kinds(text.replaceAll('’', "'"))).toEqual(kinds(text.replaceAll("'", '’')));
+      }),
+    );
   });
 });

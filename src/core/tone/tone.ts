@@ -42,10 +42,10 @@ export interface ToneRule {
 const character = String.raw`(?:selfish|lazy|useless|careless|heartless|cold-hearted|cruel|irresponsible|inconsiderate|immature|childish|hopeless|manipulative|toxic|spineless|self-cent(?:er|re)d|self-absorbed|thoughtless|clueless|incompetent|unreliable|untrustworthy|dishonest|fake|cowardly|narcissistic|controlling|needy|clingy|impossible|insufferable|a\s+(?:terrible|horrible|awful|bad|lousy|rotten)\s+(?:person|partner|husband|wife|father|mother|parent|friend|boyfriend|girlfriend|spouse|human(?:\s+being)?))`;
 
 /** Names no one should be called. */
-const names = String.raw`(?:idiot|moron|loser|jerk|creep|slob|bitch|bastard|asshole|arsehole|dumbass|imbecile|freak|psycho|clown|liar|cheat|cheater|coward|joke|child|baby|drama\s+queen|snowflake|waste\s+of\s+space|pig)`;
+const names = String.raw`(?:idiot|moron|loser|jerk|creep|slob|bitch|bastard|asshole|arsehole|dumbass|imbecile|freak|psycho|clown|fool|liar|cheat|cheater|coward|joke|drama\s+queen|nutcase|scum|piece\s+of\s+(?:work|shit|trash)|snowflake|waste\s+of\s+space|pig)`;
 
 /** Names that are never a verb or a kind word after a bare "you" ("you cheat" is a verb). */
-const hardNames = String.raw`(?:idiot|moron|loser|jerk|creep|slob|bitch|bastard|asshole|arsehole|dumbass|imbecile|freak|psycho|clown|liar|cheater|coward|pig)`;
+const hardNames = String.raw`(?:idiot|moron|loser|jerk|creep|slob|bitch|bastard|asshole|arsehole|dumbass|imbecile|freak|psycho|clown|fool|liar|cheater|coward|pig)`;
 
 /** Little words between "you're" and the verdict: "you're just so …", "you are such a …". */
 const fillers = String.raw`(?:(?:so|such|a|an|the|just|really|being|completely|totally|utterly|absolutely|truly|nothing\s+but|the\s+most|total|complete|absolute|real|stupid|pathetic|lying|little|selfish|fucking|fuckin|damn|bloody)\s+){0,4}`;
@@ -59,13 +59,13 @@ const youAre = String.raw`(?:you're|you\s+(?:really\s+|truly\s+|honestly\s+|just
 const someoneIs = String.raw`(?:${youAre}|(?:he|she|they)(?:'s|\s+is|\s+was|'re|\s+are|\s+were))`;
 
 /** Words after "you always …" that make it warm rather than a charge. */
-const warmAfterAlways = String.raw`(?!\s+(?:can|could|will|(?:make|made)\s+me\s+(?:laugh|smile|feel\s+(?:safe|better|loved|seen|heard))|knows?\s+how\s+to|knew\s+how\s+to|been\s+(?:there|my|(?:a\s+|so\s+)?(?:kind|good|great|wonderful|loving|patient|gentle|honest|generous))|there|welcome|safe|loved|wanted|(?:have|had)\s+my\s+back|find\s+a\s+way|found\s+a\s+way|try\s+so\s+hard|tried\s+so\s+hard|remember|remembered|mean\s+a\s+lot|meant\s+a\s+lot|deserve(?:d)?|have\s+a\s+place|had\s+a\s+place)\b)`;
+const warmAfterAlways = String.raw`(?!\s+(?:can|could|will|(?:make|made)\s+me\s+(?:laugh|smile|feel\s+(?:safe|better|loved|seen|heard))|knows?\s+how\s+to|knew\s+how\s+to|been\s+(?:there|my|(?:a\s+|so\s+)?(?:kind|good|great|wonderful|loving|patient|gentle|honest|generous))|there|welcome|safe|loved|wanted|(?:have|had)\s+my\s+back|find\s+a\s+way|found\s+a\s+way|try\s+so\s+hard|tried\s+so\s+hard|remember|remembered|mean\s+a\s+lot|meant\s+a\s+lot|deserve(?:d)?|have\s+a\s+place|had\s+a\s+place|(?:told|tell)\s+me\s+the\s+truth|on\s+my\s+mind|in\s+my\s+(?:heart|thoughts))\b)`;
 
 /** Words after "you never …" that make it freeing or thankful ("you never have to answer"). */
-const warmAfterNever = String.raw`(?!\s+(?:(?:have|had|need|needed)\s+to|meant\s+to|gave\s+up|give\s+up|stopped\s+(?:trying|caring|loving|showing|coming|believing)|alone|fail(?:ed)?\s+to|owe(?:d)?\s+me|left\s+my\s+side|judged\s+me|doubted\s+me|let\s+me\s+down|let\s+go|hesitated|complained|(?:made|make)\s+me\s+feel\s+(?:small|stupid|judged|rushed|alone)|pushed\s+me|forget|forgot|deserved)\b)`;
+const warmAfterNever = String.raw`(?!\s+(?:(?:have|had|need|needed)\s+to|meant\s+to|gave\s+up|give\s+up|stopped\s+(?:trying|caring|loving|showing|coming|believing)|alone|fail(?:ed)?\s+to|owe(?:d)?\s+me|left\s+my\s+side|judged\s+me|doubted\s+me|let\s+me\s+down|let\s+go|hesitated|complained|(?:made|make)\s+me\s+feel\s+(?:small|stupid|judged|rushed|alone)|pushed\s+me|forget|forgot|deserved|cease|ceased|(?:been\s+)?more|(?:a\s+)?(?:bad|cruel|unkind|mean|harsh)|too\s+(?:busy|tired|far)|lied|blamed\s+me|(?:yelled|shouted)\s+at|raised\s+your\s+voice)\b)`;
 
 /** Words after "you constantly …" that are admiration. */
-const warmAfterConstantly = String.raw`(?!\s+(?:amaze|surprise|inspire|impress)\w*)`;
+const warmAfterConstantly = String.raw`(?!\s+(?:amaze|surprise|inspire|impress|remind\s+me\s+(?:why|how))\w*)`;
 
 /** Sits before a match and softens, denies or acknowledges it ("I'm not saying …", "I know now …"). */
 const softened = new RegExp(
@@ -87,7 +87,8 @@ export const toneRules: readonly ToneRule[] = [
     kind: 'criticism',
     explanation:
       '"You always" and "you never" turn one moment into a pattern that leaves the partner no way to be different.',
-    pattern: String.raw`(?<!thank\s|love\s|miss\s)you(?:'re|'ve|\s+are|\s+have|\s+had|\s+were)?\s+(?:always${warmAfterAlways}|never${warmAfterNever}|(?:constantly|continually)${warmAfterConstantly})`,
+    pattern: String.raw`(?<!thank\s|love\s|miss\s|are\s|were\s|do\s|did\s|have\s)you(?:'re|'ve|\s+are|\s+have|\s+had|\s+were)?\s+(?:always${warmAfterAlways}|never${warmAfterNever}|(?:constantly|continually)${warmAfterConstantly})`,
+    unlessBefore: String.raw`(?:felt|feel|feeling|seemed|seems)\s+(?:like|as\s+if|as\s+though)\s+`,
   },
   {
     id: 'dont-ever',
@@ -105,7 +106,7 @@ export const toneRules: readonly ToneRule[] = [
     id: 'wrong-with-you',
     kind: 'criticism',
     explanation: '"What is wrong with you" makes the person the problem rather than what happened.',
-    pattern: String.raw`what(?:'s|\s+is)\s+(?:(?:the\s+)?(?:hell|heck|fuck)\s+)?wrong\s+with\s+you`,
+    pattern: String.raw`what(?:'s|\s+is)\s+(?:(?:the\s+)?(?:hell|heck|fuck)\s+)?(?:wrong|the\s+matter)\s+with\s+you`,
   },
   {
     id: 'what-kind-of-person',
@@ -129,13 +130,13 @@ export const toneRules: readonly ToneRule[] = [
     id: 'typical',
     kind: 'criticism',
     explanation: '"Typical of you" files the moment under a fixed flaw.',
-    pattern: String.raw`(?:(?:so\s+)?typical(?:\s+of)?\s+you|that's\s+(?:so\s+)?(?:just\s+)?typical)`,
+    pattern: String.raw`(?:(?:so\s+)?typical(?:\s+of)?\s+you|that's\s+(?:so\s+)?(?:just\s+)?typical|typical(?=\s*(?:[.!…]|$)))`,
   },
   {
     id: 'character',
     kind: 'criticism',
     explanation: '"You\'re so selfish" (and the like) attacks who the partner is.',
-    pattern: String.raw`${someoneIs}\s+${fillers}${character}(?!\s+to\b)`,
+    pattern: String.raw`${someoneIs}\s+${fillers}${character}(?!\s+(?:to|with|towards)\s+(?:yourself|himself|herself|themselves|themself))`,
   },
 
   // Contempt: scorn, mockery and names, which say "I am above you".
@@ -143,13 +144,28 @@ export const toneRules: readonly ToneRule[] = [
     id: 'names',
     kind: 'contempt',
     explanation: 'Calling someone a name speaks from above them.',
-    pattern: String.raw`(?:${youAre}\s+${fillers}(?:${names}|disgrace|disappointment)|such\s+an?\s+${insultFillers}${names}|(?<!thank\s|love\s|miss\s)you\s+${insultFillers}${hardNames})`,
+    pattern: String.raw`(?:${youAre}\s+${fillers}(?:${names}|disgrace|disappointment)|${youAre}\s+(?:being\s+|acting\s+like\s+)?(?:such\s+)?an?\s+(?:big\s+|little\s+)?(?:baby|child)\b(?!\s+(?:when|then|back|of))|such\s+an?\s+${insultFillers}${names}|(?<!thank\s|love\s|miss\s)you\s+${insultFillers}${hardNames})`,
+    unlessBefore: String.raw`(?:I(?:'m|\s+am|\s+was)|felt|feel|feeling|like|myself)\s+`,
+  },
+  {
+    id: 'acting-like',
+    kind: 'contempt',
+    explanation: '"You act like a child" talks down to the partner.',
+    pattern: String.raw`you(?:'re|\s+are)?\s+(?:act|acted|acting|behave|behaved|behaving)\s+like\s+(?:a\s+|an\s+)?(?:(?:spoiled|little|big)\s+)?(?:child|baby|teenager|kid|toddler|brat)`,
+  },
+  {
+    id: 'bare-insult',
+    kind: 'contempt',
+    explanation:
+      'A name like "idiot" is an insult wherever it stands — unless the writer says it of themselves.',
+    pattern: String.raw`(?:idiot|moron|dumbass|imbecile|asshole|arsehole|bastard|bitch|loser)`,
+    unlessBefore: String.raw`(?:I(?:'m|\s+am|\s+was|\s+felt|\s+feel)|me|myself|felt|feel|like|call\s+myself)\s+(?:(?:such|a|an|complete|total|absolute|so|like)\s+){0,3}`,
   },
   {
     id: 'insult-adjective',
     kind: 'contempt',
     explanation: '"You\'re stupid", "you\'re worthless": an insult, not a complaint.',
-    pattern: String.raw`${someoneIs}\s+${fillers}(?:stupid|dumb|worthless|pathetic|disgusting|despicable|ridiculous|laughable|crazy|insane|a\s+joke|beneath\s+me|not\s+worth\s+it)`,
+    pattern: String.raw`${someoneIs}\s+${fillers}(?:stupid|dumb|worthless|pathetic|disgusting|despicable|ridiculous|laughable|crazy|insane|a\s+joke|beneath\s+me|not\s+worth\s+it)(?!\s+(?:about|for|in\s+love))`,
   },
   {
     id: 'scorn-words',
@@ -176,7 +192,7 @@ export const toneRules: readonly ToneRule[] = [
     id: 'dismissal',
     kind: 'contempt',
     explanation: 'A bare "whatever" or "who cares" waves the partner away.',
-    pattern: String.raw`(?:whatever|who\s+cares|oh,?\s+please)${standsAlone}`,
+    pattern: String.raw`(?:(?:whatever|who\s+cares|oh,?\s+please)${standsAlone}|not\s+this\s+again|here\s+we\s+go\s+again)`,
   },
   {
     id: 'shrug',
@@ -190,7 +206,7 @@ export const toneRules: readonly ToneRule[] = [
     kind: 'contempt',
     explanation:
       'Sarcasm ("yeah right", "sure you did") says the opposite of the words, with scorn.',
-    pattern: String.raw`(?:yeah,?\s+right|(?<!are\s|be\s|you\s|was\s|make\s|making\s)sure\s+you\s+(?:did|were|are|do|will|have|had|would|can)(?=\s*(?:[.!,…]|$))|as\s+if\s+you\s+(?:ever\s+|even\s+)?(?:care|cared|would|could|listen|listened|know|knew|tried)|how\s+convenient|what\s+a\s+surprise|big\s+surprise|nice\s+try|thanks\s+for\s+nothing)`,
+    pattern: String.raw`(?:yeah,?\s+right|(?<!are\s|be\s|you\s|was\s|make\s|making\s)sure\s+you\s+(?:did|were|are|do|will|have|had|would|can)(?=\s*(?:[.!,…]|$))|as\s+if\s+you\s+(?:ever\s+|even\s+)?(?:care|cared|would|could|listen|listened|know|knew|tried)|how\s+(?:convenient|surprising|shocking|original)|what\s+a\s+surprise|big\s+surprise|nice\s+try|thanks\s+for\s+nothing)`,
   },
   {
     id: 'eye-roll',
@@ -223,7 +239,7 @@ export const toneRules: readonly ToneRule[] = [
     id: 'well-you',
     kind: 'defensiveness',
     explanation: '"Well, you …" answers a hurt with a counter-charge.',
-    pattern: String.raw`well,?\s+you(?:'re|\s+are|\s+were|\s+did|\s+do|\s+have|'ve|\s+had|\s+never|\s+always|\s+should|\s+started|\s+weren't|\s+didn't|\s+don't|\s+haven't|\s+can't|\s+could|\s+made|\s+left|\s+said|\s+lied|\s+cheated)(?!\s+right\b)`,
+    pattern: String.raw`well,?\s+you(?:'re|\s+are|\s+were|\s+did|\s+do|\s+have|'ve|\s+had|\s+never|\s+always|\s+should|\s+started|\s+weren't|\s+didn't|\s+don't|\s+haven't|\s+can't|\s+could|\s+made|\s+left|\s+said|\s+lied|\s+cheated)(?!\s+(?:right\b|it\s*!|well\b|great\b|so\s+well\b))`,
     sentenceStart: true,
   },
   {
@@ -248,7 +264,7 @@ export const toneRules: readonly ToneRule[] = [
     id: 'overreacting',
     kind: 'defensiveness',
     explanation: '"You\'re overreacting" tells the partner their feelings are the problem.',
-    pattern: String.raw`(?:${youAre}\s+(?:(?:just|being|so|way|too|totally|completely|really|clearly|always)\s+){0,3}(?:overreacting|over-reacting|overthinking|too\s+sensitive|oversensitive|hypersensitive|dramatic|paranoid|hysterical|unreasonable|blowing\s+(?:this|it|things|everything)\s+(?:way\s+|all\s+)?out\s+of\s+proportion|making\s+(?:such\s+)?a\s+(?:big\s+)?deal|making\s+(?:this|it)\s+(?:all\s+)?about\s+you|imagining\s+things)|calm\s+down|it\s+was\s+not\s+a\s+big\s+deal|it\s+wasn't\s+a\s+big\s+deal)(?!\s+to\b)`,
+    pattern: String.raw`(?:${youAre}\s+(?:(?:just|being|so|way|too|totally|completely|really|clearly|always)\s+){0,3}(?:overreacting|over-reacting|overthinking|too\s+sensitive|oversensitive|hypersensitive|dramatic|paranoid|hysterical|unreasonable|blowing\s+(?:this|it|things|everything)\s+(?:way\s+|all\s+)?out\s+of\s+proportion|making\s+(?:such\s+)?a\s+(?:big\s+)?deal|making\s+(?:this|it)\s+(?:all\s+)?about\s+you|imagining\s+things)|(?:stop|quit)\s+being\s+(?:so\s+)?(?:dramatic|paranoid|sensitive|hysterical|unreasonable|ridiculous)|don't\s+be\s+(?:so\s+)?(?:dramatic|paranoid|hysterical|unreasonable)|calm\s+down|it\s+was\s+not\s+a\s+big\s+deal|it\s+wasn't\s+a\s+big\s+deal)(?!\s+to\b)`,
     unlessBefore: String.raw`(?:I\s+need(?:ed)?\s+to|we\s+(?:both\s+)?(?:needed|need)\s+to|help(?:s|ed)?\s+me|to|until\s+I|let\s+me|I\s+could|I\s+can)\s+`,
   },
   {
@@ -256,7 +272,7 @@ export const toneRules: readonly ToneRule[] = [
     kind: 'defensiveness',
     explanation:
       '"At least I …", "yes, but", "what more do you want" push back instead of hearing.',
-    pattern: String.raw`(?:at\s+least\s+I\s+(?:didn't|don't|never|wasn't|am\s+not|was\s+not|have\s+never)|(?:yes|yeah),?\s+but|what\s+(?:more|else)\s+do\s+you\s+want(?:\s+from\s+me)?|I(?:\s+already|\s+have\s+already|'ve\s+already)\s+(?:said\s+(?:I'm\s+)?sorry|apologi[sz]ed)|(?:don't|stop)\s+blam(?:e|ing)\s+(?:me|this\s+on\s+me|it\s+on\s+me)|why\s+(?:is\s+it\s+|am\s+I\s+)?always\s+(?:me|my\s+fault|the\s+bad\s+(?:guy|one|person))|look\s+who's\s+talking|you're\s+one\s+to\s+talk|you're\s+no\s+better|so\s+did\s+you|you\s+do\s+it\s+too|I\s+(?:didn't|did\s+not|never)\s+do\s+anything\s+wrong|I'm\s+not\s+the\s+one\s+who)`,
+    pattern: String.raw`(?:at\s+least\s+I\s+(?:didn't|don't|never|wasn't|am\s+not|was\s+not|have\s+never)|(?:yes|yeah),?\s+but|what\s+(?:more|else)\s+do\s+you\s+want(?:\s+from\s+me)?|I(?:\s+already|\s+have\s+already|'ve\s+already)\s+(?:said\s+(?:I'm\s+)?sorry|apologi[sz]ed)|(?:don't|stop)\s+blam(?:e|ing)\s+(?:me|this\s+on\s+me|it\s+on\s+me)|why\s+(?:is\s+it\s+|am\s+I\s+)?always\s+(?:me|my\s+fault|the\s+bad\s+(?:guy|one|person))|look\s+who's\s+talking|you're\s+one\s+to\s+talk|you're\s+no\s+better|so\s+did\s+you|you\s+do\s+it\s+too|I\s+(?:didn't|did\s+not|never)\s+do\s+anything\s+wrong|I'm\s+not\s+the\s+one\s+who|(?:so\s+)?now\s+I'm\s+the\s+(?:bad\s+guy|villain|problem)|I'm\s+not\s+the\s+(?:problem|bad\s+guy|villain)|(?:it's|it\s+is|it\s+was|that's|that\s+is|that\s+was)\s+(?:all\s+|just\s+as\s+much\s+|partly\s+|also\s+)?your\s+fault|you\s+started\s+(?:it|this|all\s+this))`,
   },
 ];
 
