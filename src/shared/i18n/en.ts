@@ -1622,4 +1622,22 @@ export const en = {
   'suggestions.open': 'Open {title}',
   'suggestions.setAside': 'Set aside',
   'suggestions.setAsideDone': 'Set aside. You can always ask your therapist about it.',
+  'tone.heading': 'A gentle note before you send',
+  'tone.lede':
+    'Some words here may land harder than you mean them to. That is easy to do when something hurts.',
+  'tone.kind.criticism': 'May land as criticism',
+  'tone.kind.contempt': 'May land as contempt',
+  'tone.kind.defensiveness': 'May land as defensiveness',
+  'tone.why.criticism':
+    'Words like these can sound like a verdict on who your partner is, rather than about one thing that happened.',
+  'tone.why.contempt':
+    'Words like these can feel like scorn, and make it hard for your partner to keep listening.',
+  'tone.why.defensiveness':
+    'Words like these can sound like a step away from what your partner raised, even when you are protecting something real.',
+  'tone.phrases': 'You wrote {phrases}.',
+  'tone.gentler': 'A gentler start: “I feel … about … I need …”',
+  'tone.example':
+    'For example: “I feel uneasy about plans changing without a word. I need a short message when you are running late.”',
+  'tone.sendAsIs': 'You can still send it as it is.',
+  'tone.live': 'A gentle note on tone is shown below the text.',
 } as const;

@@ -1,14 +1,75 @@
-import { reviewTone } from '../../core/tone/tone.js';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { reviewTone, toneKindsOf, tonePhrases } from '../../core/tone/tone.js';
+import { t } from '../../shared/i18n/messages.js';
+import { Isolated } from './bidi.js';
+
+/** How long the words rest before the note follows them: it answers pauses, not every key. */
+const SETTLE_MS = 600;
+/** Enough quoted phrases to recognise the words; the rest are the same kind of thing. */
+const MAX_PHRASES = 3;
+
+/** The value once it has stopped changing for `ms` (the first value at once). */
+export function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 /**
  * A gentle note under a text field before it is sent: what in the words may land hard, and a
- * gentler way to start. It never blocks sending. Use it under every text a partner will read
- * (a question, an answer, a meeting note, a letter): `<ToneHelper text={value} />`.
+ * gentler way to start. It reads the words here in the browser, sends nothing anywhere, and never
+ * blocks or disables sending. Use it under every text a partner will read (a question, an answer,
+ * a meeting note, a letter): `<ToneHelper text={value} />`.
  *
- * (Placeholder until the helper lands: shows nothing.)
+ * A polite status region stays mounted and holds only a summary of the kinds found, so a screen
+ * reader hears the note when the kinds change, not on every keystroke; the note itself is plain
+ * text below it.
  */
 export function ToneHelper({ text }: { text: string }) {
-  const findings = reviewTone(text);
-  if (findings.length === 0) return null;
-  return null;
+  const settled = useSettled(text, SETTLE_MS);
+  const findings = useMemo(() => reviewTone(settled), [settled]);
+  const kinds = toneKindsOf(findings);
+  const headingId = useId();
+  const summary =
+    kinds.length > 0
+      ? [t('tone.live'), ...kinds.map((kind) => `${t(`tone.kind.${kind}`)}.`)].join(' ')
+      : '';
+  return (
+    <>
+      <div role="status" className="visually-hidden">
+        {summary}
+      </div>
+      {kinds.length > 0 ? (
+        <div className="tone-note" role="group" aria-labelledby={headingId}>
+          <p id={headingId} className="tone-note-heading">
+            {t('tone.heading')}
+          </p>
+          <p>{t('tone.lede')}</p>
+          <ul>
+            {kinds.map((kind) => (
+              <li key={kind}>
+                <strong>{t(`tone.kind.${kind}`)}.</strong>{' '}
+                <Isolated
+                  k="tone.phrases"
+                  vars={{
+                    phrases: tonePhrases(findings, kind)
+                      .slice(0, MAX_PHRASES)
+                      .map((p) => `“${p}”`)
+                      .join(', '),
+                  }}
+                />{' '}
+                {t(`tone.why.${kind}`)}
+              </li>
+            ))}
+          </ul>
+          <p>{t('tone.gentler')}</p>
+          <p className="tone-note-example">{t('tone.example')}</p>
+          <p>{t('tone.sendAsIs')}</p>
+        </div>
+      ) : null}
+    </>
+  );
 }

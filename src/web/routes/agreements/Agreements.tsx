@@ -22,6 +22,7 @@ import { Loading, useMe } from '../../app/Shell.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorLine, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
+import { ToneHelper } from '../../components/ToneHelper.js';
 import { formatCount, formatWhen } from '../labels.js';
 import { agreementKeys, categoryLabel, useAgreements } from './queries.js';
 import { commitmentKeys, rhythmLabel } from '../commitments/queries.js';
@@ -146,6 +147,7 @@ function AgreementItem({ agreement, partner }: { agreement: AgreementView; partn
                 aria-describedby={`${id}-hint`}
                 onChange={(e) => setText(e.target.value)}
               />
+              <ToneHelper text={text} />
             </div>
             <ErrorLine error={answer.error} />
             <p className="actions">
@@ -326,6 +328,7 @@ function ProposeForm({ suggestions }: { suggestions: readonly Suggestion[] }) {
             aria-describedby="agreement-text-hint"
             onChange={(e) => setText(e.target.value)}
           />
+          <ToneHelper text={text} />
         </div>
         <div className="field">
           <label htmlFor="agreement-category">{t('agreements.categoryLabel')}</label>

@@ -7,6 +7,7 @@ import {
 import { graphemeCount } from '../../../../core/text/text.js';
 import { t } from '../../../../shared/i18n/messages.js';
 import { describedBy, FieldError } from '../../../components/form.js';
+import { ToneHelper } from '../../../components/ToneHelper.js';
 import { formatCount } from '../../labels.js';
 import { joinParts } from './content.js';
 import type { LetterDraft } from './useLetterDraft.js';
@@ -58,6 +59,7 @@ function StatementFields({ draft, name, onChange }: FieldsProps) {
             max: formatCount(STATEMENT_PART_MAX),
           })}
         </p>
+        <ToneHelper text={parts[p]} />
       </div>
     );
   });
@@ -103,6 +105,8 @@ function LetterTextField({ kind, draft, name, onChange }: FieldsProps) {
           max: formatCount(LETTER_TEXT_MAX),
         })}
       </p>
+      {/* A letter for oneself is never sent: its words are the writer's own to vent. */}
+      {kind === 'unsent' ? null : <ToneHelper text={text} />}
     </div>
   );
 }
