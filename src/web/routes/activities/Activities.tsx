@@ -194,9 +194,13 @@ function DoneForm({
   const me = useMe();
   const id = useId();
   const mine = activity.done.find((d) => d.mine);
-  const [note, setNote] = useKeptText(`activity-note:${activity.id}`, me.id);
-  const [started] = useState(() => note || mine?.note || '');
-  const value = note || started;
+  // Words kept from a dropped connection come first, then the note already saved.
+  const [kept, keep] = useKeptText(`activity-note:${activity.id}`, me.id);
+  const [value, setValue] = useState(() => kept || mine?.note || '');
+  const setNote = (text: string) => {
+    setValue(text);
+    keep(text);
+  };
   const save = useMutation({
     mutationFn: () =>
       call(endpoints.activities.done, { params: { id: activity.id }, body: { note: value } }),
