@@ -93,6 +93,11 @@ export const errorCodes = [
   'two_factor.code_invalid',
   'two_factor.password_invalid',
   'two_factor.required',
+  // Shared activities (step 5).
+  'activity.not_found',
+  'activity.no_partner',
+  'activity.set_aside',
+  'activity.not_planned',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

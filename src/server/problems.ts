@@ -499,6 +499,27 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Two-factor sign-in is required for therapists and administrators, so it cannot be turned off for this account. You can make new recovery codes instead.',
   },
+  'activity.not_found': {
+    status: 404,
+    title: 'Activity not found',
+    detail: 'We could not find that activity.',
+  },
+  'activity.no_partner': {
+    status: 409,
+    title: 'Shared activities are planned with a partner',
+    detail:
+      'Shared activities are planned together, so they need your partner on the journey with you. Nothing was saved.',
+  },
+  'activity.set_aside': {
+    status: 409,
+    title: 'This activity is set aside',
+    detail: 'This activity is set aside. Bring it back to the list first if you would like to plan it or mark it done.',
+  },
+  'activity.not_planned': {
+    status: 409,
+    title: 'This activity has no date yet',
+    detail: 'A calendar file needs a date. Plan the activity for a day first.',
+  },
 };
 
 export function problem(

@@ -36,7 +36,10 @@ const program: Program = {
       ['log', 'commitments'],
       ['review', 'reflection'],
     ]),
-    step('reconnection', 5, [['prompts', 'connection_prompts']]),
+    step('reconnection', 5, [
+      ['prompts', 'connection_prompts'],
+      ['activities', 'shared_activities'],
+    ]),
     step('forgiveness', 7, [
       ['reading', 'reading'],
       ['letter', 'letter'],
@@ -58,6 +61,9 @@ describe('work that counts for an exercise', () => {
       commitment_made: 'commitment.log',
       commitment_logged: 'commitment.log',
       commitment_entry_answered: 'commitment.log',
+      activity_added: 'reconnection.activities',
+      activity_planned: 'reconnection.activities',
+      activity_done: 'reconnection.activities',
     });
   });
 

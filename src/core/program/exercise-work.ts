@@ -17,6 +17,9 @@ export const exerciseWorks = {
   commitment_made: { in: 'commitments', is: 'commitments' },
   commitment_logged: { in: 'commitments', is: 'commitments' },
   commitment_entry_answered: { in: 'commitments', is: 'commitments' },
+  activity_added: { in: 'shared_activities', is: 'shared_activities' },
+  activity_planned: { in: 'shared_activities', is: 'shared_activities' },
+  activity_done: { in: 'shared_activities', is: 'shared_activities' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -38,6 +41,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'agreements',
   'commitments',
   'letter',
+  'shared_activities',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

@@ -289,3 +289,38 @@ describe(`sealed at rest (${testDialect()})`, () => {
     );
   });
 });
+
+describe(`shared activities sealed at rest (${testDialect()})`, () => {
+  it("an activity's words and each partner's note never appear in the database files", async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const { a, b } = await makeCouple(t.app);
+    const marker = `marker-${randomUUID()}`;
+    const added = await a.client.post('/api/activities', {
+      title: `walk ${marker}`,
+      details: `details ${marker}`,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json<{ id: string }>().id;
+    const planned = await b.client.put(`/api/activities/${id}/plan`, {
+      date: '2026-12-12',
+      time: '18:30',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(planned.statusCode, planned.body).toBe(200);
+    for (const [who, note] of [
+      [a, `mine ${marker}`],
+      [b, `yours ${marker}`],
+    ] as const) {
+      const done = await who.client.put(`/api/activities/${id}/done`, { note });
+      expect(done.statusCode, done.body).toBe(200);
+    }
+    const read = await b.client.get('/api/activities');
+    expect(read.body).toContain(`mine ${marker}`);
+
+    const dump = rawCopy(t.testDb);
+    // The dump is real: it holds the plan, which is not free text.
+    expect(dump).toContain('Europe/Berlin');
+    expect(dump).not.toContain(marker);
+  });
+});

@@ -116,6 +116,17 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       note: `suggestion ${marker}`,
     });
     expect(suggested.statusCode).toBe(201);
+    // A shared activity: its words under the adder's key, a "done" note under the writer's.
+    const activity = await a.client.post('/api/activities', {
+      title: `activity ${marker}`,
+      details: `details ${marker}`,
+    });
+    expect(activity.statusCode, activity.body).toBe(201);
+    const activityId = activity.json<{ id: string }>().id;
+    const activityDone = await b.client.put(`/api/activities/${activityId}/done`, {
+      note: `done ${marker}`,
+    });
+    expect(activityDone.statusCode, activityDone.body).toBe(200);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

@@ -85,6 +85,17 @@ export const sealedFields = {
   totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
   /** A therapist's note with a suggestion, under the therapist's key (caseload). */
   suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
+  /** A shared activity's words, under the key of the partner who added it (step 5). */
+  activityTitle: personal('activities', 'title_sealed', 'title', ['id'], 'added_by'),
+  activityDetails: personal('activities', 'details_sealed', 'details', ['id'], 'added_by'),
+  /** A partner's note on an activity done, under their own key; both partners read it. */
+  activityDoneNote: personal(
+    'activity_done',
+    'note_sealed',
+    'note',
+    ['activity_id', 'member_id'],
+    'member_id',
+  ),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

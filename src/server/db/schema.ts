@@ -400,6 +400,37 @@ export interface DB {
   therapist_alerts: TherapistAlertsTable;
   suggestions: SuggestionsTable;
   audit_events: AuditEventsTable;
+  activities: ActivitiesTable;
+  activity_done: ActivityDoneTable;
+}
+
+/**
+ * An activity on a couple's shared list (step 5). Its words are sealed under the key of the
+ * partner who added it; the plan is not free text and stays in the clear.
+ */
+export interface ActivitiesTable {
+  id: string;
+  journey_id: string;
+  added_by: string;
+  added_at: number;
+  title_sealed: string;
+  details_sealed: string | null;
+  /** `YYYY-MM-DD`, or null for an idea without a plan. */
+  plan_date: string | null;
+  /** `HH:mm` in `plan_zone`, or null for a plan for the day. */
+  plan_time: string | null;
+  plan_zone: string | null;
+  plan_minutes: number | null;
+  set_aside_at: number | null;
+  updated_at: number;
+}
+
+/** One partner's "we did this", with their note sealed under their own key. */
+export interface ActivityDoneTable {
+  activity_id: string;
+  member_id: string;
+  at: number;
+  note_sealed: string | null;
 }
 
 export type Db = Kysely<DB>;

@@ -80,6 +80,8 @@ interface Fixture {
   therapists: Record<TherapistActor, Member>;
   /** Lee's (active) link with Alex. */
   leeLinkId: string;
+  /** Alex's shared activity, planned for a day (step 5). */
+  activityId: string;
 }
 
 /**
@@ -942,6 +944,43 @@ const cases: Case[] = [
     // Required for the administrator, so never turned off; the members have nothing to turn off.
     expect: { anonymous: 401, admin: 403, other: 409, partner: 409, self: 409 },
   },
+  // Shared activities: both partners of a journey; to anyone else the activity does not exist.
+  // Chris is on a journey without a partner yet, so adding is refused for them.
+  { method: 'GET', route: '/api/activities', url: () => '/api/activities', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/activities',
+    url: () => '/api/activities',
+    body: () => ({ title: 'A walk' }),
+    expect: members({ other: 409, partner: 201, self: 201 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/activities/:id/plan',
+    url: (f) => `/api/activities/${f.activityId}/plan`,
+    body: () => ({ date: '2026-12-12', time: '18:30', timeZone: 'Europe/Berlin' }),
+    expect: members({ other: 404, partner: 200, self: 200 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/activities/:id/done',
+    url: (f) => `/api/activities/${f.activityId}/done`,
+    body: () => ({ note: 'Good.' }),
+    expect: members({ other: 404, partner: 200, self: 200 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/activities/:id/set-aside',
+    url: (f) => `/api/activities/${f.activityId}/set-aside`,
+    body: () => ({ setAside: false }),
+    expect: members({ other: 404, partner: 200, self: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/activities/:id/calendar.ics',
+    url: (f) => `/api/activities/${f.activityId}/calendar.ics`,
+    expect: members({ other: 404, partner: 200, self: 200 }),
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -1059,9 +1098,17 @@ async function setUp(app: FastifyInstance, clock: () => number): Promise<Fixture
     therapistId: therapists.otherTherapist.id,
     consents: ['checkins', 'screens', 'letters', 'agreements', 'program', 'safety'],
   });
+  const activity = await alex.client.post('/api/activities', { title: 'A walk by the river' });
+  expect(activity.statusCode, activity.body).toBe(201);
+  const activityId = activity.json<{ id: string }>().id;
+  const planned = await alex.client.put(`/api/activities/${activityId}/plan`, {
+    date: '2026-12-12',
+  });
+  expect(planned.statusCode, planned.body).toBe(200);
   return {
     therapists,
     leeLinkId,
+    activityId,
     alex,
     sam,
     chris,

@@ -49,6 +49,8 @@ const TABLES = [
   'therapist_invites',
   'totp_factors',
   'recovery_codes',
+  'activities',
+  'activity_done',
 ];
 
 let t: TestApp;
@@ -70,6 +72,8 @@ const instrumentId = 'phq9';
 let agreementId: string;
 let commitmentId: string;
 let commitmentLogId: string;
+/** A real shared activity (planned), for the activity routes. */
+let activityId: string;
 /** A real step, so the program routes' ":stepId" reaches the handler. */
 const stepId = 'responsibility';
 
@@ -112,6 +116,10 @@ beforeAll(async () => {
   commitmentLogId = (await a.client.post(`/api/commitments/${commitmentId}/logs`)).json<{
     logs: { id: string }[];
   }>().logs[0]!.id;
+  activityId = (await a.client.post('/api/activities', { title: 'fuzz activity' })).json<{
+    id: string;
+  }>().id;
+  await a.client.put(`/api/activities/${activityId}/plan`, { date: '2026-12-12' });
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -171,7 +179,9 @@ const realParam = (url: string): string =>
                   ? commitmentId
                   : url.startsWith('/api/commitment-logs')
                     ? commitmentLogId
-                    : checkinId;
+                    : url.startsWith('/api/activities')
+                      ? activityId
+                      : checkinId;
 
 interface RouteSchemas {
   body?: ZodType;

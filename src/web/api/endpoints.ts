@@ -180,4 +180,12 @@ export const endpoints = {
     ),
     turnOff: route<C['twoFactor']['turnOff']>('POST', '/api/auth/two-factor/off'),
   },
+  activities: {
+    list: route<C['activities']['list']>('GET', '/api/activities'),
+    add: route<C['activities']['add']>('POST', '/api/activities'),
+    plan: route<C['activities']['plan']>('PUT', '/api/activities/:id/plan'),
+    done: route<C['activities']['done']>('PUT', '/api/activities/:id/done'),
+    setAside: route<C['activities']['setAside']>('PUT', '/api/activities/:id/set-aside'),
+    calendar: route<C['activities']['calendar']>('GET', '/api/activities/:id/calendar.ics'),
+  },
 };

@@ -147,6 +147,11 @@ describe('the partner cannot tell', () => {
     await a.client.put(`/api/checkins/${fromA.id}/visibility`, { visibility: 'partner' });
     t.clock.advance(1000); // a fixed order in the history
     const fromB = await writeCheckin(b, 'from b');
+    // A shared activity B added and planned: the shared list reads the same either way.
+    const activity = await b.client.post('/api/activities', { title: 'A walk' });
+    await b.client.put(`/api/activities/${activity.json<{ id: string }>().id}/plan`, {
+      date: '2026-12-12',
+    });
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 
