@@ -93,6 +93,8 @@ export const errorCodes = [
   'two_factor.code_invalid',
   'two_factor.password_invalid',
   'two_factor.required',
+  // Step 6: closeness at each person's own pace.
+  'closeness.no_partner',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

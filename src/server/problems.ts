@@ -499,6 +499,12 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Two-factor sign-in is required for therapists and administrators, so it cannot be turned off for this account. You can make new recovery codes instead.',
   },
+  'closeness.no_partner': {
+    status: 409,
+    title: 'This is for the two of you',
+    detail:
+      'Marking what you feel ready for is shared with a partner, so it needs both of you on the journey. Nothing was saved.',
+  },
 };
 
 export function problem(

@@ -85,6 +85,14 @@ export const sealedFields = {
   totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
   /** A therapist's note with a suggestion, under the therapist's key (caseload). */
   suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
+  /** A person's marks of the kinds of closeness, bound to their round (step 6). */
+  closenessMarks: personal(
+    'closeness_marks',
+    'sealed',
+    'marks',
+    ['journey_id', 'user_id', 'round'],
+    'user_id',
+  ),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

@@ -180,4 +180,10 @@ export const endpoints = {
     ),
     turnOff: route<C['twoFactor']['turnOff']>('POST', '/api/auth/two-factor/off'),
   },
+  closeness: {
+    mine: route<C['closeness']['mine']>('GET', '/api/closeness/mine'),
+    mark: route<C['closeness']['mark']>('PUT', '/api/closeness/mine'),
+    reset: route<C['closeness']['reset']>('DELETE', '/api/closeness/mine'),
+    matches: route<C['closeness']['matches']>('GET', '/api/closeness/matches'),
+  },
 };
