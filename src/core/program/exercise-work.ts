@@ -38,6 +38,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'agreements',
   'commitments',
   'letter',
+  'closeness_pace',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

@@ -16,6 +16,7 @@ import { makeTherapist } from '../test-support/practice.js';
 import { t as message } from '../../shared/i18n/messages.js';
 import { CSRF_HEADER, policyOf } from './access.js';
 import { enrollTotp } from '../test-support/two-factor.js';
+import { closenessKindIds } from '../../core/intimacy/kinds.js';
 
 const TABLES = [
   'users',
@@ -49,6 +50,8 @@ const TABLES = [
   'therapist_invites',
   'totp_factors',
   'recovery_codes',
+  'closeness_rounds',
+  'closeness_marks',
 ];
 
 let t: TestApp;
@@ -112,6 +115,12 @@ beforeAll(async () => {
   commitmentLogId = (await a.client.post(`/api/commitments/${commitmentId}/logs`)).json<{
     logs: { id: string }[];
   }>().logs[0]!.id;
+  // Closeness: both have marked a round, so the reads open real marks.
+  for (const who of [a, b]) {
+    await who.client.put('/api/closeness/mine', {
+      marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'ready'])),
+    });
+  }
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {

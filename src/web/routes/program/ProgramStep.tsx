@@ -10,6 +10,7 @@ import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { exerciseLink, programKeys, statusLabel, useProgram, useProgramStep } from './queries.js';
+import { hiddenInSafetyMode } from './queries.js';
 
 /**
  * Trusted content only: the server renders this HTML at start-up from the Markdown files in
@@ -117,6 +118,8 @@ function Exercises({
       {mark.isError ? <p role="alert">{problemOf(mark.error).detail}</p> : null}
       <ul className="program-exercises">
         {step.exercises.map((ex) => {
+          // Some exercises are never offered in safety mode, not even by name.
+          if (safetyMode && hiddenInSafetyMode.has(ex.type)) return null;
           const to = ex.selfMarked ? null : exerciseLink(ex);
           const done = workedOn.has(ex.id);
           return (

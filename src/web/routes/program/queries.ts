@@ -53,7 +53,13 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   letter: '/app/letters',
   agreements: '/app/agreements',
   commitments: '/app/commitments',
+  closeness_pace: '/app/closeness',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
   exercisePages[ex.type] ?? null;
+
+/** Exercises never offered in safety mode, not even listed on their step (closeness, step 6). */
+export const hiddenInSafetyMode: ReadonlySet<ProgramExerciseView['type']> = new Set([
+  'closeness_pace',
+]);
