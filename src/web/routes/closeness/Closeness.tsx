@@ -62,7 +62,7 @@ function MarksForm({ saved }: { saved: Marks | null }) {
   const summary = useRef<HTMLParagraphElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setMarks(saved ?? {}), [saved]);
+  // Read once: the form mounts after my marks have loaded, and only this form changes them.
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
