@@ -67,6 +67,9 @@ export const redactPaths = [
   // error's code too; bodies are not logged, and a sign-in code is worthless once its step passed.)
   '*.secret',
   '*.recoveryCodes',
+  // Closeness (step 6): a person's marks, and what both marked ready.
+  '*.marks',
+  '*.matches',
 ];
 
 const BODY_LIMIT_BYTES = 64 * 1024;
