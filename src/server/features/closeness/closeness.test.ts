@@ -217,6 +217,26 @@ describe('the matches', () => {
   });
 });
 
+describe('at rest', () => {
+  it('keeps each round as one sealed value whose length says nothing of the marks', async () => {
+    const { a, b, journeyId } = await makeCouple(t.app);
+    await markAs(a, all('not_now'));
+    await markAs(b, with_(all('maybe'), 'ready', 'talk.love', 'sex.sex'));
+    const rows = await t.deps.database.db
+      .selectFrom('closeness_marks')
+      .select(['user_id', 'sealed', 'round'])
+      .where('journey_id', '=', journeyId)
+      .execute();
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.sealed.startsWith('sf1.')).toBe(true);
+      for (const id of closenessKindIds) expect(r.sealed).not.toContain(id);
+    }
+    expect(rows[0]!.sealed.length).toBe(rows[1]!.sealed.length);
+    expect(rows.map((r) => r.round)).toEqual([1, 1]);
+  });
+});
+
 describe('safety mode', () => {
   /** A couple where A answered the safety check with "yes" (safety mode) or all "no". */
   async function couple(aInSafetyMode: boolean) {
