@@ -98,6 +98,8 @@ export const errorCodes = [
   'activity.no_partner',
   'activity.set_aside',
   'activity.not_planned',
+  // Step 6: closeness at each person's own pace.
+  'closeness.no_partner',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

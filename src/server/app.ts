@@ -45,6 +45,7 @@ import { zodSerializerCompiler } from './http/serializer.js';
 import { textSafeValidatorCompiler } from './http/validator.js';
 import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
+import { registerClosenessRoutes } from './features/closeness/closeness.routes.js';
 
 export interface BuiltApp {
   readonly app: FastifyInstance;
@@ -67,6 +68,9 @@ export const redactPaths = [
   // error's code too; bodies are not logged, and a sign-in code is worthless once its step passed.)
   '*.secret',
   '*.recoveryCodes',
+  // Closeness (step 6): a person's marks, and what both marked ready.
+  '*.marks',
+  '*.matches',
 ];
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -169,6 +173,7 @@ export async function buildApp(
   registerOutboxRoutes(app, deps);
   registerCaseloadRoutes(app, deps);
   registerActivityRoutes(app, deps);
+  registerClosenessRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -513,12 +513,19 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
   'activity.set_aside': {
     status: 409,
     title: 'This activity is set aside',
-    detail: 'This activity is set aside. Bring it back to the list first if you would like to plan it or mark it done.',
+    detail:
+      'This activity is set aside. Bring it back to the list first if you would like to plan it or mark it done.',
   },
   'activity.not_planned': {
     status: 409,
     title: 'This activity has no date yet',
     detail: 'A calendar file needs a date. Plan the activity for a day first.',
+  },
+  'closeness.no_partner': {
+    status: 409,
+    title: 'This is for the two of you',
+    detail:
+      'Marking what you feel ready for is shared with a partner, so it needs both of you on the journey. Nothing was saved.',
   },
 };
 

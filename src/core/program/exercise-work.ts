@@ -42,6 +42,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'commitments',
   'letter',
   'shared_activities',
+  'closeness_pace',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

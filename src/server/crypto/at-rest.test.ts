@@ -17,6 +17,7 @@ import {
 } from '../test-support/harness.js';
 import { TEST_POSTGRES_URL } from '../test-support/postgres-global-setup.js';
 import { inviteTherapist, makeAdmin } from '../test-support/therapists.js';
+import { closenessKindIds } from '../../core/intimacy/kinds.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -287,6 +288,38 @@ describe(`sealed at rest (${testDialect()})`, () => {
     await expect(boot(testConfig(testDb.dataDir), { database: testDb.database })).rejects.toThrow(
       /does not match this database/,
     );
+  });
+
+  it('which kinds of closeness anyone marked, and how, never appear in the database files', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const { a, b } = await makeCouple(t.app);
+    const marks = (ready: readonly string[]) =>
+      Object.fromEntries(
+        closenessKindIds.map((id, i) => [
+          id,
+          ready.includes(id) ? 'ready' : i % 2 ? 'maybe' : 'not_now',
+        ]),
+      );
+    expect(
+      (await a.client.put('/api/closeness/mine', { marks: marks(['affection.hug', 'sex.touch']) }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await b.client.put('/api/closeness/mine', {
+          marks: marks(['affection.hug', 'touch.massage']),
+        })
+      ).statusCode,
+    ).toBe(200);
+    const shown = await a.client.get('/api/closeness/matches');
+    expect(shown.json()).toMatchObject({ state: 'shown', matches: [{ id: 'affection.hug' }] });
+
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(a.email);
+    for (const id of closenessKindIds) expect(dump).not.toContain(id);
+    expect(dump).not.toContain('not_now');
+    expect(dump).not.toContain('maybe');
   });
 });
 

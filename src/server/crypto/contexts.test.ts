@@ -17,6 +17,7 @@ import { answer, last, share, write } from '../test-support/letters.js';
 import { inviteTherapist, makeAdmin } from '../test-support/therapists.js';
 import { enrollTotp } from '../test-support/two-factor.js';
 import { sealContext, sealedFields, type SealedFieldName } from './contexts.js';
+import { closenessKindIds } from '../../core/intimacy/kinds.js';
 
 const SEALED_PREFIX = 'sf1.';
 
@@ -127,6 +128,12 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       note: `done ${marker}`,
     });
     expect(activityDone.statusCode, activityDone.body).toBe(200);
+
+    // closeness (step 6): a round of marks, sealed under the person's key.
+    const marked = await a.client.put('/api/closeness/mine', {
+      marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'maybe'])),
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

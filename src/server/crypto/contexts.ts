@@ -96,6 +96,14 @@ export const sealedFields = {
     ['activity_id', 'member_id'],
     'member_id',
   ),
+  /** A person's marks of the kinds of closeness, bound to their round (step 6). */
+  closenessMarks: personal(
+    'closeness_marks',
+    'sealed',
+    'marks',
+    ['journey_id', 'user_id', 'round'],
+    'user_id',
+  ),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

@@ -366,6 +366,20 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** Step 6, closeness: a journey's current round. */
+export interface ClosenessRoundsTable {
+  journey_id: string;
+  round: number;
+}
+
+/** One person's latest marks of the kinds of closeness (sealed under their key) and their round. */
+export interface ClosenessMarksTable {
+  journey_id: string;
+  user_id: string;
+  round: number;
+  sealed: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -402,6 +416,8 @@ export interface DB {
   audit_events: AuditEventsTable;
   activities: ActivitiesTable;
   activity_done: ActivityDoneTable;
+  closeness_rounds: ClosenessRoundsTable;
+  closeness_marks: ClosenessMarksTable;
 }
 
 /**

@@ -34,6 +34,7 @@ const groupBody = {
 import { enrollTotp } from '../test-support/two-factor.js';
 import { makeTherapist } from '../test-support/practice.js';
 import { linkClient } from '../test-support/caseload.js';
+import { closenessKindIds } from '../../core/intimacy/kinds.js';
 
 type BaseActor = 'anonymous' | 'admin' | 'other' | 'partner' | 'self';
 /**
@@ -980,6 +981,32 @@ const cases: Case[] = [
     route: '/api/activities/:id/calendar.ics',
     url: (f) => `/api/activities/${f.activityId}/calendar.ics`,
     expect: members({ other: 404, partner: 200, self: 200 }),
+  },
+  // Closeness (step 6): each person's own marks; the matches need a partner (Chris has none yet).
+  {
+    method: 'GET',
+    route: '/api/closeness/mine',
+    url: () => '/api/closeness/mine',
+    expect: members(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/closeness/mine',
+    url: () => '/api/closeness/mine',
+    body: () => ({ marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'maybe'])) }),
+    expect: members({ other: 409, partner: 200, self: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/closeness/matches',
+    url: () => '/api/closeness/matches',
+    expect: members({ other: 409, partner: 200, self: 200 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/closeness/mine',
+    url: () => '/api/closeness/mine',
+    expect: members(204),
   },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },

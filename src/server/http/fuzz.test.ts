@@ -16,6 +16,7 @@ import { makeTherapist } from '../test-support/practice.js';
 import { t as message } from '../../shared/i18n/messages.js';
 import { CSRF_HEADER, policyOf } from './access.js';
 import { enrollTotp } from '../test-support/two-factor.js';
+import { closenessKindIds } from '../../core/intimacy/kinds.js';
 
 const TABLES = [
   'users',
@@ -51,6 +52,8 @@ const TABLES = [
   'recovery_codes',
   'activities',
   'activity_done',
+  'closeness_rounds',
+  'closeness_marks',
 ];
 
 let t: TestApp;
@@ -120,6 +123,12 @@ beforeAll(async () => {
     id: string;
   }>().id;
   await a.client.put(`/api/activities/${activityId}/plan`, { date: '2026-12-12' });
+  // Closeness: both have marked a round, so the reads open real marks.
+  for (const who of [a, b]) {
+    await who.client.put('/api/closeness/mine', {
+      marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'ready'])),
+    });
+  }
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {

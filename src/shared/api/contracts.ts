@@ -21,6 +21,7 @@ import { therapistsApi } from './therapists.js';
 import { timeoutsApi } from './timeouts.js';
 import { twoFactorApi } from './two-factor.js';
 import { activitiesApi } from './activities.js';
+import { closenessApi } from './closeness.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -53,4 +54,5 @@ export const contracts = {
   timeouts: timeoutsApi,
   twoFactor: twoFactorApi,
   activities: activitiesApi,
+  closeness: closenessApi,
 };

@@ -1772,4 +1772,48 @@ export const en = {
     'A one-off class: pottery, dancing, a language, whatever appeals.',
   'activities.idea.day_trip.title': 'A day trip',
   'activities.idea.day_trip.details': 'A town or a stretch of coast you have not seen together.',
+  // Step 6: what I feel ready for (closeness).
+  'closeness.title': 'What I feel ready for',
+  'closeness.lede':
+    'There is no right pace, and no level you need to reach. Mark each kind of closeness as you feel about it today; you can change your marks or start again whenever you like.',
+  'closeness.howItWorks':
+    'Only you see your marks. {name} never sees them: the two of you see only what you both marked “ready”, and only once you have both finished a round. “Maybe later” and “not now” stay with you.',
+  'closeness.noJourney': 'This belongs to a journey. Start yours first.',
+  'closeness.noPartner':
+    'This is something the two of you do side by side, so it needs your partner on the journey. Once they have joined, it will be here for you both.',
+  'closeness.safetyMode':
+    'This is not offered while safety mode is on. Your own pace and your safety come first; you can look after yourself with the tools in My space, and change safety mode in Settings whenever you choose.',
+  'closeness.safetyFirst': 'Take your private safety check first',
+  'closeness.group.talk': 'Talking and feeling close',
+  'closeness.group.affection': 'Affection',
+  'closeness.group.touch': 'Touch',
+  'closeness.group.sex': 'Sexual closeness',
+  'closeness.mark.ready': 'Ready',
+  'closeness.mark.maybe': 'Maybe later',
+  'closeness.mark.not_now': 'Not now',
+  'closeness.formTitle': 'My marks',
+  'closeness.unmarked': 'Please choose “ready”, “maybe later” or “not now” here.',
+  'closeness.unmarkedSummary': {
+    one: 'Please choose a mark for each kind of closeness, so your round is complete: one is still open. Nothing was saved yet, and your marks so far are still here.',
+    other:
+      'Please choose a mark for each kind of closeness, so your round is complete: {count} are still open. Nothing was saved yet, and your marks so far are still here.',
+  },
+  'closeness.save': 'Save my marks',
+  'closeness.saved': 'Your marks are saved. Only you can see them.',
+  'closeness.savedNote': 'Your marks are saved; you can change them at any time.',
+  'closeness.reset': 'Reset my marks',
+  'closeness.resetConfirm':
+    'This clears all your marks. What you are both ready for will be hidden for both of you until you have both marked again.',
+  'closeness.resetYes': 'Yes, reset my marks',
+  'closeness.resetNo': 'Keep my marks',
+  'closeness.resetDone': 'Your marks are cleared. Start again whenever you like, or not at all.',
+  'closeness.matchesTitle': 'What you are both ready for',
+  'closeness.waitingForMe':
+    'When you have marked every kind of closeness, what you are both ready for shows here, once you have both finished the same round.',
+  'closeness.waiting':
+    'What you are both ready for shows here once you have both finished this round. There is no hurry, for either of you.',
+  'closeness.noMatches':
+    'Nothing on the list is marked “ready” by both of you right now, and that is fine. Closeness comes back at its own pace.',
+  'closeness.roundNote':
+    'When either of you changes or resets their marks, this is hidden again until you have both marked once more, so that no one learns the other’s answers one at a time.',
 } as const;

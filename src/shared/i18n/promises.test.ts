@@ -15,10 +15,6 @@ const promises: readonly [RegExp, string][] = [
   [/notifications?\b/i, 'notifications'],
   [/\breminders?\b/i, 'reminders'],
   [/points it out before it is sent|flags a message/i, 'a blame check on messages'],
-  [
-    /only what you (?:have )?both marked|what you are both ready for is ever shown/i,
-    'closeness pace',
-  ],
   [/answer only once (?:you have )?both (?:have )?answered/i, 'connection prompts'],
 ];
 

@@ -188,4 +188,10 @@ export const endpoints = {
     setAside: route<C['activities']['setAside']>('PUT', '/api/activities/:id/set-aside'),
     calendar: route<C['activities']['calendar']>('GET', '/api/activities/:id/calendar.ics'),
   },
+  closeness: {
+    mine: route<C['closeness']['mine']>('GET', '/api/closeness/mine'),
+    mark: route<C['closeness']['mark']>('PUT', '/api/closeness/mine'),
+    reset: route<C['closeness']['reset']>('DELETE', '/api/closeness/mine'),
+    matches: route<C['closeness']['matches']>('GET', '/api/closeness/matches'),
+  },
 };

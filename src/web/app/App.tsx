@@ -114,6 +114,9 @@ const ClientSummary = lazy(() =>
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
+const Closeness = lazy(() =>
+  import('../routes/closeness/Closeness.js').then((m) => ({ default: m.Closeness })),
+);
 
 /** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
 export const router = createBrowserRouter([
@@ -185,6 +188,7 @@ export const router = createBrowserRouter([
               { path: 'commitments', element: <Commitments /> },
               { path: 'therapist', element: <MyTherapist /> },
               { path: 'activities', element: <Activities /> },
+              { path: 'closeness', element: <Closeness /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -112,11 +112,12 @@ describe('work on the exercises', () => {
       'commitments',
       'letter',
       'shared_activities',
+      'closeness_pace',
     ];
     expect(
       exercises.filter((e) => !e.selfMarked && !onScreen.includes(e.type)).map((e) => e.id),
     ).toEqual(['responsibility.response']);
-    expect(exercises.find((e) => e.id === 'intimacy.pace')?.selfMarked).toBe(true);
+    expect(exercises.find((e) => e.id === 'intimacy.pace')?.selfMarked).toBe(false);
 
     const samBefore = await view(sam);
     const samLensBefore = await view(sam, '?lens=gottman');

@@ -54,6 +54,7 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   agreements: '/app/agreements',
   commitments: '/app/commitments',
   shared_activities: '/app/activities',
+  closeness_pace: '/app/closeness',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
