@@ -93,6 +93,12 @@ export const errorCodes = [
   'two_factor.code_invalid',
   'two_factor.password_invalid',
   'two_factor.required',
+  // Step 5, reconnecting: connection prompts and appreciation notes.
+  'reconnection.no_partner',
+  'prompt.not_found',
+  'prompt.set_aside',
+  'prompt.revealed',
+  'appreciation.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

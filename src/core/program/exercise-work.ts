@@ -17,6 +17,8 @@ export const exerciseWorks = {
   commitment_made: { in: 'commitments', is: 'commitments' },
   commitment_logged: { in: 'commitments', is: 'commitments' },
   commitment_entry_answered: { in: 'commitments', is: 'commitments' },
+  prompt_answered: { in: 'connection_prompts', is: 'connection_prompts' },
+  appreciation_sent: { in: 'appreciations', is: 'appreciations' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -38,6 +40,8 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'agreements',
   'commitments',
   'letter',
+  'connection_prompts',
+  'appreciations',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

@@ -400,6 +400,27 @@ export interface DB {
   therapist_alerts: TherapistAlertsTable;
   suggestions: SuggestionsTable;
   audit_events: AuditEventsTable;
+  prompt_answers: PromptAnswersTable;
+  appreciations: AppreciationsTable;
+}
+
+/** A partner's entry on a connection prompt: an answer (sealed under their key) or a skip. */
+export interface PromptAnswersTable {
+  journey_id: string;
+  prompt_id: string;
+  user_id: string;
+  kind: 'answer' | 'skip';
+  sealed: string | null;
+  at: number;
+}
+
+/** An appreciation note, sealed under its author's key. */
+export interface AppreciationsTable {
+  id: string;
+  journey_id: string;
+  author_id: string;
+  sealed: string;
+  at: number;
 }
 
 export type Db = Kysely<DB>;

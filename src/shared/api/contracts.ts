@@ -20,6 +20,7 @@ import { screensApi } from './screens.js';
 import { therapistsApi } from './therapists.js';
 import { timeoutsApi } from './timeouts.js';
 import { twoFactorApi } from './two-factor.js';
+import { appreciationsApi, promptsApi } from './reconnection.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -51,4 +52,6 @@ export const contracts = {
   therapists: therapistsApi,
   timeouts: timeoutsApi,
   twoFactor: twoFactorApi,
+  prompts: promptsApi,
+  appreciations: appreciationsApi,
 };

@@ -180,4 +180,14 @@ export const endpoints = {
     ),
     turnOff: route<C['twoFactor']['turnOff']>('POST', '/api/auth/two-factor/off'),
   },
+  prompts: {
+    list: route<C['prompts']['list']>('GET', '/api/prompts'),
+    answer: route<C['prompts']['answer']>('PUT', '/api/prompts/:id/answer'),
+    skip: route<C['prompts']['skip']>('POST', '/api/prompts/:id/skip'),
+  },
+  appreciations: {
+    list: route<C['appreciations']['list']>('GET', '/api/appreciations'),
+    send: route<C['appreciations']['send']>('POST', '/api/appreciations'),
+    takeBack: route<C['appreciations']['takeBack']>('DELETE', '/api/appreciations/:id'),
+  },
 };
