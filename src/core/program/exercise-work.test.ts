@@ -58,6 +58,8 @@ describe('work that counts for an exercise', () => {
       commitment_made: 'commitment.log',
       commitment_logged: 'commitment.log',
       commitment_entry_answered: 'commitment.log',
+      prompt_answered: 'reconnection.prompts',
+      appreciation_sent: undefined,
     });
   });
 
@@ -79,7 +81,6 @@ describe('work that counts for an exercise', () => {
     expect(marked).toEqual([
       'plan.needs',
       'commitment.review',
-      'reconnection.prompts',
       'forgiveness.reading',
       'forgiveness.measure',
     ]);
