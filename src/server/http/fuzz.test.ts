@@ -49,6 +49,8 @@ const TABLES = [
   'therapist_invites',
   'totp_factors',
   'recovery_codes',
+  'prompt_answers',
+  'appreciations',
 ];
 
 let t: TestApp;
@@ -72,6 +74,9 @@ let commitmentId: string;
 let commitmentLogId: string;
 /** A real step, so the program routes' ":stepId" reaches the handler. */
 const stepId = 'responsibility';
+/** A real prompt of the decks and a real appreciation note (step 5). */
+const promptId = 'know-again.01';
+let appreciationId: string;
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
 async function digest(): Promise<string> {
@@ -112,6 +117,10 @@ beforeAll(async () => {
   commitmentLogId = (await a.client.post(`/api/commitments/${commitmentId}/logs`)).json<{
     logs: { id: string }[];
   }>().logs[0]!.id;
+  appreciationId = (await a.client.post('/api/appreciations', { text: 'fuzz thanks' })).json<{
+    id: string;
+  }>().id;
+  await a.client.put(`/api/prompts/${promptId}/answer`, { text: 'fuzz answer' });
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -152,7 +161,7 @@ afterAll(async () => {
 });
 
 /** A real id for the route's ":id" or ":stepId", so a request reaches its handler. */
-const realParam = (url: string): string =>
+const realParamBefore = (url: string): string =>
   url.startsWith('/api/intake') || url.startsWith('/api/therapist/intake')
     ? intakeId
     : url.startsWith('/api/letters')
@@ -172,6 +181,14 @@ const realParam = (url: string): string =>
                   : url.startsWith('/api/commitment-logs')
                     ? commitmentLogId
                     : checkinId;
+
+/** Step 5's routes take a prompt of the decks or an appreciation note; the others as above. */
+const realParam = (url: string): string =>
+  url.startsWith('/api/prompts')
+    ? promptId
+    : url.startsWith('/api/appreciations')
+      ? appreciationId
+      : realParamBefore(url);
 
 interface RouteSchemas {
   body?: ZodType;

@@ -147,6 +147,9 @@ describe('the partner cannot tell', () => {
     await a.client.put(`/api/checkins/${fromA.id}/visibility`, { visibility: 'partner' });
     t.clock.advance(1000); // a fixed order in the history
     const fromB = await writeCheckin(b, 'from b');
+    // Step 5: A answered a connection prompt and sent an appreciation note.
+    await a.client.put('/api/prompts/know-again.02/answer', { text: 'from a' });
+    await a.client.post('/api/appreciations', { text: 'thanks from a' });
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 
