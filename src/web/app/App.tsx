@@ -111,6 +111,12 @@ const ClientSummary = lazy(() =>
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
+const Prompts = lazy(() =>
+  import('../routes/reconnection/Prompts.js').then((m) => ({ default: m.Prompts })),
+);
+const Appreciations = lazy(() =>
+  import('../routes/reconnection/Appreciations.js').then((m) => ({ default: m.Appreciations })),
+);
 
 /** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
 export const router = createBrowserRouter([
@@ -181,6 +187,8 @@ export const router = createBrowserRouter([
               { path: 'agreements', element: <Agreements /> },
               { path: 'commitments', element: <Commitments /> },
               { path: 'therapist', element: <MyTherapist /> },
+              { path: 'prompts', element: <Prompts /> },
+              { path: 'appreciations', element: <Appreciations /> },
             ],
           },
           { path: '*', element: <NotFound /> },

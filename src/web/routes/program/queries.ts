@@ -53,6 +53,8 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   letter: '/app/letters',
   agreements: '/app/agreements',
   commitments: '/app/commitments',
+  connection_prompts: '/app/prompts',
+  appreciations: '/app/appreciations',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
