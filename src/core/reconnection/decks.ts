@@ -96,6 +96,9 @@ export function assembleDecks(
   if (missing) return { ok: false, message: `the deck ${missing} is missing` };
   return {
     ok: true,
-    decks: { decks: decks.toSorted((a, b) => a.order - b.order || a.id.localeCompare(b.id)), prompts },
+    decks: {
+      decks: decks.toSorted((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
+      prompts,
+    },
   };
 }

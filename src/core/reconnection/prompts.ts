@@ -31,7 +31,13 @@ export interface PromptFacts<T = string> {
   readonly partner: PromptEntry<T> | undefined;
 }
 
-export const promptStatuses = ['open', 'partner_answered', 'waiting', 'revealed', 'set_aside'] as const;
+export const promptStatuses = [
+  'open',
+  'partner_answered',
+  'waiting',
+  'revealed',
+  'set_aside',
+] as const;
 export type PromptStatus = (typeof promptStatuses)[number];
 
 /** What the caller may see of a prompt. `partner` is never set unless both have answered. */

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { APPRECIATION_MAX } from '../../core/reconnection/appreciation.js';
-import {
-  PROMPT_ID_MAX,
-  promptIdPattern,
-} from '../../core/reconnection/decks.js';
+import { PROMPT_ID_MAX, promptIdPattern } from '../../core/reconnection/decks.js';
 import { PROMPT_ANSWER_MAX, promptStatuses } from '../../core/reconnection/prompts.js';
 import { IdParams, PageQuery, pageOf } from './common.js';
 import { endpoint } from './endpoint.js';

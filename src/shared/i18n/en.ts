@@ -1643,14 +1643,14 @@ export const en = {
   'prompts.status.open': 'Not answered yet.',
   'prompts.status.partner_answered':
     '{name} has answered. Their words stay private until you answer too, whenever you like.',
-  'prompts.status.waiting':
-    'Waiting for {name}. Your answer stays private until they answer too.',
+  'prompts.status.waiting': 'Waiting for {name}. Your answer stays private until they answer too.',
   'prompts.status.revealed': 'You have both answered.',
   'prompts.status.set_aside': 'This one was set aside. Nothing more is shown for it.',
   'prompts.you': 'You',
   'prompts.yourAnswer': 'Your answer',
   'prompts.answerLabel': 'Your answer to: {prompt}',
-  'prompts.answerHint': 'Only you can see this until {name} has answered too. Up to {max} characters.',
+  'prompts.answerHint':
+    'Only you can see this until {name} has answered too. Up to {max} characters.',
   'prompts.write': 'Write my answer',
   'prompts.change': 'Change my answer',
   'prompts.save': 'Save my answer',
@@ -1668,12 +1668,12 @@ export const en = {
   'appreciations.lede':
     'A few words of thanks, sent to {name} at once and kept here for you both to look back on.',
   'appreciations.textLabel': 'Your note to {name}',
-  'appreciations.textHint': 'A short note, up to {max} characters. {name} can read it as soon as you send it.',
+  'appreciations.textHint':
+    'A short note, up to {max} characters. {name} can read it as soon as you send it.',
   'appreciations.send': 'Send note',
   'appreciations.sent': 'Sent. {name} can read it now.',
   'appreciations.listTitle': 'Notes between you',
-  'appreciations.empty':
-    'No notes yet. A small thing you noticed today is a fine place to start.',
+  'appreciations.empty': 'No notes yet. A small thing you noticed today is a fine place to start.',
   'appreciations.fromMe': 'From you',
   'appreciations.from': 'From {name}',
   'appreciations.more': 'Show earlier notes',

@@ -19,7 +19,6 @@ const promises: readonly [RegExp, string][] = [
     /only what you (?:have )?both marked|what you are both ready for is ever shown/i,
     'closeness pace',
   ],
-  [/answer only once (?:you have )?both (?:have )?answered/i, 'connection prompts'],
 ];
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -154,7 +154,12 @@ async function writeEntry(
       });
     }
   });
-  const entries = await promptEntries(deps.database.db, c.journeyId, [c.userId, partner], prompt.id);
+  const entries = await promptEntries(
+    deps.database.db,
+    c.journeyId,
+    [c.userId, partner],
+    prompt.id,
+  );
   return promptView(c, who, prompt, factsFor(entries, prompt.id, c.userId, partner));
 }
 

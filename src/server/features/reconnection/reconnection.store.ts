@@ -7,7 +7,11 @@ import { atomically, type Db } from '../../db/schema.js';
  */
 
 /** The other current member of the journey, if any. */
-export async function partnerOf(db: Db, journeyId: string, userId: string): Promise<string | undefined> {
+export async function partnerOf(
+  db: Db,
+  journeyId: string,
+  userId: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('journey_members')
     .select('user_id')
@@ -105,7 +109,13 @@ const toNote = (r: NoteRow): StoredAppreciation => ({
 export async function insertAppreciation(db: Db, n: StoredAppreciation): Promise<void> {
   await db
     .insertInto('appreciations')
-    .values({ id: n.id, journey_id: n.journeyId, author_id: n.authorId, sealed: n.sealed, at: n.at })
+    .values({
+      id: n.id,
+      journey_id: n.journeyId,
+      author_id: n.authorId,
+      sealed: n.sealed,
+      at: n.at,
+    })
     .execute();
 }
 

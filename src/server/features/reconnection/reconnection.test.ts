@@ -64,7 +64,10 @@ describe(`connection prompts (${testDialect()})`, () => {
       myAnswer: null,
       partnerAnswer: null,
     });
-    expect(promptIn(await decks(a), PROMPT)).toMatchObject({ status: 'waiting', partnerAnswer: null });
+    expect(promptIn(await decks(a), PROMPT)).toMatchObject({
+      status: 'waiting',
+      partnerAnswer: null,
+    });
 
     t.clock.advance(60_000);
     const revealed = await ok<PromptView>(answer(b, PROMPT, 'Slow coffee'));
@@ -107,7 +110,11 @@ describe(`connection prompts (${testDialect()})`, () => {
     const skipped = await b.client.post(`/api/prompts/${PROMPT}/skip`);
     expect(skipped.statusCode, skipped.body).toBe(200);
     expect(skipped.body).not.toContain(secret);
-    expect(skipped.json()).toMatchObject({ status: 'set_aside', myAnswer: null, partnerAnswer: null });
+    expect(skipped.json()).toMatchObject({
+      status: 'set_aside',
+      myAnswer: null,
+      partnerAnswer: null,
+    });
     // A keeps their own words, and sees the same "set aside" without a name.
     expect(promptIn(await decks(a), PROMPT)).toMatchObject({
       status: 'set_aside',

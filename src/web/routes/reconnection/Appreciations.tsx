@@ -91,7 +91,9 @@ function Note({ note, partner }: { note: AppreciationView; partner: string }) {
           {note.text}
         </p>
         <p className="small">
-          {note.mine ? t('appreciations.fromMe') : t('appreciations.from', { name: note.authorName })}
+          {note.mine
+            ? t('appreciations.fromMe')
+            : t('appreciations.from', { name: note.authorName })}
           {' · '}
           <time dateTime={new Date(note.at).toISOString()}>{formatWhen(note.at)}</time>
         </p>

@@ -19,7 +19,9 @@ export function JointGate({ children }: { children: (partner: string) => ReactNo
   if (safety.isError) return <p>{problemOf(safety.error).detail}</p>;
   const current = journey.data.journey;
   if (!current) {
-    return <EmptyState text={t('reconnection.noJourney')} to="/app/start" action={t('today.begin')} />;
+    return (
+      <EmptyState text={t('reconnection.noJourney')} to="/app/start" action={t('today.begin')} />
+    );
   }
   if (!safety.data.checked) {
     return (
