@@ -33,6 +33,37 @@ function replacePrompt(view: PromptDecksView | undefined, next: PromptView) {
     : view;
 }
 
+/**
+ * What the caller may read of a prompt, as the server sent it: both answers side by side once
+ * both have answered; before that, only their own (the partner's never reaches the browser).
+ */
+export function PromptAnswers({ prompt, partner }: { prompt: PromptView; partner: string }) {
+  return prompt.status === 'revealed' ? (
+    <dl className="prompt-answers">
+      <div>
+        <dt>{t('prompts.you')}</dt>
+        <dd className="note-text" dir="auto">
+          {prompt.myAnswer}
+        </dd>
+      </div>
+      <div>
+        <dt>{partner}</dt>
+        <dd className="note-text" dir="auto">
+          {prompt.partnerAnswer}
+        </dd>
+      </div>
+    </dl>
+  ) : prompt.myAnswer !== null ? (
+    <>
+      <p className="small">{t('prompts.yourAnswer')}</p>
+      <p className="note-text" dir="auto">
+        {prompt.myAnswer}
+      </p>
+      {prompt.status === 'set_aside' ? <p className="hint">{t('prompts.ownOnly')}</p> : null}
+    </>
+  ) : null;
+}
+
 function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }) {
   const me = useMe();
   const client = useQueryClient();
@@ -79,30 +110,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
       <article className="checkin" aria-labelledby={headingId}>
         <h3 id={headingId}>{prompt.text}</h3>
         <p className="small">{statusText(prompt, partner)}</p>
-        {prompt.status === 'revealed' ? (
-          <dl className="stack">
-            <div>
-              <dt>{t('prompts.you')}</dt>
-              <dd className="note-text" dir="auto">
-                {prompt.myAnswer}
-              </dd>
-            </div>
-            <div>
-              <dt>{partner}</dt>
-              <dd className="note-text" dir="auto">
-                {prompt.partnerAnswer}
-              </dd>
-            </div>
-          </dl>
-        ) : prompt.myAnswer !== null && !editing ? (
-          <>
-            <p className="small">{t('prompts.yourAnswer')}</p>
-            <p className="note-text" dir="auto">
-              {prompt.myAnswer}
-            </p>
-            {prompt.status === 'set_aside' ? <p className="hint">{t('prompts.ownOnly')}</p> : null}
-          </>
-        ) : null}
+        {editing ? null : <PromptAnswers prompt={prompt} partner={partner} />}
         {editing ? (
           <form
             className="stack"
