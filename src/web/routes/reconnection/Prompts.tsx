@@ -11,7 +11,13 @@ import { useKeptText } from '../../app/kept-words.js';
 import { Loading, useMe } from '../../app/Shell.js';
 import { Choices } from '../../components/choices.js';
 import { ConfirmStep } from '../../components/ConfirmStep.js';
-import { describedBy, ErrorLine, FieldError, fieldErrorsOf } from '../../components/form.js';
+import {
+  describedBy,
+  ErrorLine,
+  FieldError,
+  fieldErrorsOf,
+  problemOf,
+} from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { formatCount } from '../labels.js';
 import { JointGate, ReadProblem } from './Gate.js';
@@ -73,6 +79,14 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
   const [confirming, setConfirming] = useState(false);
   const [text, setText] = useKeptText(`prompt:${prompt.id}`, me.id);
   const confirmRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // Refused because the prompt changed meanwhile (set aside, or both answered): show it as it is now.
+  const reread = (error: unknown) => {
+    const { code } = problemOf(error);
+    if (code === 'prompt.set_aside' || code === 'prompt.revealed') {
+      void client.invalidateQueries({ queryKey: reconnectionKeys.prompts });
+    }
+  };
 
   const done = async (next: PromptView, message: string) => {
     client.setQueryData<PromptDecksView>(reconnectionKeys.prompts, (v) => replacePrompt(v, next));
@@ -82,6 +96,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
   const save = useMutation({
     mutationFn: () => call(endpoints.prompts.answer, { params: { id: prompt.id }, body: { text } }),
     meta: { keepsUnsavedText: true },
+    onError: reread,
     onSuccess: async (next) => {
       setEditing(false);
       setText('');
@@ -95,6 +110,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
   });
   const skip = useMutation({
     mutationFn: () => call(endpoints.prompts.skip, { params: { id: prompt.id } }),
+    onError: reread,
     onSuccess: async (next) => {
       setConfirming(false);
       setEditing(false);
@@ -125,6 +141,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
                 {t('prompts.answerHint', { name: partner, max: formatCount(PROMPT_ANSWER_MAX) })}
               </span>
               <textarea
+                ref={textRef}
                 dir="auto"
                 id={textId}
                 rows={4}
@@ -169,6 +186,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
                   save.reset();
                   if (!text) setText(prompt.myAnswer ?? '');
                   setEditing(true);
+                  requestAnimationFrame(() => textRef.current?.focus());
                 }}
               >
                 {prompt.myAnswer === null ? t('prompts.write') : t('prompts.change')}
