@@ -27,6 +27,7 @@ import {
   findAppreciation,
   insertAppreciation,
   listAppreciations as listStoredAppreciations,
+  lockPrompt,
   partnerOf,
   promptEntries,
   putPromptEntry,
@@ -135,6 +136,7 @@ async function writeEntry(
       ? who.seal('promptAnswer', c.userId, entry.text, c.journeyId, prompt.id, c.userId)
       : null;
   await deps.database.db.transaction().execute(async (trx) => {
+    await lockPrompt(trx, deps.database.dialect, c.journeyId, prompt.id);
     const entries = await promptEntries(trx, c.journeyId, [c.userId, partner], prompt.id);
     const facts = factsFor(entries, prompt.id, c.userId, partner);
     refuseIf(entry.kind === 'answer' ? refusalToAnswer(facts) : refusalToSkip(facts));

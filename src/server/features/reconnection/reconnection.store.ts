@@ -1,4 +1,5 @@
 import type { Cursor } from '../../../core/checkins/checkin.js';
+import { sql } from 'kysely';
 import { atomically, type Db } from '../../db/schema.js';
 
 /**
@@ -53,6 +54,22 @@ export async function promptEntries(
   let q = entryQuery(db).where('journey_id', '=', journeyId).where('user_id', 'in', people);
   if (promptId !== undefined) q = q.where('prompt_id', '=', promptId);
   return (await q.execute()).map(toEntry);
+}
+
+/**
+ * Makes another entry on the same prompt of the journey wait for this transaction, so that the
+ * rule's check and the write are one step (PostgreSQL only: SQLite runs one transaction at a time).
+ */
+export async function lockPrompt(
+  db: Db,
+  dialect: 'sqlite' | 'postgres',
+  journeyId: string,
+  promptId: string,
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`prompt:${journeyId}:${promptId}`}))`.execute(
+    db,
+  );
 }
 
 /** Writes the caller's entry on a prompt (an answer, a changed answer or a skip), replacing theirs. */

@@ -159,6 +159,37 @@ describe(`connection prompts (${testDialect()})`, () => {
     expect(await codeOf(unchecked.client.get('/api/prompts'))).toBe('409 safety.check_needed');
   });
 
+  it('takes two answers sent at once, and a change racing an answer, one after the other', async () => {
+    const { a, b } = await makeCouple(t.app);
+    const [fromA, fromB] = await Promise.all([
+      answer(a, PROMPT, 'At once, A'),
+      answer(b, PROMPT, 'At once, B'),
+    ]);
+    expect([fromA.statusCode, fromB.statusCode]).toEqual([200, 200]);
+    // The later of the two saw the other's answer and revealed both.
+    expect([fromA.json<PromptView>().status, fromB.json<PromptView>().status]).toContain(
+      'revealed',
+    );
+    expect(promptIn(await decks(a), PROMPT)).toMatchObject({
+      status: 'revealed',
+      partnerAnswer: 'At once, B',
+    });
+
+    await ok(answer(a, OTHER_PROMPT, 'First'));
+    const [change, reveal] = await Promise.all([
+      answer(a, OTHER_PROMPT, 'Second'),
+      answer(b, OTHER_PROMPT, 'Mine'),
+    ]);
+    // Either the change landed first and B sees it, or B's answer did and the change is refused.
+    const seen = reveal.json<PromptView>().partnerAnswer;
+    if (change.statusCode === 200) expect(seen).toBe('Second');
+    else {
+      expect(change.json<{ code: string }>().code).toBe('prompt.revealed');
+      expect(seen).toBe('First');
+    }
+    expect(promptIn(await decks(b), OTHER_PROMPT).partnerAnswer).toBe(seen);
+  });
+
   it('answers 404 for a prompt that is not in the decks and 400 for an id that cannot be one', async () => {
     const { a } = await makeCouple(t.app);
     expect(await codeOf(answer(a, 'light.99', 'Hello'))).toBe('404 prompt.not_found');
