@@ -1670,7 +1670,7 @@ export const en = {
   'appreciations.textLabel': 'Your note to {name}',
   'appreciations.textHint':
     'A short note, up to {max} characters. {name} can read it as soon as you send it.',
-  'appreciations.send': 'Send note',
+  'appreciations.send': 'Send to {name}',
   'appreciations.sent': 'Sent. {name} can read it now.',
   'appreciations.listTitle': 'Notes between you',
   'appreciations.empty': 'No notes yet. A small thing you noticed today is a fine place to start.',

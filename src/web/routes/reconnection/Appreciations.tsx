@@ -61,7 +61,7 @@ function SendForm({ partner }: { partner: string }) {
       {errors.text ? null : <ErrorLine error={send.error} />}
       <p className="actions">
         <button type="submit" className="button primary" disabled={send.isPending}>
-          {t('appreciations.send')}
+          {t('appreciations.send', { name: partner })}
         </button>
       </p>
     </form>
