@@ -55,6 +55,12 @@ describe(`connection prompts (${testDialect()})`, () => {
       await answer(b, PROMPT, ''),
       await b.client.put(`/api/prompts/${PROMPT}/answer`, { text: 'x'.repeat(2001) }),
     ];
+    // And every other read of the API B may call (those without a path parameter).
+    const reads = t.routes
+      .filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.includes(':'))
+      .map((r) => r.url);
+    expect(reads).toContain('/api/prompts');
+    for (const url of reads) bodies.push(await b.client.get(url));
     for (const res of bodies) {
       expect(res.statusCode).toBeLessThan(500);
       expect(res.body).not.toContain(secret);
