@@ -100,6 +100,12 @@ export const errorCodes = [
   'activity.not_planned',
   // Step 6: closeness at each person's own pace.
   'closeness.no_partner',
+  // Step 5, reconnecting: connection prompts and appreciation notes.
+  'reconnection.no_partner',
+  'prompt.not_found',
+  'prompt.set_aside',
+  'prompt.revealed',
+  'appreciation.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

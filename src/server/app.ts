@@ -46,6 +46,7 @@ import { textSafeValidatorCompiler } from './http/validator.js';
 import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
 import { registerClosenessRoutes } from './features/closeness/closeness.routes.js';
+import { registerReconnectionRoutes } from './features/reconnection/reconnection.routes.js';
 
 export interface BuiltApp {
   readonly app: FastifyInstance;
@@ -174,6 +175,7 @@ export async function buildApp(
   registerCaseloadRoutes(app, deps);
   registerActivityRoutes(app, deps);
   registerClosenessRoutes(app, deps);
+  registerReconnectionRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -527,6 +527,34 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Marking what you feel ready for is shared with a partner, so it needs both of you on the journey. Nothing was saved.',
   },
+  'reconnection.no_partner': {
+    status: 409,
+    title: 'This is shared with a partner',
+    detail:
+      'Connection prompts and appreciation notes are shared between partners, so they need the together path with both of you on it. Nothing was saved.',
+  },
+  'prompt.not_found': {
+    status: 404,
+    title: 'Prompt not found',
+    detail: 'We could not find that prompt. The decks are listed on the connection prompts page.',
+  },
+  'prompt.set_aside': {
+    status: 409,
+    title: 'This prompt was set aside',
+    detail:
+      'This prompt was set aside, so it is closed for both of you. Nothing was saved; any other prompt is open.',
+  },
+  'prompt.revealed': {
+    status: 409,
+    title: 'Both answers are already shared',
+    detail:
+      'You have both answered this prompt and can both read the answers, so they stay as they were. Nothing was changed.',
+  },
+  'appreciation.not_found': {
+    status: 404,
+    title: 'Note not found',
+    detail: 'We could not find that note.',
+  },
 };
 
 export function problem(

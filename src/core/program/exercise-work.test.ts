@@ -64,6 +64,8 @@ describe('work that counts for an exercise', () => {
       activity_added: 'reconnection.activities',
       activity_planned: 'reconnection.activities',
       activity_done: 'reconnection.activities',
+      prompt_answered: 'reconnection.prompts',
+      appreciation_sent: undefined,
     });
   });
 
@@ -85,7 +87,6 @@ describe('work that counts for an exercise', () => {
     expect(marked).toEqual([
       'plan.needs',
       'commitment.review',
-      'reconnection.prompts',
       'forgiveness.reading',
       'forgiveness.measure',
     ]);

@@ -20,6 +20,8 @@ export const exerciseWorks = {
   activity_added: { in: 'shared_activities', is: 'shared_activities' },
   activity_planned: { in: 'shared_activities', is: 'shared_activities' },
   activity_done: { in: 'shared_activities', is: 'shared_activities' },
+  prompt_answered: { in: 'connection_prompts', is: 'connection_prompts' },
+  appreciation_sent: { in: 'appreciations', is: 'appreciations' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -43,6 +45,8 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'letter',
   'shared_activities',
   'closeness_pace',
+  'connection_prompts',
+  'appreciations',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

@@ -8,6 +8,8 @@ import { orderTools, requiredTools, ToolFrontMatter, ToolsIntroFrontMatter, tool
 import { CrisisResources } from '../../core/crisis/resources.js';
 import { Instrument, requiredInstruments } from '../../core/measures/instrument.js';
 import { assembleProgram, missingSteps, parseStepBody, stepFileName, StepFrontMatter, type Program, type ProgramStep } from '../../core/program/program.js';
+import type { PromptDecks } from '../../core/reconnection/decks.js';
+import { loadPromptDecks, PromptDeckError } from './prompts.js';
 
 export class ContentError extends Error {}
 
@@ -22,6 +24,8 @@ export interface Content {
   readonly tools: ToolsContent;
   /** The seven steps in order, with their exercises and role texts (content/program/NN-<id>.md). */
   readonly program: Program;
+  /** Step 5's connection prompt decks (content/prompts/<deck>.md). */
+  readonly prompts: PromptDecks;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
@@ -107,7 +111,8 @@ export function loadContent(dir: string): Content {
   const tools = loadTools(dir);
   const instruments = loadInstruments(dir);
   const program = loadProgram(dir);
-  return { learn, learnIndex, crisis: crisis.data, tools, instruments, program };
+  const prompts = loadPrompts(dir);
+  return { learn, learnIndex, crisis: crisis.data, tools, instruments, program, prompts };
 }
 
 /** The questionnaires, one file each named after its id; every file is checked whole, and PHQ-9 and GAD-7 must be there. */
@@ -187,4 +192,14 @@ function loadProgram(dir: string): Program {
   const [missing] = missingSteps(assembled.program);
   if (missing) throw new ContentError(`${path.join(programDir, missing.file)}: this required step is missing`);
   return assembled.program;
+}
+
+/** The connection prompt decks, their errors reported as every content error is. */
+function loadPrompts(dir: string): PromptDecks {
+  try {
+    return loadPromptDecks(dir);
+  } catch (e) {
+    if (e instanceof PromptDeckError) throw new ContentError(e.message);
+    throw e;
+  }
 }

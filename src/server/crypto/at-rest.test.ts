@@ -250,6 +250,31 @@ describe(`sealed at rest (${testDialect()})`, () => {
     for (const secret of [invited.email, invited.token]) expect(dump).not.toContain(secret);
   });
 
+  it('a connection prompt answer and an appreciation note never appear in the database files', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const { a, b } = await makeCouple(t.app);
+    const marker = `marker-${randomUUID()}`;
+    // One answer waiting for the partner, one pair revealed, and a note: read back through the app.
+    await a.client.put('/api/prompts/hopes.01/answer', { text: `waiting ${marker}` });
+    await a.client.put('/api/prompts/light.01/answer', { text: `mine ${marker}` });
+    const revealed = await b.client.put('/api/prompts/light.01/answer', {
+      text: `theirs ${marker}`,
+    });
+    expect(revealed.json<{ partnerAnswer: string }>().partnerAnswer).toBe(`mine ${marker}`);
+    const note = await a.client.post('/api/appreciations', { text: `thanks ${marker}` });
+    expect(note.statusCode, note.body).toBe(201);
+    expect(
+      (await b.client.get('/api/appreciations')).json<{ items: { text: string }[] }>().items[0]
+        ?.text,
+    ).toBe(`thanks ${marker}`);
+
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(note.json<{ id: string }>().id);
+    expect(dump).toContain('light.01');
+    expect(dump).not.toContain(marker);
+  });
+
   it('refuses to start when sealed data exists but the master key file is gone', async () => {
     const testDb = await createTestDatabase();
     cleanups.push(() => testDb.drop());

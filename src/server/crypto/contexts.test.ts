@@ -134,6 +134,15 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'maybe'])),
     });
     expect(marked.statusCode, marked.body).toBe(200);
+    // Step 5: a connection prompt answered by both, and an appreciation note.
+    for (const who of [a, b]) {
+      const answered = await who.client.put('/api/prompts/know-again.01/answer', {
+        text: `prompt ${marker}`,
+      });
+      expect(answered.statusCode, answered.body).toBe(200);
+    }
+    const thanked = await b.client.post('/api/appreciations', { text: `thanks ${marker}` });
+    expect(thanked.statusCode, thanked.body).toBe(201);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

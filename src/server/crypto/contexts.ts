@@ -104,6 +104,16 @@ export const sealedFields = {
     ['journey_id', 'user_id', 'round'],
     'user_id',
   ),
+  /** A partner's answer to a connection prompt (step 5), under their key. */
+  promptAnswer: personal(
+    'prompt_answers',
+    'sealed',
+    'answer',
+    ['journey_id', 'prompt_id', 'user_id'],
+    'user_id',
+  ),
+  /** An appreciation note (step 5), under its author's key. */
+  appreciation: personal('appreciations', 'sealed', 'text', ['id'], 'author_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

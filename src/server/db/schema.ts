@@ -418,6 +418,8 @@ export interface DB {
   activity_done: ActivityDoneTable;
   closeness_rounds: ClosenessRoundsTable;
   closeness_marks: ClosenessMarksTable;
+  prompt_answers: PromptAnswersTable;
+  appreciations: AppreciationsTable;
 }
 
 /**
@@ -447,6 +449,25 @@ export interface ActivityDoneTable {
   member_id: string;
   at: number;
   note_sealed: string | null;
+}
+
+/** A partner's entry on a connection prompt: an answer (sealed under their key) or a skip. */
+export interface PromptAnswersTable {
+  journey_id: string;
+  prompt_id: string;
+  user_id: string;
+  kind: 'answer' | 'skip';
+  sealed: string | null;
+  at: number;
+}
+
+/** An appreciation note, sealed under its author's key. */
+export interface AppreciationsTable {
+  id: string;
+  journey_id: string;
+  author_id: string;
+  sealed: string;
+  at: number;
 }
 
 export type Db = Kysely<DB>;

@@ -83,6 +83,8 @@ interface Fixture {
   leeLinkId: string;
   /** Alex's shared activity, planned for a day (step 5). */
   activityId: string;
+  /** Alex's appreciation note to Sam (step 5). */
+  appreciationId: string;
 }
 
 /**
@@ -1008,6 +1010,41 @@ const cases: Case[] = [
     url: () => '/api/closeness/mine',
     expect: members(204),
   },
+  // Step 5, reconnecting: joint, so Chris (no partner yet) is told so; Sam answers a prompt before
+  // Alex, and skips one, which sets it aside for Alex too. A note is taken back by its author only.
+  { method: 'GET', route: '/api/prompts', url: () => '/api/prompts', expect: members(200) },
+  {
+    method: 'PUT',
+    route: '/api/prompts/:id/answer',
+    url: () => '/api/prompts/know-again.05/answer',
+    body: () => ({ text: 'Where I feel most like myself.' }),
+    expect: members({ other: 409, partner: 200, self: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/prompts/:id/skip',
+    url: () => '/api/prompts/light.05/skip',
+    expect: members({ other: 409, partner: 200, self: 409 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/appreciations',
+    url: () => '/api/appreciations',
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/appreciations',
+    url: () => '/api/appreciations',
+    body: () => ({ text: 'Thank you for today.' }),
+    expect: members({ other: 409, partner: 201, self: 201 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/appreciations/:id',
+    url: (f) => `/api/appreciations/${f.appreciationId}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -1132,7 +1169,10 @@ async function setUp(app: FastifyInstance, clock: () => number): Promise<Fixture
     date: '2026-12-12',
   });
   expect(planned.statusCode, planned.body).toBe(200);
+  const appreciation = await alex.client.post('/api/appreciations', { text: 'For the tea.' });
+  expect(appreciation.statusCode, appreciation.body).toBe(201);
   return {
+    appreciationId: appreciation.json<{ id: string }>().id,
     therapists,
     leeLinkId,
     activityId,

@@ -54,6 +54,8 @@ const TABLES = [
   'activity_done',
   'closeness_rounds',
   'closeness_marks',
+  'prompt_answers',
+  'appreciations',
 ];
 
 let t: TestApp;
@@ -79,6 +81,9 @@ let commitmentLogId: string;
 let activityId: string;
 /** A real step, so the program routes' ":stepId" reaches the handler. */
 const stepId = 'responsibility';
+/** A real prompt of the decks and a real appreciation note (step 5). */
+const promptId = 'know-again.01';
+let appreciationId: string;
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
 async function digest(): Promise<string> {
@@ -129,6 +134,10 @@ beforeAll(async () => {
       marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'ready'])),
     });
   }
+  appreciationId = (await a.client.post('/api/appreciations', { text: 'fuzz thanks' })).json<{
+    id: string;
+  }>().id;
+  await a.client.put(`/api/prompts/${promptId}/answer`, { text: 'fuzz answer' });
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -169,7 +178,7 @@ afterAll(async () => {
 });
 
 /** A real id for the route's ":id" or ":stepId", so a request reaches its handler. */
-const realParam = (url: string): string =>
+const realParamBefore = (url: string): string =>
   url.startsWith('/api/intake') || url.startsWith('/api/therapist/intake')
     ? intakeId
     : url.startsWith('/api/letters')
@@ -191,6 +200,14 @@ const realParam = (url: string): string =>
                     : url.startsWith('/api/activities')
                       ? activityId
                       : checkinId;
+
+/** Step 5's routes take a prompt of the decks or an appreciation note; the others as above. */
+const realParam = (url: string): string =>
+  url.startsWith('/api/prompts')
+    ? promptId
+    : url.startsWith('/api/appreciations')
+      ? appreciationId
+      : realParamBefore(url);
 
 interface RouteSchemas {
   body?: ZodType;

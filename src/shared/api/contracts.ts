@@ -22,6 +22,7 @@ import { timeoutsApi } from './timeouts.js';
 import { twoFactorApi } from './two-factor.js';
 import { activitiesApi } from './activities.js';
 import { closenessApi } from './closeness.js';
+import { appreciationsApi, promptsApi } from './reconnection.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -55,4 +56,6 @@ export const contracts = {
   twoFactor: twoFactorApi,
   activities: activitiesApi,
   closeness: closenessApi,
+  prompts: promptsApi,
+  appreciations: appreciationsApi,
 };

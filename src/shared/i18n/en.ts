@@ -1690,7 +1690,7 @@ export const en = {
   'activities.zoneHint': "A name such as Europe/Berlin; your device's zone is filled in.",
   'activities.lengthLabel': 'How long (optional)',
   'activities.length.none': 'No set length',
-  'activities.length.minutes': '{count} minutes',
+  'activities.length.minutes': { one: '{count} minute', other: '{count} minutes' },
   'activities.length.hours': { one: '{count} hour', other: '{count} hours' },
   'activities.savePlan': 'Save the plan',
   'activities.plannedDone': 'The plan is saved.',
@@ -1816,4 +1816,67 @@ export const en = {
     'Nothing on the list is marked “ready” by both of you right now, and that is fine. Closeness comes back at its own pace.',
   'closeness.roundNote':
     'When either of you changes or resets their marks, this is hidden again until you have both marked once more, so that no one learns the other’s answers one at a time.',
+
+  'reconnection.noJourney': 'This belongs to a journey. Start yours first.',
+  'reconnection.noPartner':
+    'This is something the two of you share, so it opens once your partner has joined your journey. Until then, everything on your own path is here for you.',
+  'reconnection.invite': 'Invite your partner',
+  'reconnection.safetyMode':
+    'While safety mode is on, Steadfast does not offer exercises with your partner. Your own space is here whenever you want it.',
+  'reconnection.safetyModeLink': 'Back to Today',
+  'reconnection.safetyCheck': 'Answer privately',
+  'reconnection.therapy':
+    'Steadfast complements therapy and does not replace it. A therapist can help with closeness that feels hard.',
+  'prompts.title': 'Connection prompts',
+  'prompts.lede':
+    'Open questions to answer each on your own. Your answer stays private until {name} has answered too; then you both see both.',
+  'prompts.decksLegend': 'Choose a deck',
+  'prompts.deckCount': {
+    one: '1 prompt',
+    other: '{count} prompts',
+  },
+  'prompts.listTitle': 'Prompts in “{deck}”',
+  'prompts.status.open': 'Not answered yet.',
+  'prompts.status.partner_answered':
+    '{name} has answered. Their words stay private until you answer too, whenever you like.',
+  'prompts.status.waiting': 'Waiting for {name}. Your answer stays private until they answer too.',
+  'prompts.status.revealed': 'You have both answered.',
+  'prompts.status.set_aside': 'This one was set aside. Nothing more is shown for it.',
+  'prompts.you': 'You',
+  'prompts.yourAnswer': 'Your answer',
+  'prompts.answerLabel': 'Your answer to: {prompt}',
+  'prompts.answerHint':
+    'Only you can see this until {name} has answered too. Up to {max} characters.',
+  'prompts.write': 'Write my answer',
+  'prompts.change': 'Change my answer',
+  'prompts.save': 'Save my answer',
+  'prompts.cancel': 'Cancel',
+  'prompts.skip': 'Skip this one',
+  'prompts.skipConfirm':
+    'Set this prompt aside for both of you? {name} will see that it was set aside, not who chose to. Any answer you wrote is removed, and nothing of theirs is shown.',
+  'prompts.skipYes': 'Set it aside',
+  'prompts.skipNo': 'Keep it',
+  'prompts.saved': 'Saved. Your answer stays private until {name} answers too.',
+  'prompts.revealedDone': 'You have both answered. Both answers are shown now.',
+  'prompts.skipped': 'Set aside.',
+  'prompts.ownOnly': 'Only you can see what you wrote here.',
+  'appreciations.title': 'Appreciation notes',
+  'appreciations.lede':
+    'A few words of thanks, sent to {name} at once and kept here for you both to look back on.',
+  'appreciations.textLabel': 'Your note to {name}',
+  'appreciations.textHint':
+    'A short note, up to {max} characters. {name} can read it as soon as you send it.',
+  'appreciations.send': 'Send to {name}',
+  'appreciations.sent': 'Sent. {name} can read it now.',
+  'appreciations.listTitle': 'Notes between you',
+  'appreciations.empty': 'No notes yet. A small thing you noticed today is a fine place to start.',
+  'appreciations.fromMe': 'From you',
+  'appreciations.from': 'From {name}',
+  'appreciations.more': 'Show earlier notes',
+  'appreciations.takeBack': 'Take back',
+  'appreciations.takeBackConfirm':
+    'Take back this note? It is removed for you and for {name}, and cannot be restored.',
+  'appreciations.takeBackYes': 'Take it back',
+  'appreciations.takeBackNo': 'Keep it',
+  'appreciations.takenBack': 'Taken back.',
 } as const;

@@ -15,7 +15,6 @@ const promises: readonly [RegExp, string][] = [
   [/notifications?\b/i, 'notifications'],
   [/\breminders?\b/i, 'reminders'],
   [/points it out before it is sent|flags a message/i, 'a blame check on messages'],
-  [/answer only once (?:you have )?both (?:have )?answered/i, 'connection prompts'],
 ];
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -194,4 +194,14 @@ export const endpoints = {
     reset: route<C['closeness']['reset']>('DELETE', '/api/closeness/mine'),
     matches: route<C['closeness']['matches']>('GET', '/api/closeness/matches'),
   },
+  prompts: {
+    list: route<C['prompts']['list']>('GET', '/api/prompts'),
+    answer: route<C['prompts']['answer']>('PUT', '/api/prompts/:id/answer'),
+    skip: route<C['prompts']['skip']>('POST', '/api/prompts/:id/skip'),
+  },
+  appreciations: {
+    list: route<C['appreciations']['list']>('GET', '/api/appreciations'),
+    send: route<C['appreciations']['send']>('POST', '/api/appreciations'),
+    takeBack: route<C['appreciations']['takeBack']>('DELETE', '/api/appreciations/:id'),
+  },
 };

@@ -117,6 +117,12 @@ const SafetyCheck = lazy(() =>
 const Closeness = lazy(() =>
   import('../routes/closeness/Closeness.js').then((m) => ({ default: m.Closeness })),
 );
+const Prompts = lazy(() =>
+  import('../routes/reconnection/Prompts.js').then((m) => ({ default: m.Prompts })),
+);
+const Appreciations = lazy(() =>
+  import('../routes/reconnection/Appreciations.js').then((m) => ({ default: m.Appreciations })),
+);
 
 /** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
 export const router = createBrowserRouter([
@@ -189,6 +195,8 @@ export const router = createBrowserRouter([
               { path: 'therapist', element: <MyTherapist /> },
               { path: 'activities', element: <Activities /> },
               { path: 'closeness', element: <Closeness /> },
+              { path: 'prompts', element: <Prompts /> },
+              { path: 'appreciations', element: <Appreciations /> },
             ],
           },
           { path: '*', element: <NotFound /> },

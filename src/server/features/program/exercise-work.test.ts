@@ -113,6 +113,8 @@ describe('work on the exercises', () => {
       'letter',
       'shared_activities',
       'closeness_pace',
+      'connection_prompts',
+      'appreciations',
     ];
     expect(
       exercises.filter((e) => !e.selfMarked && !onScreen.includes(e.type)).map((e) => e.id),

@@ -152,6 +152,9 @@ describe('the partner cannot tell', () => {
     await b.client.put(`/api/activities/${activity.json<{ id: string }>().id}/plan`, {
       date: '2026-12-12',
     });
+    // Step 5: A answered a connection prompt and sent an appreciation note.
+    await a.client.put('/api/prompts/know-again.02/answer', { text: 'from a' });
+    await a.client.post('/api/appreciations', { text: 'thanks from a' });
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 

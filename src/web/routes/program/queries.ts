@@ -55,6 +55,8 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   commitments: '/app/commitments',
   shared_activities: '/app/activities',
   closeness_pace: '/app/closeness',
+  connection_prompts: '/app/prompts',
+  appreciations: '/app/appreciations',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
