@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queries.js';
-import { router } from './app/App.js';
+import { createRouter } from './app/App.js';
 import { keepAppOutOfBackHistory, keepOneEntryForTheApp } from './app/history.js';
 
 keepOneEntryForTheApp();
@@ -11,6 +11,7 @@ keepAppOutOfBackHistory();
 
 const root = document.getElementById('root');
 if (root) {
+  const router = createRouter();
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router';
 import { SignIn } from '../routes/auth/SignIn.js';
 import { AnnouncerProvider } from './announcer.js';
 import {
@@ -124,8 +124,8 @@ const Appreciations = lazy(() =>
   import('../routes/reconnection/Appreciations.js').then((m) => ({ default: m.Appreciations })),
 );
 
-/** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
-export const router = createBrowserRouter([
+/** Every screen's address (exported so a test can check that every exercise has one). */
+export const appRoutes: RouteObject[] = [
   {
     element: (
       <AnnouncerProvider>
@@ -207,4 +207,7 @@ export const router = createBrowserRouter([
       { element: <PublicShell />, children: [{ path: '*', element: <NotFound /> }] },
     ],
   },
-]);
+];
+
+/** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
+export const createRouter = () => createBrowserRouter(appRoutes);

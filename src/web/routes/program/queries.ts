@@ -61,3 +61,12 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
   exercisePages[ex.type] ?? null;
+
+/**
+ * The kinds of exercise done away from the screen, whose reading is the step page itself: a
+ * conversation the step's texts prepare, and a reading. Every other kind has a screen of its own.
+ */
+export const readOnItsStep: ReadonlySet<ProgramExerciseView['type']> = new Set([
+  'conversation',
+  'reading',
+]);
