@@ -93,6 +93,14 @@ export const errorCodes = [
   'two_factor.code_invalid',
   'two_factor.password_invalid',
   'two_factor.required',
+  // Questions and answers at the asker's pace (step 4).
+  'question.not_found',
+  'question.no_partner',
+  'question.not_asker',
+  'question.closed',
+  'question.paused',
+  'question.own',
+  'question.not_yours_to_mark',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -12,6 +12,7 @@ import { registerTwoFactorRoutes } from './auth/two-factor.routes.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { registerCaseloadRoutes } from './features/caseload/caseload.routes.js';
+import { registerQuestionRoutes } from './features/questions/questions.routes.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(
   registerTherapistRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerCaseloadRoutes(app, deps);
+  registerQuestionRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -17,6 +17,8 @@ export const exerciseWorks = {
   commitment_made: { in: 'commitments', is: 'commitments' },
   commitment_logged: { in: 'commitments', is: 'commitments' },
   commitment_entry_answered: { in: 'commitments', is: 'commitments' },
+  question_asked: { in: 'questions', is: 'questions' },
+  question_answered: { in: 'questions', is: 'questions' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -38,6 +40,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'agreements',
   'commitments',
   'letter',
+  'questions',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

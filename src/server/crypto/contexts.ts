@@ -85,6 +85,9 @@ export const sealedFields = {
   totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
   /** A therapist's note with a suggestion, under the therapist's key (caseload). */
   suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
+  /** A question, under the asker's key; an answer, under the answerer's (step 4). */
+  questionText: personal('questions', 'sealed', 'text', ['id'], 'asker_id'),
+  questionAnswer: personal('question_answers', 'sealed', 'text', ['id'], 'author_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

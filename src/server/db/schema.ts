@@ -366,6 +366,42 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A question one partner asked the other (step 4); its text sealed under the asker's key. */
+export interface QuestionsTable {
+  id: string;
+  journey_id: string;
+  asker_id: string;
+  asked_at: number;
+  /** The earlier question of the same asker this one comes back to. */
+  follows: string | null;
+  sealed: string;
+}
+
+/** An answer to a question, sealed under its author's key, with the asker's mark on it. */
+export interface QuestionAnswersTable {
+  id: string;
+  question_id: string;
+  journey_id: string;
+  author_id: string;
+  at: number;
+  sealed: string;
+  mark: 'helps' | 'need_more' | null;
+  marked_at: number | null;
+}
+
+/** When one asker's questions are open; slots as JSON `[{weekday, start, minutes}]`. */
+export interface QuestionOpennessTable {
+  journey_id: string;
+  user_id: string;
+  mode: 'closed' | 'now' | 'slots';
+  open_until: number | null;
+  time_zone: string;
+  slots: string;
+  /** 0/1 */
+  paused: number;
+  updated_at: number;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -400,6 +436,9 @@ export interface DB {
   therapist_alerts: TherapistAlertsTable;
   suggestions: SuggestionsTable;
   audit_events: AuditEventsTable;
+  questions: QuestionsTable;
+  question_answers: QuestionAnswersTable;
+  question_openness: QuestionOpennessTable;
 }
 
 export type Db = Kysely<DB>;

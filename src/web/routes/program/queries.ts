@@ -53,6 +53,7 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   letter: '/app/letters',
   agreements: '/app/agreements',
   commitments: '/app/commitments',
+  questions: '/app/questions',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
