@@ -68,10 +68,15 @@ describe('when questions are open', () => {
     expect(refusalToAnswer({ userId: 'b', hasPartner: true }, { askerId: 'a' }, paused)).toBe(
       'question.paused',
     );
-    expect(statusOf(paused, 0)).toEqual({ open: false, paused: true, closesAt: null, opensAt: null });
+    expect(statusOf(paused, 0)).toEqual({
+      open: false,
+      paused: true,
+      closesAt: null,
+      opensAt: null,
+    });
   });
 
-  it('answers come in the answerer\'s own time while questions are closed', () => {
+  it("answers come in the answerer's own time while questions are closed", () => {
     expect(
       refusalToAnswer({ userId: 'b', hasPartner: true }, { askerId: 'a' }, closedOpenness()),
     ).toBeUndefined();
@@ -92,7 +97,7 @@ describe('when questions are open', () => {
   });
 });
 
-describe('set times in the asker\'s time zone', () => {
+describe("set times in the asker's time zone", () => {
   const mondayEvening = [{ weekday: 1, start: '19:00', minutes: 60 }];
 
   it('keeps a Monday 19:00 Berlin slot at 19:00 local across the change to summer time', () => {
@@ -153,11 +158,13 @@ describe('set times in the asker\'s time zone', () => {
     expect(slotsProblem('Europe/Berlin', [{ weekday: 1, start: '24:00', minutes: 60 }])).toBe(
       'slot',
     );
-    expect(slotsProblem('Europe/Berlin', [{ weekday: 1, start: '19:00', minutes: 5 }])).toBe('slot');
+    expect(slotsProblem('Europe/Berlin', [{ weekday: 1, start: '19:00', minutes: 5 }])).toBe(
+      'slot',
+    );
     expect(slotsProblem('Europe/Berlin', mondayEvening)).toBeNull();
   });
 
-  it('is open at an instant exactly when that instant lies in one of the week\'s windows', () => {
+  it("is open at an instant exactly when that instant lies in one of the week's windows", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 7 }),

@@ -67,7 +67,10 @@ export function clockMinutes(text: string): number | null {
 }
 
 /** Why a set of slots cannot be kept; null when it can. */
-export function slotsProblem(timeZone: string, slots: readonly Slot[]): 'time_zone' | 'slot' | null {
+export function slotsProblem(
+  timeZone: string,
+  slots: readonly Slot[],
+): 'time_zone' | 'slot' | null {
   if (!isTimeZone(timeZone)) return 'time_zone';
   if (slots.length > SLOTS_MAX) return 'slot';
   for (const s of slots) {
@@ -101,7 +104,13 @@ function windows(o: Openness, now: number, from: number, to: number) {
       const at = clockMinutes(s.start);
       if (at === null) continue;
       const start = zonedToUtc(
-        { year: day.year, month: day.month, day: day.day, hour: Math.floor(at / 60), minute: at % 60 },
+        {
+          year: day.year,
+          month: day.month,
+          day: day.day,
+          hour: Math.floor(at / 60),
+          minute: at % 60,
+        },
         o.timeZone,
       );
       found.push({ start, end: start + s.minutes * MINUTE_MS });
@@ -202,7 +211,8 @@ export function refusalToAnswer(
 export const refusalToMark = (
   callerId: string,
   question: { readonly askerId: string },
-): ErrorCode | undefined => (question.askerId === callerId ? undefined : 'question.not_yours_to_mark');
+): ErrorCode | undefined =>
+  question.askerId === callerId ? undefined : 'question.not_yours_to_mark';
 
 const STOP = new Set(
   (

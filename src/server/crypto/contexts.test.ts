@@ -116,6 +116,27 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       note: `suggestion ${marker}`,
     });
     expect(suggested.statusCode).toBe(201);
+    // Questions (step 4): a question under the asker's key, its answer under the answerer's.
+    const opened = await a.client.put('/api/questions/openness', {
+      mode: 'now',
+      forMinutes: null,
+      timeZone: 'UTC',
+      slots: [],
+      paused: false,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const question = await a.client.post('/api/questions', { text: `question ${marker}` });
+    expect(question.statusCode, question.body).toBe(201);
+    const answered = await b.client.post(
+      `/api/questions/${question.json<{ id: string }>().id}/answers`,
+      { text: `answer ${marker}` },
+    );
+    expect(answered.statusCode, answered.body).toBe(201);
+    const marked = await a.client.put(
+      `/api/question-answers/${answered.json<{ answers: { id: string }[] }>().answers[0]?.id}/mark`,
+      { mark: 'need_more' },
+    );
+    expect(marked.statusCode, marked.body).toBe(200);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

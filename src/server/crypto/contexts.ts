@@ -88,6 +88,7 @@ export const sealedFields = {
   /** A question, under the asker's key; an answer, under the answerer's (step 4). */
   questionText: personal('questions', 'sealed', 'text', ['id'], 'asker_id'),
   questionAnswer: personal('question_answers', 'sealed', 'text', ['id'], 'author_id'),
+  questionMark: personal('question_answers', 'mark_sealed', 'mark', ['id'], 'marked_by'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

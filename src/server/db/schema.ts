@@ -385,7 +385,9 @@ export interface QuestionAnswersTable {
   author_id: string;
   at: number;
   sealed: string;
-  mark: 'helps' | 'need_more' | null;
+  /** The asker's mark ("helps" / "need_more"), sealed under `marked_by`'s key; null when unmarked. */
+  mark_sealed: string | null;
+  marked_by: string | null;
   marked_at: number | null;
 }
 

@@ -49,6 +49,9 @@ const TABLES = [
   'therapist_invites',
   'totp_factors',
   'recovery_codes',
+  'questions',
+  'question_answers',
+  'question_openness',
 ];
 
 let t: TestApp;
@@ -72,6 +75,9 @@ let commitmentId: string;
 let commitmentLogId: string;
 /** A real step, so the program routes' ":stepId" reaches the handler. */
 const stepId = 'responsibility';
+/** A real question of Alex's and Sam's answer to it, for the questions routes. */
+let questionId: string;
+let questionAnswerId: string;
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
 async function digest(): Promise<string> {
@@ -112,6 +118,19 @@ beforeAll(async () => {
   commitmentLogId = (await a.client.post(`/api/commitments/${commitmentId}/logs`)).json<{
     logs: { id: string }[];
   }>().logs[0]!.id;
+  await a.client.put('/api/questions/openness', {
+    mode: 'now',
+    forMinutes: null,
+    timeZone: 'UTC',
+    slots: [],
+    paused: false,
+  });
+  questionId = (await a.client.post('/api/questions', { text: 'fuzz question' })).json<{
+    id: string;
+  }>().id;
+  questionAnswerId = (
+    await b.client.post(`/api/questions/${questionId}/answers`, { text: 'fuzz answer' })
+  ).json<{ answers: { id: string }[] }>().answers[0]!.id;
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -171,7 +190,11 @@ const realParam = (url: string): string =>
                   ? commitmentId
                   : url.startsWith('/api/commitment-logs')
                     ? commitmentLogId
-                    : checkinId;
+                    : url.startsWith('/api/questions')
+                      ? questionId
+                      : url.startsWith('/api/question-answers')
+                        ? questionAnswerId
+                        : checkinId;
 
 interface RouteSchemas {
   body?: ZodType;

@@ -99,7 +99,9 @@ export const QuestionsState = z.object({
 });
 export type QuestionsState = z.infer<typeof QuestionsState>;
 
-export const AnswerMark = z.enum(answerMarks, { error: 'Please choose "That helps" or "I need more".' });
+export const AnswerMark = z.enum(answerMarks, {
+  error: 'Please choose "That helps" or "I need more".',
+});
 export type AnswerMark = z.infer<typeof AnswerMark>;
 
 export const AnswerView = z.object({
@@ -189,7 +191,8 @@ export const questionsApi = {
     method: 'GET',
     path: '/api/questions',
     tag,
-    summary: 'The questions of my journey with their answers and marks, newest first, a page at a time',
+    summary:
+      'The questions of my journey with their answers and marks, newest first, a page at a time',
     caller: 'journeyMember',
     query: PageQuery,
     response: QuestionPage,
@@ -199,7 +202,8 @@ export const questionsApi = {
     method: 'POST',
     path: '/api/questions',
     tag,
-    summary: 'Ask my partner a question while my questions are open, perhaps coming back to an earlier one',
+    summary:
+      'Ask my partner a question while my questions are open, perhaps coming back to an earlier one',
     caller: 'safetyChecked',
     body: QuestionCreateBody,
     response: QuestionView,

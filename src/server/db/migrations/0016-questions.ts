@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * Questions and answers at the hurt partner's pace (step 4). A question's text is sealed under the
- * asker's key, an answer's under the answerer's; marks and openness carry no words of anyone's.
+ * asker's key, an answer's under the answerer's, the asker's mark on an answer under the asker's;
+ * openness carries no words of anyone's.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -29,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('at', 'bigint', (c) => c.notNull())
     .addColumn('sealed', 'text', (c) => c.notNull())
-    .addColumn('mark', 'text')
+    // The asker's "That helps" / "I need more", sealed under the asker's key: it says how they are.
+    .addColumn('mark_sealed', 'text')
+    .addColumn('marked_by', 'text', (c) => c.references('users.id'))
     .addColumn('marked_at', 'bigint')
     .execute();
   // Serves a page's answers, read for all its questions at once.

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from '../../../core/checkins/checkin.js';
 import { DomainError, refuseIf } from '../../../core/errors.js';
 import {
+  answerMarks,
   mayAsk,
   openUntil,
   refusalToAnswer,
@@ -8,6 +9,7 @@ import {
   refusalToMark,
   refusalToSetOpenness,
   statusOf,
+  type AnswerMark,
   type Openness,
 } from '../../../core/questions/questions.js';
 import type { Input } from '../../../shared/api/endpoint.js';
@@ -45,6 +47,9 @@ import {
 
 type Api = typeof questionsApi;
 
+const markOf = (text: string): AnswerMark | null =>
+  (answerMarks as readonly string[]).includes(text) ? (text as AnswerMark) : null;
+
 const viewOfOpenness = (o: Openness, now: number): OpennessView => ({
   mode: o.mode,
   until: o.until,
@@ -75,7 +80,10 @@ async function viewsOf(
     all.map((q) => q.id),
   );
   const who = await c.keys.people([
-    ...new Set([...all.map((q) => q.askerId), ...answers.map((a) => a.authorId)]),
+    ...new Set([
+      ...all.map((q) => q.askerId),
+      ...answers.flatMap((a) => (a.markedBy ? [a.authorId, a.markedBy] : [a.authorId])),
+    ]),
   ]);
   const answersOf = new Map<string, AnswerView[]>();
   for (const a of answers) {
@@ -85,7 +93,10 @@ async function viewsOf(
       at: a.at,
       mine: a.authorId === c.userId,
       text: who.open('questionAnswer', a.authorId, a.sealed, a.id),
-      mark: a.mark,
+      mark:
+        a.markSealed && a.markedBy
+          ? markOf(who.open('questionMark', a.markedBy, a.markSealed, a.id))
+          : null,
     });
     answersOf.set(a.questionId, list);
   }
@@ -126,10 +137,7 @@ export async function questionsState(deps: Deps, c: JourneyCaller): Promise<Ques
   const db = deps.database.db;
   const now = deps.clock();
   const partnerId = await findPartnerId(db, c.journeyId, c.userId);
-  const openness = await opennessOf(db, c.journeyId, [
-    c.userId,
-    ...(partnerId ? [partnerId] : []),
-  ]);
+  const openness = await opennessOf(db, c.journeyId, [c.userId, ...(partnerId ? [partnerId] : [])]);
   const asks = mayAsk(c.role);
   const mine = openness.get(c.userId);
   const theirs = partnerId ? openness.get(partnerId) : undefined;
@@ -252,7 +260,8 @@ export async function answerQuestion(
       authorId: c.userId,
       at: deps.clock(),
       sealed,
-      mark: null,
+      markSealed: null,
+      markedBy: null,
     });
     await exerciseRecorder(deps)(trx, {
       journeyId: c.journeyId,
@@ -272,6 +281,11 @@ export async function markAnswer(
   const found = await findAnswer(db, c.journeyId, params.id);
   if (!found) throw new DomainError('question.not_found');
   refuseIf(refusalToMark(c.userId, found.question));
-  await setMark(db, found.answerId, body.mark, deps.clock());
+  const who = await c.keys.people([c.userId]);
+  const mark =
+    body.mark === null
+      ? null
+      : { sealed: who.seal('questionMark', c.userId, body.mark, found.answerId), by: c.userId };
+  await setMark(db, found.answerId, mark, deps.clock());
   return viewOf(deps, c, found.question.id);
 }

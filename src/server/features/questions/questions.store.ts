@@ -1,7 +1,6 @@
 import type { Cursor } from '../../../core/checkins/checkin.js';
 import {
   closedOpenness,
-  type AnswerMark,
   type Openness,
   type OpennessMode,
   type Slot,
@@ -25,16 +24,16 @@ export interface StoredAnswer {
   readonly authorId: string;
   readonly at: number;
   readonly sealed: string;
-  readonly mark: AnswerMark | null;
+  /** The asker's mark, sealed under their key (`markedBy`). */
+  readonly markSealed: string | null;
+  readonly markedBy: string | null;
 }
 
 const questionQuery = (db: Db) =>
   db
     .selectFrom('questions')
     .select(['id', 'journey_id', 'asker_id', 'asked_at', 'follows', 'sealed']);
-type QuestionRow = Awaited<
-  ReturnType<ReturnType<typeof questionQuery>['executeTakeFirstOrThrow']>
->;
+type QuestionRow = Awaited<ReturnType<ReturnType<typeof questionQuery>['executeTakeFirstOrThrow']>>;
 const toQuestion = (r: QuestionRow): StoredQuestion => ({
   id: r.id,
   journeyId: r.journey_id,
@@ -98,23 +97,22 @@ export async function listQuestions(
   let query = questionQuery(db).where('journey_id', '=', q.journeyId);
   if (q.cursor) {
     const { createdAt, id } = q.cursor;
-    query = query.where((eb) =>
-      eb(eb.refTuple('asked_at', 'id'), '<', eb.tuple(createdAt, id)),
-    );
+    query = query.where((eb) => eb(eb.refTuple('asked_at', 'id'), '<', eb.tuple(createdAt, id)));
   }
-  const rows = await query.orderBy('asked_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+  const rows = await query
+    .orderBy('asked_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .execute();
   return rows.map(toQuestion);
 }
 
 /** Every answer to these questions, oldest first: one query for a whole page. */
-export async function answersFor(
-  db: Db,
-  questionIds: readonly string[],
-): Promise<StoredAnswer[]> {
+export async function answersFor(db: Db, questionIds: readonly string[]): Promise<StoredAnswer[]> {
   if (questionIds.length === 0) return [];
   const rows = await db
     .selectFrom('question_answers')
-    .select(['id', 'question_id', 'author_id', 'at', 'sealed', 'mark'])
+    .select(['id', 'question_id', 'author_id', 'at', 'sealed', 'mark_sealed', 'marked_by'])
     .where('question_id', 'in', [...questionIds])
     .orderBy('at')
     .orderBy('id')
@@ -125,7 +123,8 @@ export async function answersFor(
     authorId: r.author_id,
     at: Number(r.at),
     sealed: r.sealed,
-    mark: r.mark,
+    markSealed: r.mark_sealed,
+    markedBy: r.marked_by,
   }));
 }
 
@@ -180,21 +179,27 @@ export async function insertAnswer(
       author_id: a.authorId,
       at: a.at,
       sealed: a.sealed,
-      mark: a.mark,
+      mark_sealed: null,
+      marked_by: null,
       marked_at: null,
     })
     .execute();
 }
 
+/** Sets (or, with null, takes back) the asker's sealed mark on an answer. */
 export async function setMark(
   db: Db,
   answerId: string,
-  mark: AnswerMark | null,
+  mark: { readonly sealed: string; readonly by: string } | null,
   now: number,
 ): Promise<void> {
   await db
     .updateTable('question_answers')
-    .set({ mark, marked_at: mark === null ? null : now })
+    .set({
+      mark_sealed: mark?.sealed ?? null,
+      marked_by: mark?.by ?? null,
+      marked_at: mark ? now : null,
+    })
     .where('id', '=', answerId)
     .execute();
 }
@@ -248,7 +253,9 @@ export async function saveOpenness(
     mode: o.mode,
     open_until: o.until,
     time_zone: o.timeZone,
-    slots: JSON.stringify(o.slots.map((s) => ({ weekday: s.weekday, start: s.start, minutes: s.minutes }))),
+    slots: JSON.stringify(
+      o.slots.map((s) => ({ weekday: s.weekday, start: s.start, minutes: s.minutes })),
+    ),
     paused: o.paused ? 1 : 0,
     updated_at: now,
   };

@@ -129,7 +129,9 @@ describe('questions and answers', () => {
     const { a: alex } = await makeCouple(t.app);
     const body = { mode: 'slots', forMinutes: null, slots: [], paused: false };
     expect(
-      await codeOf(alex.client.put('/api/questions/openness', { ...body, timeZone: 'Nowhere/Else' })),
+      await codeOf(
+        alex.client.put('/api/questions/openness', { ...body, timeZone: 'Nowhere/Else' }),
+      ),
     ).toBe('400 request.invalid');
     expect(
       await codeOf(
@@ -252,10 +254,7 @@ describe('questions and answers', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: QuestionPage = await thread(
-        sam,
-        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const page: QuestionPage = await thread(sam, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...page.items.map((q) => q.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -269,18 +268,18 @@ describe('questions and answers', () => {
     const { alex, sam } = await couple();
     const q = await ask(alex, 'When did it start?');
     const a = (await answer(sam, q.id, 'In the spring.')).answers[0]!;
-    expect(await codeOf(sam.client.put(`/api/question-answers/${a.id}/mark`, { mark: 'helps' }))).toBe(
-      '409 question.not_yours_to_mark',
-    );
+    expect(
+      await codeOf(sam.client.put(`/api/question-answers/${a.id}/mark`, { mark: 'helps' })),
+    ).toBe('409 question.not_yours_to_mark');
     expect(await codeOf(alex.client.post(`/api/questions/${q.id}/answers`, { text: 'Me' }))).toBe(
       '409 question.own',
     );
     const { a: stranger, b: strangersPartner } = await makeCouple(t.app);
     for (const who of [stranger, strangersPartner]) {
       expect((await thread(who)).items).toEqual([]);
-      expect(
-        await codeOf(who.client.post(`/api/questions/${q.id}/answers`, { text: 'Hi' })),
-      ).toBe('404 question.not_found');
+      expect(await codeOf(who.client.post(`/api/questions/${q.id}/answers`, { text: 'Hi' }))).toBe(
+        '404 question.not_found',
+      );
       expect(
         await codeOf(who.client.put(`/api/question-answers/${a.id}/mark`, { mark: 'helps' })),
       ).toBe('404 question.not_found');
@@ -306,11 +305,17 @@ describe('questions and answers', () => {
     const q = await ask(alex, 'A question only the two of us read');
     await answer(sam, q.id, 'An answer only the two of us read');
     const db = t.deps.database.db;
+    const answerId = (await thread(alex)).items[0]!.answers[0]!.id;
+    await ok(alex.client.put(`/api/question-answers/${answerId}/mark`, { mark: 'need_more' }));
     const stored = [
       ...(await db.selectFrom('questions').select('sealed').execute()),
       ...(await db.selectFrom('question_answers').select('sealed').execute()),
-    ].map((r) => r.sealed);
+      ...(await db.selectFrom('question_answers').select('mark_sealed as sealed').execute()),
+    ].map((r) => r.sealed ?? '');
     expect(stored.length).toBeGreaterThanOrEqual(2);
-    for (const s of stored) expect(s).not.toContain('only the two of us');
+    for (const s of stored) {
+      expect(s).not.toContain('only the two of us');
+      expect(s).not.toContain('need_more');
+    }
   });
 });
