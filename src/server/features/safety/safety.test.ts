@@ -147,6 +147,21 @@ describe('the partner cannot tell', () => {
     await a.client.put(`/api/checkins/${fromA.id}/visibility`, { visibility: 'partner' });
     t.clock.advance(1000); // a fixed order in the history
     const fromB = await writeCheckin(b, 'from b');
+    // Questions (step 4): A opens questions and asks, B answers, A marks the answer.
+    await a.client.put('/api/questions/openness', {
+      mode: 'slots',
+      forMinutes: null,
+      timeZone: 'Europe/Berlin',
+      slots: [{ weekday: 7, start: '10:00', minutes: 120 }],
+      paused: false,
+    });
+    const asked = await a.client.post('/api/questions', { text: 'from a' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const question = asked.json<{ id: string }>().id;
+    const answered = await b.client.post(`/api/questions/${question}/answers`, { text: 'from b' });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const answerId = answered.json<{ answers: { id: string }[] }>().answers[0]?.id;
+    await a.client.put(`/api/question-answers/${answerId}/mark`, { mark: 'helps' });
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 
