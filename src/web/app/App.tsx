@@ -62,6 +62,9 @@ const Agreements = lazy(() =>
 const Commitments = lazy(() =>
   import('../routes/commitments/Commitments.js').then((m) => ({ default: m.Commitments })),
 );
+const Questions = lazy(() =>
+  import('../routes/questions/Questions.js').then((m) => ({ default: m.Questions })),
+);
 
 const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
@@ -181,6 +184,7 @@ export const router = createBrowserRouter([
               { path: 'agreements', element: <Agreements /> },
               { path: 'commitments', element: <Commitments /> },
               { path: 'therapist', element: <MyTherapist /> },
+              { path: 'questions', element: <Questions /> },
             ],
           },
           { path: '*', element: <NotFound /> },
