@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedQuestions } from '../../../../bench/questions.js';
 import type {
   OpennessView,
   QuestionPage,
@@ -316,6 +317,45 @@ describe('questions and answers', () => {
     for (const s of stored) {
       expect(s).not.toContain('only the two of us');
       expect(s).not.toContain('need_more');
+    }
+  });
+
+  it('reads a year of history (the bench’s seed) a page at a time, with marks and earlier answers', async () => {
+    const { a: alex, b: sam, journeyId } = await makeCouple(t.app);
+    const seeded = await seedQuestions(t.deps, journeyId, [alex, sam], t.clock(), 7);
+    expect(seeded.questions).toBeGreaterThan(100);
+    let count = 0;
+    let marks = 0;
+    let follows = 0;
+    let cursor: string | null = null;
+    do {
+      const page: QuestionPage = await thread(
+        alex,
+        `?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      count += page.items.length;
+      marks += page.items.flatMap((q) => q.answers).filter((a) => a.mark !== null).length;
+      follows += page.items.filter((q) => q.follows !== null).length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(count).toBe(seeded.questions);
+    expect(marks).toBeGreaterThan(0);
+    expect(follows).toBeGreaterThan(0);
+    // The seeded set times are Tuesday evenings and Saturday mornings in Berlin.
+    expect((await state(sam)).partner).toMatchObject({ paused: false });
+  });
+
+  it('counts asking and answering as work on the questions exercise', async () => {
+    const { alex, sam } = await couple();
+    const q = await ask(alex, 'What helps you tell me the truth?');
+    await answer(sam, q.id, 'Knowing you will still talk to me after.');
+    for (const who of [alex, sam]) {
+      const program = await ok<{ progress: { steps: { exercisesWorkedOn: string[] }[] } }>(
+        who.client.get('/api/program'),
+      );
+      expect(program.progress.steps.flatMap((s) => s.exercisesWorkedOn)).toContain(
+        'communication.questions',
+      );
     }
   });
 });

@@ -169,9 +169,9 @@ function OpennessControls({ openness }: { openness: OpennessView }) {
                 <option key={String(m)} value={m === null ? '' : String(m)}>
                   {m === null
                     ? t('questions.openFor.untilClosed')
-                    : m < 60
-                      ? t('questions.minutes', { n: m })
-                      : t('questions.hours', { n: m / 60 })}
+                    : m < 60 || m % 60 !== 0
+                      ? t('questions.minutes', { count: m })
+                      : t('questions.hours', { count: m / 60 })}
                 </option>
               ))}
             </select>
@@ -211,9 +211,9 @@ function OpennessControls({ openness }: { openness: OpennessView }) {
                   >
                     {slotLengths.map((m) => (
                       <option key={m} value={m}>
-                        {m < 60
-                          ? t('questions.minutes', { n: m })
-                          : t('questions.hours', { n: m / 60 })}
+                        {m % 60 !== 0
+                          ? t('questions.minutes', { count: m })
+                          : t('questions.hours', { count: m / 60 })}
                       </option>
                     ))}
                   </select>
