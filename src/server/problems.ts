@@ -498,7 +498,8 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Two-factor sign-in stays on',
     detail:
       'Two-factor sign-in is required for therapists and administrators, so it cannot be turned off for this account. You can make new recovery codes instead.',
-  },  'question.not_found': {
+  },
+  'question.not_found': {
     status: 404,
     title: 'Question not found',
     detail: 'We could not find that question or that answer.',

@@ -2,7 +2,6 @@ import type { Cursor } from '../../../core/checkins/checkin.js';
 import {
   closedOpenness,
   type Openness,
-  type OpennessMode,
   type Slot,
 } from '../../../core/questions/questions.js';
 import type { Db } from '../../db/schema.js';
@@ -230,7 +229,7 @@ export async function opennessOf(
     .execute();
   for (const r of rows) {
     found.set(r.user_id, {
-      mode: r.mode as OpennessMode,
+      mode: r.mode,
       until: r.open_until === null ? null : Number(r.open_until),
       timeZone: r.time_zone,
       slots: parseSlots(r.slots),
