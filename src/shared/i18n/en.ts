@@ -1633,7 +1633,7 @@ export const en = {
   'questions.pace.title': 'When your questions are open',
   'questions.pace.legend': 'Your questions are',
   'questions.pace.hint':
-    'You set the pace. Your partner can answer what you have already asked at any time, unless you pause.',
+    'You set the pace. Your partner can answer the questions you have sent at any time, unless you pause.',
   'questions.pace.save': 'Save',
   'questions.mode.closed': 'Closed for now',
   'questions.mode.closed.text': 'No new questions until you open them again.',

@@ -47,7 +47,7 @@ const browserZone = (): string => {
 const when = (ms: number) => <time dateTime={new Date(ms).toISOString()}>{formatWhen(ms)}</time>;
 
 /** One sentence on whether questions are open now, and when that changes. */
-function StatusLine({ status, whose }: { status: OpennessStatus; whose: string | null }) {
+export function StatusLine({ status, whose }: { status: OpennessStatus; whose: string | null }) {
   const key = (k: string) =>
     `questions.status.${whose === null ? 'mine' : 'partner'}.${k}` as MessageKey;
   const name = { name: whose ?? '' };
@@ -71,7 +71,7 @@ function StatusLine({ status, whose }: { status: OpennessStatus; whose: string |
 }
 
 /** The saved openness as it is, paused or resumed: a pause changes nothing else. */
-function pauseBody(o: OpennessView, paused: boolean): OpennessBody {
+export function pauseBody(o: OpennessView, paused: boolean): OpennessBody {
   const left = o.until === null ? null : Math.ceil((o.until - Date.now()) / 60_000);
   const expired = o.mode === 'now' && left !== null && left < 15;
   return {
@@ -85,7 +85,14 @@ function pauseBody(o: OpennessView, paused: boolean): OpennessBody {
 }
 
 /** The asker's controls: closed, open now (for a while), or set times; and a one-tap pause. */
-function OpennessControls({ openness }: { openness: OpennessView }) {
+function OpennessControls({
+  openness,
+  pauseOnly,
+}: {
+  openness: OpennessView;
+  /** Safety mode: the asker can still pause or resume, and nothing invites more. */
+  pauseOnly: boolean;
+}) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const id = useId();
@@ -137,119 +144,123 @@ function OpennessControls({ openness }: { openness: OpennessView }) {
       <p className="hint">
         {openness.paused ? t('questions.resumeHint') : t('questions.pauseHint')}
       </p>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(body(false));
-        }}
-      >
-        <Choices
-          type="radio"
-          name={`${id}-mode`}
-          legend={t('questions.pace.legend')}
-          hint={t('questions.pace.hint')}
-          options={(['closed', 'now', 'slots'] as const).map((m) => ({
-            value: m,
-            label: t(`questions.mode.${m}` as MessageKey),
-            text: t(`questions.mode.${m}.text` as MessageKey),
-          }))}
-          isChecked={(m) => m === mode}
-          onToggle={(m) => setMode(m)}
-        />
-        {mode === 'now' ? (
-          <div className="field">
-            <label htmlFor={`${id}-for`}>{t('questions.openFor')}</label>
-            <select
-              id={`${id}-for`}
-              value={openFor === null ? '' : String(openFor)}
-              onChange={(e) => setOpenFor(e.target.value === '' ? null : Number(e.target.value))}
-            >
-              {openForChoices.map((m) => (
-                <option key={String(m)} value={m === null ? '' : String(m)}>
-                  {m === null
-                    ? t('questions.openFor.untilClosed')
-                    : m < 60 || m % 60 !== 0
-                      ? t('questions.minutes', { count: m })
-                      : t('questions.hours', { count: m / 60 })}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {mode === 'slots' ? (
-          <fieldset className="stack">
-            <legend>{t('questions.slots.legend')}</legend>
-            <span className="hint">{t('questions.slots.hint', { zone: timeZone })}</span>
-            <ul className="stack">
-              {slots.map((s, i) => (
-                <li key={i} className="actions">
-                  <label htmlFor={`${id}-day-${i}`}>{t('questions.slots.day')}</label>
-                  <select
-                    id={`${id}-day-${i}`}
-                    value={s.weekday}
-                    onChange={(e) => setSlot(i, { weekday: Number(e.target.value) })}
-                  >
-                    {weekdays.map((d) => (
-                      <option key={d} value={d}>
-                        {weekdayLabel(d)}
-                      </option>
-                    ))}
-                  </select>
-                  <label htmlFor={`${id}-start-${i}`}>{t('questions.slots.start')}</label>
-                  <input
-                    id={`${id}-start-${i}`}
-                    type="time"
-                    value={s.start}
-                    onChange={(e) => setSlot(i, { start: e.target.value })}
-                  />
-                  <label htmlFor={`${id}-length-${i}`}>{t('questions.slots.length')}</label>
-                  <select
-                    id={`${id}-length-${i}`}
-                    value={s.minutes}
-                    onChange={(e) => setSlot(i, { minutes: Number(e.target.value) })}
-                  >
-                    {slotLengths.map((m) => (
-                      <option key={m} value={m}>
-                        {m % 60 !== 0
-                          ? t('questions.minutes', { count: m })
-                          : t('questions.hours', { count: m / 60 })}
-                      </option>
-                    ))}
-                  </select>
-                  {slots.length > 1 ? (
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => setSlots(slots.filter((_, j) => j !== i))}
-                    >
-                      {t('questions.slots.remove', {
-                        day: weekdayLabel(s.weekday),
-                        start: s.start,
-                      })}
-                    </button>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-            <p className="actions">
-              <button
-                type="button"
-                className="button"
-                onClick={() => setSlots([...slots, { weekday: 1, start: '19:00', minutes: 60 }])}
-              >
-                {t('questions.slots.add')}
-              </button>
-            </p>
-          </fieldset>
-        ) : null}
+      {pauseOnly ? (
         <ErrorLine error={save.error} />
-        <p className="actions">
-          <button type="submit" className="button primary" disabled={save.isPending}>
-            {t('questions.pace.save')}
-          </button>
-        </p>
-      </form>
+      ) : (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(body(false));
+          }}
+        >
+          <Choices
+            type="radio"
+            name={`${id}-mode`}
+            legend={t('questions.pace.legend')}
+            hint={t('questions.pace.hint')}
+            options={(['closed', 'now', 'slots'] as const).map((m) => ({
+              value: m,
+              label: t(`questions.mode.${m}` as MessageKey),
+              text: t(`questions.mode.${m}.text` as MessageKey),
+            }))}
+            isChecked={(m) => m === mode}
+            onToggle={(m) => setMode(m)}
+          />
+          {mode === 'now' ? (
+            <div className="field">
+              <label htmlFor={`${id}-for`}>{t('questions.openFor')}</label>
+              <select
+                id={`${id}-for`}
+                value={openFor === null ? '' : String(openFor)}
+                onChange={(e) => setOpenFor(e.target.value === '' ? null : Number(e.target.value))}
+              >
+                {openForChoices.map((m) => (
+                  <option key={String(m)} value={m === null ? '' : String(m)}>
+                    {m === null
+                      ? t('questions.openFor.untilClosed')
+                      : m < 60 || m % 60 !== 0
+                        ? t('questions.minutes', { count: m })
+                        : t('questions.hours', { count: m / 60 })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {mode === 'slots' ? (
+            <fieldset className="stack">
+              <legend>{t('questions.slots.legend')}</legend>
+              <span className="hint">{t('questions.slots.hint', { zone: timeZone })}</span>
+              <ul className="stack">
+                {slots.map((s, i) => (
+                  <li key={i} className="actions">
+                    <label htmlFor={`${id}-day-${i}`}>{t('questions.slots.day')}</label>
+                    <select
+                      id={`${id}-day-${i}`}
+                      value={s.weekday}
+                      onChange={(e) => setSlot(i, { weekday: Number(e.target.value) })}
+                    >
+                      {weekdays.map((d) => (
+                        <option key={d} value={d}>
+                          {weekdayLabel(d)}
+                        </option>
+                      ))}
+                    </select>
+                    <label htmlFor={`${id}-start-${i}`}>{t('questions.slots.start')}</label>
+                    <input
+                      id={`${id}-start-${i}`}
+                      type="time"
+                      value={s.start}
+                      onChange={(e) => setSlot(i, { start: e.target.value })}
+                    />
+                    <label htmlFor={`${id}-length-${i}`}>{t('questions.slots.length')}</label>
+                    <select
+                      id={`${id}-length-${i}`}
+                      value={s.minutes}
+                      onChange={(e) => setSlot(i, { minutes: Number(e.target.value) })}
+                    >
+                      {slotLengths.map((m) => (
+                        <option key={m} value={m}>
+                          {m % 60 !== 0
+                            ? t('questions.minutes', { count: m })
+                            : t('questions.hours', { count: m / 60 })}
+                        </option>
+                      ))}
+                    </select>
+                    {slots.length > 1 ? (
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => setSlots(slots.filter((_, j) => j !== i))}
+                      >
+                        {t('questions.slots.remove', {
+                          day: weekdayLabel(s.weekday),
+                          start: s.start,
+                        })}
+                      </button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <p className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setSlots([...slots, { weekday: 1, start: '19:00', minutes: 60 }])}
+                >
+                  {t('questions.slots.add')}
+                </button>
+              </p>
+            </fieldset>
+          ) : null}
+          <ErrorLine error={save.error} />
+          <p className="actions">
+            <button type="submit" className="button primary" disabled={save.isPending}>
+              {t('questions.pace.save')}
+            </button>
+          </p>
+        </form>
+      )}
     </section>
   );
 }
@@ -312,7 +323,7 @@ function Earlier({ earlier, partner }: { earlier: EarlierQuestion; partner: stri
   );
 }
 
-function MarkButtons({ answer, questionId }: { answer: AnswerView; questionId: string }) {
+function MarkButtons({ answer }: { answer: AnswerView }) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const mark = useMutation({
@@ -324,12 +335,7 @@ function MarkButtons({ answer, questionId }: { answer: AnswerView; questionId: s
     },
   });
   return (
-    <div
-      className="actions"
-      role="group"
-      aria-label={t('questions.markLabel')}
-      data-question={questionId}
-    >
+    <div className="actions" role="group" aria-label={t('questions.markLabel')}>
       {(['helps', 'need_more'] as const).map((m) => (
         <button
           key={m}
@@ -456,9 +462,7 @@ function QuestionItem({
             {question.answers.map((a) => (
               <li key={a.id} className="stack">
                 <Answers answers={[a]} partner={partner} />
-                {question.mine && acting ? (
-                  <MarkButtons answer={a} questionId={question.id} />
-                ) : null}
+                {question.mine && acting ? <MarkButtons answer={a} /> : null}
               </li>
             ))}
           </ol>
@@ -615,7 +619,9 @@ export function Questions() {
           </p>
         ) : null}
         {safetyMode ? <p className="panel">{t('questions.safetyMode')}</p> : null}
-        {acting && s.mayAsk && s.mine ? <OpennessControls openness={s.mine} /> : null}
+        {s.hasPartner && s.mayAsk && s.mine ? (
+          <OpennessControls openness={s.mine} pauseOnly={safetyMode} />
+        ) : null}
         {acting && s.partner ? (
           <section className="panel" aria-labelledby="partner-pace">
             <h2 id="partner-pace">{t('questions.partnerPace', { name: partner })}</h2>
