@@ -174,7 +174,7 @@ export const questionsApi = {
     path: '/api/questions/openness',
     tag,
     summary: 'Whether I ask, how my questions are open, and whether my partner’s are open now',
-    caller: 'journeyMember',
+    caller: 'safetyChecked',
     response: QuestionsState,
   }),
   setOpenness: endpoint({
@@ -193,7 +193,7 @@ export const questionsApi = {
     tag,
     summary:
       'The questions of my journey with their answers and marks, newest first, a page at a time',
-    caller: 'journeyMember',
+    caller: 'safetyChecked',
     query: PageQuery,
     response: QuestionPage,
     errors: ['cursor.invalid'],

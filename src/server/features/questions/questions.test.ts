@@ -299,6 +299,9 @@ describe('questions and answers', () => {
     expect(await codeOf(unchecked.client.post('/api/questions', { text: 'Hi?' }))).toBe(
       '409 safety.check_needed',
     );
+    for (const url of ['/api/questions', '/api/questions/openness']) {
+      expect(await codeOf(unchecked.client.get(url))).toBe('409 safety.check_needed');
+    }
   });
 
   it('keeps every question and answer sealed at rest', async () => {

@@ -604,8 +604,19 @@ export function Questions() {
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
     body = <EmptyState text={t('questions.noJourney')} to="/app/start" action={t('today.begin')} />;
-  } else if (state.isError) body = <p>{problemOf(state.error).detail}</p>;
-  else if (thread.isError) body = <p>{problemOf(thread.error).detail}</p>;
+  } else if (state.isError) {
+    const problem = problemOf(state.error);
+    body = (
+      <div role="alert">
+        <p>{problem.detail}</p>
+        {problem.code === 'safety.check_needed' ? (
+          <p>
+            <Link to="/app/safety">{t('program.safetyFirst')}</Link>
+          </p>
+        ) : null}
+      </div>
+    );
+  } else if (thread.isError) body = <p>{problemOf(thread.error).detail}</p>;
   else if (state.data && thread.data) {
     const s = state.data;
     const partner = s.partnerName || t('join.yourPartner');
