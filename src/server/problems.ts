@@ -514,7 +514,7 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     status: 403,
     title: 'Questions here are asked by the partner who was hurt',
     detail:
-      'On this journey your partner asks and you answer, in your own time. If the way you described your part has changed, you can update it on your journey page.',
+      'On this journey your partner asks and you answer, in your own time. If the way you described your part has changed, you can update it in Settings.',
   },
   'question.closed': {
     status: 409,

@@ -600,8 +600,10 @@ export function Questions() {
   const safetyMode = safety.data?.safetyMode ?? false;
 
   let body;
-  if (journey.isPending || (current && (state.isPending || thread.isPending))) body = <Loading />;
-  else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
+  // Safety mode decides what is offered: nothing shows until it is known.
+  if (journey.isPending || safety.isPending || (current && (state.isPending || thread.isPending))) {
+    body = <Loading />;
+  } else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
     body = <EmptyState text={t('questions.noJourney')} to="/app/start" action={t('today.begin')} />;
   } else if (state.isError) {
@@ -626,7 +628,7 @@ export function Questions() {
       <>
         {!s.hasPartner ? (
           <p className="panel">
-            {t('questions.needsPartner')} <Link to="/app/journey">{t('questions.invite')}</Link>
+            {t('questions.needsPartner')} <Link to="/app/together">{t('questions.invite')}</Link>
           </p>
         ) : null}
         {safetyMode ? <p className="panel">{t('questions.safetyMode')}</p> : null}
