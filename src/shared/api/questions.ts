@@ -166,6 +166,8 @@ export const AnswerMarkBody = z.strictObject({ mark: AnswerMark.nullable() });
 export type AnswerMarkBody = z.infer<typeof AnswerMarkBody>;
 
 const tag = 'questions';
+/** Room for the longest answer in any script, emoji and all. */
+const TEXT_BODY_LIMIT = 128 * 1024;
 
 /** The endpoints of step 4's questions and answers, as both the server and the web client see them. */
 export const questionsApi = {
@@ -206,6 +208,7 @@ export const questionsApi = {
       'Ask my partner a question while my questions are open, perhaps coming back to an earlier one',
     caller: 'safetyChecked',
     body: QuestionCreateBody,
+    bodyLimit: TEXT_BODY_LIMIT,
     response: QuestionView,
     status: 201,
     errors: [
@@ -224,6 +227,7 @@ export const questionsApi = {
     caller: 'safetyChecked',
     params: IdParams,
     body: AnswerCreateBody,
+    bodyLimit: TEXT_BODY_LIMIT,
     response: QuestionView,
     status: 201,
     errors: ['question.not_found', 'question.no_partner', 'question.own', 'question.paused'],
