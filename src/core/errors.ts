@@ -106,6 +106,14 @@ export const errorCodes = [
   'prompt.set_aside',
   'prompt.revealed',
   'appreciation.not_found',
+  // Questions and answers at the asker's pace (step 4).
+  'question.not_found',
+  'question.no_partner',
+  'question.not_asker',
+  'question.closed',
+  'question.paused',
+  'question.own',
+  'question.not_yours_to_mark',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

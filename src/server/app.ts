@@ -12,6 +12,7 @@ import { registerTwoFactorRoutes } from './auth/two-factor.routes.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { registerCaseloadRoutes } from './features/caseload/caseload.routes.js';
+import { registerQuestionRoutes } from './features/questions/questions.routes.js';
 import { registerCheckinRoutes } from './features/checkins/checkins.routes.js';
 import { registerCrisisRoutes } from './features/crisis/crisis.routes.js';
 import { registerPracticeRoutes } from './features/practice/practice.routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(
   registerActivityRoutes(app, deps);
   registerClosenessRoutes(app, deps);
   registerReconnectionRoutes(app, deps);
+  registerQuestionRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -555,6 +555,46 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Note not found',
     detail: 'We could not find that note.',
   },
+  'question.not_found': {
+    status: 404,
+    title: 'Question not found',
+    detail: 'We could not find that question or that answer.',
+  },
+  'question.no_partner': {
+    status: 409,
+    title: 'Questions are shared with a partner',
+    detail:
+      'Questions and answers happen between the two of you, so they need the together path with both of you on it.',
+  },
+  'question.not_asker': {
+    status: 403,
+    title: 'Questions here are asked by the partner who was hurt',
+    detail:
+      'On this journey your partner asks and you answer, in your own time. If the way you described your part has changed, you can update it in Settings.',
+  },
+  'question.closed': {
+    status: 409,
+    title: 'Questions are closed right now',
+    detail:
+      'You have set questions to be closed at the moment, so nothing was sent. Your words are still here: open questions now, or keep them for your next set time.',
+  },
+  'question.paused': {
+    status: 409,
+    title: 'Questions are paused',
+    detail:
+      'Questions and answers are paused for now, so nothing was sent. Your words are still here; you can come back to them when questions open again.',
+  },
+  'question.own': {
+    status: 409,
+    title: 'This one is for your partner to answer',
+    detail:
+      'You asked this question, so your partner answers it. You can come back to it with a new question whenever you like.',
+  },
+  'question.not_yours_to_mark': {
+    status: 409,
+    title: 'Only the person who asked marks an answer',
+    detail: 'Whether an answer helps is for the person who asked the question to say.',
+  },
 };
 
 export function problem(

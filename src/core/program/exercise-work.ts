@@ -22,6 +22,8 @@ export const exerciseWorks = {
   activity_done: { in: 'shared_activities', is: 'shared_activities' },
   prompt_answered: { in: 'connection_prompts', is: 'connection_prompts' },
   appreciation_sent: { in: 'appreciations', is: 'appreciations' },
+  question_asked: { in: 'questions', is: 'questions' },
+  question_answered: { in: 'questions', is: 'questions' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -47,6 +49,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'closeness_pace',
   'connection_prompts',
   'appreciations',
+  'questions',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

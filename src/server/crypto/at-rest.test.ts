@@ -124,6 +124,27 @@ describe(`sealed at rest (${testDialect()})`, () => {
       note: `more ${marker}`,
     });
     expect(needMore.statusCode).toBe(201);
+    // Questions (step 4): a question, its answer, and the asker's "I need more" on it.
+    const openQuestions = await a.client.put('/api/questions/openness', {
+      mode: 'now',
+      forMinutes: null,
+      timeZone: 'UTC',
+      slots: [],
+      paused: false,
+    });
+    expect(openQuestions.statusCode, openQuestions.body).toBe(200);
+    const question = await a.client.post('/api/questions', { text: `question ${marker}` });
+    expect(question.statusCode, question.body).toBe(201);
+    const questionAnswer = await b.client.post(
+      `/api/questions/${question.json<{ id: string }>().id}/answers`,
+      { text: `answer ${marker}` },
+    );
+    expect(questionAnswer.statusCode, questionAnswer.body).toBe(201);
+    const questionMark = await a.client.put(
+      `/api/question-answers/${questionAnswer.json<{ answers: { id: string }[] }>().answers[0]?.id}/mark`,
+      { mark: 'need_more' },
+    );
+    expect(questionMark.statusCode, questionMark.body).toBe(200);
 
     const dump = rawCopy(t.testDb);
     // The dump is real: it contains data we know is stored in the clear.

@@ -130,10 +130,10 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
     expect(activityDone.statusCode, activityDone.body).toBe(200);
 
     // closeness (step 6): a round of marks, sealed under the person's key.
-    const marked = await a.client.put('/api/closeness/mine', {
+    const closeness = await a.client.put('/api/closeness/mine', {
       marks: Object.fromEntries(closenessKindIds.map((id) => [id, 'maybe'])),
     });
-    expect(marked.statusCode, marked.body).toBe(200);
+    expect(closeness.statusCode, closeness.body).toBe(200);
     // Step 5: a connection prompt answered by both, and an appreciation note.
     for (const who of [a, b]) {
       const answered = await who.client.put('/api/prompts/know-again.01/answer', {
@@ -143,6 +143,27 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
     }
     const thanked = await b.client.post('/api/appreciations', { text: `thanks ${marker}` });
     expect(thanked.statusCode, thanked.body).toBe(201);
+    // Questions (step 4): a question under the asker's key, its answer under the answerer's.
+    const opened = await a.client.put('/api/questions/openness', {
+      mode: 'now',
+      forMinutes: null,
+      timeZone: 'UTC',
+      slots: [],
+      paused: false,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const question = await a.client.post('/api/questions', { text: `question ${marker}` });
+    expect(question.statusCode, question.body).toBe(201);
+    const answered = await b.client.post(
+      `/api/questions/${question.json<{ id: string }>().id}/answers`,
+      { text: `answer ${marker}` },
+    );
+    expect(answered.statusCode, answered.body).toBe(201);
+    const marked = await a.client.put(
+      `/api/question-answers/${answered.json<{ answers: { id: string }[] }>().answers[0]?.id}/mark`,
+      { mark: 'need_more' },
+    );
+    expect(marked.statusCode, marked.body).toBe(200);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

@@ -114,6 +114,10 @@ export const sealedFields = {
   ),
   /** An appreciation note (step 5), under its author's key. */
   appreciation: personal('appreciations', 'sealed', 'text', ['id'], 'author_id'),
+  /** A question, under the asker's key; an answer, under the answerer's (step 4). */
+  questionText: personal('questions', 'sealed', 'text', ['id'], 'asker_id'),
+  questionAnswer: personal('question_answers', 'sealed', 'text', ['id'], 'author_id'),
+  questionMark: personal('question_answers', 'mark_sealed', 'mark', ['id'], 'marked_by'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

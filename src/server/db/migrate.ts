@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-therapists.js';
 import * as m0018 from './migrations/0018-activities.js';
 import * as m0019 from './migrations/0019-intimacy.js';
 import * as m0017 from './migrations/0017-reconnection.js';
+import * as m0016 from './migrations/0016-questions.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/;
 // migrate.test.ts fails when a file in migrations/ is missing here, misnamed or out of order.
@@ -38,6 +39,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-activities': m0018,
   '0019-intimacy': m0019,
   '0017-reconnection': m0017,
+  '0016-questions': m0016,
 };
 
 /** Every migration this version knows, oldest first (a restore refuses a backup from a newer one). */

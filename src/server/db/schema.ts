@@ -380,46 +380,42 @@ export interface ClosenessMarksTable {
   sealed: string;
 }
 
-export interface DB {
-  users: UsersTable;
-  sessions: SessionsTable;
-  rate_limits: RateLimitsTable;
-  journeys: JourneysTable;
-  journey_members: JourneyMembersTable;
-  invites: InvitesTable;
-  checkins: CheckinsTable;
-  mail_outbox: MailOutboxTable;
-  settings: SettingsTable;
-  practice_settings: PracticeSettingsTable;
-  safety_states: SafetyStatesTable;
-  letters: LettersTable;
-  letter_answers: LetterAnswersTable;
-  timeouts: TimeoutsTable;
-  screen_results: ScreenResultsTable;
-  screen_dismissals: ScreenDismissalsTable;
-  program_events: ProgramEventsTable;
-  agreement_versions: AgreementVersionsTable;
-  commitments: CommitmentsTable;
-  commitment_logs: CommitmentLogsTable;
-  reliability_pools: ReliabilityPoolsTable;
-  totp_factors: TotpFactorsTable;
-  recovery_codes: RecoveryCodesTable;
-  therapist_invites: TherapistInvitesTable;
-  therapist_profiles: TherapistProfilesTable;
-  practice_groups: PracticeGroupsTable;
-  intake_requests: IntakeRequestsTable;
-  therapist_link_codes: TherapistLinkCodesTable;
-  therapist_links: TherapistLinksTable;
-  link_consents: LinkConsentsTable;
-  therapist_alerts: TherapistAlertsTable;
-  suggestions: SuggestionsTable;
-  audit_events: AuditEventsTable;
-  activities: ActivitiesTable;
-  activity_done: ActivityDoneTable;
-  closeness_rounds: ClosenessRoundsTable;
-  closeness_marks: ClosenessMarksTable;
-  prompt_answers: PromptAnswersTable;
-  appreciations: AppreciationsTable;
+/** A question one partner asked the other (step 4); its text sealed under the asker's key. */
+export interface QuestionsTable {
+  id: string;
+  journey_id: string;
+  asker_id: string;
+  asked_at: number;
+  /** The earlier question of the same asker this one comes back to. */
+  follows: string | null;
+  sealed: string;
+}
+
+/** An answer to a question, sealed under its author's key, with the asker's mark on it. */
+export interface QuestionAnswersTable {
+  id: string;
+  question_id: string;
+  journey_id: string;
+  author_id: string;
+  at: number;
+  sealed: string;
+  /** The asker's mark ("helps" / "need_more"), sealed under `marked_by`'s key; null when unmarked. */
+  mark_sealed: string | null;
+  marked_by: string | null;
+  marked_at: number | null;
+}
+
+/** When one asker's questions are open; slots as JSON `[{weekday, start, minutes}]`. */
+export interface QuestionOpennessTable {
+  journey_id: string;
+  user_id: string;
+  mode: 'closed' | 'now' | 'slots';
+  open_until: number | null;
+  time_zone: string;
+  slots: string;
+  /** 0/1 */
+  paused: number;
+  updated_at: number;
 }
 
 /**
@@ -468,6 +464,51 @@ export interface AppreciationsTable {
   author_id: string;
   sealed: string;
   at: number;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  journeys: JourneysTable;
+  journey_members: JourneyMembersTable;
+  invites: InvitesTable;
+  checkins: CheckinsTable;
+  mail_outbox: MailOutboxTable;
+  settings: SettingsTable;
+  practice_settings: PracticeSettingsTable;
+  safety_states: SafetyStatesTable;
+  letters: LettersTable;
+  letter_answers: LetterAnswersTable;
+  timeouts: TimeoutsTable;
+  screen_results: ScreenResultsTable;
+  screen_dismissals: ScreenDismissalsTable;
+  program_events: ProgramEventsTable;
+  agreement_versions: AgreementVersionsTable;
+  commitments: CommitmentsTable;
+  commitment_logs: CommitmentLogsTable;
+  reliability_pools: ReliabilityPoolsTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  therapist_invites: TherapistInvitesTable;
+  therapist_profiles: TherapistProfilesTable;
+  practice_groups: PracticeGroupsTable;
+  intake_requests: IntakeRequestsTable;
+  therapist_link_codes: TherapistLinkCodesTable;
+  therapist_links: TherapistLinksTable;
+  link_consents: LinkConsentsTable;
+  therapist_alerts: TherapistAlertsTable;
+  suggestions: SuggestionsTable;
+  audit_events: AuditEventsTable;
+  activities: ActivitiesTable;
+  activity_done: ActivityDoneTable;
+  closeness_rounds: ClosenessRoundsTable;
+  closeness_marks: ClosenessMarksTable;
+  prompt_answers: PromptAnswersTable;
+  appreciations: AppreciationsTable;
+  questions: QuestionsTable;
+  question_answers: QuestionAnswersTable;
+  question_openness: QuestionOpennessTable;
 }
 
 export type Db = Kysely<DB>;

@@ -1045,6 +1045,8 @@ const cases: Case[] = [
     url: (f) => `/api/appreciations/${f.appreciationId}`,
     expect: members({ other: 404, partner: 404, self: 204 }),
   },
+  // Questions (step 4): Alex (hurt) and Sam ("both") each ask; Chris has no partner to ask.
+  ...questionCases(),
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -1306,3 +1308,74 @@ describe('pages', () => {
     }
   });
 });
+
+/** Alex's question (asked while open) and Sam's answer to it, made after the shared fixture. */
+let questionsFixture: { question: string; answer: string };
+beforeAll(async () => {
+  const open = {
+    mode: 'now',
+    forMinutes: null,
+    timeZone: 'Europe/Berlin',
+    slots: [],
+    paused: false,
+  };
+  expect((await f.alex.client.put('/api/questions/openness', open)).statusCode).toBe(200);
+  const asked = await f.alex.client.post('/api/questions', { text: 'What did it mean to you?' });
+  expect(asked.statusCode, asked.body).toBe(201);
+  const question = asked.json<{ id: string }>().id;
+  const answered = await f.sam.client.post(`/api/questions/${question}/answers`, {
+    text: 'Less than you, and I am sorry I let it matter.',
+  });
+  expect(answered.statusCode, answered.body).toBe(201);
+  const answer = answered.json<{ answers: { id: string }[] }>().answers[0]?.id ?? '';
+  questionsFixture = { question, answer };
+});
+
+function questionCases(): Case[] {
+  return [
+    {
+      method: 'GET',
+      route: '/api/questions/openness',
+      url: () => '/api/questions/openness',
+      expect: members(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/questions/openness',
+      url: () => '/api/questions/openness',
+      body: () => ({
+        mode: 'now',
+        forMinutes: 60,
+        timeZone: 'Europe/Berlin',
+        slots: [],
+        paused: false,
+      }),
+      // Chris has no partner on the journey; Sam ("both") and Alex (hurt) set their own.
+      expect: members({ other: 409, partner: 200, self: 200 }),
+    },
+    { method: 'GET', route: '/api/questions', url: () => '/api/questions', expect: members(200) },
+    {
+      method: 'POST',
+      route: '/api/questions',
+      url: () => '/api/questions',
+      body: () => ({ text: 'Can we talk about the weekend?' }),
+      expect: members({ other: 409, partner: 201, self: 201 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/questions/:id/answers',
+      url: () => `/api/questions/${questionsFixture.question}/answers`,
+      body: () => ({ text: 'More about that night.' }),
+      // Sam answers Alex's question; Alex asked it; to Chris it does not exist.
+      expect: members({ other: 404, partner: 201, self: 409 }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/question-answers/:id/mark',
+      url: () => `/api/question-answers/${questionsFixture.answer}/mark`,
+      body: () => ({ mark: 'need_more' }),
+      // Only Alex, who asked, marks Sam's answer.
+      expect: members({ other: 404, partner: 409, self: 200 }),
+    },
+  ];
+}

@@ -56,6 +56,9 @@ const TABLES = [
   'closeness_marks',
   'prompt_answers',
   'appreciations',
+  'questions',
+  'question_answers',
+  'question_openness',
 ];
 
 let t: TestApp;
@@ -84,6 +87,9 @@ const stepId = 'responsibility';
 /** A real prompt of the decks and a real appreciation note (step 5). */
 const promptId = 'know-again.01';
 let appreciationId: string;
+/** A real question of Alex's and Sam's answer to it, for the questions routes. */
+let questionId: string;
+let questionAnswerId: string;
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
 async function digest(): Promise<string> {
@@ -138,6 +144,19 @@ beforeAll(async () => {
     id: string;
   }>().id;
   await a.client.put(`/api/prompts/${promptId}/answer`, { text: 'fuzz answer' });
+  await a.client.put('/api/questions/openness', {
+    mode: 'now',
+    forMinutes: null,
+    timeZone: 'UTC',
+    slots: [],
+    paused: false,
+  });
+  questionId = (await a.client.post('/api/questions', { text: 'fuzz question' })).json<{
+    id: string;
+  }>().id;
+  questionAnswerId = (
+    await b.client.post(`/api/questions/${questionId}/answers`, { text: 'fuzz answer' })
+  ).json<{ answers: { id: string }[] }>().answers[0]!.id;
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -207,7 +226,11 @@ const realParam = (url: string): string =>
     ? promptId
     : url.startsWith('/api/appreciations')
       ? appreciationId
-      : realParamBefore(url);
+      : url.startsWith('/api/questions')
+        ? questionId
+        : url.startsWith('/api/question-answers')
+          ? questionAnswerId
+          : realParamBefore(url);
 
 interface RouteSchemas {
   body?: ZodType;

@@ -23,6 +23,7 @@ import { twoFactorApi } from './two-factor.js';
 import { activitiesApi } from './activities.js';
 import { closenessApi } from './closeness.js';
 import { appreciationsApi, promptsApi } from './reconnection.js';
+import { questionsApi } from './questions.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -58,4 +59,5 @@ export const contracts = {
   closeness: closenessApi,
   prompts: promptsApi,
   appreciations: appreciationsApi,
+  questions: questionsApi,
 };

@@ -1879,4 +1879,122 @@ export const en = {
   'appreciations.takeBackYes': 'Take it back',
   'appreciations.takeBackNo': 'Keep it',
   'appreciations.takenBack': 'Taken back.',
+  // Questions and answers at the hurt partner's pace (step 4).
+  'questions.title': 'Questions and honest answers',
+  'questions.lede':
+    'The partner who was hurt asks, and decides when questions are open. The other answers honestly, in their own time. Coming back to a question is part of healing.',
+  'questions.noJourney': 'Questions belong to a journey. Start yours first.',
+  'questions.needsPartner':
+    'Questions and answers happen between the two of you, so they need your partner on the journey with you.',
+  'questions.invite': 'Invite your partner',
+  'questions.safetyMode':
+    'Safety mode is on, so Steadfast is not suggesting anything to do with your partner here. What was said before stays below for you to read, whenever you choose.',
+  'questions.pace.title': 'When your questions are open',
+  'questions.pace.legend': 'Your questions are',
+  'questions.pace.hint':
+    'You set the pace. Your partner can answer the questions you have sent at any time, unless you pause.',
+  'questions.pace.save': 'Save',
+  'questions.mode.closed': 'Closed for now',
+  'questions.mode.closed.text': 'No new questions until you open them again.',
+  'questions.mode.now': 'Open now',
+  'questions.mode.now.text': 'Until you close them, or for a while you choose.',
+  'questions.mode.slots': 'At set times',
+  'questions.mode.slots.text': 'The same times each week, in your time zone.',
+  'questions.openFor': 'Keep them open',
+  'questions.openFor.untilClosed': 'Until I close them',
+  'questions.minutes': { one: 'For a minute', other: 'For {count} minutes' },
+  'questions.hours': { one: 'For an hour', other: 'For {count} hours' },
+  'questions.slots.legend': 'Set times',
+  'questions.slots.hint': 'Times are in {zone}.',
+  'questions.slots.day': 'Day',
+  'questions.slots.start': 'Starts at',
+  'questions.slots.length': 'Lasts',
+  'questions.slots.add': 'Add another time',
+  'questions.slots.remove': 'Remove {day} at {start}',
+  'questions.weekday.1': 'Monday',
+  'questions.weekday.2': 'Tuesday',
+  'questions.weekday.3': 'Wednesday',
+  'questions.weekday.4': 'Thursday',
+  'questions.weekday.5': 'Friday',
+  'questions.weekday.6': 'Saturday',
+  'questions.weekday.7': 'Sunday',
+  'questions.pause': 'Pause questions',
+  'questions.resume': 'Resume',
+  'questions.pauseHint':
+    'A pause stops new questions and holds answers back too, until you resume. You do not need a reason.',
+  'questions.resumeHint':
+    'Questions and answers are paused. When you resume, everything goes back to how you had it.',
+  'questions.pausedDone': 'Paused. Nothing new will come until you resume.',
+  'questions.openDone': 'Saved. Your questions are open.',
+  'questions.closedDone': 'Saved. Your questions are closed for now.',
+  'questions.status.mine.open': 'Your questions are open until you close them.',
+  'questions.status.mine.openUntil': 'Your questions are open until',
+  'questions.status.mine.closed': 'Your questions are closed for now.',
+  'questions.status.mine.closedUntil': 'Your questions are closed. They open next on',
+  'questions.status.mine.paused': 'You have paused questions and answers.',
+  'questions.status.partner.open': '{name}’s questions are open.',
+  'questions.status.partner.openUntil': '{name}’s questions are open until',
+  'questions.status.partner.closed':
+    '{name}’s questions are closed for now. You can still answer what they have asked, in your own time.',
+  'questions.status.partner.closedUntil':
+    '{name}’s questions are closed; you can still answer what they have asked. They open next on',
+  'questions.status.partner.paused':
+    '{name} has paused questions for now. Your answers can wait; there is nothing you need to do.',
+  'questions.partnerPace': 'When {name}’s questions are open',
+  'questions.answererIntro':
+    '{name} asks here, when they are ready. Answer honestly, in your own time, even when you have answered something like it before. If you do not know, it is fine to say so.',
+  'questions.askTitle': 'Ask a question',
+  'questions.askLabel': 'Your question',
+  'questions.askHint': 'Up to {max} characters. Only the two of you can read it.',
+  'questions.askHintClosed':
+    'Your questions are closed right now. You can write here, and send when you open them.',
+  'questions.send': 'Send the question',
+  'questions.asked': 'Your question is sent.',
+  'questions.guidance.title': 'Before you ask: details that may hurt more than help',
+  'questions.guidance.p1':
+    'Every question is yours to ask. Some answers bring relief; some leave a picture that is hard to put down again. It can help to pause for a moment and ask yourself what you hope the answer will give you.',
+  'questions.guidance.p2':
+    'Questions about meaning, reasons and what happens now tend to help rebuild trust. Very specific physical or graphic details often stay with a person for a long time without helping much. For example:',
+  'questions.guidance.example1':
+    '“What did it mean to you?” rather than exactly what happened, moment by moment.',
+  'questions.guidance.example2':
+    '“Why did you not tell me?” rather than where, how often and for how long, in detail.',
+  'questions.guidance.example3':
+    '“What is different now, and how will I know?” rather than comparisons with the other person.',
+  'questions.guidance.p3':
+    'If you still want to know, that is your choice and a fair one. A therapist can help you decide which details to ask about, and when.',
+  'questions.related.title': 'Said before about this',
+  'questions.related.hint':
+    'Here is what was answered when something like this came up before. Asking again is part of healing; send your question whenever you want to.',
+  'questions.comeBack': 'Come back to this question',
+  'questions.comeBackCancel': 'Ask something new instead',
+  'questions.comingBackHint':
+    'You are coming back to an earlier question. What was said then is here beside your new one.',
+  'questions.comingBackTo': 'Comes back to an earlier question',
+  'questions.earlier.label': 'An earlier question and its answers',
+  'questions.earlier.asked': 'Asked',
+  'questions.earlier.noAnswer': 'Not answered yet.',
+  'questions.threadTitle': 'Questions and answers',
+  'questions.empty':
+    'Nothing here yet. This is where questions and their answers are kept, for both of you to come back to.',
+  'questions.askedByMe': 'You asked',
+  'questions.askedBy': '{name} asked',
+  'questions.answeredByMe': 'You answered',
+  'questions.answeredBy': '{name} answered',
+  'questions.notAnsweredYet': '{name} can answer this in their own time.',
+  'questions.yoursToAnswer': 'Yours to answer, in your own time.',
+  'questions.answerLabel': 'Your answer',
+  'questions.answerMore': 'Add to your answer',
+  'questions.answerHint': 'Up to {max} characters. Honest and kind can go together.',
+  'questions.sendAnswer': 'Send the answer',
+  'questions.answerSent': 'Your answer is sent.',
+  'questions.answerWaits':
+    '{name} has paused questions for now. Your answer can wait until they are ready; your words are kept on this screen.',
+  'questions.markLabel': 'How this answer landed',
+  'questions.mark.helps': 'That helps',
+  'questions.mark.need_more': 'I need more',
+  'questions.marked.helps': 'Marked “That helps”.',
+  'questions.marked.need_more': 'Marked “I need more”. Your partner can add to their answer.',
+  'questions.unmarked': 'Mark taken back.',
+  'questions.more': 'Show earlier questions',
 } as const;

@@ -204,4 +204,12 @@ export const endpoints = {
     send: route<C['appreciations']['send']>('POST', '/api/appreciations'),
     takeBack: route<C['appreciations']['takeBack']>('DELETE', '/api/appreciations/:id'),
   },
+  questions: {
+    state: route<C['questions']['state']>('GET', '/api/questions/openness'),
+    setOpenness: route<C['questions']['setOpenness']>('PUT', '/api/questions/openness'),
+    list: route<C['questions']['list']>('GET', '/api/questions'),
+    ask: route<C['questions']['ask']>('POST', '/api/questions'),
+    answer: route<C['questions']['answer']>('POST', '/api/questions/:id/answers'),
+    mark: route<C['questions']['mark']>('PUT', '/api/question-answers/:id/mark'),
+  },
 };

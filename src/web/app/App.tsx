@@ -65,6 +65,9 @@ const Commitments = lazy(() =>
 const Activities = lazy(() =>
   import('../routes/activities/Activities.js').then((m) => ({ default: m.Activities })),
 );
+const Questions = lazy(() =>
+  import('../routes/questions/Questions.js').then((m) => ({ default: m.Questions })),
+);
 
 const PracticeSettings = lazy(() =>
   import('../routes/practice/PracticeSettings.js').then((m) => ({ default: m.PracticeSettings })),
@@ -197,6 +200,7 @@ export const appRoutes: RouteObject[] = [
               { path: 'closeness', element: <Closeness /> },
               { path: 'prompts', element: <Prompts /> },
               { path: 'appreciations', element: <Appreciations /> },
+              { path: 'questions', element: <Questions /> },
             ],
           },
           { path: '*', element: <NotFound /> },

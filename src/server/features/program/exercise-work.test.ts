@@ -115,6 +115,7 @@ describe('work on the exercises', () => {
       'closeness_pace',
       'connection_prompts',
       'appreciations',
+      'questions',
     ];
     expect(
       exercises.filter((e) => !e.selfMarked && !onScreen.includes(e.type)).map((e) => e.id),

@@ -155,6 +155,21 @@ describe('the partner cannot tell', () => {
     // Step 5: A answered a connection prompt and sent an appreciation note.
     await a.client.put('/api/prompts/know-again.02/answer', { text: 'from a' });
     await a.client.post('/api/appreciations', { text: 'thanks from a' });
+    // Questions (step 4): A opens questions and asks, B answers, A marks the answer.
+    await a.client.put('/api/questions/openness', {
+      mode: 'slots',
+      forMinutes: null,
+      timeZone: 'Europe/Berlin',
+      slots: [{ weekday: 7, start: '10:00', minutes: 120 }],
+      paused: false,
+    });
+    const asked = await a.client.post('/api/questions', { text: 'from a' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const question = asked.json<{ id: string }>().id;
+    const answered = await b.client.post(`/api/questions/${question}/answers`, { text: 'from b' });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const answerId = answered.json<{ answers: { id: string }[] }>().answers[0]?.id;
+    await a.client.put(`/api/question-answers/${answerId}/mark`, { mark: 'helps' });
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 

@@ -57,6 +57,7 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   closeness_pace: '/app/closeness',
   connection_prompts: '/app/prompts',
   appreciations: '/app/appreciations',
+  questions: '/app/questions',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
