@@ -93,6 +93,13 @@ export const errorCodes = [
   'two_factor.code_invalid',
   'two_factor.password_invalid',
   'two_factor.required',
+  // Check-in meetings.
+  'meeting.no_partner',
+  'meeting.no_schedule',
+  'meeting.not_found',
+  'meeting.item_not_found',
+  'meeting.ended',
+  'meeting.not_started',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -37,6 +37,7 @@ import { registerTimeoutRoutes } from './features/timeouts/timeouts.routes.js';
 import { registerProgramRoutes } from './features/program/program.routes.js';
 import { registerToolRoutes } from './features/tools/tools.routes.js';
 import { registerWebRoutes } from './features/web/web.routes.js';
+import { registerMeetingRoutes } from './features/meetings/meetings.routes.js';
 import { collectRoutes, registerAccess } from './http/access.js';
 import { openApiOptions } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/headers.js';
@@ -167,6 +168,7 @@ export async function buildApp(
   registerTherapistRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerCaseloadRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -17,6 +17,9 @@ export const exerciseWorks = {
   commitment_made: { in: 'commitments', is: 'commitments' },
   commitment_logged: { in: 'commitments', is: 'commitments' },
   commitment_entry_answered: { in: 'commitments', is: 'commitments' },
+  meeting_scheduled: { in: 'check_in_meeting', is: 'check_in_meeting' },
+  meeting_prepared: { in: 'check_in_meeting', is: 'check_in_meeting' },
+  meeting_noted: { in: 'check_in_meeting', is: 'check_in_meeting' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -38,6 +41,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'agreements',
   'commitments',
   'letter',
+  'check_in_meeting',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

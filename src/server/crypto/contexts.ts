@@ -85,6 +85,9 @@ export const sealedFields = {
   totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
   /** A therapist's note with a suggestion, under the therapist's key (caseload). */
   suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
+  /** A check-in meeting's preparation item and note on how it went, under the author's key. */
+  meetingItem: personal('meeting_items', 'sealed', 'text', ['id'], 'author_id'),
+  meetingNote: personal('meeting_notes', 'sealed', 'note', ['id'], 'author_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

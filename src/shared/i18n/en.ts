@@ -1620,4 +1620,10 @@ export const en = {
   'suggestions.open': 'Open {title}',
   'suggestions.setAside': 'Set aside',
   'suggestions.setAsideDone': 'Set aside. You can always ask your therapist about it.',
+  'meetings.feed.summary': 'Check-in meeting',
+  'meetings.feed.description':
+    'Your check-in meeting: appreciations, what went well, worries and requests. You can prepare beforehand at {url}',
+  'meetings.feed.discreetSummary': 'Appointment',
+  'meetings.feed.name': 'Steadfast',
+  'meetings.feed.discreetName': 'Calendar',
 } as const;
