@@ -49,6 +49,11 @@ const TABLES = [
   'therapist_invites',
   'totp_factors',
   'recovery_codes',
+  'meeting_schedules',
+  'meetings',
+  'meeting_items',
+  'meeting_notes',
+  'calendar_feeds',
 ];
 
 let t: TestApp;
@@ -70,6 +75,8 @@ const instrumentId = 'phq9';
 let agreementId: string;
 let commitmentId: string;
 let commitmentLogId: string;
+/** A real meeting preparation item, for the meeting item routes. */
+let meetingItemId: string;
 /** A real step, so the program routes' ":stepId" reaches the handler. */
 const stepId = 'responsibility';
 
@@ -112,6 +119,16 @@ beforeAll(async () => {
   commitmentLogId = (await a.client.post(`/api/commitments/${commitmentId}/logs`)).json<{
     logs: { id: string }[];
   }>().logs[0]!.id;
+  await a.client.put('/api/meetings/schedule', {
+    weekday: 4,
+    time: '19:30',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+  });
+  meetingItemId = (
+    await a.client.post('/api/meetings/items', { part: 'worry', text: 'fuzz item', bring: true })
+  ).json<{ id: string }>().id;
+  await a.client.post('/api/meetings/feed');
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -171,7 +188,9 @@ const realParam = (url: string): string =>
                   ? commitmentId
                   : url.startsWith('/api/commitment-logs')
                     ? commitmentLogId
-                    : checkinId;
+                    : url.startsWith('/api/meetings/items')
+                      ? meetingItemId
+                      : checkinId;
 
 interface RouteSchemas {
   body?: ZodType;
