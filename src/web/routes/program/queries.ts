@@ -53,6 +53,7 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   letter: '/app/letters',
   agreements: '/app/agreements',
   commitments: '/app/commitments',
+  check_in_meeting: '/app/meetings',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
