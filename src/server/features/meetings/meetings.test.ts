@@ -18,6 +18,7 @@ import {
   useTestApp,
   type Member,
 } from '../../test-support/harness.js';
+import { seedMeetings } from '../../../../bench/meetings.js';
 import { findSchedule } from './meetings.store.js';
 
 const t = useTestApp();
@@ -416,5 +417,41 @@ describe('the private calendar feed', () => {
     const rows = await t.deps.database.db.selectFrom('calendar_feeds').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);
+  });
+});
+
+describe('a year of meetings (the bench’s seed)', () => {
+  it('reads the current meeting in one request and the history a page at a time', async () => {
+    const { a, b, journeyId } = await makeCouple(t.app);
+    const seeded = await seedMeetings(
+      t.deps,
+      journeyId,
+      [
+        { id: a.id, email: a.email },
+        { id: b.id, email: b.email },
+      ],
+      t.clock(),
+    );
+    expect(seeded.meetings).toBeGreaterThanOrEqual(52);
+    const now = await page(b);
+    expect(now.current?.phase).toBe('upcoming');
+    expect(now.current?.mine).toHaveLength(3);
+    expect(now.current?.partners).toEqual([]);
+    expect(now.previous?.partners).toHaveLength(2);
+    expect(now.previous?.partnerNote).not.toBeNull();
+    let cursor: string | null = '';
+    let seen = 0;
+    while (cursor !== null) {
+      const url: string = `/api/meetings/history?limit=20${cursor ? `&cursor=${cursor}` : ''}`;
+      const history: MeetingHistory = await ok<MeetingHistory>(b.client.get(url));
+      expect(history.items.length).toBeLessThanOrEqual(20);
+      for (const m of history.items) {
+        expect(m.partners.every((i) => i.bring)).toBe(true);
+        expect(m.mine).toHaveLength(3);
+      }
+      seen += history.items.length;
+      cursor = history.nextCursor;
+    }
+    expect(seen).toBe(seeded.meetings - 1);
   });
 });
