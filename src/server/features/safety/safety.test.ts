@@ -147,6 +147,11 @@ describe('the partner cannot tell', () => {
     await a.client.put(`/api/checkins/${fromA.id}/visibility`, { visibility: 'partner' });
     t.clock.advance(1000); // a fixed order in the history
     const fromB = await writeCheckin(b, 'from b');
+    // A check-in meeting B set, with something B prepared for it.
+    const meeting = { weekday: 4, time: '19:30', timeZone: 'Europe/Berlin', durationMinutes: 45 };
+    expect((await b.client.put('/api/meetings/schedule', meeting)).statusCode).toBe(200);
+    const prepared = { part: 'request', text: 'from b', bring: true };
+    expect((await b.client.post('/api/meetings/items', prepared)).statusCode).toBe(201);
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 
