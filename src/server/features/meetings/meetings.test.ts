@@ -19,9 +19,11 @@ import {
   type Member,
 } from '../../test-support/harness.js';
 import { seedMeetings } from '../../../../bench/meetings.js';
+import { programReads } from '../../test-support/program.js';
 import { findSchedule } from './meetings.store.js';
 
 const t = useTestApp();
+const { view } = programReads(t);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -417,6 +419,18 @@ describe('the private calendar feed', () => {
     const rows = await t.deps.database.db.selectFrom('calendar_feeds').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);
+  });
+});
+
+describe('working on the exercise', () => {
+  it('setting the time, preparing and noting count as work on it, for that person only', async () => {
+    const { a, b } = await couple();
+    const worked = async (m: Member) =>
+      (await view(m)).progress.steps.flatMap((s) => s.exercisesWorkedOn);
+    expect(await worked(a)).toContain('communication.meeting');
+    expect(await worked(b)).not.toContain('communication.meeting');
+    await prepare(b, 'Thank you', true, 'appreciation');
+    expect(await worked(b)).toContain('communication.meeting');
   });
 });
 
