@@ -30,6 +30,8 @@ function registerCalendarFeed(app: FastifyInstance, deps: Deps): void {
     '/calendar/:file',
     {
       config: access('public'),
+      // The address is the secret: Fastify's request lines (info) would write it to the logs.
+      logLevel: 'warn',
       schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
     },
     async (req, reply) => {
