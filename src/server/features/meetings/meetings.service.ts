@@ -28,7 +28,7 @@ import type {
   MeetingView,
 } from '../../../shared/api/meetings.js';
 import type { JourneyCaller } from '../../auth/caller.js';
-import { atomically } from '../../db/schema.js';
+import { atomically, isUniqueViolation } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { findMembership, journeyFacts } from '../journeys/journeys.store.js';
 import { exerciseRecorder } from '../program/exercise-work.js';
@@ -333,33 +333,41 @@ export async function writeNote(
   const now = deps.clock();
   const me = c.userId;
   const people = await c.keys.people([me]);
-  return atomically(deps.database.db, async (trx) => {
-    const [stored] = await meetingsOn(trx, c.journeyId, [body.date]);
-    let meetingId: string;
-    if (stored) {
-      refuseIf(refusalToNote(stored, now));
-      meetingId = stored.id;
-    } else {
-      const schedule = await findSchedule(trx, c.journeyId);
-      const occurrence = schedule ? occurrenceOn(schedule, body.date) : null;
-      if (!occurrence) throw new DomainError('meeting.not_found');
-      refuseIf(refusalToNote(occurrence, now));
-      meetingId = (
-        await ensureMeeting(trx, { id: deps.newId(), journeyId: c.journeyId, occurrence, now })
-      ).id;
-    }
-    const existing = await findNote(trx, meetingId, me);
-    const id = existing?.id ?? deps.newId();
-    const sealed = people.seal('meetingNote', me, body.text, id);
-    if (existing) await updateNote(trx, { id, shared: body.shared, now, sealed });
-    else await insertNote(trx, { id, meetingId, authorId: me, shared: body.shared, now, sealed });
-    await exerciseRecorder(deps)(trx, {
-      journeyId: c.journeyId,
-      memberId: me,
-      work: 'meeting_noted',
+  const write = () =>
+    atomically(deps.database.db, async (trx) => {
+      const [stored] = await meetingsOn(trx, c.journeyId, [body.date]);
+      let meetingId: string;
+      if (stored) {
+        refuseIf(refusalToNote(stored, now));
+        meetingId = stored.id;
+      } else {
+        const schedule = await findSchedule(trx, c.journeyId);
+        const occurrence = schedule ? occurrenceOn(schedule, body.date) : null;
+        if (!occurrence) throw new DomainError('meeting.not_found');
+        refuseIf(refusalToNote(occurrence, now));
+        meetingId = (
+          await ensureMeeting(trx, { id: deps.newId(), journeyId: c.journeyId, occurrence, now })
+        ).id;
+      }
+      const existing = await findNote(trx, meetingId, me);
+      const id = existing?.id ?? deps.newId();
+      const sealed = people.seal('meetingNote', me, body.text, id);
+      if (existing) await updateNote(trx, { id, shared: body.shared, now, sealed });
+      else await insertNote(trx, { id, meetingId, authorId: me, shared: body.shared, now, sealed });
+      await exerciseRecorder(deps)(trx, {
+        journeyId: c.journeyId,
+        memberId: me,
+        work: 'meeting_noted',
+      });
+      return { text: body.text, shared: body.shared, updatedAt: now };
     });
-    return { text: body.text, shared: body.shared, updatedAt: now };
-  });
+  try {
+    return await write();
+  } catch (e) {
+    // The same person saved twice at once: the other save made the note; this one changes it.
+    if (isUniqueViolation(e)) return write();
+    throw e;
+  }
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

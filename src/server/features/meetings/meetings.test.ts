@@ -303,6 +303,14 @@ describe('preparing and meeting', () => {
       }),
     );
     expect((await page(b)).previous?.partnerNote?.text).toBe('Calmer, in the end');
+    // Two saves at once keep one note.
+    const both = await Promise.all(
+      ['First', 'Second'].map((text) =>
+        b.client.put('/api/meetings/notes', { date: '2026-11-05', text, shared: true }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(['First', 'Second']).toContain((await page(a)).previous?.partnerNote?.text);
   });
 
   it('shows past meetings newest first, a page at a time, with what was brought', async () => {

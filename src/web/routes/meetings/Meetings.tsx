@@ -392,14 +392,12 @@ function Agenda({
 }) {
   const id = useId();
   const Heading = level === 3 ? 'h3' : 'h4';
-  const shown =
-    meeting.phase === 'upcoming' ? meeting.mine : [...meeting.mine, ...meeting.partners];
+  const showsMine = (i: MeetingItem) => meeting.phase === 'upcoming' || editable || i.bring;
+  const shown = meeting.mine.filter(showsMine).length + meeting.partners.length;
   return (
     <>
       {agendaParts.map((p) => {
-        const mine = meeting.mine.filter(
-          (i) => i.part === p && (meeting.phase === 'upcoming' || editable || i.bring),
-        );
+        const mine = meeting.mine.filter((i) => i.part === p && showsMine(i));
         const theirs = meeting.partners.filter((i) => i.part === p);
         if (mine.length + theirs.length === 0) return null;
         return (
@@ -428,7 +426,7 @@ function Agenda({
           </section>
         );
       })}
-      {shown.length === 0 ? <p>{t('meetings.agenda.empty')}</p> : null}
+      {shown === 0 ? <p>{t('meetings.agenda.empty')}</p> : null}
     </>
   );
 }
