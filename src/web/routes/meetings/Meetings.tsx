@@ -245,15 +245,23 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
   const announce = useAnnounce();
   const refresh = useRefresh();
   const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(item.text);
   const change = useMutation({
-    mutationFn: (bring: boolean) =>
+    mutationFn: (body: { text: string; bring: boolean }) =>
       call(endpoints.meetings.changeItem, {
         params: { id: item.id },
-        body: { part: item.part, text: item.text, bring },
+        body: { part: item.part, ...body },
       }),
+    meta: { keepsUnsavedText: true },
     onSuccess: async (changed) => {
+      setEditing(false);
       await refresh();
-      announce(t(changed.bring ? 'meetings.item.bringing' : 'meetings.item.keeping'));
+      announce(
+        changed.text !== item.text
+          ? t('meetings.item.changed')
+          : t(changed.bring ? 'meetings.item.bringing' : 'meetings.item.keeping'),
+      );
     },
   });
   const remove = useMutation({
@@ -263,6 +271,45 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
       announce(t('meetings.item.removed'));
     },
   });
+  const errors = fieldErrorsOf(change.error);
+  if (editing) {
+    return (
+      <li>
+        <form
+          className="form stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            change.mutate({ text, bring: item.bring });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-edit`}>{t('meetings.item.editLabel')}</label>
+            <textarea
+              dir="auto"
+              id={`${id}-edit`}
+              rows={3}
+              value={text}
+              aria-invalid={errors.text ? true : undefined}
+              aria-describedby={describedBy(errors.text && `${id}-edit-error`)}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <FieldError id={`${id}-edit-error`}>{errors.text}</FieldError>
+            <ToneHelper text={text} />
+          </div>
+          <ErrorLine error={errors.text ? null : change.error} />
+          <p className="actions">
+            <button type="submit" className="button primary" disabled={change.isPending}>
+              {t('meetings.item.save')}
+            </button>
+            <button type="button" className="button" onClick={() => setEditing(false)}>
+              {t('meetings.cancel')}
+            </button>
+          </p>
+        </form>
+      </li>
+    );
+  }
   return (
     <li className="stack">
       <p id={`${id}-text`} className="note-text" dir="auto">
@@ -281,9 +328,21 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
               className="button"
               aria-describedby={`${id}-text`}
               disabled={change.isPending}
-              onClick={() => change.mutate(!item.bring)}
+              onClick={() => change.mutate({ text: item.text, bring: !item.bring })}
             >
               {item.bring ? t('meetings.item.keep') : t('meetings.item.bring')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-describedby={`${id}-text`}
+              onClick={() => {
+                change.reset();
+                setText(item.text);
+                setEditing(true);
+              }}
+            >
+              {t('meetings.item.edit')}
             </button>
             <button
               type="button"
