@@ -1651,9 +1651,12 @@ export const en = {
   'meetings.schedule.save': 'Save the meeting time',
   'meetings.schedule.saved': 'The meeting time is saved.',
   'meetings.schedule.change': 'Change the time',
-  'meetings.schedule.summaryWeekly': 'Every {day} at {time} ({zone}), for {minutes} minutes.',
-  'meetings.schedule.summaryFortnightly':
-    'Every other {day} at {time} ({zone}), for {minutes} minutes.',
+  'meetings.schedule.summaryWeekly': 'Every {day} at {time} ({zone}).',
+  'meetings.schedule.summaryFortnightly': 'Every other {day} at {time} ({zone}).',
+  'meetings.schedule.length': {
+    one: 'Each meeting lasts {count} minute.',
+    other: 'Each meeting lasts {count} minutes.',
+  },
   'meetings.schedule.setByMe': 'You set this time.',
   'meetings.schedule.setByPartner': '{name} set this time.',
   'meetings.part.appreciation': 'Appreciations',

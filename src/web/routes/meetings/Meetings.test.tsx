@@ -98,7 +98,9 @@ describe('the meetings screen', () => {
     expect(html).toContain('Thank you for Sunday');
     expect(html).toContain('Kept to yourself.');
     expect(html).not.toContain('Brought by Sam');
-    expect(html).toContain('Every Thursday at 19:30 (Europe/Berlin), for 45 minutes.');
+    expect(html).toContain(
+      'Every Thursday at 19:30 (Europe/Berlin). Each meeting lasts 45 minutes.',
+    );
     // The four parts to prepare for, in a fieldset, and a bring choice.
     expect(html).toMatch(/<legend>Which part of the meeting is it for\?<\/legend>/);
     expect(html).toContain('Bring this to the meeting');

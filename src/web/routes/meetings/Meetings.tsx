@@ -216,9 +216,9 @@ function ScheduleSection({ page, partner }: { page: MeetingPage; partner: string
                 day: weekdayName(s.weekday),
                 time: s.time,
                 zone: s.timeZone.replaceAll('_', ' '),
-                minutes: s.durationMinutes,
               },
-            )}
+            )}{' '}
+            {t('meetings.schedule.length', { count: s.durationMinutes })}
           </p>
           <p className="small">
             {s.setByMe
