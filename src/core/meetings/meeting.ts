@@ -159,23 +159,35 @@ const guess = (s: MeetingSchedule, now: number): number => {
   return Math.max(0, Math.floor((now - first.startsAt) / (stepDays(s.frequency) * DAY_MS)) - 1);
 };
 
-/** The meeting still to come or under way at `now`: the first that has not ended. */
-export function currentOccurrence(s: MeetingSchedule, now: number): Occurrence {
+/** The index and the meeting still to come or under way at `now`: the first that has not ended. */
+function currentAt(s: MeetingSchedule, now: number): { k: number; occurrence: Occurrence } {
   for (let k = guess(s, now); ; k++) {
-    const o = occurrenceAt(s, k);
-    if (o.endsAt > now) return o;
+    const occurrence = occurrenceAt(s, k);
+    if (occurrence.endsAt > now) return { k, occurrence };
   }
 }
 
+/** The meeting still to come or under way at `now`: the first that has not ended. */
+export const currentOccurrence = (s: MeetingSchedule, now: number): Occurrence =>
+  currentAt(s, now).occurrence;
+
 /** The last meeting that ended by `now`, or null before the first has ended. */
 export function previousOccurrence(s: MeetingSchedule, now: number): Occurrence | null {
-  const current = indexOf(s, currentOccurrence(s, now).date) ?? 0;
-  return current === 0 ? null : occurrenceAt(s, current - 1);
+  return aroundNow(s, now).previous;
+}
+
+/** The meeting under way or to come, and the one before it (null before the first has ended). */
+export function aroundNow(
+  s: MeetingSchedule,
+  now: number,
+): { current: Occurrence; previous: Occurrence | null } {
+  const { k, occurrence } = currentAt(s, now);
+  return { current: occurrence, previous: k === 0 ? null : occurrenceAt(s, k - 1) };
 }
 
 /** The next `count` meetings from the one under way or to come at `now`. */
 export function upcoming(s: MeetingSchedule, now: number, count: number): Occurrence[] {
-  const start = indexOf(s, currentOccurrence(s, now).date) ?? 0;
+  const start = currentAt(s, now).k;
   return Array.from({ length: count }, (_, i) => occurrenceAt(s, start + i));
 }
 

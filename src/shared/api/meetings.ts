@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../core/checkins/checkin.js';
+import { PAGE_SIZE_MAX } from '../../core/checkins/checkin.js';
 import {
   agendaParts,
   DURATION_MAX_MINUTES,
@@ -140,6 +140,8 @@ export const MeetingPage = z.object({
 });
 export type MeetingPage = z.infer<typeof MeetingPage>;
 
+const MEETING_PAGE_DEFAULT = 10;
+
 export const MeetingHistoryQuery = z.strictObject({
   /** The date of the last meeting of the page before. */
   cursor: z
@@ -151,7 +153,8 @@ export const MeetingHistoryQuery = z.strictObject({
     .int()
     .min(1)
     .max(PAGE_SIZE_MAX, { error: `Ask for at most ${PAGE_SIZE_MAX} at a time.` })
-    .default(PAGE_SIZE_DEFAULT),
+    // A meeting holds both partners' preparation and notes: fewer to a page than check-ins.
+    .default(MEETING_PAGE_DEFAULT),
 });
 
 export const MeetingHistory = z.object({

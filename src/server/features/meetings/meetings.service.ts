@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, refuseIf } from '../../../core/errors.js';
 import {
+  aroundNow,
   currentOccurrence,
   firstDateFrom,
   maySeeItem,
@@ -8,7 +9,6 @@ import {
   meetingRule,
   occurrenceOn,
   phaseOf,
-  previousOccurrence,
   refusalToChangeItem,
   refusalToMeet,
   refusalToNote,
@@ -39,7 +39,6 @@ import {
   deleteItem,
   endedMeetings,
   ensureMeeting,
-  findFeed,
   findFeedOwner,
   findItem,
   findNote,
@@ -54,7 +53,11 @@ import {
   updateNote,
   writeFeed,
   writeSchedule,
+  pageFeed,
+  pageMeetings,
+  pageSchedule,
   type StoredItem,
+  type StoredNote,
   type StoredSchedule,
 } from './meetings.store.js';
 
@@ -96,20 +99,21 @@ const itemView = (item: StoredItem, text: string, me: string): MeetingItem => ({
 });
 
 /**
- * Meetings as the caller sees them, read together: one query for their items and one for their
- * notes, and only what the caller may see is opened.
+ * Meetings as the caller sees them, from their items and notes: only what the caller may see is
+ * opened, with each writer's key unwrapped once.
  */
-async function viewsOf(
-  deps: Deps,
+async function viewsFrom(
   c: JourneyCaller,
   meetings: readonly (Occurrence & { id: string | undefined })[],
+  items: readonly StoredItem[],
+  notes: readonly StoredNote[],
   now: number,
 ): Promise<MeetingView[]> {
-  const db = deps.database.db;
-  const ids = meetings.map((m) => m.id).filter((id): id is string => id !== undefined);
-  const [items, notes] = await Promise.all([itemsOf(db, ids), notesOf(db, ids)]);
   const byId = new Map(meetings.map((m) => [m.id, m]));
-  const seenItems = items.filter((i) => maySeeItem(c.userId, i, byId.get(i.meetingId)!, now));
+  const seenItems = items.filter((i) => {
+    const meeting = byId.get(i.meetingId);
+    return meeting !== undefined && maySeeItem(c.userId, i, meeting, now);
+  });
   const seenNotes = notes.filter((n) => maySeeNote(c.userId, n));
   const people = await c.keys.people([
     ...new Set([...seenItems, ...seenNotes].map((x) => x.authorId)),
@@ -148,27 +152,25 @@ export async function meetingPage(deps: Deps, c: JourneyCaller): Promise<Meeting
   const now = deps.clock();
   const [partner, schedule, feed] = await Promise.all([
     hasPartner(deps, c.journeyId),
-    findSchedule(db, c.journeyId),
-    findFeed(db, c.userId),
+    pageSchedule(db, c.journeyId),
+    pageFeed(db, c.userId),
   ]);
   const feedState = { on: feed !== undefined, createdAt: feed?.createdAt ?? null };
   if (!schedule) {
     return { hasPartner: partner, schedule: null, current: null, previous: null, feed: feedState };
   }
-  const current = currentOccurrence(schedule, now);
-  const previous = previousOccurrence(schedule, now);
-  const wanted = previous ? [current, previous] : [current];
-  const stored = await meetingsOn(
+  const { current, previous } = aroundNow(schedule, now);
+  const read = await pageMeetings(
     db,
     c.journeyId,
-    wanted.map((o) => o.date),
+    previous ? [current.date, previous.date] : [current.date],
   );
   // A stored meeting keeps the times it was held at, even if the schedule changed since.
-  const meetings = wanted.map((o) => {
-    const row = stored.find((m) => m.date === o.date);
-    return row ?? { ...o, id: undefined };
-  });
-  const [currentView, previousView] = await viewsOf(deps, c, meetings, now);
+  const wanted = previous ? [current, previous] : [current];
+  const meetings = wanted.map(
+    (o) => read.meetings.find((m) => m.date === o.date) ?? { ...o, id: undefined },
+  );
+  const [currentView, previousView] = await viewsFrom(c, meetings, read.items, read.notes, now);
   return {
     hasPartner: partner,
     schedule: scheduleView(schedule, c.userId),
@@ -191,8 +193,11 @@ export async function meetingHistory(
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
+  const ids = page.map((m) => m.id);
+  const db = deps.database.db;
+  const [items, notes] = await Promise.all([itemsOf(db, ids), notesOf(db, ids)]);
   return {
-    items: await viewsOf(deps, c, page, now),
+    items: await viewsFrom(c, page, items, notes, now),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.date ?? null) : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { AgendaPart, MeetingSchedule, Occurrence } from '../../../core/meetings/meeting.js';
+import { compileOnce, perDatabase } from '../../db/compile-once.js';
 import type { Db } from '../../db/schema.js';
 
 export interface StoredSchedule extends MeetingSchedule {
@@ -30,25 +31,37 @@ export interface StoredNote {
   readonly sealed: string;
 }
 
+type ScheduleRow = {
+  journey_id: string;
+  weekday: number;
+  local_time: string;
+  time_zone: string;
+  duration_minutes: number;
+  frequency: MeetingSchedule['frequency'];
+  first_date: string;
+  updated_by: string;
+  updated_at: number;
+};
+
+const toSchedule = (r: ScheduleRow): StoredSchedule => ({
+  journeyId: r.journey_id,
+  weekday: r.weekday as MeetingSchedule['weekday'],
+  time: r.local_time,
+  timeZone: r.time_zone,
+  durationMinutes: r.duration_minutes,
+  frequency: r.frequency,
+  firstDate: r.first_date,
+  updatedBy: r.updated_by,
+  updatedAt: Number(r.updated_at),
+});
+
 export async function findSchedule(db: Db, journeyId: string): Promise<StoredSchedule | undefined> {
   const r = await db
     .selectFrom('meeting_schedules')
     .selectAll()
     .where('journey_id', '=', journeyId)
     .executeTakeFirst();
-  return r
-    ? {
-        journeyId: r.journey_id,
-        weekday: r.weekday as MeetingSchedule['weekday'],
-        time: r.local_time,
-        timeZone: r.time_zone,
-        durationMinutes: r.duration_minutes,
-        frequency: r.frequency,
-        firstDate: r.first_date,
-        updatedBy: r.updated_by,
-        updatedAt: Number(r.updated_at),
-      }
-    : undefined;
+  return r ? toSchedule(r) : undefined;
 }
 
 export async function writeSchedule(db: Db, s: StoredSchedule): Promise<void> {
@@ -202,6 +215,22 @@ export async function itemsOf(db: Db, meetingIds: readonly string[]): Promise<St
   return rows.map(toItem);
 }
 
+const toNote = (r: {
+  id: string;
+  meeting_id: string;
+  author_id: string;
+  shared: number;
+  updated_at: number;
+  sealed: string;
+}): StoredNote => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  authorId: r.author_id,
+  shared: Number(r.shared) === 1,
+  updatedAt: Number(r.updated_at),
+  sealed: r.sealed,
+});
+
 /** The notes on these meetings. */
 export async function notesOf(db: Db, meetingIds: readonly string[]): Promise<StoredNote[]> {
   if (meetingIds.length === 0) return [];
@@ -210,14 +239,7 @@ export async function notesOf(db: Db, meetingIds: readonly string[]): Promise<St
     .select(['id', 'meeting_id', 'author_id', 'shared', 'updated_at', 'sealed'])
     .where('meeting_id', 'in', meetingIds)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId: r.meeting_id,
-    authorId: r.author_id,
-    shared: Number(r.shared) === 1,
-    updatedAt: Number(r.updated_at),
-    sealed: r.sealed,
-  }));
+  return rows.map(toNote);
 }
 
 /** One item with its meeting, when it is in the journey. */
@@ -347,15 +369,6 @@ export async function updateNote(
     .execute();
 }
 
-export async function findFeed(db: Db, userId: string): Promise<{ createdAt: number } | undefined> {
-  const r = await db
-    .selectFrom('calendar_feeds')
-    .select('created_at')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return r ? { createdAt: Number(r.created_at) } : undefined;
-}
-
 /** The owner of a feed by its token's hash. */
 export async function findFeedOwner(db: Db, tokenHash: string): Promise<string | undefined> {
   const r = await db
@@ -382,4 +395,97 @@ export async function writeFeed(
 
 export async function deleteFeed(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+}
+
+/**
+ * The meetings page's reads, each compiled once (the page is read often: see bench/meetings.ts):
+ * the schedule, my feed, and the meetings on one or two days with their items and notes, found by
+ * journey and day so the three can run at once.
+ */
+export const compiledPage = perDatabase((db: Db) => {
+  const meetings = (journeyId: string, dates: string[]) =>
+    db
+      .selectFrom('meetings')
+      .select(['id', 'date', 'starts_at', 'ends_at'])
+      .where('journey_id', '=', journeyId)
+      .where('date', 'in', dates);
+  const items = (journeyId: string, dates: string[]) =>
+    db
+      .selectFrom('meeting_items as i')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .select([
+        'i.id',
+        'i.meeting_id',
+        'i.author_id',
+        'i.part',
+        'i.bring',
+        'i.updated_at',
+        'i.sealed',
+      ])
+      .where('m.journey_id', '=', journeyId)
+      .where('m.date', 'in', dates)
+      .orderBy('i.created_at')
+      .orderBy('i.id');
+  const notes = (journeyId: string, dates: string[]) =>
+    db
+      .selectFrom('meeting_notes as n')
+      .innerJoin('meetings as m', 'm.id', 'n.meeting_id')
+      .select(['n.id', 'n.meeting_id', 'n.author_id', 'n.shared', 'n.updated_at', 'n.sealed'])
+      .where('m.journey_id', '=', journeyId)
+      .where('m.date', 'in', dates);
+  return {
+    schedule: compileOnce(
+      (journeyId: string) =>
+        db.selectFrom('meeting_schedules').selectAll().where('journey_id', '=', journeyId),
+      1,
+    ),
+    feed: compileOnce(
+      (userId: string) =>
+        db.selectFrom('calendar_feeds').select('created_at').where('user_id', '=', userId),
+      1,
+    ),
+    meetingsOne: compileOnce((j: string, d: string) => meetings(j, [d]), 2),
+    meetingsTwo: compileOnce((j: string, d: string, e: string) => meetings(j, [d, e]), 3),
+    itemsOne: compileOnce((j: string, d: string) => items(j, [d]), 2),
+    itemsTwo: compileOnce((j: string, d: string, e: string) => items(j, [d, e]), 3),
+    notesOne: compileOnce((j: string, d: string) => notes(j, [d]), 2),
+    notesTwo: compileOnce((j: string, d: string, e: string) => notes(j, [d, e]), 3),
+  };
+});
+
+export async function pageSchedule(db: Db, journeyId: string): Promise<StoredSchedule | undefined> {
+  const { rows } = await db.executeQuery(compiledPage(db).schedule(journeyId));
+  return rows[0] ? toSchedule(rows[0]) : undefined;
+}
+
+export async function pageFeed(db: Db, userId: string): Promise<{ createdAt: number } | undefined> {
+  const { rows } = await db.executeQuery(compiledPage(db).feed(userId));
+  return rows[0] ? { createdAt: Number(rows[0].created_at) } : undefined;
+}
+
+/** The meetings on one or two days, with their items and notes, read at once. */
+export async function pageMeetings(
+  db: Db,
+  journeyId: string,
+  dates: readonly [string] | readonly [string, string],
+): Promise<{ meetings: StoredMeeting[]; items: StoredItem[]; notes: StoredNote[] }> {
+  const q = compiledPage(db);
+  const [meetings, items, notes] = await Promise.all(
+    dates.length === 1
+      ? [
+          db.executeQuery(q.meetingsOne(journeyId, dates[0])),
+          db.executeQuery(q.itemsOne(journeyId, dates[0])),
+          db.executeQuery(q.notesOne(journeyId, dates[0])),
+        ]
+      : [
+          db.executeQuery(q.meetingsTwo(journeyId, dates[0], dates[1])),
+          db.executeQuery(q.itemsTwo(journeyId, dates[0], dates[1])),
+          db.executeQuery(q.notesTwo(journeyId, dates[0], dates[1])),
+        ],
+  );
+  return {
+    meetings: meetings.rows.map(toMeeting),
+    items: items.rows.map(toItem),
+    notes: notes.rows.map(toNote),
+  };
 }
