@@ -157,6 +157,24 @@ describe('the meeting schedule', () => {
     expect((await page(alex)).schedule).toBeNull();
   });
 
+  it('keeps the series when only the length changes, and every other week stays on its weeks', async () => {
+    const { a, journeyId } = await makeCouple(t.app);
+    await ok(a.client.put('/api/meetings/schedule', { ...thursdays, frequency: 'fortnightly' }));
+    await signInAgainLater(t, 7 * DAY, a);
+    await ok(
+      a.client.put('/api/meetings/schedule', {
+        ...thursdays,
+        frequency: 'fortnightly',
+        durationMinutes: 60,
+      }),
+    );
+    expect((await findSchedule(t.deps.database.db, journeyId))?.firstDate).toBe('2026-11-05');
+    expect((await page(a)).current).toMatchObject({
+      date: '2026-11-19',
+      endsAt: Date.UTC(2026, 10, 19, 19, 30),
+    });
+  });
+
   it('moves preparation for a meeting not yet begun to the new time', async () => {
     const { a } = await couple();
     await prepare(a, 'The weekend plans', true);
@@ -418,6 +436,14 @@ describe('the private calendar feed', () => {
     ]) {
       expect((await new TestClient(t.app).get(path)).statusCode).toBe(404);
     }
+  });
+
+  it('is an empty calendar, not an error, before a meeting time is set', async () => {
+    const { a } = await makeCouple(t.app);
+    const res = await download(await feedOf(a));
+    expect(res.statusCode).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(res.body));
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(0);
   });
 
   it('stores only a hash of the address’s secret', async () => {
