@@ -114,6 +114,13 @@ export const errorCodes = [
   'question.paused',
   'question.own',
   'question.not_yours_to_mark',
+  // Check-in meetings.
+  'meeting.no_partner',
+  'meeting.no_schedule',
+  'meeting.not_found',
+  'meeting.item_not_found',
+  'meeting.ended',
+  'meeting.not_started',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

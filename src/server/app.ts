@@ -39,6 +39,7 @@ import { registerProgramRoutes } from './features/program/program.routes.js';
 import { registerToolRoutes } from './features/tools/tools.routes.js';
 import { registerWebRoutes } from './features/web/web.routes.js';
 import { registerActivityRoutes } from './features/activities/activities.routes.js';
+import { registerMeetingRoutes } from './features/meetings/meetings.routes.js';
 import { collectRoutes, registerAccess } from './http/access.js';
 import { openApiOptions } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/headers.js';
@@ -178,6 +179,7 @@ export async function buildApp(
   registerClosenessRoutes(app, deps);
   registerReconnectionRoutes(app, deps);
   registerQuestionRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -595,6 +595,38 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'Only the person who asked marks an answer',
     detail: 'Whether an answer helps is for the person who asked the question to say.',
   },
+  'meeting.no_partner': {
+    status: 409,
+    title: 'Check-in meetings are held with a partner',
+    detail:
+      'A check-in meeting is something the two of you hold together, so it needs the together path with both of you on it.',
+  },
+  'meeting.no_schedule': {
+    status: 409,
+    title: 'No meeting time yet',
+    detail: 'Choose a day and time for your check-in meeting first; then you can prepare for it.',
+  },
+  'meeting.not_found': {
+    status: 404,
+    title: 'Meeting not found',
+    detail: 'We could not find a meeting on that day.',
+  },
+  'meeting.item_not_found': {
+    status: 404,
+    title: 'Not found',
+    detail: 'We could not find that part of your preparation.',
+  },
+  'meeting.ended': {
+    status: 409,
+    title: 'This meeting has ended',
+    detail:
+      'This meeting is over, so what was prepared for it stays as it was. You can prepare for the next one.',
+  },
+  'meeting.not_started': {
+    status: 409,
+    title: 'This meeting has not begun yet',
+    detail: 'A note on how it went can be written once the meeting has begun.',
+  },
 };
 
 export function problem(

@@ -24,6 +24,9 @@ export const exerciseWorks = {
   appreciation_sent: { in: 'appreciations', is: 'appreciations' },
   question_asked: { in: 'questions', is: 'questions' },
   question_answered: { in: 'questions', is: 'questions' },
+  meeting_scheduled: { in: 'check_in_meeting', is: 'check_in_meeting' },
+  meeting_prepared: { in: 'check_in_meeting', is: 'check_in_meeting' },
+  meeting_noted: { in: 'check_in_meeting', is: 'check_in_meeting' },
 } as const satisfies Record<string, { in: ExerciseType; is: ExerciseType }>;
 export type ExerciseWork = keyof typeof exerciseWorks;
 
@@ -50,6 +53,7 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'connection_prompts',
   'appreciations',
   'questions',
+  'check_in_meeting',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

@@ -145,6 +145,14 @@ describe(`sealed at rest (${testDialect()})`, () => {
       { mark: 'need_more' },
     );
     expect(questionMark.statusCode, questionMark.body).toBe(200);
+    // A meeting's preparation (brought, so the partner reads it) and a shared note on how it went.
+    const soon = { weekday: 7, time: '09:20', timeZone: 'UTC', durationMinutes: 30 };
+    expect((await a.client.put('/api/meetings/schedule', soon)).statusCode).toBe(200);
+    const prepared = { part: 'worry', text: `meeting ${marker}`, bring: true };
+    expect((await a.client.post('/api/meetings/items', prepared)).statusCode).toBe(201);
+    t.clock.advance(20 * 60_000);
+    const meetingNote = { date: '2026-11-01', text: `went ${marker}`, shared: true };
+    expect((await b.client.put('/api/meetings/notes', meetingNote)).statusCode).toBe(200);
 
     const dump = rawCopy(t.testDb);
     // The dump is real: it contains data we know is stored in the clear.

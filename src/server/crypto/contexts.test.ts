@@ -164,6 +164,19 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       { mark: 'need_more' },
     );
     expect(marked.statusCode, marked.body).toBe(200);
+    // Meetings: a preparation item and a note on how it went, under their writers' keys. The
+    // meeting is set for 20 minutes from now, so that the note can follow once it begins.
+    const soon = { weekday: 7, time: '09:20', timeZone: 'UTC', durationMinutes: 30 };
+    expect((await a.client.put('/api/meetings/schedule', soon)).statusCode).toBe(200);
+    const item = { part: 'worry', text: `item ${marker}`, bring: true };
+    expect((await a.client.post('/api/meetings/items', item)).statusCode).toBe(201);
+    t.clock.advance(20 * 60_000);
+    const noted = await b.client.put('/api/meetings/notes', {
+      date: '2026-11-01',
+      text: `note ${marker}`,
+      shared: false,
+    });
+    expect(noted.statusCode, noted.body).toBe(200);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

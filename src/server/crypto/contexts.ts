@@ -118,6 +118,9 @@ export const sealedFields = {
   questionText: personal('questions', 'sealed', 'text', ['id'], 'asker_id'),
   questionAnswer: personal('question_answers', 'sealed', 'text', ['id'], 'author_id'),
   questionMark: personal('question_answers', 'mark_sealed', 'mark', ['id'], 'marked_by'),
+  /** A check-in meeting's preparation item and note on how it went, under the author's key. */
+  meetingItem: personal('meeting_items', 'sealed', 'text', ['id'], 'author_id'),
+  meetingNote: personal('meeting_notes', 'sealed', 'note', ['id'], 'author_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

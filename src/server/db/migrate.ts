@@ -14,10 +14,11 @@ import * as m0011 from './migrations/0011-agreement-diffs.js';
 import * as m0012 from './migrations/0012-practice.js';
 import * as m0013 from './migrations/0013-consent.js';
 import * as m0014 from './migrations/0014-therapists.js';
+import * as m0015 from './migrations/0015-meetings.js';
+import * as m0016 from './migrations/0016-questions.js';
+import * as m0017 from './migrations/0017-reconnection.js';
 import * as m0018 from './migrations/0018-activities.js';
 import * as m0019 from './migrations/0019-intimacy.js';
-import * as m0017 from './migrations/0017-reconnection.js';
-import * as m0016 from './migrations/0016-questions.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/;
 // migrate.test.ts fails when a file in migrations/ is missing here, misnamed or out of order.
@@ -36,10 +37,11 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012-practice': m0012,
   '0013-consent': m0013,
   '0014-therapists': m0014,
+  '0015-meetings': m0015,
+  '0016-questions': m0016,
+  '0017-reconnection': m0017,
   '0018-activities': m0018,
   '0019-intimacy': m0019,
-  '0017-reconnection': m0017,
-  '0016-questions': m0016,
 };
 
 /** Every migration this version knows, oldest first (a restore refuses a backup from a newer one). */

@@ -509,6 +509,63 @@ export interface DB {
   questions: QuestionsTable;
   question_answers: QuestionAnswersTable;
   question_openness: QuestionOpennessTable;
+  meeting_schedules: MeetingSchedulesTable;
+  meetings: MeetingsTable;
+  meeting_items: MeetingItemsTable;
+  meeting_notes: MeetingNotesTable;
+  calendar_feeds: CalendarFeedsTable;
+}
+
+/** A couple's check-in meeting schedule (one per journey). */
+export interface MeetingSchedulesTable {
+  journey_id: string;
+  weekday: number;
+  local_time: string;
+  time_zone: string;
+  duration_minutes: number;
+  frequency: 'weekly' | 'fortnightly';
+  first_date: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+/** A check-in meeting someone prepared for or wrote about, by its local date. */
+export interface MeetingsTable {
+  id: string;
+  journey_id: string;
+  date: string;
+  starts_at: number;
+  ends_at: number;
+  created_at: number;
+}
+
+/** One preparation item; the text is sealed under the author's key; `bring` is 0 or 1. */
+export interface MeetingItemsTable {
+  id: string;
+  meeting_id: string;
+  author_id: string;
+  part: 'appreciation' | 'went_well' | 'worry' | 'request';
+  bring: number;
+  created_at: number;
+  updated_at: number;
+  sealed: string;
+}
+
+/** A person's note on how a meeting went, sealed under their key; `shared` is 0 or 1. */
+export interface MeetingNotesTable {
+  id: string;
+  meeting_id: string;
+  author_id: string;
+  shared: number;
+  updated_at: number;
+  sealed: string;
+}
+
+/** A person's private calendar feed: the SHA-256 of its secret token. */
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: number;
 }
 
 export type Db = Kysely<DB>;

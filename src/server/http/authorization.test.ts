@@ -81,6 +81,8 @@ interface Fixture {
   therapists: Record<TherapistActor, Member>;
   /** Lee's (active) link with Alex. */
   leeLinkId: string;
+  /** Alex's preparation item for the next meeting (not brought), and Alex's calendar feed. */
+  meetings: { itemId: string; feedPath: string };
   /** Alex's shared activity, planned for a day (step 5). */
   activityId: string;
   /** Alex's appreciation note to Sam (step 5). */
@@ -1047,6 +1049,69 @@ const cases: Case[] = [
   },
   // Questions (step 4): Alex (hurt) and Sam ("both") each ask; Chris has no partner to ask.
   ...questionCases(),
+  // Meetings: Alex and Sam's; Chris has no partner to meet with. The feed is public by its secret
+  // address (read first, before the feed cases below give Alex a new one).
+  { method: 'GET', route: '/calendar/:file', url: (f) => f.meetings.feedPath, expect: 200 },
+  {
+    method: 'GET',
+    route: '/calendar/:file',
+    url: () => `/calendar/${'A'.repeat(43)}.ics`,
+    expect: 404,
+  },
+  { method: 'GET', route: '/api/meetings', url: () => '/api/meetings', expect: members(200) },
+  {
+    method: 'GET',
+    route: '/api/meetings/history',
+    url: () => '/api/meetings/history?limit=5',
+    expect: members(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/schedule',
+    url: () => '/api/meetings/schedule',
+    body: () => ({ weekday: 4, time: '19:30', timeZone: 'Europe/Berlin', durationMinutes: 45 }),
+    expect: members({ other: 409, partner: 200, self: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/items',
+    url: () => '/api/meetings/items',
+    body: () => ({ part: 'request', text: 'A walk on Sunday', bring: true }),
+    expect: members({ other: 409, partner: 201, self: 201 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/items/:id',
+    url: (f) => `/api/meetings/items/${f.meetings.itemId}`,
+    body: () => ({ part: 'worry', text: 'Changed', bring: false }),
+    expect: members({ other: 404, partner: 404, self: 200 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/meetings/items/:id',
+    url: (f) => `/api/meetings/items/${f.meetings.itemId}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/notes',
+    url: () => '/api/meetings/notes',
+    // Before the schedule's first meeting: no meeting that day.
+    body: () => ({ date: '2026-01-01', text: 'How it went', shared: false }),
+    expect: members({ other: 409, partner: 404, self: 404 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/feed',
+    url: () => '/api/meetings/feed',
+    expect: members(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/meetings/feed',
+    url: () => '/api/meetings/feed',
+    expect: members(204),
+  },
   // Last: signing out ends the actor's session.
   { method: 'POST', route: '/api/auth/signout', url: () => '/api/auth/signout', expect: 204 },
 ];
@@ -1117,6 +1182,26 @@ async function setUp(app: FastifyInstance, clock: () => number): Promise<Fixture
   const commitmentId = commitment.json<{ id: string }>().id;
   const logged = await alex.client.post(`/api/commitments/${commitmentId}/logs`);
   expect(logged.statusCode, logged.body).toBe(201);
+
+  const meetingSchedule = await alex.client.put('/api/meetings/schedule', {
+    weekday: 4,
+    time: '19:30',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+  });
+  expect(meetingSchedule.statusCode, meetingSchedule.body).toBe(200);
+  const meetingItem = await alex.client.post('/api/meetings/items', {
+    part: 'worry',
+    text: 'Not for the meeting yet',
+    bring: false,
+  });
+  expect(meetingItem.statusCode, meetingItem.body).toBe(201);
+  const feed = await alex.client.post('/api/meetings/feed');
+  expect(feed.statusCode, feed.body).toBe(201);
+  const meetings = {
+    itemId: meetingItem.json<{ id: string }>().id,
+    feedPath: new URL(feed.json<{ url: string }>().url).pathname,
+  };
 
   const intake = await new TestClient(app, '10.2.0.1').post('/api/intake', {
     lookingFor: 'couple',
@@ -1196,6 +1281,7 @@ async function setUp(app: FastifyInstance, clock: () => number): Promise<Fixture
       commitment: commitmentId,
       log: logged.json<{ logs: { id: string }[] }>().logs[0]?.id ?? '',
     },
+    meetings,
   };
 }
 

@@ -59,6 +59,11 @@ const TABLES = [
   'questions',
   'question_answers',
   'question_openness',
+  'meeting_schedules',
+  'meetings',
+  'meeting_items',
+  'meeting_notes',
+  'calendar_feeds',
 ];
 
 let t: TestApp;
@@ -82,6 +87,8 @@ let commitmentId: string;
 let commitmentLogId: string;
 /** A real shared activity (planned), for the activity routes. */
 let activityId: string;
+/** A real meeting preparation item, for the meeting item routes. */
+let meetingItemId: string;
 /** A real step, so the program routes' ":stepId" reaches the handler. */
 const stepId = 'responsibility';
 /** A real prompt of the decks and a real appreciation note (step 5). */
@@ -157,6 +164,16 @@ beforeAll(async () => {
   questionAnswerId = (
     await b.client.post(`/api/questions/${questionId}/answers`, { text: 'fuzz answer' })
   ).json<{ answers: { id: string }[] }>().answers[0]!.id;
+  await a.client.put('/api/meetings/schedule', {
+    weekday: 4,
+    time: '19:30',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+  });
+  meetingItemId = (
+    await a.client.post('/api/meetings/items', { part: 'worry', text: 'fuzz item', bring: true })
+  ).json<{ id: string }>().id;
+  await a.client.post('/api/meetings/feed');
   cookie = a.client.cookie ?? '';
   const admin = new TestClient(t.app);
   await admin.post('/api/setup', {
@@ -230,7 +247,9 @@ const realParam = (url: string): string =>
         ? questionId
         : url.startsWith('/api/question-answers')
           ? questionAnswerId
-          : realParamBefore(url);
+          : url.startsWith('/api/meetings/items')
+            ? meetingItemId
+            : realParamBefore(url);
 
 interface RouteSchemas {
   body?: ZodType;

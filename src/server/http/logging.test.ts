@@ -49,3 +49,22 @@ describe('logs', () => {
     expect(log).not.toContain(a.client.cookie?.split('=')[1] ?? 'no-cookie');
   });
 });
+
+describe('logs of a calendar feed', () => {
+  it('never contain the secret address, nor what was prepared for a meeting', async () => {
+    const { a } = await makeCouple(app);
+    const meeting = { weekday: 4, time: '19:30', timeZone: 'Europe/Berlin', durationMinutes: 45 };
+    expect((await a.client.put('/api/meetings/schedule', meeting)).statusCode).toBe(200);
+    const prepared = { part: 'worry', text: 'prepared-words-not-to-log', bring: true };
+    expect((await a.client.post('/api/meetings/items', prepared)).statusCode).toBe(201);
+    const { url } = (await a.client.post('/api/meetings/feed')).json<{ url: string }>();
+    const path = new URL(url).pathname;
+    const token = path.split('/')[2]?.replace('.ics', '') ?? '';
+    expect(token).toHaveLength(43);
+    expect((await a.client.get(path)).statusCode).toBe(200);
+    const log = lines.join('');
+    expect(log).toContain('"url":"/api/meetings/feed"');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain('prepared-words-not-to-log');
+  });
+});

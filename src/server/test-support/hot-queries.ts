@@ -9,6 +9,7 @@ import {
 import { compiledAuthors } from '../auth/users.store.js';
 import { compiledHistory } from '../features/checkins/checkins.store.js';
 import { compiledFromPartner, compiledJourneyState } from '../features/program/program.store.js';
+import { compiledPage as meetingPage } from '../features/meetings/meetings.store.js';
 
 /** The ids the sample arguments use; hot-queries.test.ts stores a couple with them. */
 export const SAMPLE = {
@@ -39,4 +40,15 @@ export const hotQueries: Readonly<Record<string, (db: Db) => CompiledQuery<unkno
   'program-members': (db) => compiledJourneyState(db).members(journeyId),
   'program-events': (db) => compiledJourneyState(db).events(journeyId),
   'program-from-partner': (db) => compiledFromPartner(db)(journeyId, alex),
+  'meetings-schedule': (db) => meetingPage(db).schedule(journeyId),
+  'meetings-feed': (db) => meetingPage(db).feed(alex),
+  'meetings-on-one-day': (db) => meetingPage(db).meetingsOne(journeyId, '2026-11-05'),
+  'meetings-on-two-days': (db) =>
+    meetingPage(db).meetingsTwo(journeyId, '2026-11-05', '2026-10-29'),
+  'meetings-items-one-day': (db) => meetingPage(db).itemsOne(journeyId, '2026-11-05'),
+  'meetings-items-two-days': (db) =>
+    meetingPage(db).itemsTwo(journeyId, '2026-11-05', '2026-10-29'),
+  'meetings-notes-one-day': (db) => meetingPage(db).notesOne(journeyId, '2026-11-05'),
+  'meetings-notes-two-days': (db) =>
+    meetingPage(db).notesTwo(journeyId, '2026-11-05', '2026-10-29'),
 };

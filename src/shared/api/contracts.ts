@@ -24,6 +24,7 @@ import { activitiesApi } from './activities.js';
 import { closenessApi } from './closeness.js';
 import { appreciationsApi, promptsApi } from './reconnection.js';
 import { questionsApi } from './questions.js';
+import { meetingsApi } from './meetings.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -60,4 +61,5 @@ export const contracts = {
   prompts: promptsApi,
   appreciations: appreciationsApi,
   questions: questionsApi,
+  meetings: meetingsApi,
 };

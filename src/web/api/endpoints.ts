@@ -212,4 +212,15 @@ export const endpoints = {
     answer: route<C['questions']['answer']>('POST', '/api/questions/:id/answers'),
     mark: route<C['questions']['mark']>('PUT', '/api/question-answers/:id/mark'),
   },
+  meetings: {
+    page: route<C['meetings']['page']>('GET', '/api/meetings'),
+    history: route<C['meetings']['history']>('GET', '/api/meetings/history'),
+    schedule: route<C['meetings']['schedule']>('PUT', '/api/meetings/schedule'),
+    addItem: route<C['meetings']['addItem']>('POST', '/api/meetings/items'),
+    changeItem: route<C['meetings']['changeItem']>('PUT', '/api/meetings/items/:id'),
+    removeItem: route<C['meetings']['removeItem']>('DELETE', '/api/meetings/items/:id'),
+    note: route<C['meetings']['note']>('PUT', '/api/meetings/notes'),
+    newFeed: route<C['meetings']['newFeed']>('POST', '/api/meetings/feed'),
+    revokeFeed: route<C['meetings']['revokeFeed']>('DELETE', '/api/meetings/feed'),
+  },
 };

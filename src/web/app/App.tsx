@@ -126,6 +126,9 @@ const Prompts = lazy(() =>
 const Appreciations = lazy(() =>
   import('../routes/reconnection/Appreciations.js').then((m) => ({ default: m.Appreciations })),
 );
+const Meetings = lazy(() =>
+  import('../routes/meetings/Meetings.js').then((m) => ({ default: m.Meetings })),
+);
 
 /** Every screen's address (exported so a test can check that every exercise has one). */
 export const appRoutes: RouteObject[] = [
@@ -201,6 +204,7 @@ export const appRoutes: RouteObject[] = [
               { path: 'prompts', element: <Prompts /> },
               { path: 'appreciations', element: <Appreciations /> },
               { path: 'questions', element: <Questions /> },
+              { path: 'meetings', element: <Meetings /> },
             ],
           },
           { path: '*', element: <NotFound /> },

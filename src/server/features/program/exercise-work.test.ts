@@ -116,6 +116,7 @@ describe('work on the exercises', () => {
       'connection_prompts',
       'appreciations',
       'questions',
+      'check_in_meeting',
     ];
     expect(
       exercises.filter((e) => !e.selfMarked && !onScreen.includes(e.type)).map((e) => e.id),

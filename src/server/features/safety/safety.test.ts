@@ -170,6 +170,11 @@ describe('the partner cannot tell', () => {
     expect(answered.statusCode, answered.body).toBe(201);
     const answerId = answered.json<{ answers: { id: string }[] }>().answers[0]?.id;
     await a.client.put(`/api/question-answers/${answerId}/mark`, { mark: 'helps' });
+    // A check-in meeting B set, with something B prepared for it.
+    const meeting = { weekday: 4, time: '19:30', timeZone: 'Europe/Berlin', durationMinutes: 45 };
+    expect((await b.client.put('/api/meetings/schedule', meeting)).statusCode).toBe(200);
+    const prepared = { part: 'request', text: 'from b', bring: true };
+    expect((await b.client.post('/api/meetings/items', prepared)).statusCode).toBe(201);
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 

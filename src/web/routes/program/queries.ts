@@ -58,6 +58,7 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   connection_prompts: '/app/prompts',
   appreciations: '/app/appreciations',
   questions: '/app/questions',
+  check_in_meeting: '/app/meetings',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
