@@ -93,6 +93,9 @@ export const errorCodes = [
   'two_factor.code_invalid',
   'two_factor.password_invalid',
   'two_factor.required',
+  // Working through forgiveness (step 7).
+  'forgiveness.not_found',
+  'forgiveness.no_partner',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

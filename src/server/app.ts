@@ -44,6 +44,7 @@ import { zodSerializerCompiler } from './http/serializer.js';
 import { textSafeValidatorCompiler } from './http/validator.js';
 import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
+import { registerForgivenessRoutes } from './features/forgiveness/forgiveness.routes.js';
 
 export interface BuiltApp {
   readonly app: FastifyInstance;
@@ -167,6 +168,7 @@ export async function buildApp(
   registerTherapistRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerCaseloadRoutes(app, deps);
+  registerForgivenessRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -499,6 +499,17 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     detail:
       'Two-factor sign-in is required for therapists and administrators, so it cannot be turned off for this account. You can make new recovery codes instead.',
   },
+  'forgiveness.not_found': {
+    status: 404,
+    title: 'Not found',
+    detail: 'We could not find that entry.',
+  },
+  'forgiveness.no_partner': {
+    status: 409,
+    title: 'Your partner has not joined yet',
+    detail:
+      'Sharing your chart needs a partner on the journey with you. Everything you write here stays yours in the meantime.',
+  },
 };
 
 export function problem(

@@ -81,7 +81,6 @@ describe('work that counts for an exercise', () => {
       'commitment.review',
       'reconnection.prompts',
       'forgiveness.reading',
-      'forgiveness.measure',
     ]);
     expect(isSelfMarked(program, 'plan.unknown')).toBe(false);
   });

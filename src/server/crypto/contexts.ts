@@ -85,6 +85,9 @@ export const sealedFields = {
   totpSecret: personal('totp_factors', 'secret_sealed', 'secret', ['user_id'], 'user_id'),
   /** A therapist's note with a suggestion, under the therapist's key (caseload). */
   suggestionNote: personal('suggestions', 'note_sealed', 'note', ['id'], 'therapist_id'),
+  /** Step 7: a person's answers to the forgiveness reflection with their note, and their reflections. */
+  forgivenessEntry: personal('forgiveness_entries', 'sealed', 'entry', ['id'], 'user_id'),
+  forgivenessReflection: personal('forgiveness_reflections', 'sealed', 'text', ['id'], 'author_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-agreement-diffs.js';
 import * as m0012 from './migrations/0012-practice.js';
 import * as m0013 from './migrations/0013-consent.js';
 import * as m0014 from './migrations/0014-therapists.js';
+import * as m0020 from './migrations/0020-forgiveness.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/;
 // migrate.test.ts fails when a file in migrations/ is missing here, misnamed or out of order.
@@ -32,6 +33,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012-practice': m0012,
   '0013-consent': m0013,
   '0014-therapists': m0014,
+  '0020-forgiveness': m0020,
 };
 
 /** Every migration this version knows, oldest first (a restore refuses a backup from a newer one). */

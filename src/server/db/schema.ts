@@ -103,7 +103,7 @@ export interface LettersTable {
   journey_id: string;
   thread_id: string;
   author_id: string;
-  kind: 'impact' | 'reflection' | 'unsent' | 'statement';
+  kind: 'impact' | 'reflection' | 'unsent' | 'statement' | 'forgiveness';
   version: number;
   responds_to: string | null;
   state: 'draft' | 'shared' | 'kept';
@@ -400,6 +400,9 @@ export interface DB {
   therapist_alerts: TherapistAlertsTable;
   suggestions: SuggestionsTable;
   audit_events: AuditEventsTable;
+  forgiveness_entries: ForgivenessEntriesTable;
+  forgiveness_reflections: ForgivenessReflectionsTable;
+  forgiveness_sharing: ForgivenessSharingTable;
 }
 
 export type Db = Kysely<DB>;
@@ -419,4 +422,31 @@ export function isUniqueViolation(e: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/** One answer to the forgiveness reflection: the answers and the private note are in `sealed`. */
+export interface ForgivenessEntriesTable {
+  id: string;
+  journey_id: string;
+  user_id: string;
+  version: number;
+  created_at: number;
+  sealed: string;
+}
+
+/** A private forgiveness reflection: its prompt and text are in `sealed`, for the author alone. */
+export interface ForgivenessReflectionsTable {
+  id: string;
+  journey_id: string;
+  author_id: string;
+  created_at: number;
+  sealed: string;
+}
+
+/** Whether a person shares their forgiveness chart with their partner (0/1); no row is "no". */
+export interface ForgivenessSharingTable {
+  journey_id: string;
+  user_id: string;
+  shared: number;
+  updated_at: number;
 }

@@ -20,6 +20,7 @@ import { screensApi } from './screens.js';
 import { therapistsApi } from './therapists.js';
 import { timeoutsApi } from './timeouts.js';
 import { twoFactorApi } from './two-factor.js';
+import { forgivenessApi } from './forgiveness.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -51,4 +52,5 @@ export const contracts = {
   therapists: therapistsApi,
   timeouts: timeoutsApi,
   twoFactor: twoFactorApi,
+  forgiveness: forgivenessApi,
 };

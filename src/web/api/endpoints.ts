@@ -180,4 +180,17 @@ export const endpoints = {
     ),
     turnOff: route<C['twoFactor']['turnOff']>('POST', '/api/auth/two-factor/off'),
   },
+  forgiveness: {
+    mine: route<C['forgiveness']['mine']>('GET', '/api/forgiveness'),
+    answer: route<C['forgiveness']['answer']>('POST', '/api/forgiveness/entries'),
+    removeEntry: route<C['forgiveness']['removeEntry']>('DELETE', '/api/forgiveness/entries/:id'),
+    share: route<C['forgiveness']['share']>('PUT', '/api/forgiveness/sharing'),
+    partner: route<C['forgiveness']['partner']>('GET', '/api/forgiveness/partner'),
+    reflections: route<C['forgiveness']['reflections']>('GET', '/api/forgiveness/reflections'),
+    reflect: route<C['forgiveness']['reflect']>('POST', '/api/forgiveness/reflections'),
+    removeReflection: route<C['forgiveness']['removeReflection']>(
+      'DELETE',
+      '/api/forgiveness/reflections/:id',
+    ),
+  },
 };

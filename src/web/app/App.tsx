@@ -111,6 +111,9 @@ const ClientSummary = lazy(() =>
 const SafetyCheck = lazy(() =>
   import('../routes/safety/SafetyCheck.js').then((m) => ({ default: m.SafetyCheck })),
 );
+const Forgiveness = lazy(() =>
+  import('../routes/forgiveness/Forgiveness.js').then((m) => ({ default: m.Forgiveness })),
+);
 
 /** A data router, so that a screen with unsaved words can ask before anyone navigates away. */
 export const router = createBrowserRouter([
@@ -181,6 +184,7 @@ export const router = createBrowserRouter([
               { path: 'agreements', element: <Agreements /> },
               { path: 'commitments', element: <Commitments /> },
               { path: 'therapist', element: <MyTherapist /> },
+              { path: 'forgiveness', element: <Forgiveness /> },
             ],
           },
           { path: '*', element: <NotFound /> },

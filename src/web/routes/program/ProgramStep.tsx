@@ -9,7 +9,14 @@ import { useAnnounce } from '../../app/announcer.js';
 import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
-import { exerciseLink, programKeys, statusLabel, useProgram, useProgramStep } from './queries.js';
+import {
+  exerciseIdLink,
+  exerciseLink,
+  programKeys,
+  statusLabel,
+  useProgram,
+  useProgramStep,
+} from './queries.js';
 
 /**
  * Trusted content only: the server renders this HTML at start-up from the Markdown files in
@@ -117,7 +124,7 @@ function Exercises({
       {mark.isError ? <p role="alert">{problemOf(mark.error).detail}</p> : null}
       <ul className="program-exercises">
         {step.exercises.map((ex) => {
-          const to = ex.selfMarked ? null : exerciseLink(ex);
+          const to = exerciseIdLink(ex) ?? (ex.selfMarked ? null : exerciseLink(ex));
           const done = workedOn.has(ex.id);
           return (
             <li key={ex.id}>

@@ -53,7 +53,21 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   letter: '/app/letters',
   agreements: '/app/agreements',
   commitments: '/app/commitments',
+  forgiveness_measure: '/app/forgiveness',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
-  exercisePages[ex.type] ?? null;
+  exerciseIdPages[ex.id] ?? exercisePages[ex.type] ?? null;
+
+/**
+ * Where one exercise lives when its type alone does not say: step 7's private reflection is on the
+ * forgiveness screen, not with the letters. Such an exercise may still be one a person marks worked
+ * on by hand, so the step shows this link beside the mark (see `exerciseIdLink`).
+ */
+const exerciseIdPages: Readonly<Record<string, string>> = {
+  'forgiveness.reflection': '/app/forgiveness',
+};
+
+/** The page of an exercise named by its id, if it has one (shown even for self-marked work). */
+export const exerciseIdLink = (ex: ProgramExerciseView): string | null =>
+  exerciseIdPages[ex.id] ?? null;
