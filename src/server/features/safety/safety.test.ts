@@ -147,6 +147,18 @@ describe('the partner cannot tell', () => {
     await a.client.put(`/api/checkins/${fromA.id}/visibility`, { visibility: 'partner' });
     t.clock.advance(1000); // a fixed order in the history
     const fromB = await writeCheckin(b, 'from b');
+    // Step 7: A answers the forgiveness reflection and shares the chart, in safety mode or not.
+    const forgiveness = await a.client.post('/api/forgiveness/entries', {
+      answers: Object.fromEntries(
+        ['avoidance.1', 'avoidance.2', 'avoidance.3', 'avoidance.4']
+          .concat(['resentment.1', 'resentment.2', 'resentment.3', 'resentment.4'])
+          .concat(['goodwill.1', 'goodwill.2', 'goodwill.3'])
+          .map((id) => [id, 3]),
+      ),
+    });
+    expect(forgiveness.statusCode, forgiveness.body).toBe(201);
+    const shared = await a.client.put('/api/forgiveness/sharing', { shared: true });
+    expect(shared.statusCode, shared.body).toBe(200);
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 
