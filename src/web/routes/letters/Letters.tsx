@@ -375,11 +375,9 @@ export function Letters() {
               {t('letters.startUnsent')}
             </Link>
           ) : null}
-          {canStart.includes('forgiveness') ? (
-            <Link className="button" to="/app/letters/new?kind=forgiveness">
-              {t('letters.startForgiveness')}
-            </Link>
-          ) : null}
+          <Link className="button" to="/app/letters/new?kind=forgiveness">
+            {t('letters.startForgiveness')}
+          </Link>
         </p>
       ) : null;
     if (threads.length === 0) {
