@@ -20,7 +20,7 @@ const Answer = z
 
 /** One answer for every sentence of the reflection; a missing or unknown one is refused. */
 export const ForgivenessAnswers = z.strictObject(
-  Object.fromEntries(forgivenessItemIds.map((id) => [id, Answer])) as Record<string, typeof Answer>,
+  Object.fromEntries(forgivenessItemIds.map((id) => [id, Answer])),
 );
 
 export const ForgivenessEntryBody = z.strictObject({

@@ -68,7 +68,9 @@ describe(`the forgiveness reflection (${testDialect()})`, () => {
 
   it('refuses a missing, out-of-range or unknown answer with 400, saving nothing', async () => {
     const { a } = await makeCouple(t.app);
-    const { ['resentment.3']: _, ...missing } = answersOf(3);
+    const missing = Object.fromEntries(
+      Object.entries(answersOf(3)).filter(([id]) => id !== 'resentment.3'),
+    );
     const bad = [
       missing,
       answersOf(3, { 'goodwill.1': 0 }),
