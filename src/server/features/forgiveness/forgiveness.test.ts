@@ -180,6 +180,16 @@ describe(`private forgiveness reflections (${testDialect()})`, () => {
         expect((await m.client.get(url)).body).not.toContain('words only I should read');
       }
     }
+    // Someone with no journey at all reaches nothing of it.
+    const stranger = await makeMember(t.app, 'Kai');
+    const strangerList = await stranger.client.get('/api/forgiveness/reflections');
+    expect(strangerList.statusCode).toBeGreaterThanOrEqual(400);
+    expect(strangerList.body).not.toContain('words only I should read');
+    const strangerDelete = await stranger.client.delete(
+      `/api/forgiveness/reflections/${written.id}`,
+    );
+    expect(strangerDelete.statusCode).toBeGreaterThanOrEqual(400);
+    expect(strangerDelete.json().code).toBe(strangerList.json().code);
     // A therapist with every consent sees nothing of it either.
     const therapist = await makeTherapist(t.app, t.deps);
     await linkClient(t.deps, {

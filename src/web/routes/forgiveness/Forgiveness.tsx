@@ -19,7 +19,7 @@ import { Chart } from '../../components/chart/Chart.js';
 import { Choices } from '../../components/choices.js';
 import { ConfirmStep } from '../../components/ConfirmStep.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorSummary, FieldError, problemOf } from '../../components/form.js';
+import { ErrorSummary, problemOf } from '../../components/form.js';
 import { LockIcon, PeopleIcon } from '../../components/icons.js';
 import { Page } from '../../components/Page.js';
 import { formatCount, formatDate, formatWhen } from '../labels.js';
@@ -247,7 +247,6 @@ function MeasureForm() {
         <span id="forgiveness-note-hint" className="hint">
           {t('forgiveness.measure.noteHint', { max: formatCount(FORGIVENESS_NOTE_MAX) })}
         </span>
-        <FieldError id="forgiveness-note-error">{undefined}</FieldError>
         <textarea
           dir="auto"
           id="forgiveness-note"
