@@ -274,7 +274,7 @@ function MyAnswers({ entries }: { entries: readonly ForgivenessEntry[] }) {
         {entries.toReversed().map((e) => (
           <li key={e.id}>
             <article className="card" aria-labelledby={`entry-${e.id}`}>
-              <h4 id={`entry-${e.id}`}>{formatWhen(e.createdAt)}</h4>
+              <h3 id={`entry-${e.id}`}>{formatWhen(e.createdAt)}</h3>
               <ul>
                 {(['avoidance', 'resentment', 'goodwill'] as const).map((s) => (
                   <li key={s}>
