@@ -7,6 +7,7 @@ import {
   forgivenessMeasure,
   forgivenessSubscales,
   roundMean,
+  storedMeans,
   subscaleMeans,
 } from './measure.js';
 
@@ -86,5 +87,17 @@ describe('subscale means', () => {
         }
       }),
     );
+  });
+});
+
+describe('means of a stored entry', () => {
+  it('equal the subscale means for a complete entry, and still read an older version’s items', () => {
+    const answers = { ...all(2), 'goodwill.1': 5 };
+    expect(storedMeans(answers)).toEqual(subscaleMeans(answers));
+    expect(storedMeans({ 'avoidance.1': 2, 'avoidance.9': 4, 'goodwill.1': 3 })).toEqual({
+      avoidance: 3,
+      resentment: 0,
+      goodwill: 3,
+    });
   });
 });

@@ -166,3 +166,21 @@ export const roundMean = (v: number): number => Math.round(v * 100) / 100;
 export const reflectionPrompts = ['means', 'not_ready', 'need', 'let_go', 'self'] as const;
 export type ReflectionPrompt = (typeof reflectionPrompts)[number];
 export const FORGIVENESS_REFLECTION_MAX = 10_000;
+
+/**
+ * The means of a stored entry, by the subscale each answer's id names. An entry keeps the items of
+ * the version it answered, so an older entry still charts after a later version changes the items.
+ */
+export function storedMeans(answers: ForgivenessAnswers): SubscaleMeans {
+  const mean = (s: ForgivenessSubscale) => {
+    const values = Object.entries(answers)
+      .filter(([id]) => id.startsWith(`${s}.`))
+      .map(([, v]) => v);
+    return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+  };
+  return {
+    avoidance: mean('avoidance'),
+    resentment: mean('resentment'),
+    goodwill: mean('goodwill'),
+  };
+}

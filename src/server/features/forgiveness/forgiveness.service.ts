@@ -2,6 +2,7 @@ import { DomainError } from '../../../core/errors.js';
 import {
   forgivenessMeasure,
   roundMean,
+  storedMeans,
   subscaleMeans,
   type ForgivenessAnswers,
   type ReflectionPrompt,
@@ -69,7 +70,7 @@ const entryView = (row: StoredEntry, content: SealedEntry): ForgivenessEntry => 
   id: row.id,
   createdAt: row.createdAt,
   version: row.version,
-  means: rounded(subscaleMeans(content.answers)),
+  means: rounded(storedMeans(content.answers)),
   answers: { ...content.answers },
   note: content.note,
 });
@@ -164,7 +165,7 @@ export async function partnerChart(deps: Deps, c: JourneyCaller): Promise<Forgiv
   return {
     points: rows.map((row) => ({
       at: row.createdAt,
-      means: rounded(subscaleMeans(openEntry(who, row).answers)),
+      means: rounded(storedMeans(openEntry(who, row).answers)),
     })),
   };
 }
