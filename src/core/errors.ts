@@ -121,6 +121,9 @@ export const errorCodes = [
   'meeting.item_not_found',
   'meeting.ended',
   'meeting.not_started',
+  // Working through forgiveness (step 7).
+  'forgiveness.not_found',
+  'forgiveness.no_partner',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -49,6 +49,7 @@ import { notFoundPage } from './pages/not-found.js';
 import { problemFor, sendProblem, toProblem } from './problems.js';
 import { registerClosenessRoutes } from './features/closeness/closeness.routes.js';
 import { registerReconnectionRoutes } from './features/reconnection/reconnection.routes.js';
+import { registerForgivenessRoutes } from './features/forgiveness/forgiveness.routes.js';
 
 export interface BuiltApp {
   readonly app: FastifyInstance;
@@ -180,6 +181,7 @@ export async function buildApp(
   registerReconnectionRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerMeetingRoutes(app, deps);
+  registerForgivenessRoutes(app, deps);
   registerDocsRoutes(app);
   registerWebRoutes(app, deps);
 

@@ -627,6 +627,17 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = {
     title: 'This meeting has not begun yet',
     detail: 'A note on how it went can be written once the meeting has begun.',
   },
+  'forgiveness.not_found': {
+    status: 404,
+    title: 'Not found',
+    detail: 'We could not find that entry.',
+  },
+  'forgiveness.no_partner': {
+    status: 409,
+    title: 'Your partner has not joined yet',
+    detail:
+      'Sharing your chart needs a partner on the journey with you. Everything you write here stays yours in the meantime.',
+  },
 };
 
 export function problem(

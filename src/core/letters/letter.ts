@@ -12,12 +12,16 @@ import type { JourneyPath, MemberRole } from '../journeys/journey.js';
  * broke trust writes it in four guided parts (sealed together as one JSON body, see StatementParts),
  * sends it, and the hurt partner answers each sent version "it helps", "I need more" or "not now".
  * Like an impact letter, it can be revised once a version has been sent; every version is kept.
+ *
+ * A forgiveness letter (step 7) may be written by anyone on either path. It may stay a private draft
+ * for as long as its writer likes — never sent, if they choose — or, on the together path, be sent
+ * to the partner as it stands; it is not answered or reflected on, and nothing asks for it.
  */
-export const letterKinds = ['impact', 'reflection', 'unsent', 'statement'] as const;
+export const letterKinds = ['impact', 'reflection', 'unsent', 'statement', 'forgiveness'] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
 /** The kinds that begin a thread; a reflection always lives in the thread of the letter it answers. */
-export const threadKinds = ['impact', 'unsent', 'statement'] as const;
+export const threadKinds = ['impact', 'unsent', 'statement', 'forgiveness'] as const;
 
 /**
  * draft: private, still being written. shared: sent to the partner, kept as it was. kept: an
@@ -65,6 +69,8 @@ export const threadStates = [
   'helps',
   'need_more',
   'not_now',
+  /** A forgiveness letter with a version sent; before that it is 'private'. */
+  'sent',
 ] as const;
 export type ThreadState = (typeof threadStates)[number];
 
@@ -108,12 +114,15 @@ export function kindsFor(writer: Pick<Writer, 'role' | 'path'>): readonly Letter
   return writer.path === 'together' ? kindsByRole[writer.role] : ['unsent'];
 }
 
-/** Why a person may not write a kind, or undefined when they may. */
+/**
+ * Why a person may not write a kind, or undefined when they may. A forgiveness letter is anyone's to
+ * write, on either path (sending it still needs a partner: see refusalToShare).
+ */
 export function refusalToWrite(
   writer: Pick<Writer, 'role' | 'path'>,
   kind: LetterKind,
 ): ErrorCode | undefined {
-  if (kindsFor(writer).includes(kind)) return undefined;
+  if (kind === 'forgiveness' || kindsFor(writer).includes(kind)) return undefined;
   const together = kind !== 'unsent';
   return together === (writer.path === 'together') ? 'letter.role' : 'letter.path';
 }
@@ -125,7 +134,11 @@ const latest = (items: readonly LetterFacts[]): LetterFacts | undefined =>
 /** The newest sent version of the letter (impact letter or statement) in a thread. */
 export const latestSharedLetter = (thread: readonly LetterFacts[]): LetterFacts | undefined =>
   latest(
-    thread.filter((i) => (i.kind === 'impact' || i.kind === 'statement') && i.state === 'shared'),
+    thread.filter(
+      (i) =>
+        (i.kind === 'impact' || i.kind === 'statement' || i.kind === 'forgiveness') &&
+        i.state === 'shared',
+    ),
   );
 
 /** The newest sent reflection in a thread. */
@@ -142,6 +155,10 @@ export function threadState(
   answers: readonly AnswerFacts[],
 ): ThreadState {
   if (thread.some((i) => i.kind === 'unsent')) return 'private';
+  // A forgiveness letter kept to oneself is as complete as one sent; neither waits for anything.
+  if (thread.some((i) => i.kind === 'forgiveness')) {
+    return thread.some((i) => i.state === 'shared') ? 'sent' : 'private';
+  }
   const letter = latestSharedLetter(thread);
   if (!letter) return 'draft';
   if (letter.kind === 'statement') {

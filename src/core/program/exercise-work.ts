@@ -54,6 +54,8 @@ const onScreenTypes: ReadonlySet<ExerciseType> = new Set<ExerciseType>([
   'appreciations',
   'questions',
   'check_in_meeting',
+  // Step 7's reflection chart: on its own screen, and never marked done (no completion pressure).
+  'forgiveness_measure',
 ]);
 
 /** Whether a person marks this exercise as worked on by hand. */

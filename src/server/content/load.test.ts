@@ -194,7 +194,8 @@ describe('program', () => {
       expect(step.ready.length, step.id).toBeGreaterThan(20);
       expect(step.exercises.every((e) => e.stepId === step.id)).toBe(true);
     }
-    expect(program.steps[6]?.html.more.map((m) => m.heading)).toEqual(['Moving forward']);
+    expect(program.steps[6]?.html.more.map((m) => m.heading)).toEqual([
+      'What forgiving is, and what it is not','Moving forward']);
   });
 
   it('stops start-up naming the step file when an exercise type is unknown', () => {

@@ -410,4 +410,45 @@ describe(`shared activities sealed at rest (${testDialect()})`, () => {
     expect(dump).toContain('Europe/Berlin');
     expect(dump).not.toContain(marker);
   });
+  it('a forgiveness reflection, the answers and note of the forgiveness measure, and a forgiveness letter never appear in the database files', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const { a } = await makeCouple(t.app);
+    const marker = `marker-${randomUUID()}`;
+    const reflected = await a.client.post('/api/forgiveness/reflections', {
+      prompt: 'self',
+      text: `reflection ${marker}`,
+    });
+    expect(reflected.statusCode).toBe(201);
+    const answers = {
+      'avoidance.1': 1,
+      'avoidance.2': 2,
+      'avoidance.3': 3,
+      'avoidance.4': 4,
+      'resentment.1': 5,
+      'resentment.2': 4,
+      'resentment.3': 3,
+      'resentment.4': 2,
+      'goodwill.1': 1,
+      'goodwill.2': 2,
+      'goodwill.3': 3,
+    };
+    const answered = await a.client.post('/api/forgiveness/entries', {
+      answers,
+      note: `note ${marker}`,
+    });
+    expect(answered.statusCode).toBe(201);
+    const letter = await a.client.post('/api/letters', {
+      kind: 'forgiveness',
+      text: `forgiveness ${marker}`,
+    });
+    expect(letter.statusCode).toBe(201);
+
+    const dump = rawCopy(t.testDb);
+    expect(dump).toContain(a.email);
+    expect(dump).not.toContain(marker);
+    // The answers themselves, and the chosen prompt, are sealed too.
+    expect(dump).not.toContain('resentment.1');
+    expect(dump).not.toContain('"self"');
+  });
 });

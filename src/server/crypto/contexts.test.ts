@@ -177,6 +177,22 @@ describe(`one seal context for every sealed column (${testDialect()})`, () => {
       shared: false,
     });
     expect(noted.statusCode, noted.body).toBe(200);
+    // Step 7: a private forgiveness reflection, and answers to the forgiveness measure with a note.
+    const reflected = await a.client.post('/api/forgiveness/reflections', {
+      text: `forgiveness ${marker}`,
+    });
+    expect(reflected.statusCode, reflected.body).toBe(201);
+    const forgivenessAnswers = Object.fromEntries(
+      ['avoidance.1', 'avoidance.2', 'avoidance.3', 'avoidance.4']
+        .concat(['resentment.1', 'resentment.2', 'resentment.3', 'resentment.4'])
+        .concat(['goodwill.1', 'goodwill.2', 'goodwill.3'])
+        .map((id) => [id, 3]),
+    );
+    const measured = await b.client.post('/api/forgiveness/entries', {
+      answers: forgivenessAnswers,
+      note: `note ${marker}`,
+    });
+    expect(measured.statusCode, measured.body).toBe(201);
 
     const db = t.deps.database.db;
     const registered = Object.values(sealedFields).map((f) => `${f.table}.${f.column}`);

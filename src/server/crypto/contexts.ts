@@ -121,6 +121,9 @@ export const sealedFields = {
   /** A check-in meeting's preparation item and note on how it went, under the author's key. */
   meetingItem: personal('meeting_items', 'sealed', 'text', ['id'], 'author_id'),
   meetingNote: personal('meeting_notes', 'sealed', 'note', ['id'], 'author_id'),
+  /** Step 7: a person's answers to the forgiveness reflection with their note, and their reflections. */
+  forgivenessEntry: personal('forgiveness_entries', 'sealed', 'entry', ['id'], 'user_id'),
+  forgivenessReflection: personal('forgiveness_reflections', 'sealed', 'text', ['id'], 'author_id'),
 } as const;
 
 export type SealedFieldName = keyof typeof sealedFields;

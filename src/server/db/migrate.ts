@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-questions.js';
 import * as m0017 from './migrations/0017-reconnection.js';
 import * as m0018 from './migrations/0018-activities.js';
 import * as m0019 from './migrations/0019-intimacy.js';
+import * as m0020 from './migrations/0020-forgiveness.js';
 
 // Listed in code rather than read from a folder, so the same list works from src/ and from dist/;
 // migrate.test.ts fails when a file in migrations/ is missing here, misnamed or out of order.
@@ -42,6 +43,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0017-reconnection': m0017,
   '0018-activities': m0018,
   '0019-intimacy': m0019,
+  '0020-forgiveness': m0020,
 };
 
 /** Every migration this version knows, oldest first (a restore refuses a backup from a newer one). */

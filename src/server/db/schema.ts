@@ -103,7 +103,7 @@ export interface LettersTable {
   journey_id: string;
   thread_id: string;
   author_id: string;
-  kind: 'impact' | 'reflection' | 'unsent' | 'statement';
+  kind: 'impact' | 'reflection' | 'unsent' | 'statement' | 'forgiveness';
   version: number;
   responds_to: string | null;
   state: 'draft' | 'shared' | 'kept';
@@ -466,56 +466,6 @@ export interface AppreciationsTable {
   at: number;
 }
 
-export interface DB {
-  users: UsersTable;
-  sessions: SessionsTable;
-  rate_limits: RateLimitsTable;
-  journeys: JourneysTable;
-  journey_members: JourneyMembersTable;
-  invites: InvitesTable;
-  checkins: CheckinsTable;
-  mail_outbox: MailOutboxTable;
-  settings: SettingsTable;
-  practice_settings: PracticeSettingsTable;
-  safety_states: SafetyStatesTable;
-  letters: LettersTable;
-  letter_answers: LetterAnswersTable;
-  timeouts: TimeoutsTable;
-  screen_results: ScreenResultsTable;
-  screen_dismissals: ScreenDismissalsTable;
-  program_events: ProgramEventsTable;
-  agreement_versions: AgreementVersionsTable;
-  commitments: CommitmentsTable;
-  commitment_logs: CommitmentLogsTable;
-  reliability_pools: ReliabilityPoolsTable;
-  totp_factors: TotpFactorsTable;
-  recovery_codes: RecoveryCodesTable;
-  therapist_invites: TherapistInvitesTable;
-  therapist_profiles: TherapistProfilesTable;
-  practice_groups: PracticeGroupsTable;
-  intake_requests: IntakeRequestsTable;
-  therapist_link_codes: TherapistLinkCodesTable;
-  therapist_links: TherapistLinksTable;
-  link_consents: LinkConsentsTable;
-  therapist_alerts: TherapistAlertsTable;
-  suggestions: SuggestionsTable;
-  audit_events: AuditEventsTable;
-  activities: ActivitiesTable;
-  activity_done: ActivityDoneTable;
-  closeness_rounds: ClosenessRoundsTable;
-  closeness_marks: ClosenessMarksTable;
-  prompt_answers: PromptAnswersTable;
-  appreciations: AppreciationsTable;
-  questions: QuestionsTable;
-  question_answers: QuestionAnswersTable;
-  question_openness: QuestionOpennessTable;
-  meeting_schedules: MeetingSchedulesTable;
-  meetings: MeetingsTable;
-  meeting_items: MeetingItemsTable;
-  meeting_notes: MeetingNotesTable;
-  calendar_feeds: CalendarFeedsTable;
-}
-
 /** A couple's check-in meeting schedule (one per journey). */
 export interface MeetingSchedulesTable {
   journey_id: string;
@@ -568,6 +518,59 @@ export interface CalendarFeedsTable {
   created_at: number;
 }
 
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  journeys: JourneysTable;
+  journey_members: JourneyMembersTable;
+  invites: InvitesTable;
+  checkins: CheckinsTable;
+  mail_outbox: MailOutboxTable;
+  settings: SettingsTable;
+  practice_settings: PracticeSettingsTable;
+  safety_states: SafetyStatesTable;
+  letters: LettersTable;
+  letter_answers: LetterAnswersTable;
+  timeouts: TimeoutsTable;
+  screen_results: ScreenResultsTable;
+  screen_dismissals: ScreenDismissalsTable;
+  program_events: ProgramEventsTable;
+  agreement_versions: AgreementVersionsTable;
+  commitments: CommitmentsTable;
+  commitment_logs: CommitmentLogsTable;
+  reliability_pools: ReliabilityPoolsTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  therapist_invites: TherapistInvitesTable;
+  therapist_profiles: TherapistProfilesTable;
+  practice_groups: PracticeGroupsTable;
+  intake_requests: IntakeRequestsTable;
+  therapist_link_codes: TherapistLinkCodesTable;
+  therapist_links: TherapistLinksTable;
+  link_consents: LinkConsentsTable;
+  therapist_alerts: TherapistAlertsTable;
+  suggestions: SuggestionsTable;
+  audit_events: AuditEventsTable;
+  activities: ActivitiesTable;
+  activity_done: ActivityDoneTable;
+  closeness_rounds: ClosenessRoundsTable;
+  closeness_marks: ClosenessMarksTable;
+  prompt_answers: PromptAnswersTable;
+  appreciations: AppreciationsTable;
+  questions: QuestionsTable;
+  question_answers: QuestionAnswersTable;
+  question_openness: QuestionOpennessTable;
+  meeting_schedules: MeetingSchedulesTable;
+  meetings: MeetingsTable;
+  meeting_items: MeetingItemsTable;
+  meeting_notes: MeetingNotesTable;
+  calendar_feeds: CalendarFeedsTable;
+  forgiveness_entries: ForgivenessEntriesTable;
+  forgiveness_reflections: ForgivenessReflectionsTable;
+  forgiveness_sharing: ForgivenessSharingTable;
+}
+
 export type Db = Kysely<DB>;
 
 /**
@@ -585,4 +588,31 @@ export function isUniqueViolation(e: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/** One answer to the forgiveness reflection: the answers and the private note are in `sealed`. */
+export interface ForgivenessEntriesTable {
+  id: string;
+  journey_id: string;
+  user_id: string;
+  version: number;
+  created_at: number;
+  sealed: string;
+}
+
+/** A private forgiveness reflection: its prompt and text are in `sealed`, for the author alone. */
+export interface ForgivenessReflectionsTable {
+  id: string;
+  journey_id: string;
+  author_id: string;
+  created_at: number;
+  sealed: string;
+}
+
+/** Whether a person shares their forgiveness chart with their partner (0/1); no row is "no". */
+export interface ForgivenessSharingTable {
+  journey_id: string;
+  user_id: string;
+  shared: number;
+  updated_at: number;
 }

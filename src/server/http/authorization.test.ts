@@ -1465,3 +1465,78 @@ function questionCases(): Case[] {
     },
   ];
 }
+// Step 7, working through forgiveness: every route is a journey member's own. Alex's answer and
+// private reflection are Alex's alone (404 to the partner and to anyone else); the partner's chart
+// answers everyone alike (an empty chart unless it is shared).
+const forgivenessIds = { entry: '', reflection: '' };
+beforeAll(async () => {
+  const answers = Object.fromEntries(
+    ['avoidance.1', 'avoidance.2', 'avoidance.3', 'avoidance.4']
+      .concat(['resentment.1', 'resentment.2', 'resentment.3', 'resentment.4'])
+      .concat(['goodwill.1', 'goodwill.2', 'goodwill.3'])
+      .map((id) => [id, 3]),
+  );
+  const entry = await f.alex.client.post('/api/forgiveness/entries', { answers });
+  expect(entry.statusCode, entry.body).toBe(201);
+  forgivenessIds.entry = entry.json<{ id: string }>().id;
+  const reflection = await f.alex.client.post('/api/forgiveness/reflections', { text: 'Mine.' });
+  expect(reflection.statusCode, reflection.body).toBe(201);
+  forgivenessIds.reflection = reflection.json<{ id: string }>().id;
+});
+const forgivenessAnswers = () =>
+  Object.fromEntries(
+    ['avoidance.1', 'avoidance.2', 'avoidance.3', 'avoidance.4']
+      .concat(['resentment.1', 'resentment.2', 'resentment.3', 'resentment.4'])
+      .concat(['goodwill.1', 'goodwill.2', 'goodwill.3'])
+      .map((id) => [id, 2]),
+  );
+const forgivenessCases: Case[] = [
+  { method: 'GET', route: '/api/forgiveness', url: () => '/api/forgiveness', expect: members(200) },
+  {
+    method: 'POST',
+    route: '/api/forgiveness/entries',
+    url: () => '/api/forgiveness/entries',
+    body: () => ({ answers: forgivenessAnswers(), note: 'A note.' }),
+    expect: members(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/forgiveness/entries/:id',
+    url: () => `/api/forgiveness/entries/${forgivenessIds.entry}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/forgiveness/sharing',
+    url: () => '/api/forgiveness/sharing',
+    body: () => ({ shared: false }),
+    expect: members(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/forgiveness/partner',
+    url: () => '/api/forgiveness/partner',
+    expect: members(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/forgiveness/reflections',
+    url: () => '/api/forgiveness/reflections',
+    expect: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/forgiveness/reflections',
+    url: () => '/api/forgiveness/reflections',
+    body: () => ({ prompt: 'need', text: 'Some words.' }),
+    expect: members(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/forgiveness/reflections/:id',
+    url: () => `/api/forgiveness/reflections/${forgivenessIds.reflection}`,
+    expect: members({ other: 404, partner: 404, self: 204 }),
+  },
+];
+// Before the last case, which signs everyone out.
+cases.splice(cases.length - 1, 0, ...forgivenessCases);

@@ -64,6 +64,9 @@ const TABLES = [
   'meeting_items',
   'meeting_notes',
   'calendar_feeds',
+  'forgiveness_entries',
+  'forgiveness_reflections',
+  'forgiveness_sharing',
 ];
 
 let t: TestApp;
@@ -500,4 +503,24 @@ describe('NUL and half an emoji, in every string field of every API route', () =
     expect(checked).toBeGreaterThan(15);
     expect(await digest()).toBe(before);
   });
+});
+
+// Step 7: something of every forgiveness table, so a malformed request that changed it would show.
+beforeAll(async () => {
+  const alex = { cookie, [CSRF_HEADER]: '1' };
+  const answers = Object.fromEntries(
+    ['avoidance.1', 'avoidance.2', 'avoidance.3', 'avoidance.4']
+      .concat(['resentment.1', 'resentment.2', 'resentment.3', 'resentment.4'])
+      .concat(['goodwill.1', 'goodwill.2', 'goodwill.3'])
+      .map((id) => [id, 4]),
+  );
+  const writes = [
+    { method: 'POST', url: '/api/forgiveness/entries', payload: { answers, note: 'fuzz note' } },
+    { method: 'POST', url: '/api/forgiveness/reflections', payload: { text: 'fuzz reflection' } },
+    { method: 'PUT', url: '/api/forgiveness/sharing', payload: { shared: true } },
+  ] as const;
+  for (const w of writes) {
+    const res = await t.app.inject({ ...w, headers: alex });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+  }
 });

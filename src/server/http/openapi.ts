@@ -46,6 +46,8 @@ const tagDescriptions: Record<string, string> = {
     'Two-factor sign-in (TOTP): setting it up with an authenticator app, recovery codes, turning it off. Required for therapists and administrators.',
   caseload:
     'The therapist’s side: caseload and alerts, between-sessions summaries and reports of what clients share (every read is logged), and gentle suggestions.',
+  forgiveness:
+    'Step 7: private forgiveness reflections, and Steadfast’s own reflection on avoidance, resentment and goodwill, charted and shared only by choice.',
 };
 
 /** Why a client gets each error status; the body is always problem details. */

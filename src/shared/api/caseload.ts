@@ -118,7 +118,7 @@ export const PersonSummary = z.object({
       items: z.array(
         z.object({
           id: z.uuid(),
-          kind: z.enum(['impact', 'reflection', 'statement']),
+          kind: z.enum(['impact', 'reflection', 'statement', 'forgiveness']),
           version: z.number().int(),
           sharedAt: z.number().int(),
         }),

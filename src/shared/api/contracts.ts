@@ -25,6 +25,7 @@ import { closenessApi } from './closeness.js';
 import { appreciationsApi, promptsApi } from './reconnection.js';
 import { questionsApi } from './questions.js';
 import { meetingsApi } from './meetings.js';
+import { forgivenessApi } from './forgiveness.js';
 
 /**
  * Every endpoint contract, by feature. The web client's table of addresses
@@ -62,4 +63,5 @@ export const contracts = {
   appreciations: appreciationsApi,
   questions: questionsApi,
   meetings: meetingsApi,
+  forgiveness: forgivenessApi,
 };

@@ -2122,4 +2122,98 @@ export const en = {
   'meetings.history.title': 'Meetings before',
   'meetings.history.empty': 'Meetings you prepared for or wrote about will be kept here.',
   'meetings.history.more': 'Show earlier meetings',
+  // Step 7, working through forgiveness (/app/forgiveness) and the forgiveness letter.
+  'forgiveness.title': 'Working through forgiveness',
+  'forgiveness.lede':
+    'A place for your own thinking about forgiveness: a reading, private reflections, a letter, and a way to notice how resentment, avoidance and goodwill shift for you over time.',
+  'forgiveness.noJourney':
+    'This is part of a journey. Once you have begun one, on your own or together, it is here for you.',
+  'forgiveness.completeAnswer': 'Not forgiving, or not yet, is a complete answer.',
+  'forgiveness.reading.title': 'What forgiving is and is not',
+  'forgiveness.reading.text':
+    'Forgiving is not forgetting, excusing what happened, or promising to stay. It is not owed to anyone. The reading in this step says more, in a few minutes.',
+  'forgiveness.reading.link': 'Read what forgiving is and is not',
+  'forgiveness.reflection.title': 'A private reflection',
+  'forgiveness.reflection.intro':
+    'Write whatever is true for you today. Nothing here is ever shared, and nothing asks you to reach any conclusion.',
+  'forgiveness.reflection.promptLegend': 'A prompt to start from (optional)',
+  'forgiveness.reflection.promptHint': 'Pick one if it helps, or write freely.',
+  'forgiveness.prompt.none': 'No prompt: I will write freely',
+  'forgiveness.prompt.means': 'What would forgiving mean to me, and what would it not mean?',
+  'forgiveness.prompt.not_ready':
+    'What would I need to feel before forgiving, if I ever choose to?',
+  'forgiveness.prompt.need': 'What do I need for myself right now, whatever I decide?',
+  'forgiveness.prompt.let_go': 'Is there anything I am ready to set down, even a little?',
+  'forgiveness.prompt.self': 'Is there anything I need to forgive myself for?',
+  'forgiveness.reflection.label': 'Your reflection',
+  'forgiveness.reflection.hint': 'Up to {max} characters. Each reflection is kept with its date.',
+  'forgiveness.reflection.private':
+    'Only you can see your reflections. They are never shown to your partner, your therapist or anyone else.',
+  'forgiveness.reflection.save': 'Keep this reflection',
+  'forgiveness.reflection.saved': 'Your reflection is kept. Only you can see it.',
+  'forgiveness.reflection.earlier': 'Your reflections',
+  'forgiveness.reflection.delete': 'Delete this reflection',
+  'forgiveness.reflection.deleteConfirm': 'Delete this reflection? It will be gone for good.',
+  'forgiveness.reflection.deleted': 'The reflection is deleted.',
+  'forgiveness.deleteYes': 'Delete',
+  'forgiveness.keep': 'Keep it',
+  'forgiveness.letter.title': 'A forgiveness letter',
+  'forgiveness.letter.text':
+    'You can write a letter about forgiveness — what you can forgive, what you cannot, or what you are still working out. It can stay unsent for as long as you like, or for good.',
+  'forgiveness.letter.write': 'Write a forgiveness letter',
+  'forgiveness.measure.title': 'Resentment, avoidance and goodwill',
+  'forgiveness.measure.intro':
+    'Now and then, if you like, answer a few sentences about how things are for you. Each time, you see the average of your answers for each of the three themes, over time. There is no score and no right direction.',
+  'forgiveness.measure.answerTitle': 'How things are for you today',
+  'forgiveness.measure.noteLabel': 'A note for yourself (optional)',
+  'forgiveness.measure.noteHint':
+    'Only you will see it, even if you share your chart. Up to {max} characters.',
+  'forgiveness.measure.save': 'Keep my answers',
+  'forgiveness.measure.saved': 'Your answers are kept, and the chart shows them.',
+  'forgiveness.measure.missing': 'Please choose an answer for each sentence.',
+  'forgiveness.measure.missingOne': 'Please choose an answer for this sentence.',
+  'forgiveness.measure.myAnswers': 'Your earlier answers',
+  'forgiveness.measure.delete': 'Delete these answers',
+  'forgiveness.measure.deleteConfirm':
+    'Delete these answers and their note? They will be gone for good.',
+  'forgiveness.measure.deleted': 'Those answers are deleted.',
+  'forgiveness.subscale.avoidance': 'Avoidance',
+  'forgiveness.subscale.resentment': 'Resentment',
+  'forgiveness.subscale.goodwill': 'Goodwill',
+  'forgiveness.chart.title': 'Your resentment, avoidance and goodwill over time',
+  'forgiveness.chart.description':
+    'The average of your answers for each theme, from 1 (strongly disagree) to 5 (strongly agree), each time you answered between {from} and {to}.',
+  'forgiveness.chart.yLabel': 'Average agreement (1–5)',
+  'forgiveness.chart.tableCaption': 'Your averages for each theme, by date',
+  'forgiveness.chart.empty': 'Your answers will show here once you have answered.',
+  'forgiveness.share.legend': 'Sharing your chart',
+  'forgiveness.share.hint':
+    '{name} would see the three lines and their dates, never your answers to each sentence, your notes or your reflections. You can stop sharing at any time.',
+  'forgiveness.share.label': 'Share my chart with {name}',
+  'forgiveness.share.on': 'Your chart is shared with {name}.',
+  'forgiveness.share.off': 'Your chart is no longer shared with {name}.',
+  'forgiveness.share.visibleTo': '{name} can see your chart while this is on.',
+  'forgiveness.share.onlyYou': 'Only you can see your chart.',
+  'forgiveness.share.noPartner':
+    'Only you can see your chart. Sharing it needs a partner on the journey with you.',
+  'forgiveness.partner.title': '{name}’s chart',
+  'forgiveness.partner.none': 'If {name} chooses to share their chart with you, it shows here.',
+  'forgiveness.partner.chartTitle': '{name}’s resentment, avoidance and goodwill over time',
+  'forgiveness.partner.tableCaption': '{name}’s averages for each theme, by date',
+  'letters.startForgiveness': 'Write a forgiveness letter',
+  'letters.thread.forgivenessMine': 'Your forgiveness letter',
+  'letters.thread.forgivenessTheirs': 'A forgiveness letter from {name}',
+  'letters.status.forgivenessPrivate':
+    'Only you can see this letter. It can stay unsent for as long as you like, or for good.',
+  'letters.status.forgivenessSentMine': 'Sent to {name}. Nothing more is asked of either of you.',
+  'letters.status.forgivenessSentTheirs':
+    '{name} chose to share this letter with you. There is nothing you need to do with it.',
+  'letters.editor.forgivenessTitle': 'A forgiveness letter',
+  'letters.editor.forgivenessLede':
+    'Write about forgiveness in your own words: what you can forgive, what you cannot, or what you are still working out.',
+  'letters.editor.forgivenessHint':
+    'You might write to {name}, or to yourself. You decide later whether to send it; keeping it unsent is a complete choice.',
+  'letters.editor.forgivenessPrivate':
+    'Saved as a private draft. Only you can see it unless you choose to send it to {name}.',
+  'caseload.letterKind.forgiveness': 'Forgiveness letter',
 } as const;

@@ -223,4 +223,17 @@ export const endpoints = {
     newFeed: route<C['meetings']['newFeed']>('POST', '/api/meetings/feed'),
     revokeFeed: route<C['meetings']['revokeFeed']>('DELETE', '/api/meetings/feed'),
   },
+  forgiveness: {
+    mine: route<C['forgiveness']['mine']>('GET', '/api/forgiveness'),
+    answer: route<C['forgiveness']['answer']>('POST', '/api/forgiveness/entries'),
+    removeEntry: route<C['forgiveness']['removeEntry']>('DELETE', '/api/forgiveness/entries/:id'),
+    share: route<C['forgiveness']['share']>('PUT', '/api/forgiveness/sharing'),
+    partner: route<C['forgiveness']['partner']>('GET', '/api/forgiveness/partner'),
+    reflections: route<C['forgiveness']['reflections']>('GET', '/api/forgiveness/reflections'),
+    reflect: route<C['forgiveness']['reflect']>('POST', '/api/forgiveness/reflections'),
+    removeReflection: route<C['forgiveness']['removeReflection']>(
+      'DELETE',
+      '/api/forgiveness/reflections/:id',
+    ),
+  },
 };

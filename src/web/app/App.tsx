@@ -129,6 +129,9 @@ const Appreciations = lazy(() =>
 const Meetings = lazy(() =>
   import('../routes/meetings/Meetings.js').then((m) => ({ default: m.Meetings })),
 );
+const Forgiveness = lazy(() =>
+  import('../routes/forgiveness/Forgiveness.js').then((m) => ({ default: m.Forgiveness })),
+);
 
 /** Every screen's address (exported so a test can check that every exercise has one). */
 export const appRoutes: RouteObject[] = [
@@ -205,6 +208,7 @@ export const appRoutes: RouteObject[] = [
               { path: 'appreciations', element: <Appreciations /> },
               { path: 'questions', element: <Questions /> },
               { path: 'meetings', element: <Meetings /> },
+              { path: 'forgiveness', element: <Forgiveness /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -188,7 +188,7 @@ export async function sharedLettersSince(
 ): Promise<
   {
     id: string;
-    kind: 'impact' | 'reflection' | 'unsent' | 'statement';
+    kind: 'impact' | 'reflection' | 'unsent' | 'statement' | 'forgiveness';
     state: 'draft' | 'shared' | 'kept';
     version: number;
     sharedAt: number;

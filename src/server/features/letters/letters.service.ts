@@ -64,7 +64,11 @@ export async function listLetters(deps: Deps, jc: JourneyCaller): Promise<Letter
     .map((row) => row.kind);
   return {
     threads,
-    canStart: threadKinds.filter((k) => refusalToStart(c.writer, k, own) === undefined),
+    // A forgiveness letter is open to anyone at any time (step 7 offers it), so it is not listed
+    // among the letters the loop invites next.
+    canStart: threadKinds.filter(
+      (k) => k !== 'forgiveness' && refusalToStart(c.writer, k, own) === undefined,
+    ),
   };
 }
 

@@ -117,6 +117,7 @@ describe('work on the exercises', () => {
       'appreciations',
       'questions',
       'check_in_meeting',
+      'forgiveness_measure',
     ];
     expect(
       exercises.filter((e) => !e.selfMarked && !onScreen.includes(e.type)).map((e) => e.id),

@@ -175,6 +175,18 @@ describe('the partner cannot tell', () => {
     expect((await b.client.put('/api/meetings/schedule', meeting)).statusCode).toBe(200);
     const prepared = { part: 'request', text: 'from b', bring: true };
     expect((await b.client.post('/api/meetings/items', prepared)).statusCode).toBe(201);
+    // Step 7: A answers the forgiveness reflection and shares the chart, in safety mode or not.
+    const forgiveness = await a.client.post('/api/forgiveness/entries', {
+      answers: Object.fromEntries(
+        ['avoidance.1', 'avoidance.2', 'avoidance.3', 'avoidance.4']
+          .concat(['resentment.1', 'resentment.2', 'resentment.3', 'resentment.4'])
+          .concat(['goodwill.1', 'goodwill.2', 'goodwill.3'])
+          .map((id) => [id, 3]),
+      ),
+    });
+    expect(forgiveness.statusCode, forgiveness.body).toBe(201);
+    const shared = await a.client.put('/api/forgiveness/sharing', { shared: true });
+    expect(shared.statusCode, shared.body).toBe(200);
     return { a, b, ids: { sharedByPartner: fromA.id, own: fromB.id } };
   }
 

@@ -150,7 +150,9 @@ function statusOf(thread: LetterThread, partner: string): string {
     case 'draft':
       return t('letters.status.draft');
     case 'private':
-      return t('letters.status.private');
+      return thread.kind === 'forgiveness'
+        ? t('letters.status.forgivenessPrivate')
+        : t('letters.status.private');
     case 'waiting_for_reflection':
       return thread.mine
         ? t('letters.status.sentMine', { name: other })
@@ -180,6 +182,10 @@ function statusOf(thread: LetterThread, partner: string): string {
       return thread.mine
         ? t('statement.status.notNowTheirs', { name: other })
         : t('statement.status.notNowMine');
+    case 'sent':
+      return thread.mine
+        ? t('letters.status.forgivenessSentMine', { name: other })
+        : t('letters.status.forgivenessSentTheirs', { name: other });
   }
 }
 
@@ -286,13 +292,17 @@ function Thread({ thread, partner }: { thread: LetterThread; partner: string }) 
   const title =
     thread.kind === 'unsent'
       ? t('letters.thread.unsent')
-      : thread.kind === 'statement'
+      : thread.kind === 'forgiveness'
         ? thread.mine
-          ? t('statement.threadMine')
-          : t('statement.threadTheirs', { name: thread.letterAuthorName })
-        : thread.mine
-          ? t('letters.thread.mine')
-          : t('letters.thread.theirs', { name: thread.letterAuthorName });
+          ? t('letters.thread.forgivenessMine')
+          : t('letters.thread.forgivenessTheirs', { name: thread.letterAuthorName })
+        : thread.kind === 'statement'
+          ? thread.mine
+            ? t('statement.threadMine')
+            : t('statement.threadTheirs', { name: thread.letterAuthorName })
+          : thread.mine
+            ? t('letters.thread.mine')
+            : t('letters.thread.theirs', { name: thread.letterAuthorName });
   return (
     <section className="stack" aria-labelledby={threadHeadingId(thread.id)}>
       <div>
@@ -365,6 +375,9 @@ export function Letters() {
               {t('letters.startUnsent')}
             </Link>
           ) : null}
+          <Link className="button" to="/app/letters/new?kind=forgiveness">
+            {t('letters.startForgiveness')}
+          </Link>
         </p>
       ) : null;
     if (threads.length === 0) {

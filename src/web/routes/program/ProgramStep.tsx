@@ -10,7 +10,14 @@ import { Loading } from '../../app/Shell.js';
 import { problemOf } from '../../components/form.js';
 import { isOffered } from '../../../core/program/joint.js';
 import { Page } from '../../components/Page.js';
-import { exerciseLink, programKeys, statusLabel, useProgram, useProgramStep } from './queries.js';
+import {
+  exerciseIdLink,
+  exerciseLink,
+  programKeys,
+  statusLabel,
+  useProgram,
+  useProgramStep,
+} from './queries.js';
 
 /**
  * Trusted content only: the server renders this HTML at start-up from the Markdown files in
@@ -120,7 +127,7 @@ function Exercises({
       {mark.isError ? <p role="alert">{problemOf(mark.error).detail}</p> : null}
       <ul className="program-exercises">
         {offered.map((ex) => {
-          const to = ex.selfMarked ? null : exerciseLink(ex);
+          const to = exerciseIdLink(ex) ?? (ex.selfMarked ? null : exerciseLink(ex));
           const done = workedOn.has(ex.id);
           return (
             <li key={ex.id}>

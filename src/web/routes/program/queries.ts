@@ -59,10 +59,11 @@ const exercisePages: Partial<Record<ProgramExerciseView['type'], string>> = {
   appreciations: '/app/appreciations',
   questions: '/app/questions',
   check_in_meeting: '/app/meetings',
+  forgiveness_measure: '/app/forgiveness',
 };
 
 export const exerciseLink = (ex: ProgramExerciseView): string | null =>
-  exercisePages[ex.type] ?? null;
+  exerciseIdPages[ex.id] ?? exercisePages[ex.type] ?? null;
 
 /**
  * The kinds of exercise done away from the screen, whose reading is the step page itself: a
@@ -72,3 +73,17 @@ export const readOnItsStep: ReadonlySet<ProgramExerciseView['type']> = new Set([
   'conversation',
   'reading',
 ]);
+
+/**
+ * Where one exercise lives when its type alone does not say: step 7's private reflection is on the
+ * forgiveness screen, not with the letters. Such an exercise may still be one a person marks worked
+ * on by hand, so the step shows this link beside the mark (see `exerciseIdLink`).
+ */
+const exerciseIdPages: Readonly<Record<string, string>> = {
+  'forgiveness.reflection': '/app/forgiveness',
+  'forgiveness.letter': '/app/letters/new?kind=forgiveness',
+};
+
+/** The page of an exercise named by its id, if it has one (shown even for self-marked work). */
+export const exerciseIdLink = (ex: ProgramExerciseView): string | null =>
+  exerciseIdPages[ex.id] ?? null;

@@ -19,6 +19,7 @@ const kindWords = {
   reflection: { title: 'letters.editor.reflectionTitle', lede: 'letters.editor.reflectionLede' },
   statement: { title: 'statement.editorTitle', lede: 'statement.editorLede' },
   unsent: { title: 'letters.editor.unsentTitle', lede: 'letters.editor.unsentLede' },
+  forgiveness: { title: 'letters.editor.forgivenessTitle', lede: 'letters.editor.forgivenessLede' },
 } as const satisfies Record<LetterKind, { title: MessageKey; lede: MessageKey }>;
 
 /** The editor for one letter, reflection, statement or unsent letter, as its setup describes. */
@@ -70,7 +71,9 @@ export function Editor({ setup, partner }: { setup: Setup; partner: string | nul
           <span>
             {kind === 'unsent'
               ? t('letters.editor.unsentPrivate')
-              : t('letters.editor.private', { name })}
+              : kind === 'forgiveness'
+                ? t('letters.editor.forgivenessPrivate', { name })
+                : t('letters.editor.private', { name })}
           </span>
         </p>
         {status ? <p className="small">{status}</p> : null}

@@ -82,7 +82,8 @@ export function EditorActions({
       {kind !== 'unsent' && partner ? (
         <button
           type="button"
-          className="button primary"
+          // A forgiveness letter is never pressed towards sending: keeping it is the first choice.
+          className={kind === 'forgiveness' ? 'button' : 'button primary'}
           disabled={busy || over || blank || incomplete}
           aria-describedby={incomplete ? 'statement-incomplete' : undefined}
           onClick={() => open('send')}
@@ -96,7 +97,7 @@ export function EditorActions({
       ) : null}
       <button
         type="button"
-        className={kind === 'unsent' ? 'button primary' : 'button'}
+        className={kind === 'unsent' || kind === 'forgiveness' ? 'button primary' : 'button'}
         disabled={busy || over || blank}
         onClick={() => {
           save.mutate(text, { onSuccess: () => announce(t('letters.editor.savedDone')) });

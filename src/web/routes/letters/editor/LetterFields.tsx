@@ -72,7 +72,9 @@ function LetterTextField({ kind, draft, name, onChange }: FieldsProps) {
       ? 'letters.editor.impactHint'
       : kind === 'reflection'
         ? 'letters.editor.reflectionHint'
-        : 'letters.editor.unsentHint';
+        : kind === 'forgiveness'
+          ? 'letters.editor.forgivenessHint'
+          : 'letters.editor.unsentHint';
   const tooLong = over
     ? t('letters.editor.tooLong', { max: formatCount(LETTER_TEXT_MAX) })
     : undefined;

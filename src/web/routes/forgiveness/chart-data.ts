@@ -1,0 +1,22 @@
+import {
+  forgivenessSubscales,
+  type ForgivenessSubscale,
+} from '../../../core/forgiveness/measure.js';
+import type { SubscaleMeans } from '../../../shared/api/forgiveness.js';
+import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import type { ChartSeries } from '../../components/chart/Chart.js';
+
+export const subscaleLabel = (s: ForgivenessSubscale) =>
+  t(`forgiveness.subscale.${s}` satisfies MessageKey);
+
+/** Three lines, one per subscale, in the same order for me and for my partner. */
+export function meansSeries(
+  points: readonly { at: number; means: SubscaleMeans }[],
+  idPrefix = '',
+): ChartSeries[] {
+  return forgivenessSubscales.map((s) => ({
+    id: `${idPrefix}${s}`,
+    label: subscaleLabel(s),
+    points: points.map((p) => ({ t: p.at, value: p.means[s] })),
+  }));
+}
