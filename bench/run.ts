@@ -12,6 +12,8 @@ import path from 'node:path';
 import { demoCheckins, seedCheckins, seedJourney } from '../src/cli/seed.js';
 import { confirmTwoFactor, seedCaseload } from './caseload.js';
 import { LONG_AGREEMENT_VERSIONS, seedDashboard, seedLongAgreement } from './dashboard.js';
+import { seedMeetings } from './meetings.js';
+import { seedQuestions } from './questions.js';
 import {
   bundleSizes,
   fmt,
@@ -98,6 +100,9 @@ async function seed(
         const tx = { ...deps, database: { ...deps.database, db: trx } };
         await seedDashboard(tx, pair.journeyId, [a, b], now, j + 1);
         await seedLongAgreement(tx, pair.journeyId, [a, b], now, j + 1);
+        // Step 4: a year of questions and answers, and a year of weekly check-in meetings.
+        await seedQuestions(tx, pair.journeyId, [a, b], now, j + 1);
+        await seedMeetings(tx, pair.journeyId, [a, b], now);
       });
       dashboardMembers.push(a, b);
     }
@@ -249,6 +254,26 @@ async function main() {
     )
       throw new Error(`agreements are wrong: ${agreementsCheck.status}`);
 
+    // Step 4: the questions thread (its first page) and the meeting page, each with a year behind it.
+    const questionsUrl = `http://127.0.0.1:${appPort}/api/questions`;
+    const meetingsUrl = `http://127.0.0.1:${appPort}/api/meetings`;
+    const questionsCheck = await fetch(questionsUrl, {
+      headers: { cookie: dashboardCookies[0] ?? '' },
+    });
+    const questionsBody = await questionsCheck.text();
+    if (!questionsCheck.ok || !/"answers":\[\{/.test(questionsBody))
+      throw new Error(
+        `questions thread is wrong: ${questionsCheck.status} ${questionsBody.slice(0, 200)}`,
+      );
+    const meetingsCheck = await fetch(meetingsUrl, {
+      headers: { cookie: dashboardCookies[0] ?? '' },
+    });
+    const meetingsBody = await meetingsCheck.text();
+    if (!meetingsCheck.ok || !meetingsBody.includes('"schedule":{'))
+      throw new Error(
+        `meeting page is wrong: ${meetingsCheck.status} ${meetingsBody.slice(0, 200)}`,
+      );
+
     // The therapist's side: the caseload, and each client's summary of the last 14 days in turn.
     const caseloadUrl = `http://127.0.0.1:${appPort}/api/therapist/caseload`;
     const sinceDay = new Date(Date.now() - SUMMARY_DAYS * 86_400_000).toISOString().slice(0, 10);
@@ -293,6 +318,8 @@ async function main() {
       'commitments',
       'trends',
       'agreements',
+      'questions',
+      'meetings',
       'caseload',
       'summary',
     ];
@@ -310,6 +337,8 @@ async function main() {
     const commitments = await scenario('commitments', commitmentsUrl, dashboardCookies);
     const trends = await scenario('trends', `${commitmentsUrl}/trends`, dashboardCookies);
     const agreements = await scenario('agreements', agreementsUrl, dashboardCookies);
+    const questions = await scenario('questions', questionsUrl, dashboardCookies);
+    const meetings = await scenario('meetings', meetingsUrl, dashboardCookies);
     const caseload = await scenario('caseload', caseloadUrl, therapistCookies);
     const summary = await scenario('summary', summaryUrl, therapistCookies, summaryPaths);
     // The floor of our own stack: no session, one trivial query, all hooks and headers.
@@ -324,6 +353,8 @@ async function main() {
         commitments,
         trends,
         agreements,
+        questions,
+        meetings,
         caseload,
         summary,
       };
@@ -365,6 +396,8 @@ async function main() {
         agreements,
       ),
     );
+    console.log(line('questions thread, first page (a year of questions and answers)', questions));
+    console.log(line('meeting page (a year of weekly meetings behind it)', meetings));
     console.log(
       line(
         `therapist's caseload: ${CASELOAD_CLIENTS} linked clients (${CASELOAD_CLIENTS / 2} couples)`,
@@ -394,6 +427,9 @@ async function main() {
     const ofHealth = (r: { cpu: number }) =>
       health.cpu > 0 ? `${(r.cpu / health.cpu).toFixed(1)}×` : '-';
     console.log(
+      `step 4, server CPU per request against the health check's ${health.cpu} µs: questions ${ofHealth(questions)}, meeting page ${ofHealth(meetings)} (goal ≤ 4×)`,
+    );
+    console.log(
       `therapist's side, server CPU per request against the health check's ${health.cpu} µs: caseload ${ofHealth(caseload)}, summary ${ofHealth(summary)} (goal ≤ 4×)`,
     );
     console.log(
@@ -418,6 +454,8 @@ async function main() {
         commitments.errors +
         trends.errors +
         agreements.errors +
+        questions.errors +
+        meetings.errors +
         caseload.errors +
         summary.errors >
         0 && 'errors',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
 import { describe, expect, inject, it } from 'vitest';
 import { checkPage, heading, useCouple } from './support.js';
 
@@ -8,6 +9,86 @@ const baseUrl = inject('baseUrl');
 const couple = useCouple(baseUrl);
 
 describe('steps 4 to 7, as a couple', () => {
+  it('step 4: a weekly meeting is set, and its private feed holds the right dates', async () => {
+    await couple.alex.goto('/app/meetings');
+    await heading(couple.alex, 'Check-in meetings');
+    await couple.alex.getByLabel('Day of the week').selectOption('4'); // Thursday
+    await couple.alex.getByLabel('Time', { exact: true }).fill('19:30');
+    await couple.alex.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await couple.alex.getByRole('button', { name: 'Save the meeting time' }).click();
+    await couple.alex.getByText('Every Thursday at 19:30', { exact: false }).waitFor();
+    await couple.alex.getByRole('button', { name: 'Make my calendar address' }).click();
+    const address = couple.alex.getByLabel('Your private calendar address');
+    await address.waitFor();
+    await checkPage(couple.alex);
+
+    // The feed needs no session: a calendar app reads it by its secret address.
+    const feed = await fetch(await address.inputValue());
+    expect(feed.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+      ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+    }
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') ?? undefined);
+    expect(event.summary).toBe('Check-in meeting');
+    const iterator = event.iterator();
+    const berlin = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    // Twenty weeks from December reach past the clock change at the end of March.
+    const starts: Date[] = [];
+    for (let next = iterator.next(); next && starts.length < 20; next = iterator.next()) {
+      starts.push(next.toJSDate());
+    }
+    expect(starts).toHaveLength(20);
+    for (const start of starts) expect(berlin.format(start)).toBe('Thursday 19:30');
+    for (let i = 1; i < starts.length; i++) {
+      const days = ((starts[i]?.getTime() ?? 0) - (starts[i - 1]?.getTime() ?? 0)) / 86_400_000;
+      expect([6 + 23 / 24, 7, 7 + 1 / 24]).toContain(days);
+    }
+
+    // Sam sees the same meeting on his own screen.
+    await couple.sam.goto('/app/meetings');
+    await couple.sam.getByText('Every Thursday at 19:30', { exact: false }).waitFor();
+    await checkPage(couple.sam);
+  });
+
+  it('step 4: Alex opens questions and asks; the tone helper notes "you always" and lets it go; Sam answers; Alex needs more', async () => {
+    const question = `You always change the subject when I ask where you were ${randomUUID()}`;
+    const answer = `I was at a bar with colleagues, and I should have told you ${randomUUID()}`;
+    await couple.alex.goto('/app/questions');
+    await heading(couple.alex, 'Questions and honest answers');
+    await couple.alex.getByRole('radio', { name: 'Open now' }).check();
+    await couple.alex.getByRole('button', { name: 'Save', exact: true }).click();
+    await couple.alex.getByText('Your questions are open', { exact: false }).first().waitFor();
+
+    await couple.alex.getByRole('textbox', { name: 'Your question' }).fill(question);
+    // A gentle note, never a block: the send button stays there and works.
+    const note = couple.alex.getByRole('heading', { name: 'A gentle note before you send' });
+    await note.waitFor();
+    await couple.alex.getByText('May land as criticism').waitFor();
+    await checkPage(couple.alex);
+    await couple.alex.getByRole('button', { name: 'Send the question' }).click();
+    await couple.alex.getByText(question).waitFor();
+
+    await couple.sam.goto('/app/questions');
+    await couple.sam.getByText(question).waitFor();
+    await couple.sam.getByRole('textbox', { name: 'Your answer' }).fill(answer);
+    await couple.sam.getByRole('button', { name: 'Send the answer' }).click();
+    await couple.sam.getByText(answer).waitFor();
+    await checkPage(couple.sam);
+
+    await couple.alex.reload();
+    await couple.alex.getByText(answer).waitFor();
+    const needMore = couple.alex.getByRole('button', { name: 'I need more' });
+    await needMore.click();
+    await expect.poll(() => needMore.getAttribute('aria-pressed')).toBe('true');
+    await checkPage(couple.alex);
+  });
+
   it('step 5: a connection prompt shows both answers only once both have answered', async () => {
     const prompt = 'Where do you feel most like yourself?';
     const alexAnswer = `By the sea in the early morning ${randomUUID()}`;
@@ -83,5 +164,36 @@ describe('steps 4 to 7, as a couple', () => {
     await alexMatches.getByText(both).waitFor();
     expect(await alexMatches.getByRole('listitem').count()).toBe(1);
     await checkPage(couple.alex);
+  });
+
+  it('step 7: a private forgiveness reflection, charted with its table', async () => {
+    await couple.alex.goto('/app/forgiveness');
+    await heading(couple.alex, 'Working through forgiveness');
+    await couple.alex
+      .getByText('Not forgiving, or not yet, is a complete answer.')
+      .first()
+      .waitFor();
+    await couple.alex
+      .getByText('not a validated clinical instrument', { exact: false })
+      .first()
+      .waitFor();
+    const middle = couple.alex.locator('input[type="radio"][id^="fq-"][id$="-3"]');
+    const items = await middle.count();
+    expect(items).toBeGreaterThanOrEqual(9);
+    for (let i = 0; i < items; i++) await middle.nth(i).check();
+    await checkPage(couple.alex);
+    await couple.alex.getByRole('button', { name: 'Keep my answers' }).click();
+    const table = couple.alex.getByRole('table', { name: 'Your averages for each theme, by date' });
+    await table.waitFor();
+    // One row of answers: each theme's average of all-threes is 3.
+    expect(await table.getByRole('row').count()).toBeGreaterThanOrEqual(2);
+    await table.getByRole('cell', { name: '3' }).first().waitFor();
+    await checkPage(couple.alex);
+
+    // Not shared: Sam's screen has no chart of Alex's.
+    await couple.sam.goto('/app/forgiveness');
+    await heading(couple.sam, 'Working through forgiveness');
+    expect(await couple.sam.getByRole('table', { name: /Alex/ }).count()).toBe(0);
+    await checkPage(couple.sam);
   });
 });
