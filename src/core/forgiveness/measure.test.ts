@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   answersProblem,
-  ForgivenessMeasure,
   forgivenessItemIds,
   forgivenessMeasure,
   forgivenessSubscales,
@@ -10,6 +9,7 @@ import {
   storedMeans,
   subscaleMeans,
 } from './measure.js';
+import { ForgivenessMeasureSchema } from './measure.schema.js';
 
 const all = (v: number) => Object.fromEntries(forgivenessItemIds.map((id) => [id, v]));
 
@@ -34,14 +34,18 @@ describe('the forgiveness reflection as data', () => {
     expect(JSON.stringify(forgivenessMeasure)).not.toMatch(/score|improve|better|worse/i);
   });
 
+  it('passes its own schema', () => {
+    expect(ForgivenessMeasureSchema.safeParse(forgivenessMeasure).success).toBe(true);
+  });
+
   it('refuses data with a subscale of two items or a missing option', () => {
     const twoGoodwill = {
       ...forgivenessMeasure,
       items: forgivenessMeasure.items.filter((i) => i.id !== 'goodwill.3'),
     };
-    expect(ForgivenessMeasure.safeParse(twoGoodwill).success).toBe(false);
+    expect(ForgivenessMeasureSchema.safeParse(twoGoodwill).success).toBe(false);
     const fourOptions = { ...forgivenessMeasure, options: forgivenessMeasure.options.slice(1) };
-    expect(ForgivenessMeasure.safeParse(fourOptions).success).toBe(false);
+    expect(ForgivenessMeasureSchema.safeParse(fourOptions).success).toBe(false);
   });
 });
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Steadfast's own forgiveness reflection (INSTRUMENTS.md): three subscales — avoidance, resentment
  * and goodwill — of three or four items each, every item answered 1–5 for how much the person
@@ -7,8 +5,8 @@ import { z } from 'zod';
  * shown. A result is the mean of each subscale, nothing more: no total, no cut-offs, no bands, no
  * direction that counts as better. "Not forgiving, or not yet, is a complete answer."
  *
- * The measure is data (like the instruments in content/instruments), checked by `ForgivenessMeasure`
- * when the module loads and by the tests; stored answers name the item ids and the version.
+ * The measure is data (like the instruments in content/instruments), checked by `ForgivenessMeasureSchema`
+ * when the server starts and by the tests (plain data here, so the web bundle carries no Zod); stored answers name the item ids and the version.
  */
 
 export const forgivenessSubscales = ['avoidance', 'resentment', 'goodwill'] as const;
@@ -18,52 +16,25 @@ export const AGREEMENT_MIN = 1;
 export const AGREEMENT_MAX = 5;
 export const FORGIVENESS_NOTE_MAX = 2_000;
 
-const text = z.string().trim().min(1);
+/** The measure's shape; `ForgivenessMeasureSchema` (measure.schema.ts) checks the data below. */
+export interface ForgivenessMeasure {
+  readonly id: 'forgiveness';
+  /** Bump when an item's wording changes; each stored entry keeps the version it answered. */
+  readonly version: number;
+  readonly title: string;
+  /** Shown under the reflection wherever it appears. */
+  readonly source: "Steadfast's own reflection, not a validated clinical instrument";
+  readonly prompt: string;
+  readonly options: readonly { readonly value: number; readonly label: string }[];
+  /** Item ids are stable forever, like avoidance.2: stored answers refer to them. */
+  readonly items: readonly {
+    readonly id: string;
+    readonly subscale: ForgivenessSubscale;
+    readonly text: string;
+  }[];
+}
 
-export const ForgivenessMeasure = z
-  .strictObject({
-    id: z.literal('forgiveness'),
-    /** Bump when an item's wording changes; each stored entry keeps the version it answered. */
-    version: z.number().int().positive(),
-    title: text,
-    /** Shown under the reflection wherever it appears. */
-    source: z.literal("Steadfast's own reflection, not a validated clinical instrument"),
-    prompt: text,
-    options: z.array(z.strictObject({ value: z.number().int(), label: text })),
-    items: z.array(
-      z.strictObject({
-        /** Stable forever, like avoidance.2: stored answers refer to it. */
-        id: z.string().regex(/^(avoidance|resentment|goodwill)\.[1-9]$/),
-        subscale: z.enum(forgivenessSubscales),
-        text,
-      }),
-    ),
-  })
-  .superRefine((m, ctx) => {
-    const values = m.options.map((o) => o.value);
-    const expected = Array.from({ length: AGREEMENT_MAX }, (_, i) => i + AGREEMENT_MIN);
-    if (JSON.stringify(values) !== JSON.stringify(expected)) {
-      ctx.addIssue({ code: 'custom', message: 'options must be 1–5 in order', path: ['options'] });
-    }
-    const ids = new Set(m.items.map((i) => i.id));
-    if (ids.size !== m.items.length) {
-      ctx.addIssue({ code: 'custom', message: 'an item id is used twice', path: ['items'] });
-    }
-    for (const s of forgivenessSubscales) {
-      const items = m.items.filter((i) => i.subscale === s);
-      if (items.length < 3 || items.length > 4) {
-        ctx.addIssue({ code: 'custom', message: `${s} needs 3–4 items`, path: ['items'] });
-      }
-      items.forEach((item, n) => {
-        if (item.id !== `${s}.${n + 1}`) {
-          ctx.addIssue({ code: 'custom', message: `${item.id} should be ${s}.${n + 1}` });
-        }
-      });
-    }
-  });
-export type ForgivenessMeasure = z.infer<typeof ForgivenessMeasure>;
-
-export const forgivenessMeasure: ForgivenessMeasure = ForgivenessMeasure.parse({
+export const forgivenessMeasure: ForgivenessMeasure = {
   id: 'forgiveness',
   version: 1,
   title: 'Resentment, avoidance and goodwill',
@@ -122,7 +93,7 @@ export const forgivenessMeasure: ForgivenessMeasure = ForgivenessMeasure.parse({
     },
     { id: 'goodwill.3', subscale: 'goodwill', text: 'I feel some warmth towards my partner.' },
   ],
-});
+};
 
 export const forgivenessItemIds: readonly string[] = forgivenessMeasure.items.map((i) => i.id);
 

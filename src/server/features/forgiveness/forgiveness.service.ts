@@ -8,6 +8,7 @@ import {
   type ReflectionPrompt,
   type SubscaleMeans,
 } from '../../../core/forgiveness/measure.js';
+import { ForgivenessMeasureSchema } from '../../../core/forgiveness/measure.schema.js';
 import { mayReadChart, mayReadReflection } from '../../../core/forgiveness/sharing.js';
 import type { Input } from '../../../shared/api/endpoint.js';
 import type {
@@ -36,6 +37,9 @@ import {
   type StoredEntry,
   type StoredReflection,
 } from './forgiveness.store.js';
+
+// The measure is data: the server does not start with data that breaks its rules.
+ForgivenessMeasureSchema.parse(forgivenessMeasure);
 
 /**
  * Step 7, working through forgiveness. Each person's answers to Steadfast's own reflection on
