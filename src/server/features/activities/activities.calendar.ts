@@ -1,7 +1,7 @@
-import ical, { type ICalCalendar, type ICalDateTimeValue } from 'ical-generator';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
+import ical, { type ICalCalendar } from 'ical-generator';
 import type { ActivityPlan } from '../../../core/activities/activity.js';
-import { parseDate, parseLocal, type LocalDateTime } from '../../../core/groups/schedule.js';
+import { parseDate, parseLocal } from '../../../core/groups/schedule.js';
+import { plusMinutes, utcDate, vtimezone, wallClock } from '../../calendar/local-time.js';
 
 /** What a calendar event needs of an activity: its opened words and its plan. */
 export interface CalendarActivity {
@@ -22,55 +22,6 @@ export interface CalendarOptions {
   /** The product identifier's company (the practice or app name). */
   readonly company: string;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A wall-clock time shaped like a Temporal.PlainDateTime, which ical-generator writes as local time
- * in the event's zone (`DTSTART;TZID=Europe/Berlin:20261205T183000`); a native Date would be read
- * in the server's own zone instead. The same shape groups.calendar.ts uses.
- */
-function wallClock(l: LocalDateTime, tz: string): ICalDateTimeValue {
-  const plain = {
-    year: l.year,
-    month: l.month,
-    day: l.day,
-    hour: l.hour,
-    minute: l.minute,
-    second: 0,
-    toPlainDate: () => ({ year: l.year, month: l.month, day: l.day }),
-    toZonedDateTime: () => zoned,
-    toJSON: () =>
-      `${String(l.year).padStart(4, '0')}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:00`,
-  };
-  const zoned = {
-    timeZoneId: tz,
-    ...l,
-    second: 0,
-    toPlainDateTime: () => plain,
-    withTimeZone: () => zoned,
-  };
-  return plain;
-}
-
-const shifted = (l: LocalDateTime, minutes: number): LocalDateTime => {
-  const d = new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute + minutes));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-};
-
-const utc = (l: LocalDateTime) => new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute));
-
-/** The VTIMEZONE block for a zone, from the maintained time-zone library; null when unknown. */
-const vtimezone = (tz: string): string | null => {
-  const block = tzlib_get_ical_block(tz);
-  return Array.isArray(block) && block[0] ? block[0] : null;
-};
 
 /** A plan without a length is written as an hour, so calendars show it as a block of time. */
 const DEFAULT_MINUTES = 60;
@@ -95,15 +46,20 @@ export function addActivityEvent(
     const day = parseDate(plan.date);
     if (!day) throw new Error(`activity ${a.id} has no valid date`);
     // A day without a time: an all-day event (DTSTART;VALUE=DATE), the same day wherever it is read.
-    cal.createEvent({ ...common, start: utc(day), end: utc(shifted(day, 24 * 60)), allDay: true });
+    cal.createEvent({
+      ...common,
+      start: utcDate(day),
+      end: utcDate(plusMinutes(day, 24 * 60)),
+      allDay: true,
+    });
     return;
   }
-  const end = shifted(start, plan.durationMinutes ?? DEFAULT_MINUTES);
+  const end = plusMinutes(start, plan.durationMinutes ?? DEFAULT_MINUTES);
   cal.createEvent({
     ...common,
     // UTC needs no VTIMEZONE: the times are written with a Z.
     ...(plan.timeZone === 'UTC'
-      ? { start: utc(start), end: utc(end) }
+      ? { start: utcDate(start), end: utcDate(end) }
       : {
           start: wallClock(start, plan.timeZone),
           end: wallClock(end, plan.timeZone),

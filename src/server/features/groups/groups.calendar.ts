@@ -1,60 +1,7 @@
-import ical, { type ICalDateTimeValue } from 'ical-generator';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { parseLocal, type LocalDateTime } from '../../../core/groups/schedule.js';
+import ical from 'ical-generator';
+import { parseLocal } from '../../../core/groups/schedule.js';
+import { plusMinutes, utcDate, vtimezone, wallClock } from '../../calendar/local-time.js';
 import type { StoredGroup } from './groups.store.js';
-
-/**
- * A wall-clock time shaped like a Temporal.PlainDateTime, which ical-generator writes as local
- * time in the event's zone (`DTSTART;TZID=Europe/Berlin:20260317T183000`). A native Date would be
- * read in the server's own zone instead, and no time-zone library is needed for this one use.
- */
-function wallClock(l: LocalDateTime, tz: string): ICalDateTimeValue {
-  const plain = {
-    year: l.year,
-    month: l.month,
-    day: l.day,
-    hour: l.hour,
-    minute: l.minute,
-    second: 0,
-    toPlainDate: () => ({ year: l.year, month: l.month, day: l.day }),
-    toZonedDateTime: () => zoned,
-    toJSON: () =>
-      `${String(l.year).padStart(4, '0')}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:00`,
-  };
-  const zoned = {
-    timeZoneId: tz,
-    year: l.year,
-    month: l.month,
-    day: l.day,
-    hour: l.hour,
-    minute: l.minute,
-    second: 0,
-    toPlainDateTime: () => plain,
-    withTimeZone: () => zoned,
-  };
-  return plain;
-}
-const pad = (n: number) => String(n).padStart(2, '0');
-
-const plusMinutes = (l: LocalDateTime, minutes: number): LocalDateTime => {
-  const d = new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute + minutes));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-};
-
-const utcDate = (l: LocalDateTime) =>
-  new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute));
-
-/** The VTIMEZONE block for a zone, from the maintained time-zone library; null when unknown. */
-const vtimezone = (tz: string): string | null => {
-  const block = tzlib_get_ical_block(tz);
-  return Array.isArray(block) && block[0] ? block[0] : null;
-};
 
 /**
  * A group's schedule as an RFC 5545 calendar: one recurring event in the group's zone, with its
