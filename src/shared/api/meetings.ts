@@ -211,7 +211,7 @@ export const meetingsApi = {
     body: MeetingItemBody,
     response: MeetingItem,
     status: 201,
-    errors: ['meeting.no_partner', 'meeting.no_schedule'],
+    errors: ['meeting.no_partner', 'meeting.no_schedule', 'meeting.ended'],
   }),
   changeItem: endpoint({
     method: 'PUT',

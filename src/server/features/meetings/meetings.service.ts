@@ -264,6 +264,9 @@ export async function addItem(
       occurrence: currentOccurrence(schedule, now),
       now,
     });
+    // A meeting kept from before the time was moved to later the same day has ended: nothing
+    // more is prepared for it (and nothing lands where it would be seen at once).
+    if (meeting.endsAt <= now) throw new DomainError('meeting.ended');
     const id = deps.newId();
     const stored = {
       id,
@@ -404,17 +407,20 @@ export async function feedCalendar(deps: Deps, token: string): Promise<string | 
     loadSafetyState(deps, owner),
   ]);
   const schedule = membership ? await findSchedule(db, membership.journeyId) : undefined;
-  const events = schedule
-    ? [
-        meetingEvent(schedule, {
-          summary: t('meetings.feed.summary'),
-          description: t('meetings.feed.description', {
-            url: `${deps.config.publicOrigin}/app/meetings`,
+  // In safety mode the joint meeting is not offered anywhere, the person's own calendar included
+  // (the feed still answers, empty, so nothing about it changes for anyone else).
+  const events =
+    schedule && !safety.safetyMode
+      ? [
+          meetingEvent(schedule, {
+            summary: t('meetings.feed.summary'),
+            description: t('meetings.feed.description', {
+              url: `${deps.config.publicOrigin}/app/meetings`,
+            }),
+            discreetSummary: t('meetings.feed.discreetSummary'),
           }),
-          discreetSummary: t('meetings.feed.discreetSummary'),
-        }),
-      ]
-    : [];
+        ]
+      : [];
   return personalCalendar(events, {
     discreet: safety.discreet,
     name: t('meetings.feed.name'),

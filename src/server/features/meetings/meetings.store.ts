@@ -84,7 +84,8 @@ export async function writeSchedule(db: Db, s: StoredSchedule): Promise<void> {
 
 /**
  * A new schedule moves the preparation for a meeting that has not begun (there is at most one) to
- * the new schedule's next meeting, unless that day's meeting has already begun.
+ * the new schedule's next meeting, unless that day's meeting has already begun. When the new
+ * meeting is already under way, nothing moved is brought until its author chooses again.
  */
 export async function moveUpcoming(
   db: Db,
@@ -100,12 +101,28 @@ export async function moveUpcoming(
     .where('starts_at', '<=', now)
     .executeTakeFirst();
   if (begun) return;
-  await db
-    .updateTable('meetings')
-    .set({ date: to.date, starts_at: to.startsAt, ends_at: to.endsAt })
+  const moving = await db
+    .selectFrom('meetings')
+    .select('id')
     .where('journey_id', '=', journeyId)
     .where('starts_at', '>', now)
     .execute();
+  if (moving.length === 0) return;
+  const ids = moving.map((m) => m.id);
+  await db
+    .updateTable('meetings')
+    .set({ date: to.date, starts_at: to.startsAt, ends_at: to.endsAt })
+    .where('id', 'in', ids)
+    .execute();
+  // Moved to a meeting that is already under way: what was to be brought later is not shown now.
+  // Each author chooses again what to bring.
+  if (to.startsAt <= now) {
+    await db
+      .updateTable('meeting_items')
+      .set({ bring: 0 })
+      .where('meeting_id', 'in', ids)
+      .execute();
+  }
 }
 
 const toMeeting = (r: {

@@ -8,6 +8,7 @@ import type {
   MeetingPage,
 } from '../../../shared/api/meetings.js';
 import {
+  allNoSafetyAnswers,
   makeCouple,
   makeJourney,
   makeMember,
@@ -182,6 +183,39 @@ describe('the meeting schedule', () => {
     const now = await page(a);
     expect(now.current).toMatchObject({ date: '2026-11-07', startsAt: Date.UTC(2026, 10, 7, 9) });
     expect(now.current?.mine.map((i) => i.text)).toEqual(['The weekend plans']);
+  });
+});
+
+describe('a change of time never shows preparation early', () => {
+  it('preparation moved onto a meeting already under way is no longer brought', async () => {
+    const { a, b } = await couple();
+    // Thursday 5 November, 20:20 Berlin: that day's meeting ended at 20:15 with nothing stored.
+    await signInAgainLater(t, FIRST + 50 * MINUTE - t.clock(), a, b);
+    const early = await prepare(a, 'For next week, when I am ready', true);
+    // Sam makes the meeting three hours long: the same series, so today's meeting runs again.
+    await ok(b.client.put('/api/meetings/schedule', { ...thursdays, durationMinutes: 180 }));
+    const seen = await page(b);
+    expect(seen.current?.phase).toBe('running');
+    expect(JSON.stringify(seen)).not.toContain('when I am ready');
+    // Alex's words are still there, to bring again if Alex chooses.
+    const mine = (await page(a)).current?.mine ?? [];
+    expect(mine).toEqual([expect.objectContaining({ id: early.id, bring: false })]);
+  });
+
+  it('nothing is prepared for a meeting that ended before the time moved later that day', async () => {
+    const { a, b } = await couple();
+    await prepare(a, 'For tonight', false);
+    // 20:30, after the 19:30 meeting; Sam moves it to 21:00 the same Thursday.
+    await signInAgainLater(t, FIRST + 60 * MINUTE - t.clock(), a, b);
+    await ok(b.client.put('/api/meetings/schedule', { ...thursdays, time: '21:00' }));
+    const late = await a.client.post('/api/meetings/items', {
+      part: 'worry',
+      text: 'Something for 21:00',
+      bring: true,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'meeting.ended' });
+    expect(JSON.stringify(await page(b))).not.toContain('Something for 21:00');
   });
 });
 
@@ -415,6 +449,20 @@ describe('the private calendar feed', () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Calendar');
     expect(body).not.toMatch(/check-in|Steadfast|meeting/i);
     // The partner's own feed is as they chose: not discreet.
+    expect(expand((await download(await feedOf(b))).body).event.summary).toBe('Check-in meeting');
+  });
+
+  it('holds no meeting while its owner is in safety mode, and still answers', async () => {
+    const { a, b } = await couple();
+    const url = await feedOf(a);
+    await ok(
+      a.client.post('/api/safety/check', { answers: { ...allNoSafetyAnswers, afraid: true } }),
+    );
+    const res = await download(url);
+    expect(res.statusCode).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(res.body));
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(0);
+    // The partner's own feed is unchanged.
     expect(expand((await download(await feedOf(b))).body).event.summary).toBe('Check-in meeting');
   });
 
