@@ -177,6 +177,8 @@ export function Closeness() {
   let body;
   if (journey.isPending || safety.isPending) body = <Loading />;
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
+  // Until safety mode is known nothing is offered: a failed read says so instead of waiting.
+  else if (safety.isError) body = <p>{problemOf(safety.error).detail}</p>;
   else if (safetyMode) body = <p className="note">{t('closeness.safetyMode')}</p>;
   else if (!current) {
     body = <EmptyState text={t('closeness.noJourney')} to="/app/start" action={t('today.begin')} />;

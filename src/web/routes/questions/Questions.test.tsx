@@ -1,8 +1,13 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { OpennessView } from '../../../shared/api/questions.js';
 import { en } from '../../../shared/i18n/en.js';
-import { pauseBody, StatusLine } from './Questions.js';
+import { t } from '../../../shared/i18n/messages.js';
+import { keys } from '../../api/queries.js';
+import { pauseBody, Questions, StatusLine } from './Questions.js';
+import { questionKeys } from './queries.js';
 
 const status = { open: false, paused: false, closesAt: null, opensAt: null };
 
@@ -50,5 +55,85 @@ describe('questions screen', () => {
       .map(([, v]) => JSON.stringify(v));
     expect(words.length).toBeGreaterThan(50);
     for (const w of words) expect(w).not.toMatch(/already|asked this|same question|\bagain\?/i);
+  });
+});
+
+describe('the questions screen in safety mode', () => {
+  const question = 'Where were you on those Tuesday evenings?';
+  function render(safetyMode: boolean) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    client.setQueryData(keys.journey, {
+      journey: {
+        id: '00000000-0000-4000-8000-000000000001',
+        path: 'together',
+        kinds: [],
+        cameToLight: 'months_1_6',
+        createdAt: 0,
+        me: { role: 'hurt' },
+        partner: { displayName: 'Sam' },
+        pendingInvites: [],
+      },
+    });
+    client.setQueryData(keys.safety, { checked: true, safetyMode });
+    const mine: OpennessView = {
+      mode: 'now',
+      until: null,
+      timeZone: 'Europe/Berlin',
+      slots: [],
+      paused: false,
+      status: { ...status, open: true },
+    };
+    client.setQueryData(questionKeys.state, {
+      hasPartner: true,
+      partnerName: 'Sam',
+      mayAsk: true,
+      mine,
+      partner: null,
+    });
+    client.setQueryData(questionKeys.thread, {
+      pageParams: [''],
+      pages: [
+        {
+          items: [
+            {
+              id: '00000000-0000-4000-8000-000000000002',
+              askedAt: 0,
+              mine: true,
+              askerName: 'Alex',
+              text: question,
+              follows: null,
+              answers: [],
+            },
+          ],
+          nextCursor: null,
+        },
+      ],
+    });
+    return renderToStaticMarkup(
+      <QueryClientProvider client={client}>
+        <MemoryRouter>
+          <Routes>
+            {/* The app shell gives its screens the signed-in person as outlet context. */}
+            <Route element={<Outlet context={{ id: '00000000-0000-4000-8000-000000000009' }} />}>
+              <Route index element={<Questions />} />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+  }
+
+  it('shows the thread and the ask form when safety mode is off', () => {
+    const html = render(false);
+    expect(html).toContain(question);
+    expect(html).toContain(t('questions.send'));
+  });
+
+  it('shows neither the thread nor the ask form in safety mode: only the note and the pause', () => {
+    const html = render(true);
+    expect(html).not.toContain(question);
+    expect(html).not.toContain(t('questions.threadTitle'));
+    expect(html).not.toContain(t('questions.send'));
+    expect(html).toContain(t('questions.pause'));
   });
 });

@@ -595,13 +595,18 @@ export function Questions() {
   const safety = useSafety();
   const current = journey.data?.journey ?? null;
   const state = useQuestionsState(current !== null);
-  const thread = useQuestionThread(current !== null);
-  const [following, setFollowing] = useState<QuestionView | null>(null);
   const safetyMode = safety.data?.safetyMode ?? false;
+  // In safety mode the exchange is not shown at all: only the pause stays within reach.
+  const thread = useQuestionThread(current !== null && safety.isSuccess && !safetyMode);
+  const [following, setFollowing] = useState<QuestionView | null>(null);
 
   let body;
   // Safety mode decides what is offered: nothing shows until it is known.
-  if (journey.isPending || safety.isPending || (current && (state.isPending || thread.isPending))) {
+  if (
+    journey.isPending ||
+    safety.isPending ||
+    (current && (state.isPending || (!safetyMode && thread.isPending)))
+  ) {
     body = <Loading />;
   } else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
@@ -619,10 +624,10 @@ export function Questions() {
       </div>
     );
   } else if (thread.isError) body = <p>{problemOf(thread.error).detail}</p>;
-  else if (state.data && thread.data) {
+  else if (state.data && (safetyMode || thread.data)) {
     const s = state.data;
     const partner = s.partnerName || t('join.yourPartner');
-    const items = thread.data.pages.flatMap((p) => p.items);
+    const items = thread.data?.pages.flatMap((p) => p.items) ?? [];
     const acting = s.hasPartner && !safetyMode;
     body = (
       <>
@@ -651,37 +656,39 @@ export function Questions() {
             partner={partner}
           />
         ) : null}
-        <section className="stack" aria-labelledby="thread-heading">
-          <h2 id="thread-heading">{t('questions.threadTitle')}</h2>
-          {items.length === 0 ? <p>{t('questions.empty')}</p> : null}
-          <ul className="stack">
-            {items.map((q) => (
-              <QuestionItem
-                key={q.id}
-                question={q}
-                partner={partner}
-                partnerPaused={s.partner?.paused ?? false}
-                acting={acting}
-                onComeBack={(chosen) => {
-                  setFollowing(chosen);
-                  document.getElementById('question-text')?.focus();
-                }}
-              />
-            ))}
-          </ul>
-          {thread.hasNextPage ? (
-            <p className="actions">
-              <button
-                type="button"
-                className="button"
-                disabled={thread.isFetchingNextPage}
-                onClick={() => void thread.fetchNextPage()}
-              >
-                {t('questions.more')}
-              </button>
-            </p>
-          ) : null}
-        </section>
+        {safetyMode ? null : (
+          <section className="stack" aria-labelledby="thread-heading">
+            <h2 id="thread-heading">{t('questions.threadTitle')}</h2>
+            {items.length === 0 ? <p>{t('questions.empty')}</p> : null}
+            <ul className="stack">
+              {items.map((q) => (
+                <QuestionItem
+                  key={q.id}
+                  question={q}
+                  partner={partner}
+                  partnerPaused={s.partner?.paused ?? false}
+                  acting={acting}
+                  onComeBack={(chosen) => {
+                    setFollowing(chosen);
+                    document.getElementById('question-text')?.focus();
+                  }}
+                />
+              ))}
+            </ul>
+            {thread.hasNextPage ? (
+              <p className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={thread.isFetchingNextPage}
+                  onClick={() => void thread.fetchNextPage()}
+                >
+                  {t('questions.more')}
+                </button>
+              </p>
+            ) : null}
+          </section>
+        )}
       </>
     );
   }
