@@ -9,7 +9,7 @@ import {
   statusOf,
   type ActivityPlan,
 } from './activity.js';
-import { en } from '../../shared/i18n/en.js';
+import { enSteps } from '../../shared/i18n/en-steps.js';
 
 const day = (date: string): ActivityPlan => ({
   date,
@@ -105,7 +105,7 @@ describe('the ideas to start from', () => {
   it('are at least twenty, each with words and details in the catalogue', () => {
     expect(activityIdeas.length).toBeGreaterThanOrEqual(20);
     expect(new Set(activityIdeas).size).toBe(activityIdeas.length);
-    const messages = en as Record<string, unknown>;
+    const messages = enSteps as Record<string, unknown>;
     for (const id of activityIdeas) {
       expect(typeof messages[`activities.idea.${id}.title`], id).toBe('string');
       expect(typeof messages[`activities.idea.${id}.details`], id).toBe('string');

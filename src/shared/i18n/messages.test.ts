@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
+import { enSteps } from './en-steps.js';
 import { t } from './messages.js';
 
 describe('messages', () => {
@@ -34,7 +35,7 @@ describe('messages', () => {
   });
 
   it('gives every number message an "other" form and a "one" form that is not the same', () => {
-    const plural = Object.entries(en).filter(([, v]) => typeof v !== 'string');
+    const plural = Object.entries({ ...en, ...enSteps }).filter(([, v]) => typeof v !== 'string');
     expect(plural.length).toBeGreaterThan(0);
     for (const [key, value] of plural) {
       expect(value, key).toHaveProperty('other');
@@ -45,7 +46,7 @@ describe('messages', () => {
 
   it('never writes a number before a plural noun by hand', () => {
     // "{count} check-ins" in a plain message reads "1 check-ins" for one: it must be a plural message.
-    const byHand = Object.entries(en).filter(
+    const byHand = Object.entries({ ...en, ...enSteps }).filter(
       ([, v]) => typeof v === 'string' && /\{(count|days|minutes|points|n)\} [a-z-]+s\b/.test(v),
     );
     expect(byHand.map(([key]) => key)).toEqual([]);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
+import { enSteps } from './en-steps.js';
 
 /**
  * Words describe what works today: a feature's words land with the feature. These are promises
@@ -29,7 +30,7 @@ function contentFiles(dir = path.join(root, 'content')): [string, string][] {
   });
 }
 
-const catalog = Object.entries(en).flatMap(([key, value]): [string, string][] =>
+const catalog = Object.entries({ ...en, ...enSteps }).flatMap(([key, value]): [string, string][] =>
   typeof value === 'string'
     ? [[`en.ts ${key}`, value]]
     : Object.entries(value).map(([form, text]) => [`en.ts ${key}.${form}`, text]),

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../shared/i18n/messages.js';
 import { ToneHelper } from './ToneHelper.js';
+import { ts } from '../../shared/i18n/steps.js';
 
 describe('tone helper note', () => {
   it('points out "you always", quotes it, offers a gentler start and leaves sending open', () => {
@@ -9,14 +9,14 @@ describe('tone helper note', () => {
       <ToneHelper text="You always leave me to find things out on my own." />,
     );
     expect(html).toContain('class="tone-note"');
-    expect(html).toContain(t('tone.heading'));
-    expect(html).toContain(`${t('tone.kind.criticism')}.`);
+    expect(html).toContain(ts('tone.heading'));
+    expect(html).toContain(`${ts('tone.kind.criticism')}.`);
     expect(html).toContain('<bdi>“You always”</bdi>');
-    expect(html).toContain(t('tone.why.criticism'));
-    expect(html).toContain(t('tone.gentler'));
-    expect(html).toContain(t('tone.sendAsIs'));
+    expect(html).toContain(ts('tone.why.criticism'));
+    expect(html).toContain(ts('tone.gentler'));
+    expect(html).toContain(ts('tone.sendAsIs'));
     // A calm note: a polite status summary, never an alert, and nothing is disabled.
-    expect(html).toContain(`<div role="status" class="visually-hidden">${t('tone.live')}`);
+    expect(html).toContain(`<div role="status" class="visually-hidden">${ts('tone.live')}`);
     expect(html).not.toContain('role="alert"');
     expect(html).not.toContain('disabled');
   });
@@ -25,9 +25,9 @@ describe('tone helper note', () => {
     const html = renderToStaticMarkup(
       <ToneHelper text="You never call. Whatever. It’s not my fault." />,
     );
-    expect(html.split(`${t('tone.kind.criticism')}.`)).toHaveLength(3); // summary + note
-    expect(html).toContain(t('tone.why.contempt'));
-    expect(html).toContain(t('tone.why.defensiveness'));
+    expect(html.split(`${ts('tone.kind.criticism')}.`)).toHaveLength(3); // summary + note
+    expect(html).toContain(ts('tone.why.contempt'));
+    expect(html).toContain(ts('tone.why.defensiveness'));
   });
 
   it('shows nothing for kind words, keeping only the empty status region', () => {

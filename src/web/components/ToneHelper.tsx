@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { reviewTone, toneKindsOf, tonePhrases } from '../../core/tone/tone.js';
-import { t } from '../../shared/i18n/messages.js';
 import { Isolated } from './bidi.js';
+import { enSteps } from '../../shared/i18n/en-steps.js';
+import { ts } from '../../shared/i18n/steps.js';
 
 /** How long the words rest before the note follows them: it answers pauses, not every key. */
 const SETTLE_MS = 600;
@@ -35,7 +36,7 @@ export function ToneHelper({ text }: { text: string }) {
   const headingId = useId();
   const summary =
     kinds.length > 0
-      ? [t('tone.live'), ...kinds.map((kind) => `${t(`tone.kind.${kind}`)}.`)].join(' ')
+      ? [ts('tone.live'), ...kinds.map((kind) => `${ts(`tone.kind.${kind}`)}.`)].join(' ')
       : '';
   return (
     <>
@@ -45,15 +46,15 @@ export function ToneHelper({ text }: { text: string }) {
       {kinds.length > 0 ? (
         <div className="tone-note" role="group" aria-labelledby={headingId}>
           <p id={headingId} className="tone-note-heading">
-            {t('tone.heading')}
+            {ts('tone.heading')}
           </p>
-          <p>{t('tone.lede')}</p>
+          <p>{ts('tone.lede')}</p>
           <ul>
             {kinds.map((kind) => (
               <li key={kind}>
-                <strong>{t(`tone.kind.${kind}`)}.</strong>{' '}
+                <strong>{ts(`tone.kind.${kind}`)}.</strong>{' '}
                 <Isolated
-                  k="tone.phrases"
+                  template={enSteps['tone.phrases']}
                   vars={{
                     phrases: tonePhrases(findings, kind)
                       .slice(0, MAX_PHRASES)
@@ -61,13 +62,13 @@ export function ToneHelper({ text }: { text: string }) {
                       .join(', '),
                   }}
                 />{' '}
-                {t(`tone.why.${kind}`)}
+                {ts(`tone.why.${kind}`)}
               </li>
             ))}
           </ul>
-          <p>{t('tone.gentler')}</p>
-          <p className="tone-note-example">{t('tone.example')}</p>
-          <p>{t('tone.sendAsIs')}</p>
+          <p>{ts('tone.gentler')}</p>
+          <p className="tone-note-example">{ts('tone.example')}</p>
+          <p>{ts('tone.sendAsIs')}</p>
         </div>
       ) : null}
     </>

@@ -27,6 +27,7 @@ import {
   writeSetAside,
   type StoredActivity,
 } from './activities.store.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 /**
  * Step 5, shared activities: a couple's list of ideas and plans, each partner's "we did this" with
@@ -215,7 +216,7 @@ export async function activityCalendarFile(
     {
       host: new URL(deps.config.publicOrigin).host,
       discreet,
-      neutralTitle: t('activities.calendar.neutralTitle'),
+      neutralTitle: ts('activities.calendar.neutralTitle'),
       company: t('app.name'),
     },
   );

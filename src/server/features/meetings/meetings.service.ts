@@ -60,6 +60,7 @@ import {
   type StoredNote,
   type StoredSchedule,
 } from './meetings.store.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 /**
  * Check-in meetings: the couple's recurring time, each person's private preparation (brought to
@@ -413,18 +414,18 @@ export async function feedCalendar(deps: Deps, token: string): Promise<string | 
     schedule && !safety.safetyMode
       ? [
           meetingEvent(schedule, {
-            summary: t('meetings.feed.summary'),
-            description: t('meetings.feed.description', {
+            summary: ts('meetings.feed.summary'),
+            description: ts('meetings.feed.description', {
               url: `${deps.config.publicOrigin}/app/meetings`,
             }),
-            discreetSummary: t('meetings.feed.discreetSummary'),
+            discreetSummary: ts('meetings.feed.discreetSummary'),
           }),
         ]
       : [];
   return personalCalendar(events, {
     discreet: safety.discreet,
-    name: t('meetings.feed.name'),
-    discreetName: t('meetings.feed.discreetName'),
+    name: ts('meetings.feed.name'),
+    discreetName: ts('meetings.feed.discreetName'),
     product: t('app.name'),
   });
 }

@@ -45,6 +45,7 @@ import {
   sections,
   useActivities,
 } from './queries.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 type Editing = 'plan' | 'done' | null;
 
@@ -61,7 +62,7 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
       call(endpoints.activities.plan, { params: { id: activity.id }, body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: activityKeys.all });
-      announce(t('activities.plannedDone'));
+      announce(ts('activities.plannedDone'));
       onDone();
     },
   });
@@ -87,9 +88,9 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
     <form className="stack" onSubmit={submit} noValidate>
       <ErrorSummary error={save.error} fieldIds={ids} />
       <fieldset className="stack">
-        <legend>{t('activities.planLegend')}</legend>
+        <legend>{ts('activities.planLegend')}</legend>
         <div className="field">
-          <label htmlFor={ids.date}>{t('activities.dateLabel')}</label>
+          <label htmlFor={ids.date}>{ts('activities.dateLabel')}</label>
           <FieldError id={`${ids.date}-error`}>{errors.date}</FieldError>
           <input
             id={ids.date}
@@ -102,9 +103,9 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
           />
         </div>
         <div className="field">
-          <label htmlFor={ids.time}>{t('activities.timeLabel')}</label>
+          <label htmlFor={ids.time}>{ts('activities.timeLabel')}</label>
           <span id={`${ids.time}-hint`} className="hint">
-            {t('activities.timeHint')}
+            {ts('activities.timeHint')}
           </span>
           <FieldError id={`${ids.time}-error`}>{errors.time}</FieldError>
           <input
@@ -119,9 +120,9 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
         {time !== '' ? (
           <>
             <div className="field">
-              <label htmlFor={ids.timeZone}>{t('activities.zoneLabel')}</label>
+              <label htmlFor={ids.timeZone}>{ts('activities.zoneLabel')}</label>
               <span id={`${ids.timeZone}-hint`} className="hint">
-                {t('activities.zoneHint')}
+                {ts('activities.zoneHint')}
               </span>
               <FieldError id={`${ids.timeZone}-error`}>{errors.timeZone}</FieldError>
               <input
@@ -146,7 +147,7 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
               ) : null}
             </div>
             <div className="field">
-              <label htmlFor={ids.durationMinutes}>{t('activities.lengthLabel')}</label>
+              <label htmlFor={ids.durationMinutes}>{ts('activities.lengthLabel')}</label>
               <FieldError id={`${ids.durationMinutes}-error`}>{errors.durationMinutes}</FieldError>
               <select
                 id={ids.durationMinutes}
@@ -157,7 +158,7 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
                 )}
                 onChange={(e) => setMinutes(e.target.value)}
               >
-                <option value="">{t('activities.length.none')}</option>
+                <option value="">{ts('activities.length.none')}</option>
                 {durationChoices.map((m) => (
                   <option key={m} value={String(m)}>
                     {durationLabel(m)}
@@ -170,10 +171,10 @@ function PlanForm({ activity, onDone }: { activity: ActivityView; onDone: () => 
       </fieldset>
       <p className="actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('activities.savePlan')}
+          {ts('activities.savePlan')}
         </button>
         <button type="button" className="button" onClick={onDone}>
-          {t('activities.cancel')}
+          {ts('activities.cancel')}
         </button>
       </p>
     </form>
@@ -208,7 +209,7 @@ function DoneForm({
     onSuccess: async () => {
       setNote('');
       await client.invalidateQueries({ queryKey: activityKeys.all });
-      announce(t('activities.doneSaved'));
+      announce(ts('activities.doneSaved'));
       onDone();
     },
   });
@@ -224,9 +225,9 @@ function DoneForm({
     >
       <ErrorSummary error={save.error} fieldIds={{ note: noteId }} />
       <div className="field">
-        <label htmlFor={noteId}>{t('activities.noteLabel')}</label>
+        <label htmlFor={noteId}>{ts('activities.noteLabel')}</label>
         <span id={`${noteId}-hint`} className="hint">
-          {t('activities.noteHint', { name: partner, max: formatCount(ACTIVITY_NOTE_MAX) })}
+          {ts('activities.noteHint', { name: partner, max: formatCount(ACTIVITY_NOTE_MAX) })}
         </span>
         <FieldError id={`${noteId}-error`}>{errors.note}</FieldError>
         <textarea
@@ -242,10 +243,10 @@ function DoneForm({
       </div>
       <p className="actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('activities.saveDone')}
+          {ts('activities.saveDone')}
         </button>
         <button type="button" className="button" onClick={onDone}>
-          {t('activities.cancel')}
+          {ts('activities.cancel')}
         </button>
       </p>
     </form>
@@ -262,7 +263,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
       call(endpoints.activities.setAside, { params: { id: activity.id }, body: { setAside } }),
     onSuccess: async (_, setAside) => {
       await client.invalidateQueries({ queryKey: activityKeys.all });
-      announce(t(setAside ? 'activities.setAsideDone' : 'activities.broughtBack'));
+      announce(ts(setAside ? 'activities.setAsideDone' : 'activities.broughtBack'));
     },
   });
   const titleId = `${id}-title`;
@@ -281,12 +282,12 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
         ) : null}
         <p className="small">
           {activity.addedByMe
-            ? t('activities.addedByMe')
-            : t('activities.addedBy', { name: activity.addedByName })}
+            ? ts('activities.addedByMe')
+            : ts('activities.addedBy', { name: activity.addedByName })}
         </p>
         {activity.plan ? (
           <p>
-            <strong>{t('activities.planned', { when: formatPlan(activity.plan) })}</strong>
+            <strong>{ts('activities.planned', { when: formatPlan(activity.plan) })}</strong>
           </p>
         ) : null}
         {activity.done.length > 0 ? (
@@ -295,15 +296,15 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
               <li key={d.name + String(d.mine)}>
                 <p className="small">
                   {d.mine
-                    ? t('activities.doneByMe', { date: formatDate(d.at) })
-                    : t('activities.doneBy', { name: d.name, date: formatDate(d.at) })}
+                    ? ts('activities.doneByMe', { date: formatDate(d.at) })
+                    : ts('activities.doneBy', { name: d.name, date: formatDate(d.at) })}
                 </p>
                 <p className="note-text" dir="auto">
                   <span className="visually-hidden">
-                    {d.mine ? t('activities.noteByMe') : t('activities.noteBy', { name: d.name })}
+                    {d.mine ? ts('activities.noteByMe') : ts('activities.noteBy', { name: d.name })}
                     {': '}
                   </span>
-                  {d.note ?? t('activities.noNote')}
+                  {d.note ?? ts('activities.noNote')}
                 </p>
               </li>
             ))}
@@ -325,7 +326,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
                   aria-describedby={titleId}
                   onClick={() => aside.mutate(false)}
                 >
-                  {t('activities.bringBack')}
+                  {ts('activities.bringBack')}
                 </button>
               ) : (
                 <>
@@ -336,7 +337,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
                       aria-describedby={titleId}
                       onClick={() => setEditing('plan')}
                     >
-                      {activity.plan ? t('activities.replan') : t('activities.plan')}
+                      {activity.plan ? ts('activities.replan') : ts('activities.plan')}
                     </button>
                   ) : null}
                   <button
@@ -345,7 +346,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
                     aria-describedby={titleId}
                     onClick={() => setEditing('done')}
                   >
-                    {mine ? t('activities.changeNote') : t('activities.markDone')}
+                    {mine ? ts('activities.changeNote') : ts('activities.markDone')}
                   </button>
                   {activity.plan && activity.status === 'planned' ? (
                     <a
@@ -354,7 +355,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
                       download
                       aria-describedby={describedBy(titleId, `${id}-calendar-hint`)}
                     >
-                      {t('activities.calendar')}
+                      {ts('activities.calendar')}
                     </a>
                   ) : null}
                   {activity.status !== 'done' ? (
@@ -365,7 +366,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
                       aria-describedby={titleId}
                       onClick={() => aside.mutate(true)}
                     >
-                      {t('activities.setAside')}
+                      {ts('activities.setAside')}
                     </button>
                   ) : null}
                 </>
@@ -373,7 +374,7 @@ function ActivityItem({ activity, partner }: { activity: ActivityView; partner: 
             </p>
             {activity.plan && activity.status === 'planned' ? (
               <p id={`${id}-calendar-hint`} className="hint">
-                {t('activities.calendarHint')}
+                {ts('activities.calendarHint')}
               </p>
             ) : null}
           </>
@@ -398,14 +399,14 @@ function AddForm({ onList }: { onList: ReadonlySet<string> }) {
         setDetails('');
       }
       await client.invalidateQueries({ queryKey: activityKeys.all });
-      announce(t('activities.added'));
+      announce(ts('activities.added'));
     },
   });
   const errors = fieldErrorsOf(add.error);
   return (
     <>
       <section className="stack" aria-labelledby="activity-add-heading">
-        <h2 id="activity-add-heading">{t('activities.addTitle')}</h2>
+        <h2 id="activity-add-heading">{ts('activities.addTitle')}</h2>
         <form
           className="stack"
           noValidate
@@ -419,9 +420,9 @@ function AddForm({ onList }: { onList: ReadonlySet<string> }) {
             fieldIds={{ title: 'activity-title', details: 'activity-details' }}
           />
           <div className="field">
-            <label htmlFor="activity-title">{t('activities.titleLabel')}</label>
+            <label htmlFor="activity-title">{ts('activities.titleLabel')}</label>
             <span id="activity-title-hint" className="hint">
-              {t('activities.titleHint', { max: formatCount(ACTIVITY_TITLE_MAX) })}
+              {ts('activities.titleHint', { max: formatCount(ACTIVITY_TITLE_MAX) })}
             </span>
             <FieldError id="activity-title-error">{errors.title}</FieldError>
             <input
@@ -439,9 +440,9 @@ function AddForm({ onList }: { onList: ReadonlySet<string> }) {
             <ToneHelper text={title} />
           </div>
           <div className="field">
-            <label htmlFor="activity-details">{t('activities.detailsLabel')}</label>
+            <label htmlFor="activity-details">{ts('activities.detailsLabel')}</label>
             <span id="activity-details-hint" className="hint">
-              {t('activities.detailsHint', { max: formatCount(ACTIVITY_DETAILS_MAX) })}
+              {ts('activities.detailsHint', { max: formatCount(ACTIVITY_DETAILS_MAX) })}
             </span>
             <FieldError id="activity-details-error">{errors.details}</FieldError>
             <textarea
@@ -460,14 +461,14 @@ function AddForm({ onList }: { onList: ReadonlySet<string> }) {
           </div>
           <p className="actions">
             <button type="submit" className="button primary" disabled={add.isPending}>
-              {t('activities.add')}
+              {ts('activities.add')}
             </button>
           </p>
         </form>
       </section>
       <section className="stack" aria-labelledby="activity-ideas-heading">
-        <h2 id="activity-ideas-heading">{t('activities.ideasTitle')}</h2>
-        <p className="hint">{t('activities.ideasHint')}</p>
+        <h2 id="activity-ideas-heading">{ts('activities.ideasTitle')}</h2>
+        <p className="hint">{ts('activities.ideasHint')}</p>
         <ul className="stack">
           {activityIdeas.map((idea) => {
             const ideaTitleText = ideaTitle(idea);
@@ -480,7 +481,7 @@ function AddForm({ onList }: { onList: ReadonlySet<string> }) {
                   <span className="small">{ideaDetails(idea)}</span>
                 </p>
                 {added ? (
-                  <p className="hint">{t('activities.onList')}</p>
+                  <p className="hint">{ts('activities.onList')}</p>
                 ) : (
                   <button
                     type="button"
@@ -488,7 +489,7 @@ function AddForm({ onList }: { onList: ReadonlySet<string> }) {
                     disabled={add.isPending}
                     onClick={() => add.mutate({ title: ideaTitleText, details: ideaDetails(idea) })}
                   >
-                    {t('activities.addIdea', { title: ideaTitleText })}
+                    {ts('activities.addIdea', { title: ideaTitleText })}
                   </button>
                 )}
               </li>
@@ -537,7 +538,7 @@ function SharedList({ partner }: { partner: string }) {
         <p>{problem.detail}</p>
         {problem.code === 'safety.check_needed' ? (
           <p>
-            <Link to="/app/safety">{t('activities.safetyFirst')}</Link>
+            <Link to="/app/safety">{ts('activities.safetyFirst')}</Link>
           </p>
         ) : null}
       </div>
@@ -548,37 +549,37 @@ function SharedList({ partner }: { partner: string }) {
   const onList = new Set(list.map((a) => a.title.toLocaleLowerCase()));
   return (
     <>
-      <p className="small">{t('activities.whoSees', { name: partner })}</p>
-      {list.length === 0 ? <p>{t('activities.emptyList')}</p> : null}
+      <p className="small">{ts('activities.whoSees', { name: partner })}</p>
+      {list.length === 0 ? <p>{ts('activities.emptyList')}</p> : null}
       <Section
         id="activities-upcoming"
-        title={t('activities.upcomingTitle')}
+        title={ts('activities.upcomingTitle')}
         items={parts.upcoming}
         partner={partner}
       />
       <Section
         id="activities-earlier"
-        title={t('activities.earlierTitle')}
-        hint={t('activities.earlierHint')}
+        title={ts('activities.earlierTitle')}
+        hint={ts('activities.earlierHint')}
         items={parts.earlier}
         partner={partner}
       />
       <Section
         id="activities-ideas"
-        title={t('activities.ideasListTitle')}
+        title={ts('activities.ideasListTitle')}
         items={parts.ideas}
         partner={partner}
       />
       <Section
         id="activities-done"
-        title={t('activities.doneTitle')}
+        title={ts('activities.doneTitle')}
         items={parts.done}
         partner={partner}
       />
       {parts.setAside.length > 0 ? (
         <details>
-          <summary>{t('activities.setAsideTitle')}</summary>
-          <p className="hint">{t('activities.setAsideHint')}</p>
+          <summary>{ts('activities.setAsideTitle')}</summary>
+          <p className="hint">{ts('activities.setAsideHint')}</p>
           <ul className="stack">
             {parts.setAside.map((a) => (
               <ActivityItem key={a.id} activity={a} partner={partner} />
@@ -602,30 +603,30 @@ export function Activities() {
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
     body = (
-      <EmptyState text={t('activities.noJourney')} to="/app/start" action={t('today.begin')} />
+      <EmptyState text={ts('activities.noJourney')} to="/app/start" action={t('today.begin')} />
     );
   } else if (safety.data?.safetyMode) {
     // In safety mode nothing here offers or nudges towards planning time with the partner.
     body = (
       <>
-        <p>{t('activities.safetyMode')}</p>
+        <p>{ts('activities.safetyMode')}</p>
         <p>
-          <Link to="/app/safety">{t('activities.safetyLink')}</Link>
+          <Link to="/app/safety">{ts('activities.safetyLink')}</Link>
         </p>
       </>
     );
   } else if (safety.data && !safety.data.checked) {
     body = (
       <p>
-        <Link to="/app/safety">{t('activities.safetyFirst')}</Link>
+        <Link to="/app/safety">{ts('activities.safetyFirst')}</Link>
       </p>
     );
   } else if (!current.partner) {
     body = (
       <>
-        <p>{t('activities.noPartner')}</p>
+        <p>{ts('activities.noPartner')}</p>
         <p>
-          <Link to="/app/together">{t('activities.noPartnerLink')}</Link>
+          <Link to="/app/together">{ts('activities.noPartnerLink')}</Link>
         </p>
       </>
     );
@@ -634,9 +635,9 @@ export function Activities() {
   }
 
   return (
-    <Page title={t('activities.title')} lede={t('activities.lede')}>
+    <Page title={ts('activities.title')} lede={ts('activities.lede')}>
       {body}
-      <p className="note">{t('activities.therapy')}</p>
+      <p className="note">{ts('activities.therapy')}</p>
     </Page>
   );
 }

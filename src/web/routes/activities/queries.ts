@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ActivityIdeaId } from '../../../core/activities/activity.js';
 import type { ActivityPlanView, ActivityView } from '../../../shared/api/activities.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
 export const activityKeys = { all: ['activities'] as const };
 
@@ -17,9 +17,9 @@ export const useActivities = (enabled: boolean) =>
   });
 
 export const ideaTitle = (id: ActivityIdeaId) =>
-  t(`activities.idea.${id}.title` satisfies MessageKey);
+  ts(`activities.idea.${id}.title` satisfies StepsMessageKey);
 export const ideaDetails = (id: ActivityIdeaId) =>
-  t(`activities.idea.${id}.details` satisfies MessageKey);
+  ts(`activities.idea.${id}.details` satisfies StepsMessageKey);
 
 /** The calendar file's address: a plain download, with the session cookie. */
 export const calendarHref = (id: string) =>
@@ -61,8 +61,8 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 
 const lengthText = (minutes: number): string =>
   minutes % 60 === 0
-    ? t('activities.length.hours', { count: minutes / 60 })
-    : t('activities.length.minutes', { count: minutes });
+    ? ts('activities.length.hours', { count: minutes / 60 })
+    : ts('activities.length.minutes', { count: minutes });
 
 export const durationChoices = [30, 60, 90, 120, 180, 240] as const;
 export const durationLabel = (minutes: number): string => lengthText(minutes);
@@ -73,10 +73,14 @@ export function formatPlan(plan: ActivityPlanView): string {
   const date = dayFormat.format(new Date(Date.UTC(y, m - 1, d)));
   const when =
     plan.time && plan.timeZone
-      ? t('activities.when.time', { date, time: plan.time, zone: plan.timeZone.replace(/_/g, ' ') })
-      : t('activities.when.day', { date });
+      ? ts('activities.when.time', {
+          date,
+          time: plan.time,
+          zone: plan.timeZone.replace(/_/g, ' '),
+        })
+      : ts('activities.when.day', { date });
   return plan.durationMinutes
-    ? t('activities.when.length', { when, length: lengthText(plan.durationMinutes) })
+    ? ts('activities.when.length', { when, length: lengthText(plan.durationMinutes) })
     : when;
 }
 

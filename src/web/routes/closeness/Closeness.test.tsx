@@ -3,10 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { closenessKinds } from '../../../core/intimacy/kinds.js';
-import { t } from '../../../shared/i18n/messages.js';
 import { keys } from '../../api/queries.js';
 import { Closeness } from './Closeness.js';
 import { closenessKeys } from './queries.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 const journey = (partner: boolean) => ({
   journey: {
@@ -48,21 +48,21 @@ const escape = (s: string) =>
 describe('the closeness screen', () => {
   it('offers one fieldset per kind, three choices each, with nothing chosen', () => {
     const html = render({});
-    expect(html).toContain(escape(t('closeness.lede')));
+    expect(html).toContain(escape(ts('closeness.lede')));
     expect(html.match(/<fieldset/g)).toHaveLength(closenessKinds.length);
     for (const k of closenessKinds) expect(html).toContain(`<legend>${escape(k.label)}</legend>`);
     expect(html.match(/type="radio"/g)).toHaveLength(closenessKinds.length * 3);
     expect(html).not.toContain('checked');
     // No reset before there is anything to reset.
-    expect(html).not.toContain(t('closeness.reset'));
+    expect(html).not.toContain(ts('closeness.reset'));
   });
 
   it('shows my own saved marks back to me, and offers a reset', () => {
     const mine = Object.fromEntries(closenessKinds.map((k) => [k.id, 'maybe']));
     const html = render({ mine, matches: { state: 'waiting' } });
     expect(html.match(/checked=""/g)).toHaveLength(closenessKinds.length);
-    expect(html).toContain(t('closeness.reset'));
-    expect(html).toContain(escape(t('closeness.waiting')));
+    expect(html).toContain(ts('closeness.reset'));
+    expect(html).toContain(escape(ts('closeness.waiting')));
   });
 
   it('shows the matches as a set once shown, and says calmly when there are none', () => {
@@ -71,19 +71,19 @@ describe('the closeness screen', () => {
     });
     expect(shown).toContain('<li>A long hug</li>');
     const none = render({ matches: { state: 'shown', matches: [] } });
-    expect(none).toContain(escape(t('closeness.noMatches')));
+    expect(none).toContain(escape(ts('closeness.noMatches')));
   });
 
   it('in safety mode, shows a calm note and no form at all', () => {
     const html = render({ safetyMode: true });
-    expect(html).toContain(escape(t('closeness.safetyMode')));
+    expect(html).toContain(escape(ts('closeness.safetyMode')));
     expect(html).not.toContain('<form');
     expect(html).not.toContain('<fieldset');
   });
 
   it('without a partner on the journey, says plainly that it needs one', () => {
     const html = render({ partner: false });
-    expect(html).toContain(escape(t('closeness.noPartner')));
+    expect(html).toContain(escape(ts('closeness.noPartner')));
     expect(html).not.toContain('<form');
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../../../core/intimacy/kinds.js';
 import { closenessMarks, type ClosenessMark } from '../../../core/intimacy/rounds.js';
 import type { ClosenessMatches } from '../../../shared/api/closeness.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { useJourney, useSafety } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -20,20 +20,21 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorLine, problemOf } from '../../components/form.js';
 import { Page } from '../../components/Page.js';
 import { closenessKeys, useClosenessMatches, useMyCloseness } from './queries.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
 type Marks = Partial<Record<string, ClosenessMark>>;
 
 const fieldName = (id: string) => `closeness-${id.replace(/\W/g, '-')}`;
 const markOptions = closenessMarks.map((m) => ({
   value: m,
-  label: t(`closeness.mark.${m}` as MessageKey),
+  label: ts(`closeness.mark.${m}` as StepsMessageKey),
 }));
 
 /** What both marked ready, or a calm word on why nothing shows yet. Never anything else. */
 function Matches({ view }: { view: ClosenessMatches }) {
   return (
     <section aria-labelledby="closeness-matches" className="stack">
-      <h2 id="closeness-matches">{t('closeness.matchesTitle')}</h2>
+      <h2 id="closeness-matches">{ts('closeness.matchesTitle')}</h2>
       {view.state === 'shown' ? (
         view.matches && view.matches.length > 0 ? (
           <ul>
@@ -42,12 +43,12 @@ function Matches({ view }: { view: ClosenessMatches }) {
             ))}
           </ul>
         ) : (
-          <p>{t('closeness.noMatches')}</p>
+          <p>{ts('closeness.noMatches')}</p>
         )
       ) : (
-        <p>{t(view.state === 'waiting' ? 'closeness.waiting' : 'closeness.waitingForMe')}</p>
+        <p>{ts(view.state === 'waiting' ? 'closeness.waiting' : 'closeness.waitingForMe')}</p>
       )}
-      <p className="hint">{t('closeness.roundNote')}</p>
+      <p className="hint">{ts('closeness.roundNote')}</p>
     </section>
   );
 }
@@ -73,7 +74,7 @@ function MarksForm({ saved }: { saved: Marks | null }) {
       call(endpoints.closeness.mark, { body: { marks: complete } }),
     onSuccess: async () => {
       await refresh();
-      announce(t('closeness.saved'));
+      announce(ts('closeness.saved'));
     },
   });
   const reset = useMutation({
@@ -82,7 +83,7 @@ function MarksForm({ saved }: { saved: Marks | null }) {
       setConfirming(false);
       setMarks({});
       await refresh();
-      announce(t('closeness.resetDone'));
+      announce(ts('closeness.resetDone'));
     },
   });
 
@@ -101,17 +102,17 @@ function MarksForm({ saved }: { saved: Marks | null }) {
   const byGroup = (g: ClosenessGroup) => closenessKinds.filter((k) => k.group === g);
   return (
     <section aria-labelledby="closeness-form" className="stack">
-      <h2 id="closeness-form">{t('closeness.formTitle')}</h2>
-      {saved ? <p className="hint">{t('closeness.savedNote')}</p> : null}
+      <h2 id="closeness-form">{ts('closeness.formTitle')}</h2>
+      {saved ? <p className="hint">{ts('closeness.savedNote')}</p> : null}
       <form onSubmit={submit} noValidate className="stack">
         {missing.length > 0 ? (
           <p ref={summary} role="alert" className="field-error">
-            {t('closeness.unmarkedSummary', { count: missing.length })}
+            {ts('closeness.unmarkedSummary', { count: missing.length })}
           </p>
         ) : null}
         {closenessGroups.map((g) => (
           <div key={g} className="stack">
-            <h3>{t(`closeness.group.${g}` as MessageKey)}</h3>
+            <h3>{ts(`closeness.group.${g}` as StepsMessageKey)}</h3>
             {byGroup(g).map((k) => (
               <Choices
                 key={k.id}
@@ -119,7 +120,9 @@ function MarksForm({ saved }: { saved: Marks | null }) {
                 compact
                 name={fieldName(k.id)}
                 legend={k.label}
-                error={missing.includes(k.id) && !marks[k.id] ? t('closeness.unmarked') : undefined}
+                error={
+                  missing.includes(k.id) && !marks[k.id] ? ts('closeness.unmarked') : undefined
+                }
                 options={markOptions}
                 isChecked={(v) => marks[k.id] === v}
                 onToggle={(v, checked) => {
@@ -132,11 +135,11 @@ function MarksForm({ saved }: { saved: Marks | null }) {
         <ErrorLine error={save.error} />
         <p className="actions">
           <button type="submit" className="button primary" disabled={save.isPending}>
-            {t('closeness.save')}
+            {ts('closeness.save')}
           </button>
           {saved && !confirming ? (
             <button type="button" className="button quiet" onClick={() => setConfirming(true)}>
-              {t('closeness.reset')}
+              {ts('closeness.reset')}
             </button>
           ) : null}
         </p>
@@ -145,12 +148,12 @@ function MarksForm({ saved }: { saved: Marks | null }) {
         <ConfirmStep
           ref={confirmRef}
           id="closeness-reset"
-          text={t('closeness.resetConfirm')}
+          text={ts('closeness.resetConfirm')}
           error={reset.error}
           busy={reset.isPending}
-          confirm={t('closeness.resetYes')}
+          confirm={ts('closeness.resetYes')}
           onConfirm={() => reset.mutate()}
-          decline={t('closeness.resetNo')}
+          decline={ts('closeness.resetNo')}
           onDecline={() => setConfirming(false)}
         />
       ) : null}
@@ -179,10 +182,12 @@ export function Closeness() {
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   // Until safety mode is known nothing is offered: a failed read says so instead of waiting.
   else if (safety.isError) body = <p>{problemOf(safety.error).detail}</p>;
-  else if (safetyMode) body = <p className="note">{t('closeness.safetyMode')}</p>;
+  else if (safetyMode) body = <p className="note">{ts('closeness.safetyMode')}</p>;
   else if (!current) {
-    body = <EmptyState text={t('closeness.noJourney')} to="/app/start" action={t('today.begin')} />;
-  } else if (!partnered) body = <p className="note">{t('closeness.noPartner')}</p>;
+    body = (
+      <EmptyState text={ts('closeness.noJourney')} to="/app/start" action={t('today.begin')} />
+    );
+  } else if (!partnered) body = <p className="note">{ts('closeness.noPartner')}</p>;
   else if (mine.isPending || matches.isPending) body = <Loading />;
   else if (mine.isError || matches.isError) {
     const problem = problemOf(mine.error ?? matches.error);
@@ -191,7 +196,7 @@ export function Closeness() {
         <p>{problem.detail}</p>
         {problem.code === 'safety.check_needed' ? (
           <p>
-            <Link to="/app/safety">{t('closeness.safetyFirst')}</Link>
+            <Link to="/app/safety">{ts('closeness.safetyFirst')}</Link>
           </p>
         ) : null}
       </div>
@@ -199,7 +204,7 @@ export function Closeness() {
   } else {
     body = (
       <>
-        <p>{t('closeness.howItWorks', { name: partner })}</p>
+        <p>{ts('closeness.howItWorks', { name: partner })}</p>
         <Matches view={matches.data} />
         <MarksForm saved={mine.data.marks} />
       </>
@@ -207,7 +212,7 @@ export function Closeness() {
   }
 
   return (
-    <Page title={t('closeness.title')} lede={t('closeness.lede')}>
+    <Page title={ts('closeness.title')} lede={ts('closeness.lede')}>
       {body}
     </Page>
   );

@@ -10,7 +10,7 @@ import {
   type ReflectionPrompt,
 } from '../../../core/forgiveness/measure.js';
 import type { ForgivenessEntry, ForgivenessReflection } from '../../../shared/api/forgiveness.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { useJourney, useSafety } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -30,8 +30,9 @@ import {
   usePartnerForgiveness,
   useReflections,
 } from './queries.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
-const promptText = (p: ReflectionPrompt) => t(`forgiveness.prompt.${p}` satisfies MessageKey);
+const promptText = (p: ReflectionPrompt) => ts(`forgiveness.prompt.${p}` satisfies StepsMessageKey);
 const meanLabel = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 2 });
 
 /** A delete button with its own confirmation step, for one of my entries. */
@@ -80,9 +81,9 @@ function DeleteEntry({
       text={confirmText}
       error={mutation.error}
       busy={mutation.isPending}
-      confirm={t('forgiveness.deleteYes')}
+      confirm={ts('forgiveness.deleteYes')}
       onConfirm={() => mutation.mutate()}
-      decline={t('forgiveness.keep')}
+      decline={ts('forgiveness.keep')}
       onDecline={() => setAsking(false)}
     />
   );
@@ -104,7 +105,7 @@ function Reflections() {
       setText('');
       setPrompt('none');
       await client.invalidateQueries({ queryKey: forgivenessKeys.reflections });
-      announce(t('forgiveness.reflection.saved'));
+      announce(ts('forgiveness.reflection.saved'));
     },
   });
   const submit = (e: FormEvent) => {
@@ -114,17 +115,17 @@ function Reflections() {
   const items: readonly ForgivenessReflection[] = list.data?.items ?? [];
   return (
     <section aria-labelledby="forgiveness-reflection">
-      <h2 id="forgiveness-reflection">{t('forgiveness.reflection.title')}</h2>
-      <p>{t('forgiveness.reflection.intro')}</p>
+      <h2 id="forgiveness-reflection">{ts('forgiveness.reflection.title')}</h2>
+      <p>{ts('forgiveness.reflection.intro')}</p>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary error={write.error} fieldIds={{ text: 'forgiveness-text' }} />
         <Choices
           type="radio"
           name="forgiveness-prompt"
-          legend={t('forgiveness.reflection.promptLegend')}
-          hint={t('forgiveness.reflection.promptHint')}
+          legend={ts('forgiveness.reflection.promptLegend')}
+          hint={ts('forgiveness.reflection.promptHint')}
           options={[
-            { value: 'none' as const, label: t('forgiveness.prompt.none') },
+            { value: 'none' as const, label: ts('forgiveness.prompt.none') },
             ...reflectionPrompts.map((p) => ({ value: p, label: promptText(p) })),
           ]}
           isChecked={(v) => v === prompt}
@@ -132,10 +133,10 @@ function Reflections() {
         />
         <div className="field">
           <label htmlFor="forgiveness-text">
-            {prompt === 'none' ? t('forgiveness.reflection.label') : promptText(prompt)}
+            {prompt === 'none' ? ts('forgiveness.reflection.label') : promptText(prompt)}
           </label>
           <span id="forgiveness-text-hint" className="hint">
-            {t('forgiveness.reflection.hint', { max: formatCount(FORGIVENESS_REFLECTION_MAX) })}
+            {ts('forgiveness.reflection.hint', { max: formatCount(FORGIVENESS_REFLECTION_MAX) })}
           </span>
           <textarea
             dir="auto"
@@ -148,11 +149,11 @@ function Reflections() {
         </div>
         <p className="visibility">
           <LockIcon />
-          <span>{t('forgiveness.reflection.private')}</span>
+          <span>{ts('forgiveness.reflection.private')}</span>
         </p>
         <p className="actions">
           <button type="submit" className="button primary" disabled={write.isPending}>
-            {t('forgiveness.reflection.save')}
+            {ts('forgiveness.reflection.save')}
           </button>
         </p>
       </form>
@@ -162,7 +163,7 @@ function Reflections() {
         <p>{problemOf(list.error).detail}</p>
       ) : items.length > 0 ? (
         <>
-          <h3>{t('forgiveness.reflection.earlier')}</h3>
+          <h3>{ts('forgiveness.reflection.earlier')}</h3>
           <ol className="stack">
             {items.map((r) => (
               <li key={r.id}>
@@ -174,9 +175,9 @@ function Reflections() {
                   </p>
                   <DeleteEntry
                     id={r.id}
-                    label={t('forgiveness.reflection.delete')}
-                    confirmText={t('forgiveness.reflection.deleteConfirm')}
-                    doneText={t('forgiveness.reflection.deleted')}
+                    label={ts('forgiveness.reflection.delete')}
+                    confirmText={ts('forgiveness.reflection.deleteConfirm')}
+                    doneText={ts('forgiveness.reflection.deleted')}
                     remove={() =>
                       call(endpoints.forgiveness.removeReflection, { params: { id: r.id } })
                     }
@@ -204,7 +205,7 @@ function MeasureForm() {
       setAnswers({});
       setNote('');
       await client.invalidateQueries({ queryKey: forgivenessKeys.mine });
-      announce(t('forgiveness.measure.saved'));
+      announce(ts('forgiveness.measure.saved'));
     },
   });
   const submit = (e: FormEvent) => {
@@ -213,7 +214,7 @@ function MeasureForm() {
     setMissing(unanswered.map((i) => i.id));
     if (unanswered.length > 0) {
       document.getElementById(`fq-${unanswered[0]?.id ?? ''}-1`)?.focus();
-      announce(t('forgiveness.measure.missing'));
+      announce(ts('forgiveness.measure.missing'));
       return;
     }
     answer.mutate();
@@ -232,7 +233,7 @@ function MeasureForm() {
           type="radio"
           name={`fq-${item.id}`}
           legend={item.text}
-          error={missing.includes(item.id) ? t('forgiveness.measure.missingOne') : undefined}
+          error={missing.includes(item.id) ? ts('forgiveness.measure.missingOne') : undefined}
           options={options}
           isChecked={(v) => answers[item.id] === Number(v)}
           onToggle={(v) => {
@@ -243,9 +244,9 @@ function MeasureForm() {
         />
       ))}
       <div className="field">
-        <label htmlFor="forgiveness-note">{t('forgiveness.measure.noteLabel')}</label>
+        <label htmlFor="forgiveness-note">{ts('forgiveness.measure.noteLabel')}</label>
         <span id="forgiveness-note-hint" className="hint">
-          {t('forgiveness.measure.noteHint', { max: formatCount(FORGIVENESS_NOTE_MAX) })}
+          {ts('forgiveness.measure.noteHint', { max: formatCount(FORGIVENESS_NOTE_MAX) })}
         </span>
         <textarea
           dir="auto"
@@ -258,7 +259,7 @@ function MeasureForm() {
       </div>
       <p className="actions">
         <button type="submit" className="button primary" disabled={answer.isPending}>
-          {t('forgiveness.measure.save')}
+          {ts('forgiveness.measure.save')}
         </button>
       </p>
     </form>
@@ -269,7 +270,7 @@ function MyAnswers({ entries }: { entries: readonly ForgivenessEntry[] }) {
   if (entries.length === 0) return null;
   return (
     <details>
-      <summary>{t('forgiveness.measure.myAnswers')}</summary>
+      <summary>{ts('forgiveness.measure.myAnswers')}</summary>
       <ol className="stack">
         {entries.toReversed().map((e) => (
           <li key={e.id}>
@@ -289,9 +290,9 @@ function MyAnswers({ entries }: { entries: readonly ForgivenessEntry[] }) {
               ) : null}
               <DeleteEntry
                 id={e.id}
-                label={t('forgiveness.measure.delete')}
-                confirmText={t('forgiveness.measure.deleteConfirm')}
-                doneText={t('forgiveness.measure.deleted')}
+                label={ts('forgiveness.measure.delete')}
+                confirmText={ts('forgiveness.measure.deleteConfirm')}
+                doneText={ts('forgiveness.measure.deleted')}
                 remove={() => call(endpoints.forgiveness.removeEntry, { params: { id: e.id } })}
               />
             </article>
@@ -325,8 +326,8 @@ function Sharing({
       await client.invalidateQueries({ queryKey: forgivenessKeys.mine });
       announce(
         now
-          ? t('forgiveness.share.on', { name: partner })
-          : t('forgiveness.share.off', { name: partner }),
+          ? ts('forgiveness.share.on', { name: partner })
+          : ts('forgiveness.share.off', { name: partner }),
       );
     },
   });
@@ -337,9 +338,9 @@ function Sharing({
       <Choices
         type="checkbox"
         name="forgiveness-share"
-        legend={t('forgiveness.share.legend')}
-        hint={t('forgiveness.share.hint', { name: partner })}
-        options={[{ value: 'share', label: t('forgiveness.share.label', { name: partner }) }]}
+        legend={ts('forgiveness.share.legend')}
+        hint={ts('forgiveness.share.hint', { name: partner })}
+        options={[{ value: 'share', label: ts('forgiveness.share.label', { name: partner }) }]}
         isChecked={() => shared}
         onToggle={(_, checked) => share.mutate(checked)}
         disabled={share.isPending}
@@ -356,8 +357,8 @@ function Sharing({
         {shared ? <PeopleIcon /> : <LockIcon />}
         <span>
           {shared
-            ? t('forgiveness.share.visibleTo', { name: partner })
-            : t('forgiveness.share.onlyYou')}
+            ? ts('forgiveness.share.visibleTo', { name: partner })
+            : ts('forgiveness.share.onlyYou')}
         </span>
       </p>
     </div>
@@ -371,17 +372,17 @@ function PartnerChart({ partner }: { partner: string }) {
   if (chart.isError) return <p>{problemOf(chart.error).detail}</p>;
   // Not shared and never answered look the same here, on purpose.
   if (points.length === 0) {
-    return <p className="hint">{t('forgiveness.partner.none', { name: partner })}</p>;
+    return <p className="hint">{ts('forgiveness.partner.none', { name: partner })}</p>;
   }
   return (
     <Chart
-      title={t('forgiveness.partner.chartTitle', { name: partner })}
-      description={t('forgiveness.chart.description', span(points))}
+      title={ts('forgiveness.partner.chartTitle', { name: partner })}
+      description={ts('forgiveness.chart.description', span(points))}
       series={meansSeries(points, 'partner-')}
       yDomain={[1, 5]}
-      yLabel={t('forgiveness.chart.yLabel')}
+      yLabel={ts('forgiveness.chart.yLabel')}
       valueLabel={meanLabel}
-      tableCaption={t('forgiveness.partner.tableCaption', { name: partner })}
+      tableCaption={ts('forgiveness.partner.tableCaption', { name: partner })}
     />
   );
 }
@@ -397,36 +398,36 @@ function Measure({ partner, safetyMode }: { partner: string | null; safetyMode: 
       <>
         <div className="chart-even">
           <Chart
-            title={t('forgiveness.chart.title')}
-            description={points.length > 0 ? t('forgiveness.chart.description', span(points)) : ''}
+            title={ts('forgiveness.chart.title')}
+            description={points.length > 0 ? ts('forgiveness.chart.description', span(points)) : ''}
             series={meansSeries(points)}
             yDomain={[1, 5]}
-            yLabel={t('forgiveness.chart.yLabel')}
+            yLabel={ts('forgiveness.chart.yLabel')}
             valueLabel={meanLabel}
-            tableCaption={t('forgiveness.chart.tableCaption')}
-            emptyText={t('forgiveness.chart.empty')}
+            tableCaption={ts('forgiveness.chart.tableCaption')}
+            emptyText={ts('forgiveness.chart.empty')}
           />
         </div>
         <MyAnswers entries={mine.data.entries} />
         {partner ? (
           <Sharing shared={mine.data.shared} partner={partner} safetyMode={safetyMode} />
         ) : (
-          <p className="hint">{t('forgiveness.share.noPartner')}</p>
+          <p className="hint">{ts('forgiveness.share.noPartner')}</p>
         )}
       </>
     );
   }
   return (
     <section aria-labelledby="forgiveness-measure">
-      <h2 id="forgiveness-measure">{t('forgiveness.measure.title')}</h2>
+      <h2 id="forgiveness-measure">{ts('forgiveness.measure.title')}</h2>
       <p className="small">{forgivenessMeasure.source}</p>
-      <p>{t('forgiveness.measure.intro')}</p>
+      <p>{ts('forgiveness.measure.intro')}</p>
       {chart}
-      <h3>{t('forgiveness.measure.answerTitle')}</h3>
+      <h3>{ts('forgiveness.measure.answerTitle')}</h3>
       <MeasureForm />
       {partner ? (
         <>
-          <h3>{t('forgiveness.partner.title', { name: partner })}</h3>
+          <h3>{ts('forgiveness.partner.title', { name: partner })}</h3>
           <div className="chart-even">
             <PartnerChart partner={partner} />
           </div>
@@ -448,28 +449,28 @@ export function Forgiveness() {
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
     body = (
-      <EmptyState text={t('forgiveness.noJourney')} to="/app/start" action={t('today.begin')} />
+      <EmptyState text={ts('forgiveness.noJourney')} to="/app/start" action={t('today.begin')} />
     );
   } else {
     body = (
       <>
         <p className="panel">
-          <strong>{t('forgiveness.completeAnswer')}</strong>
+          <strong>{ts('forgiveness.completeAnswer')}</strong>
         </p>
         <section aria-labelledby="forgiveness-reading">
-          <h2 id="forgiveness-reading">{t('forgiveness.reading.title')}</h2>
-          <p>{t('forgiveness.reading.text')}</p>
+          <h2 id="forgiveness-reading">{ts('forgiveness.reading.title')}</h2>
+          <p>{ts('forgiveness.reading.text')}</p>
           <p>
-            <Link to="/app/program/forgiveness">{t('forgiveness.reading.link')}</Link>
+            <Link to="/app/program/forgiveness">{ts('forgiveness.reading.link')}</Link>
           </p>
         </section>
         <Reflections />
         <section aria-labelledby="forgiveness-letter">
-          <h2 id="forgiveness-letter">{t('forgiveness.letter.title')}</h2>
-          <p>{t('forgiveness.letter.text')}</p>
+          <h2 id="forgiveness-letter">{ts('forgiveness.letter.title')}</h2>
+          <p>{ts('forgiveness.letter.text')}</p>
           <p className="actions">
             <Link className="button" to="/app/letters/new?kind=forgiveness">
-              {t('forgiveness.letter.write')}
+              {ts('forgiveness.letter.write')}
             </Link>
           </p>
         </section>
@@ -478,7 +479,7 @@ export function Forgiveness() {
     );
   }
   return (
-    <Page title={t('forgiveness.title')} lede={t('forgiveness.lede')}>
+    <Page title={ts('forgiveness.title')} lede={ts('forgiveness.lede')}>
       {body}
     </Page>
   );

@@ -3,11 +3,11 @@ import {
   type ForgivenessSubscale,
 } from '../../../core/forgiveness/measure.js';
 import type { SubscaleMeans } from '../../../shared/api/forgiveness.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import type { ChartSeries } from '../../components/chart/Chart.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
 export const subscaleLabel = (s: ForgivenessSubscale) =>
-  t(`forgiveness.subscale.${s}` satisfies MessageKey);
+  ts(`forgiveness.subscale.${s}` satisfies StepsMessageKey);
 
 /** Three lines, one per subscale, in the same order for me and for my partner. */
 export function meansSeries(

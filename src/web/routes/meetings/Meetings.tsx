@@ -49,6 +49,7 @@ import {
   useMeetingPage,
   weekdayName,
 } from './queries.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 function useRefresh() {
   const client = useQueryClient();
@@ -71,7 +72,7 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
     mutationFn: () => call(endpoints.meetings.schedule, { body: form }),
     onSuccess: async () => {
       await refresh();
-      announce(t('meetings.schedule.saved'));
+      announce(ts('meetings.schedule.saved'));
       onDone?.();
     },
   });
@@ -95,7 +96,7 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
         }}
       />
       <div className="field">
-        <label htmlFor="meeting-weekday">{t('meetings.schedule.weekday')}</label>
+        <label htmlFor="meeting-weekday">{ts('meetings.schedule.weekday')}</label>
         <select
           id="meeting-weekday"
           value={form.weekday}
@@ -111,7 +112,7 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
         <FieldError id="meeting-weekday-error">{errors.weekday}</FieldError>
       </div>
       <div className="field">
-        <label htmlFor="meeting-time">{t('meetings.schedule.time')}</label>
+        <label htmlFor="meeting-time">{ts('meetings.schedule.time')}</label>
         <input
           id="meeting-time"
           type="time"
@@ -123,9 +124,9 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
         <FieldError id="meeting-time-error">{errors.time}</FieldError>
       </div>
       <div className="field">
-        <label htmlFor="meeting-zone">{t('meetings.schedule.zone')}</label>
+        <label htmlFor="meeting-zone">{ts('meetings.schedule.zone')}</label>
         <span id="meeting-zone-hint" className="hint">
-          {t('meetings.schedule.zoneHint')}
+          {ts('meetings.schedule.zoneHint')}
         </span>
         <select
           id="meeting-zone"
@@ -146,9 +147,9 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
         <FieldError id="meeting-zone-error">{errors.timeZone}</FieldError>
       </div>
       <div className="field">
-        <label htmlFor="meeting-duration">{t('meetings.schedule.duration')}</label>
+        <label htmlFor="meeting-duration">{ts('meetings.schedule.duration')}</label>
         <span id="meeting-duration-hint" className="hint">
-          {t('meetings.schedule.durationHint', {
+          {ts('meetings.schedule.durationHint', {
             min: DURATION_MIN_MINUTES,
             max: DURATION_MAX_MINUTES,
           })}
@@ -173,11 +174,11 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
       <Choices
         type="radio"
         name="meeting-frequency"
-        legend={t('meetings.schedule.frequency')}
+        legend={ts('meetings.schedule.frequency')}
         error={errors.frequency}
         options={meetingFrequencies.map((f) => ({
           value: f,
-          label: t(`meetings.schedule.frequency.${f}`),
+          label: ts(`meetings.schedule.frequency.${f}`),
         }))}
         isChecked={(v) => v === form.frequency}
         onToggle={(v, checked) => {
@@ -187,11 +188,11 @@ function ScheduleForm({ page, onDone }: { page: MeetingPage; onDone?: () => void
       />
       <p className="actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('meetings.schedule.save')}
+          {ts('meetings.schedule.save')}
         </button>
         {onDone ? (
           <button type="button" className="button" onClick={onDone}>
-            {t('meetings.cancel')}
+            {ts('meetings.cancel')}
           </button>
         ) : null}
       </p>
@@ -204,11 +205,11 @@ function ScheduleSection({ page, partner }: { page: MeetingPage; partner: string
   const s = page.schedule;
   return (
     <section className="panel stack" aria-labelledby="schedule-heading">
-      <h2 id="schedule-heading">{t('meetings.schedule.title')}</h2>
+      <h2 id="schedule-heading">{ts('meetings.schedule.title')}</h2>
       {s && !editing ? (
         <>
           <p>
-            {t(
+            {ts(
               s.frequency === 'weekly'
                 ? 'meetings.schedule.summaryWeekly'
                 : 'meetings.schedule.summaryFortnightly',
@@ -218,22 +219,22 @@ function ScheduleSection({ page, partner }: { page: MeetingPage; partner: string
                 zone: s.timeZone.replaceAll('_', ' '),
               },
             )}{' '}
-            {t('meetings.schedule.length', { count: s.durationMinutes })}
+            {ts('meetings.schedule.length', { count: s.durationMinutes })}
           </p>
           <p className="small">
             {s.setByMe
-              ? t('meetings.schedule.setByMe')
-              : t('meetings.schedule.setByPartner', { name: partner })}
+              ? ts('meetings.schedule.setByMe')
+              : ts('meetings.schedule.setByPartner', { name: partner })}
           </p>
           <p className="actions">
             <button type="button" className="button" onClick={() => setEditing(true)}>
-              {t('meetings.schedule.change')}
+              {ts('meetings.schedule.change')}
             </button>
           </p>
         </>
       ) : (
         <>
-          <p>{t('meetings.schedule.intro', { name: partner })}</p>
+          <p>{ts('meetings.schedule.intro', { name: partner })}</p>
           <ScheduleForm page={page} {...(s ? { onDone: () => setEditing(false) } : {})} />
         </>
       )}
@@ -259,8 +260,8 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
       await refresh();
       announce(
         changed.text !== item.text
-          ? t('meetings.item.changed')
-          : t(changed.bring ? 'meetings.item.bringing' : 'meetings.item.keeping'),
+          ? ts('meetings.item.changed')
+          : ts(changed.bring ? 'meetings.item.bringing' : 'meetings.item.keeping'),
       );
     },
   });
@@ -268,7 +269,7 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
     mutationFn: () => call(endpoints.meetings.removeItem, { params: { id: item.id } }),
     onSuccess: async () => {
       await refresh();
-      announce(t('meetings.item.removed'));
+      announce(ts('meetings.item.removed'));
     },
   });
   const errors = fieldErrorsOf(change.error);
@@ -284,7 +285,7 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
           }}
         >
           <div className="field">
-            <label htmlFor={`${id}-edit`}>{t('meetings.item.editLabel')}</label>
+            <label htmlFor={`${id}-edit`}>{ts('meetings.item.editLabel')}</label>
             <textarea
               dir="auto"
               id={`${id}-edit`}
@@ -300,10 +301,10 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
           <ErrorLine error={errors.text ? null : change.error} />
           <p className="actions">
             <button type="submit" className="button primary" disabled={change.isPending}>
-              {t('meetings.item.save')}
+              {ts('meetings.item.save')}
             </button>
             <button type="button" className="button" onClick={() => setEditing(false)}>
-              {t('meetings.cancel')}
+              {ts('meetings.cancel')}
             </button>
           </p>
         </form>
@@ -317,7 +318,7 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
       </p>
       {item.mine ? (
         <p className="small">
-          {item.bring ? t('meetings.item.brought') : t('meetings.item.private')}
+          {item.bring ? ts('meetings.item.brought') : ts('meetings.item.private')}
         </p>
       ) : null}
       {editable && item.mine ? (
@@ -330,7 +331,7 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
               disabled={change.isPending}
               onClick={() => change.mutate({ text: item.text, bring: !item.bring })}
             >
-              {item.bring ? t('meetings.item.keep') : t('meetings.item.bring')}
+              {item.bring ? ts('meetings.item.keep') : ts('meetings.item.bring')}
             </button>
             <button
               type="button"
@@ -342,7 +343,7 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
                 setEditing(true);
               }}
             >
-              {t('meetings.item.edit')}
+              {ts('meetings.item.edit')}
             </button>
             <button
               type="button"
@@ -351,7 +352,7 @@ function ItemRow({ item, editable }: { item: MeetingItem; editable: boolean }) {
               disabled={remove.isPending}
               onClick={() => remove.mutate()}
             >
-              {t('meetings.item.remove')}
+              {ts('meetings.item.remove')}
             </button>
           </p>
           <ErrorLine error={change.error ?? remove.error} />
@@ -374,7 +375,7 @@ function PrepareForm() {
     onSuccess: async () => {
       setText('');
       await refresh();
-      announce(t('meetings.prepare.added'));
+      announce(ts('meetings.prepare.added'));
     },
   });
   const errors = fieldErrorsOf(add.error);
@@ -394,7 +395,7 @@ function PrepareForm() {
       <Choices
         type="radio"
         name="meeting-part"
-        legend={t('meetings.prepare.part')}
+        legend={ts('meetings.prepare.part')}
         error={errors.part}
         options={agendaParts.map((p) => ({ value: p, label: partLabel(p), text: partHint(p) }))}
         isChecked={(v) => v === part}
@@ -403,9 +404,9 @@ function PrepareForm() {
         }}
       />
       <div className="field">
-        <label htmlFor="meeting-item-text">{t('meetings.prepare.text')}</label>
+        <label htmlFor="meeting-item-text">{ts('meetings.prepare.text')}</label>
         <span id="meeting-item-hint" className="hint">
-          {t('meetings.prepare.textHint', { max: formatCount(ITEM_TEXT_MAX) })}
+          {ts('meetings.prepare.textHint', { max: formatCount(ITEM_TEXT_MAX) })}
         </span>
         <textarea
           dir="auto"
@@ -422,15 +423,15 @@ function PrepareForm() {
       <Choices
         type="checkbox"
         name="meeting-item-bring"
-        legend={t('meetings.prepare.bringLegend')}
-        hint={t('meetings.prepare.bringHint')}
-        options={[{ value: 'bring', label: t('meetings.prepare.bring') }]}
+        legend={ts('meetings.prepare.bringLegend')}
+        hint={ts('meetings.prepare.bringHint')}
+        options={[{ value: 'bring', label: ts('meetings.prepare.bring') }]}
         isChecked={() => bring}
         onToggle={(_, checked) => setBring(checked)}
       />
       <p className="actions">
         <button type="submit" className="button primary" disabled={add.isPending}>
-          {t('meetings.prepare.add')}
+          {ts('meetings.prepare.add')}
         </button>
       </p>
     </form>
@@ -464,7 +465,7 @@ function Agenda({
             <Heading id={`${id}-${p}`}>{partLabel(p)}</Heading>
             {mine.length > 0 ? (
               <>
-                <p className="small">{t('meetings.agenda.mine')}</p>
+                <p className="small">{ts('meetings.agenda.mine')}</p>
                 <ul className="stack">
                   {mine.map((i) => (
                     <ItemRow key={i.id} item={i} editable={editable} />
@@ -474,7 +475,7 @@ function Agenda({
             ) : null}
             {theirs.length > 0 ? (
               <>
-                <p className="small">{t('meetings.agenda.partners', { name: partner })}</p>
+                <p className="small">{ts('meetings.agenda.partners', { name: partner })}</p>
                 <ul className="stack">
                   {theirs.map((i) => (
                     <ItemRow key={i.id} item={i} editable={false} />
@@ -485,7 +486,7 @@ function Agenda({
           </section>
         );
       })}
-      {shown === 0 ? <p>{t('meetings.agenda.empty')}</p> : null}
+      {shown === 0 ? <p>{ts('meetings.agenda.empty')}</p> : null}
     </>
   );
 }
@@ -502,7 +503,7 @@ function PauseForm() {
     onSuccess: async () => {
       setTime('');
       await client.invalidateQueries({ queryKey: timeoutKeys.current });
-      announce(t('meetings.pause.done'));
+      announce(ts('meetings.pause.done'));
     },
   });
   if (running) return <TimeoutStatus />;
@@ -510,7 +511,7 @@ function PauseForm() {
     e.preventDefault();
     const [h, m] = time.split(':').map(Number);
     if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) {
-      setError(t('meetings.pause.needTime'));
+      setError(ts('meetings.pause.needTime'));
       return;
     }
     const now = new Date();
@@ -520,7 +521,7 @@ function PauseForm() {
     if (back.getTime() <= now.getTime()) back.setDate(back.getDate() + 1);
     const minutes = Math.ceil((back.getTime() - now.getTime()) / 60_000);
     if (minutes < PAUSE_MIN_MINUTES) {
-      setError(t('meetings.pause.tooSoon', { min: PAUSE_MIN_MINUTES }));
+      setError(ts('meetings.pause.tooSoon', { min: PAUSE_MIN_MINUTES }));
       return;
     }
     setError(undefined);
@@ -528,13 +529,13 @@ function PauseForm() {
   };
   return (
     <section className="panel stack" aria-labelledby="pause-heading">
-      <h2 id="pause-heading">{t('meetings.pause.title')}</h2>
-      <p>{t('meetings.pause.intro', { min: PAUSE_MIN_MINUTES })}</p>
+      <h2 id="pause-heading">{ts('meetings.pause.title')}</h2>
+      <p>{ts('meetings.pause.intro', { min: PAUSE_MIN_MINUTES })}</p>
       <form className="form stack" noValidate onSubmit={submit}>
         <div className="field">
-          <label htmlFor="meeting-pause-until">{t('meetings.pause.until')}</label>
+          <label htmlFor="meeting-pause-until">{ts('meetings.pause.until')}</label>
           <span id="meeting-pause-hint" className="hint">
-            {t('meetings.pause.hint', { min: PAUSE_MIN_MINUTES })}
+            {ts('meetings.pause.hint', { min: PAUSE_MIN_MINUTES })}
           </span>
           <input
             id="meeting-pause-until"
@@ -549,7 +550,7 @@ function PauseForm() {
         <ErrorLine error={pause.error} />
         <p className="actions">
           <button type="submit" className="button primary" disabled={pause.isPending}>
-            {t('meetings.pause.button')}
+            {ts('meetings.pause.button')}
           </button>
         </p>
       </form>
@@ -572,13 +573,13 @@ function NoteForm({ meeting, partner }: { meeting: MeetingView; partner: string 
       setText('');
       setEditing(false);
       await refresh();
-      announce(t('meetings.note.saved'));
+      announce(ts('meetings.note.saved'));
     },
   });
   const errors = fieldErrorsOf(save.error);
   return (
     <section className="stack" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('meetings.note.title')}</h3>
+      <h3 id={`${id}-heading`}>{ts('meetings.note.title')}</h3>
       {meeting.myNote && !editing ? (
         <>
           <p className="note-text" dir="auto">
@@ -586,8 +587,8 @@ function NoteForm({ meeting, partner }: { meeting: MeetingView; partner: string 
           </p>
           <p className="small">
             {meeting.myNote.shared
-              ? t('meetings.note.sharedWith', { name: partner })
-              : t('meetings.note.private')}
+              ? ts('meetings.note.sharedWith', { name: partner })
+              : ts('meetings.note.private')}
           </p>
           <p className="actions">
             <button
@@ -598,7 +599,7 @@ function NoteForm({ meeting, partner }: { meeting: MeetingView; partner: string 
                 setEditing(true);
               }}
             >
-              {t('meetings.note.change')}
+              {ts('meetings.note.change')}
             </button>
           </p>
         </>
@@ -613,9 +614,9 @@ function NoteForm({ meeting, partner }: { meeting: MeetingView; partner: string 
         >
           <ErrorSummary error={save.error} fieldIds={{ text: `${id}-text` }} />
           <div className="field">
-            <label htmlFor={`${id}-text`}>{t('meetings.note.label')}</label>
+            <label htmlFor={`${id}-text`}>{ts('meetings.note.label')}</label>
             <span id={`${id}-hint`} className="hint">
-              {t('meetings.note.hint', { max: formatCount(NOTE_TEXT_MAX) })}
+              {ts('meetings.note.hint', { max: formatCount(NOTE_TEXT_MAX) })}
             </span>
             <textarea
               dir="auto"
@@ -632,22 +633,22 @@ function NoteForm({ meeting, partner }: { meeting: MeetingView; partner: string 
           <Choices
             type="checkbox"
             name={`${id}-shared`}
-            legend={t('meetings.note.whoLegend')}
-            hint={t('meetings.note.whoHint', { name: partner })}
-            options={[{ value: 'shared', label: t('meetings.note.share', { name: partner }) }]}
+            legend={ts('meetings.note.whoLegend')}
+            hint={ts('meetings.note.whoHint', { name: partner })}
+            options={[{ value: 'shared', label: ts('meetings.note.share', { name: partner }) }]}
             isChecked={() => shared}
             onToggle={(_, checked) => setShared(checked)}
           />
           <p className="actions">
             <button type="submit" className="button primary" disabled={save.isPending}>
-              {t('meetings.note.save')}
+              {ts('meetings.note.save')}
             </button>
           </p>
         </form>
       )}
       {meeting.partnerNote ? (
         <>
-          <p className="small">{t('meetings.note.partners', { name: partner })}</p>
+          <p className="small">{ts('meetings.note.partners', { name: partner })}</p>
           <p className="note-text" dir="auto">
             {meeting.partnerNote.text}
           </p>
@@ -662,7 +663,7 @@ function CurrentMeeting({ meeting, partner }: { meeting: MeetingView; partner: s
   return (
     <section className="panel stack" aria-labelledby="current-heading">
       <h2 id="current-heading">
-        {running ? t('meetings.current.now') : t('meetings.current.next')}
+        {running ? ts('meetings.current.now') : ts('meetings.current.next')}
       </h2>
       <p>
         <time dateTime={new Date(meeting.startsAt).toISOString()}>
@@ -671,11 +672,11 @@ function CurrentMeeting({ meeting, partner }: { meeting: MeetingView; partner: s
       </p>
       <p>
         {running
-          ? t('meetings.current.runningIntro', { name: partner })
-          : t('meetings.current.prepareIntro', { name: partner })}
+          ? ts('meetings.current.runningIntro', { name: partner })
+          : ts('meetings.current.prepareIntro', { name: partner })}
       </p>
       <Agenda meeting={meeting} partner={partner} editable />
-      <h3>{t('meetings.prepare.title')}</h3>
+      <h3>{ts('meetings.prepare.title')}</h3>
       <PrepareForm />
       {running ? <NoteForm meeting={meeting} partner={partner} /> : null}
     </section>
@@ -685,7 +686,7 @@ function CurrentMeeting({ meeting, partner }: { meeting: MeetingView; partner: s
 function PreviousMeeting({ meeting, partner }: { meeting: MeetingView; partner: string }) {
   return (
     <section className="panel stack" aria-labelledby="previous-heading">
-      <h2 id="previous-heading">{t('meetings.previous.title')}</h2>
+      <h2 id="previous-heading">{ts('meetings.previous.title')}</h2>
       <p>
         <time dateTime={new Date(meeting.startsAt).toISOString()}>
           {formatMeeting(meeting.startsAt)}
@@ -706,7 +707,7 @@ function FeedSection({ page }: { page: MeetingPage }) {
     onSuccess: async (feed) => {
       setUrl(feed.url);
       await refresh();
-      announce(t('meetings.feed.made'));
+      announce(ts('meetings.feed.made'));
     },
   });
   const revoke = useMutation({
@@ -714,29 +715,29 @@ function FeedSection({ page }: { page: MeetingPage }) {
     onSuccess: async () => {
       setUrl(null);
       await refresh();
-      announce(t('meetings.feed.revoked'));
+      announce(ts('meetings.feed.revoked'));
     },
   });
   const copy = async () => {
     if (!url) return;
     try {
       await navigator.clipboard.writeText(url);
-      announce(t('meetings.feed.copied'));
+      announce(ts('meetings.feed.copied'));
     } catch {
       document.getElementById('meeting-feed-url')?.focus();
-      announce(t('meetings.feed.copyByHand'));
+      announce(ts('meetings.feed.copyByHand'));
     }
   };
   return (
     <section className="panel stack" aria-labelledby="feed-heading">
-      <h2 id="feed-heading">{t('meetings.feed.title')}</h2>
-      <p>{t('meetings.feed.intro')}</p>
-      <p className="small">{t('meetings.feed.discreet')}</p>
+      <h2 id="feed-heading">{ts('meetings.feed.title')}</h2>
+      <p>{ts('meetings.feed.intro')}</p>
+      <p className="small">{ts('meetings.feed.discreet')}</p>
       {url ? (
         <div className="field">
-          <label htmlFor="meeting-feed-url">{t('meetings.feed.urlLabel')}</label>
+          <label htmlFor="meeting-feed-url">{ts('meetings.feed.urlLabel')}</label>
           <span id="meeting-feed-url-hint" className="hint">
-            {t('meetings.feed.urlHint')}
+            {ts('meetings.feed.urlHint')}
           </span>
           <input
             id="meeting-feed-url"
@@ -748,14 +749,14 @@ function FeedSection({ page }: { page: MeetingPage }) {
           />
           <p className="actions">
             <button type="button" className="button" onClick={() => void copy()}>
-              {t('meetings.feed.copy')}
+              {ts('meetings.feed.copy')}
             </button>
           </p>
         </div>
       ) : page.feed.on && page.feed.createdAt !== null ? (
-        <p>{t('meetings.feed.on', { date: formatDate(page.feed.createdAt) })}</p>
+        <p>{ts('meetings.feed.on', { date: formatDate(page.feed.createdAt) })}</p>
       ) : (
-        <p>{t('meetings.feed.off')}</p>
+        <p>{ts('meetings.feed.off')}</p>
       )}
       <ErrorLine error={make.error ?? revoke.error} />
       <p className="actions">
@@ -765,7 +766,7 @@ function FeedSection({ page }: { page: MeetingPage }) {
           disabled={make.isPending}
           onClick={() => make.mutate()}
         >
-          {page.feed.on ? t('meetings.feed.renew') : t('meetings.feed.make')}
+          {page.feed.on ? ts('meetings.feed.renew') : ts('meetings.feed.make')}
         </button>
         {page.feed.on ? (
           <button
@@ -774,7 +775,7 @@ function FeedSection({ page }: { page: MeetingPage }) {
             disabled={revoke.isPending}
             onClick={() => revoke.mutate()}
           >
-            {t('meetings.feed.revoke')}
+            {ts('meetings.feed.revoke')}
           </button>
         ) : null}
       </p>
@@ -787,9 +788,9 @@ function History({ partner }: { partner: string }) {
   const meetings = history.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section className="stack" aria-labelledby="history-heading">
-      <h2 id="history-heading">{t('meetings.history.title')}</h2>
+      <h2 id="history-heading">{ts('meetings.history.title')}</h2>
       {history.isError ? <p>{problemOf(history.error).detail}</p> : null}
-      {history.isSuccess && meetings.length === 0 ? <p>{t('meetings.history.empty')}</p> : null}
+      {history.isSuccess && meetings.length === 0 ? <p>{ts('meetings.history.empty')}</p> : null}
       <ol className="stack">
         {meetings.map((m) => (
           <li key={m.date}>
@@ -804,8 +805,8 @@ function History({ partner }: { partner: string }) {
                 <>
                   <p className="small">
                     {m.myNote.shared
-                      ? t('meetings.note.mineShared', { name: partner })
-                      : t('meetings.note.minePrivate')}
+                      ? ts('meetings.note.mineShared', { name: partner })
+                      : ts('meetings.note.minePrivate')}
                   </p>
                   <p className="note-text" dir="auto">
                     {m.myNote.text}
@@ -814,7 +815,7 @@ function History({ partner }: { partner: string }) {
               ) : null}
               {m.partnerNote ? (
                 <>
-                  <p className="small">{t('meetings.note.partners', { name: partner })}</p>
+                  <p className="small">{ts('meetings.note.partners', { name: partner })}</p>
                   <p className="note-text" dir="auto">
                     {m.partnerNote.text}
                   </p>
@@ -832,7 +833,7 @@ function History({ partner }: { partner: string }) {
             disabled={history.isFetchingNextPage}
             onClick={() => void history.fetchNextPage()}
           >
-            {t('meetings.history.more')}
+            {ts('meetings.history.more')}
           </button>
         </p>
       ) : null}
@@ -856,13 +857,13 @@ export function Meetings() {
   if (journey.isPending || safety.isPending) body = <Loading />;
   else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
-    body = <EmptyState text={t('meetings.noJourney')} to="/app/start" action={t('today.begin')} />;
+    body = <EmptyState text={ts('meetings.noJourney')} to="/app/start" action={t('today.begin')} />;
   } else if (safetyMode) {
     // In safety mode joint exercises are not offered at all.
-    body = <p>{t('meetings.safetyMode')}</p>;
+    body = <p>{ts('meetings.safetyMode')}</p>;
   } else if (page.isPending) body = <Loading />;
   else if (page.isError) body = <p>{problemOf(page.error).detail}</p>;
-  else if (!page.data.hasPartner) body = <p>{t('meetings.needsPartner')}</p>;
+  else if (!page.data.hasPartner) body = <p>{ts('meetings.needsPartner')}</p>;
   else {
     const data = page.data;
     body = (
@@ -877,7 +878,7 @@ export function Meetings() {
     );
   }
   return (
-    <Page title={t('meetings.title')} lede={t('meetings.lede')}>
+    <Page title={ts('meetings.title')} lede={ts('meetings.lede')}>
       {body}
     </Page>
   );

@@ -1,8 +1,8 @@
 import { endpoints } from '../../api/endpoints.js';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AgendaPart } from '../../../core/meetings/meeting.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -32,8 +32,8 @@ export const useMeetingHistory = (enabled = true) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const partLabel = (p: AgendaPart) => t(`meetings.part.${p}` satisfies MessageKey);
-export const partHint = (p: AgendaPart) => t(`meetings.part.${p}.hint` satisfies MessageKey);
+export const partLabel = (p: AgendaPart) => ts(`meetings.part.${p}` satisfies StepsMessageKey);
+export const partHint = (p: AgendaPart) => ts(`meetings.part.${p}.hint` satisfies StepsMessageKey);
 
 const weekdayNames = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
 /** The name of an ISO weekday (1 Monday … 7 Sunday) in the viewer's language. */

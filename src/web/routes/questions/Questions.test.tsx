@@ -3,11 +3,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { OpennessView } from '../../../shared/api/questions.js';
-import { en } from '../../../shared/i18n/en.js';
-import { t } from '../../../shared/i18n/messages.js';
+import { enSteps } from '../../../shared/i18n/en-steps.js';
 import { keys } from '../../api/queries.js';
 import { pauseBody, Questions, StatusLine } from './Questions.js';
 import { questionKeys } from './queries.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 const status = { open: false, paused: false, closesAt: null, opensAt: null };
 
@@ -50,7 +50,7 @@ describe('questions screen', () => {
   });
 
   it('never tells anyone a question was asked already: coming back to one is part of healing', () => {
-    const words = Object.entries(en)
+    const words = Object.entries(enSteps)
       .filter(([key]) => key.startsWith('questions.'))
       .map(([, v]) => JSON.stringify(v));
     expect(words.length).toBeGreaterThan(50);
@@ -126,14 +126,14 @@ describe('the questions screen in safety mode', () => {
   it('shows the thread and the ask form when safety mode is off', () => {
     const html = render(false);
     expect(html).toContain(question);
-    expect(html).toContain(t('questions.send'));
+    expect(html).toContain(ts('questions.send'));
   });
 
   it('shows neither the thread nor the ask form in safety mode: only the note and the pause', () => {
     const html = render(true);
     expect(html).not.toContain(question);
-    expect(html).not.toContain(t('questions.threadTitle'));
-    expect(html).not.toContain(t('questions.send'));
-    expect(html).toContain(t('questions.pause'));
+    expect(html).not.toContain(ts('questions.threadTitle'));
+    expect(html).not.toContain(ts('questions.send'));
+    expect(html).toContain(ts('questions.pause'));
   });
 });

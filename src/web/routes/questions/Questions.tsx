@@ -18,7 +18,7 @@ import type {
   QuestionSlot,
   QuestionView,
 } from '../../../shared/api/questions.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { t } from '../../../shared/i18n/messages.js';
 import { endpoints } from '../../api/endpoints.js';
 import { call } from '../../api/client.js';
 import { useJourney, useSafety } from '../../api/queries.js';
@@ -32,9 +32,10 @@ import { Page } from '../../components/Page.js';
 import { ToneHelper } from '../../components/ToneHelper.js';
 import { formatCount, formatWhen } from '../labels.js';
 import { questionKeys, useQuestionThread, useQuestionsState } from './queries.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
-const weekdayLabel = (d: number) => t(`questions.weekday.${d}` as MessageKey);
+const weekdayLabel = (d: number) => ts(`questions.weekday.${d}` as StepsMessageKey);
 const openForChoices = [null, 30, 60, 120, 24 * 60] as const;
 const slotLengths = [30, 60, 90, 120] as const;
 const browserZone = (): string => {
@@ -49,23 +50,23 @@ const when = (ms: number) => <time dateTime={new Date(ms).toISOString()}>{format
 /** One sentence on whether questions are open now, and when that changes. */
 export function StatusLine({ status, whose }: { status: OpennessStatus; whose: string | null }) {
   const key = (k: string) =>
-    `questions.status.${whose === null ? 'mine' : 'partner'}.${k}` as MessageKey;
+    `questions.status.${whose === null ? 'mine' : 'partner'}.${k}` as StepsMessageKey;
   const name = { name: whose ?? '' };
-  if (status.paused) return <p>{t(key('paused'), name)}</p>;
+  if (status.paused) return <p>{ts(key('paused'), name)}</p>;
   if (status.open) {
     return status.closesAt === null ? (
-      <p>{t(key('open'), name)}</p>
+      <p>{ts(key('open'), name)}</p>
     ) : (
       <p>
-        {t(key('openUntil'), name)} {when(status.closesAt)}
+        {ts(key('openUntil'), name)} {when(status.closesAt)}
       </p>
     );
   }
   return status.opensAt === null ? (
-    <p>{t(key('closed'), name)}</p>
+    <p>{ts(key('closed'), name)}</p>
   ) : (
     <p>
-      {t(key('closedUntil'), name)} {when(status.opensAt)}
+      {ts(key('closedUntil'), name)} {when(status.opensAt)}
     </p>
   );
 }
@@ -107,7 +108,7 @@ function OpennessControls({
     onSuccess: async (view) => {
       await client.invalidateQueries({ queryKey: questionKeys.state });
       announce(
-        t(
+        ts(
           view.paused
             ? 'questions.pausedDone'
             : view.status.open
@@ -129,7 +130,7 @@ function OpennessControls({
 
   return (
     <section className="panel stack" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('questions.pace.title')}</h2>
+      <h2 id={`${id}-heading`}>{ts('questions.pace.title')}</h2>
       <StatusLine status={openness.status} whose={null} />
       <p className="actions">
         <button
@@ -138,11 +139,11 @@ function OpennessControls({
           disabled={save.isPending}
           onClick={() => save.mutate(pauseBody(openness, !openness.paused))}
         >
-          {openness.paused ? t('questions.resume') : t('questions.pause')}
+          {openness.paused ? ts('questions.resume') : ts('questions.pause')}
         </button>
       </p>
       <p className="hint">
-        {openness.paused ? t('questions.resumeHint') : t('questions.pauseHint')}
+        {openness.paused ? ts('questions.resumeHint') : ts('questions.pauseHint')}
       </p>
       {pauseOnly ? (
         <ErrorLine error={save.error} />
@@ -157,19 +158,19 @@ function OpennessControls({
           <Choices
             type="radio"
             name={`${id}-mode`}
-            legend={t('questions.pace.legend')}
-            hint={t('questions.pace.hint')}
+            legend={ts('questions.pace.legend')}
+            hint={ts('questions.pace.hint')}
             options={(['closed', 'now', 'slots'] as const).map((m) => ({
               value: m,
-              label: t(`questions.mode.${m}` as MessageKey),
-              text: t(`questions.mode.${m}.text` as MessageKey),
+              label: ts(`questions.mode.${m}` as StepsMessageKey),
+              text: ts(`questions.mode.${m}.text` as StepsMessageKey),
             }))}
             isChecked={(m) => m === mode}
             onToggle={(m) => setMode(m)}
           />
           {mode === 'now' ? (
             <div className="field">
-              <label htmlFor={`${id}-for`}>{t('questions.openFor')}</label>
+              <label htmlFor={`${id}-for`}>{ts('questions.openFor')}</label>
               <select
                 id={`${id}-for`}
                 value={openFor === null ? '' : String(openFor)}
@@ -178,10 +179,10 @@ function OpennessControls({
                 {openForChoices.map((m) => (
                   <option key={String(m)} value={m === null ? '' : String(m)}>
                     {m === null
-                      ? t('questions.openFor.untilClosed')
+                      ? ts('questions.openFor.untilClosed')
                       : m < 60 || m % 60 !== 0
-                        ? t('questions.minutes', { count: m })
-                        : t('questions.hours', { count: m / 60 })}
+                        ? ts('questions.minutes', { count: m })
+                        : ts('questions.hours', { count: m / 60 })}
                   </option>
                 ))}
               </select>
@@ -189,12 +190,12 @@ function OpennessControls({
           ) : null}
           {mode === 'slots' ? (
             <fieldset className="stack">
-              <legend>{t('questions.slots.legend')}</legend>
-              <span className="hint">{t('questions.slots.hint', { zone: timeZone })}</span>
+              <legend>{ts('questions.slots.legend')}</legend>
+              <span className="hint">{ts('questions.slots.hint', { zone: timeZone })}</span>
               <ul className="stack">
                 {slots.map((s, i) => (
                   <li key={i} className="actions">
-                    <label htmlFor={`${id}-day-${i}`}>{t('questions.slots.day')}</label>
+                    <label htmlFor={`${id}-day-${i}`}>{ts('questions.slots.day')}</label>
                     <select
                       id={`${id}-day-${i}`}
                       value={s.weekday}
@@ -206,14 +207,14 @@ function OpennessControls({
                         </option>
                       ))}
                     </select>
-                    <label htmlFor={`${id}-start-${i}`}>{t('questions.slots.start')}</label>
+                    <label htmlFor={`${id}-start-${i}`}>{ts('questions.slots.start')}</label>
                     <input
                       id={`${id}-start-${i}`}
                       type="time"
                       value={s.start}
                       onChange={(e) => setSlot(i, { start: e.target.value })}
                     />
-                    <label htmlFor={`${id}-length-${i}`}>{t('questions.slots.length')}</label>
+                    <label htmlFor={`${id}-length-${i}`}>{ts('questions.slots.length')}</label>
                     <select
                       id={`${id}-length-${i}`}
                       value={s.minutes}
@@ -222,8 +223,8 @@ function OpennessControls({
                       {slotLengths.map((m) => (
                         <option key={m} value={m}>
                           {m % 60 !== 0
-                            ? t('questions.minutes', { count: m })
-                            : t('questions.hours', { count: m / 60 })}
+                            ? ts('questions.minutes', { count: m })
+                            : ts('questions.hours', { count: m / 60 })}
                         </option>
                       ))}
                     </select>
@@ -233,7 +234,7 @@ function OpennessControls({
                         className="button"
                         onClick={() => setSlots(slots.filter((_, j) => j !== i))}
                       >
-                        {t('questions.slots.remove', {
+                        {ts('questions.slots.remove', {
                           day: weekdayLabel(s.weekday),
                           start: s.start,
                         })}
@@ -248,7 +249,7 @@ function OpennessControls({
                   className="button"
                   onClick={() => setSlots([...slots, { weekday: 1, start: '19:00', minutes: 60 }])}
                 >
-                  {t('questions.slots.add')}
+                  {ts('questions.slots.add')}
                 </button>
               </p>
             </fieldset>
@@ -256,7 +257,7 @@ function OpennessControls({
           <ErrorLine error={save.error} />
           <p className="actions">
             <button type="submit" className="button primary" disabled={save.isPending}>
-              {t('questions.pace.save')}
+              {ts('questions.pace.save')}
             </button>
           </p>
         </form>
@@ -269,16 +270,16 @@ function OpennessControls({
 function Guidance() {
   return (
     <details className="panel">
-      <summary>{t('questions.guidance.title')}</summary>
+      <summary>{ts('questions.guidance.title')}</summary>
       <div className="stack">
-        <p>{t('questions.guidance.p1')}</p>
-        <p>{t('questions.guidance.p2')}</p>
+        <p>{ts('questions.guidance.p1')}</p>
+        <p>{ts('questions.guidance.p2')}</p>
         <ul>
-          <li>{t('questions.guidance.example1')}</li>
-          <li>{t('questions.guidance.example2')}</li>
-          <li>{t('questions.guidance.example3')}</li>
+          <li>{ts('questions.guidance.example1')}</li>
+          <li>{ts('questions.guidance.example2')}</li>
+          <li>{ts('questions.guidance.example3')}</li>
         </ul>
-        <p>{t('questions.guidance.p3')}</p>
+        <p>{ts('questions.guidance.p3')}</p>
       </div>
     </details>
   );
@@ -290,10 +291,10 @@ function Answers({ answers, partner }: { answers: readonly AnswerView[]; partner
       {answers.map((a) => (
         <li key={a.id}>
           <p className="small">
-            {a.mine ? t('questions.answeredByMe') : t('questions.answeredBy', { name: partner })}
+            {a.mine ? ts('questions.answeredByMe') : ts('questions.answeredBy', { name: partner })}
             {' · '}
             {when(a.at)}
-            {a.mark ? ` · ${t(`questions.mark.${a.mark}` as MessageKey)}` : null}
+            {a.mark ? ` · ${ts(`questions.mark.${a.mark}` as StepsMessageKey)}` : null}
           </p>
           <p className="note-text" dir="auto">
             {a.text}
@@ -307,9 +308,9 @@ function Answers({ answers, partner }: { answers: readonly AnswerView[]; partner
 /** An earlier question and what was answered then, shown beside a question that comes back to it. */
 function Earlier({ earlier, partner }: { earlier: EarlierQuestion; partner: string }) {
   return (
-    <aside className="panel stack" aria-label={t('questions.earlier.label')}>
+    <aside className="panel stack" aria-label={ts('questions.earlier.label')}>
       <p className="small">
-        {t('questions.earlier.asked')} {when(earlier.askedAt)}
+        {ts('questions.earlier.asked')} {when(earlier.askedAt)}
       </p>
       <p className="note-text" dir="auto">
         {earlier.text}
@@ -317,7 +318,7 @@ function Earlier({ earlier, partner }: { earlier: EarlierQuestion; partner: stri
       {earlier.answers.length > 0 ? (
         <Answers answers={earlier.answers} partner={partner} />
       ) : (
-        <p className="small">{t('questions.earlier.noAnswer')}</p>
+        <p className="small">{ts('questions.earlier.noAnswer')}</p>
       )}
     </aside>
   );
@@ -331,11 +332,13 @@ function MarkButtons({ answer }: { answer: AnswerView }) {
       call(endpoints.questions.mark, { params: { id: answer.id }, body: { mark: value } }),
     onSuccess: async (_, value) => {
       await client.invalidateQueries({ queryKey: questionKeys.thread });
-      announce(value ? t(`questions.marked.${value}` as MessageKey) : t('questions.unmarked'));
+      announce(
+        value ? ts(`questions.marked.${value}` as StepsMessageKey) : ts('questions.unmarked'),
+      );
     },
   });
   return (
-    <div className="actions" role="group" aria-label={t('questions.markLabel')}>
+    <div className="actions" role="group" aria-label={ts('questions.markLabel')}>
       {(['helps', 'need_more'] as const).map((m) => (
         <button
           key={m}
@@ -345,7 +348,7 @@ function MarkButtons({ answer }: { answer: AnswerView }) {
           disabled={mark.isPending}
           onClick={() => mark.mutate(answer.mark === m ? null : m)}
         >
-          {t(`questions.mark.${m}` as MessageKey)}
+          {ts(`questions.mark.${m}` as StepsMessageKey)}
         </button>
       ))}
       <ErrorLine error={mark.error} />
@@ -374,10 +377,10 @@ function AnswerForm({
     onSuccess: async () => {
       setText('');
       await client.invalidateQueries({ queryKey: questionKeys.thread });
-      announce(t('questions.answerSent'));
+      announce(ts('questions.answerSent'));
     },
   });
-  if (paused) return <p className="hint">{t('questions.answerWaits', { name: asker })}</p>;
+  if (paused) return <p className="hint">{ts('questions.answerWaits', { name: asker })}</p>;
   return (
     <form
       className="stack"
@@ -389,11 +392,11 @@ function AnswerForm({
       <div className="field">
         <label htmlFor={`${id}-answer`}>
           {question.answers.some((a) => a.mine)
-            ? t('questions.answerMore')
-            : t('questions.answerLabel')}
+            ? ts('questions.answerMore')
+            : ts('questions.answerLabel')}
         </label>
         <span id={`${id}-hint`} className="hint">
-          {t('questions.answerHint', { max: formatCount(ANSWER_TEXT_MAX) })}
+          {ts('questions.answerHint', { max: formatCount(ANSWER_TEXT_MAX) })}
         </span>
         <textarea
           dir="auto"
@@ -408,7 +411,7 @@ function AnswerForm({
       <ErrorLine error={send.error} />
       <p className="actions">
         <button type="submit" className="button primary" disabled={send.isPending}>
-          {t('questions.sendAnswer')}
+          {ts('questions.sendAnswer')}
         </button>
       </p>
     </form>
@@ -434,8 +437,8 @@ function QuestionItem({
       <article className="checkin stack" aria-labelledby={`${id}-text`}>
         <p className="small">
           {question.mine
-            ? t('questions.askedByMe')
-            : t('questions.askedBy', { name: question.askerName })}
+            ? ts('questions.askedByMe')
+            : ts('questions.askedBy', { name: question.askerName })}
           {' · '}
           {when(question.askedAt)}
         </p>
@@ -444,7 +447,7 @@ function QuestionItem({
         </p>
         {question.follows ? (
           <details>
-            <summary>{t('questions.comingBackTo')}</summary>
+            <summary>{ts('questions.comingBackTo')}</summary>
             <Earlier
               earlier={question.follows}
               partner={question.mine ? partner : question.askerName}
@@ -454,8 +457,8 @@ function QuestionItem({
         {question.answers.length === 0 ? (
           <p className="small">
             {question.mine
-              ? t('questions.notAnsweredYet', { name: partner })
-              : t('questions.yoursToAnswer')}
+              ? ts('questions.notAnsweredYet', { name: partner })
+              : ts('questions.yoursToAnswer')}
           </p>
         ) : (
           <ol className="stack">
@@ -470,7 +473,7 @@ function QuestionItem({
         {acting && question.mine ? (
           <p className="actions">
             <button type="button" className="button" onClick={() => onComeBack(question)}>
-              {t('questions.comeBack')}
+              {ts('questions.comeBack')}
             </button>
           </p>
         ) : null}
@@ -507,7 +510,7 @@ function AskForm({
       setText('');
       onStopFollowing();
       await client.invalidateQueries({ queryKey: questionKeys.thread });
-      announce(t('questions.asked'));
+      announce(ts('questions.asked'));
     },
   });
   // What was said before about the same thing, beside the new question: never a reason not to ask.
@@ -520,11 +523,11 @@ function AskForm({
       );
   return (
     <section className="stack" aria-labelledby="ask-heading">
-      <h2 id="ask-heading">{t('questions.askTitle')}</h2>
+      <h2 id="ask-heading">{ts('questions.askTitle')}</h2>
       <Guidance />
       {following ? (
         <div className="stack">
-          <p>{t('questions.comingBackHint')}</p>
+          <p>{ts('questions.comingBackHint')}</p>
           <Earlier
             earlier={{
               id: following.id,
@@ -536,7 +539,7 @@ function AskForm({
           />
           <p className="actions">
             <button type="button" className="button" onClick={onStopFollowing}>
-              {t('questions.comeBackCancel')}
+              {ts('questions.comeBackCancel')}
             </button>
           </p>
         </div>
@@ -549,11 +552,11 @@ function AskForm({
         }}
       >
         <div className="field">
-          <label htmlFor="question-text">{t('questions.askLabel')}</label>
+          <label htmlFor="question-text">{ts('questions.askLabel')}</label>
           <span id="question-text-hint" className="hint">
             {open
-              ? t('questions.askHint', { max: formatCount(QUESTION_TEXT_MAX) })
-              : t('questions.askHintClosed')}
+              ? ts('questions.askHint', { max: formatCount(QUESTION_TEXT_MAX) })
+              : ts('questions.askHintClosed')}
           </span>
           <textarea
             dir="auto"
@@ -567,8 +570,8 @@ function AskForm({
         </div>
         {related.length > 0 ? (
           <section className="stack" aria-labelledby="related-heading">
-            <h3 id="related-heading">{t('questions.related.title')}</h3>
-            <p className="hint">{t('questions.related.hint')}</p>
+            <h3 id="related-heading">{ts('questions.related.title')}</h3>
+            <p className="hint">{ts('questions.related.hint')}</p>
             {related.map((q) => (
               <Earlier
                 key={q.id}
@@ -581,7 +584,7 @@ function AskForm({
         <ErrorLine error={ask.error} />
         <p className="actions">
           <button type="submit" className="button primary" disabled={ask.isPending}>
-            {t('questions.send')}
+            {ts('questions.send')}
           </button>
         </p>
       </form>
@@ -610,7 +613,9 @@ export function Questions() {
     body = <Loading />;
   } else if (journey.isError) body = <p>{problemOf(journey.error).detail}</p>;
   else if (!current) {
-    body = <EmptyState text={t('questions.noJourney')} to="/app/start" action={t('today.begin')} />;
+    body = (
+      <EmptyState text={ts('questions.noJourney')} to="/app/start" action={t('today.begin')} />
+    );
   } else if (state.isError) {
     const problem = problemOf(state.error);
     body = (
@@ -633,20 +638,20 @@ export function Questions() {
       <>
         {!s.hasPartner ? (
           <p className="panel">
-            {t('questions.needsPartner')} <Link to="/app/together">{t('questions.invite')}</Link>
+            {ts('questions.needsPartner')} <Link to="/app/together">{ts('questions.invite')}</Link>
           </p>
         ) : null}
-        {safetyMode ? <p className="panel">{t('questions.safetyMode')}</p> : null}
+        {safetyMode ? <p className="panel">{ts('questions.safetyMode')}</p> : null}
         {s.hasPartner && s.mayAsk && s.mine ? (
           <OpennessControls openness={s.mine} pauseOnly={safetyMode} />
         ) : null}
         {acting && s.partner ? (
           <section className="panel" aria-labelledby="partner-pace">
-            <h2 id="partner-pace">{t('questions.partnerPace', { name: partner })}</h2>
+            <h2 id="partner-pace">{ts('questions.partnerPace', { name: partner })}</h2>
             <StatusLine status={s.partner} whose={partner} />
           </section>
         ) : null}
-        {acting && !s.mayAsk ? <p>{t('questions.answererIntro', { name: partner })}</p> : null}
+        {acting && !s.mayAsk ? <p>{ts('questions.answererIntro', { name: partner })}</p> : null}
         {acting && s.mayAsk ? (
           <AskForm
             open={s.mine?.status.open ?? false}
@@ -658,8 +663,8 @@ export function Questions() {
         ) : null}
         {safetyMode ? null : (
           <section className="stack" aria-labelledby="thread-heading">
-            <h2 id="thread-heading">{t('questions.threadTitle')}</h2>
-            {items.length === 0 ? <p>{t('questions.empty')}</p> : null}
+            <h2 id="thread-heading">{ts('questions.threadTitle')}</h2>
+            {items.length === 0 ? <p>{ts('questions.empty')}</p> : null}
             <ul className="stack">
               {items.map((q) => (
                 <QuestionItem
@@ -683,7 +688,7 @@ export function Questions() {
                   disabled={thread.isFetchingNextPage}
                   onClick={() => void thread.fetchNextPage()}
                 >
-                  {t('questions.more')}
+                  {ts('questions.more')}
                 </button>
               </p>
             ) : null}
@@ -694,7 +699,7 @@ export function Questions() {
   }
 
   return (
-    <Page title={t('questions.title')} lede={t('questions.lede')}>
+    <Page title={ts('questions.title')} lede={ts('questions.lede')}>
       {body}
     </Page>
   );

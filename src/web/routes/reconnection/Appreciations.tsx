@@ -15,6 +15,7 @@ import { focusHeading, Page } from '../../components/Page.js';
 import { formatCount, formatWhen } from '../labels.js';
 import { JointGate, ReadProblem } from './Gate.js';
 import { reconnectionKeys, useAppreciations } from './queries.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 function SendForm({ partner }: { partner: string }) {
   const me = useMe();
@@ -27,7 +28,7 @@ function SendForm({ partner }: { partner: string }) {
     onSuccess: async () => {
       setText('');
       await client.invalidateQueries({ queryKey: reconnectionKeys.appreciations });
-      announce(t('appreciations.sent', { name: partner }));
+      announce(ts('appreciations.sent', { name: partner }));
     },
   });
   const errors = fieldErrorsOf(send.error);
@@ -40,9 +41,11 @@ function SendForm({ partner }: { partner: string }) {
       }}
     >
       <div className="field">
-        <label htmlFor="appreciation-text">{t('appreciations.textLabel', { name: partner })}</label>
+        <label htmlFor="appreciation-text">
+          {ts('appreciations.textLabel', { name: partner })}
+        </label>
         <span id="appreciation-text-hint" className="hint">
-          {t('appreciations.textHint', { name: partner, max: formatCount(APPRECIATION_MAX) })}
+          {ts('appreciations.textHint', { name: partner, max: formatCount(APPRECIATION_MAX) })}
         </span>
         <textarea
           dir="auto"
@@ -61,7 +64,7 @@ function SendForm({ partner }: { partner: string }) {
       {errors.text ? null : <ErrorLine error={send.error} />}
       <p className="actions">
         <button type="submit" className="button primary" disabled={send.isPending}>
-          {t('appreciations.send', { name: partner })}
+          {ts('appreciations.send', { name: partner })}
         </button>
       </p>
     </form>
@@ -79,7 +82,7 @@ function Note({ note, partner }: { note: AppreciationView; partner: string }) {
     onSuccess: async () => {
       setConfirming(false);
       await client.invalidateQueries({ queryKey: reconnectionKeys.appreciations });
-      announce(t('appreciations.takenBack'));
+      announce(ts('appreciations.takenBack'));
       // The note and its button are gone: start again from the page's heading.
       focusHeading();
     },
@@ -92,8 +95,8 @@ function Note({ note, partner }: { note: AppreciationView; partner: string }) {
         </p>
         <p className="small">
           {note.mine
-            ? t('appreciations.fromMe')
-            : t('appreciations.from', { name: note.authorName })}
+            ? ts('appreciations.fromMe')
+            : ts('appreciations.from', { name: note.authorName })}
           {' · '}
           <time dateTime={new Date(note.at).toISOString()}>{formatWhen(note.at)}</time>
         </p>
@@ -102,12 +105,12 @@ function Note({ note, partner }: { note: AppreciationView; partner: string }) {
             <ConfirmStep
               ref={confirmRef}
               id={`${id}-confirm`}
-              text={t('appreciations.takeBackConfirm', { name: partner })}
+              text={ts('appreciations.takeBackConfirm', { name: partner })}
               error={takeBack.error}
               busy={takeBack.isPending}
-              confirm={t('appreciations.takeBackYes')}
+              confirm={ts('appreciations.takeBackYes')}
               onConfirm={() => takeBack.mutate()}
-              decline={t('appreciations.takeBackNo')}
+              decline={ts('appreciations.takeBackNo')}
               onDecline={() => setConfirming(false)}
             />
           ) : (
@@ -122,7 +125,7 @@ function Note({ note, partner }: { note: AppreciationView; partner: string }) {
                   requestAnimationFrame(() => confirmRef.current?.focus());
                 }}
               >
-                {t('appreciations.takeBack')}
+                {ts('appreciations.takeBack')}
               </button>
             </p>
           )
@@ -141,7 +144,7 @@ function Notes({ partner }: { partner: string }) {
     const items = notes.data.pages.flatMap((p) => p.items);
     list =
       items.length === 0 ? (
-        <p>{t('appreciations.empty')}</p>
+        <p>{ts('appreciations.empty')}</p>
       ) : (
         <>
           <ul className="stack">
@@ -157,7 +160,7 @@ function Notes({ partner }: { partner: string }) {
                 disabled={notes.isFetchingNextPage}
                 onClick={() => void notes.fetchNextPage()}
               >
-                {t('appreciations.more')}
+                {ts('appreciations.more')}
               </button>
             </p>
           ) : null}
@@ -168,7 +171,7 @@ function Notes({ partner }: { partner: string }) {
     <>
       <SendForm partner={partner} />
       <section className="stack" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">{t('appreciations.listTitle')}</h2>
+        <h2 id="notes-heading">{ts('appreciations.listTitle')}</h2>
         {list}
       </section>
     </>
@@ -180,9 +183,9 @@ export function Appreciations() {
   const journey = useJourney();
   const partner = journey.data?.journey?.partner?.displayName ?? t('join.yourPartner');
   return (
-    <Page title={t('appreciations.title')} lede={t('appreciations.lede', { name: partner })}>
+    <Page title={ts('appreciations.title')} lede={ts('appreciations.lede', { name: partner })}>
       <JointGate>{(name) => <Notes partner={name} />}</JointGate>
-      <p className="note">{t('reconnection.therapy')}</p>
+      <p className="note">{ts('reconnection.therapy')}</p>
     </Page>
   );
 }

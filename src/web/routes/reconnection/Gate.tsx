@@ -5,6 +5,7 @@ import { useJourney, useSafety } from '../../api/queries.js';
 import { Loading } from '../../app/Shell.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { problemOf } from '../../components/form.js';
+import { ts } from '../../../shared/i18n/steps.js';
 
 /**
  * What step 5's joint screens need before they offer anything: a journey, the person's own safety
@@ -20,7 +21,7 @@ export function JointGate({ children }: { children: (partner: string) => ReactNo
   const current = journey.data.journey;
   if (!current) {
     return (
-      <EmptyState text={t('reconnection.noJourney')} to="/app/start" action={t('today.begin')} />
+      <EmptyState text={ts('reconnection.noJourney')} to="/app/start" action={t('today.begin')} />
     );
   }
   if (!safety.data.checked) {
@@ -35,16 +36,16 @@ export function JointGate({ children }: { children: (partner: string) => ReactNo
   if (safety.data.safetyMode) {
     return (
       <p>
-        {t('reconnection.safetyMode')} <Link to="/app">{t('reconnection.safetyModeLink')}</Link>
+        {ts('reconnection.safetyMode')} <Link to="/app">{ts('reconnection.safetyModeLink')}</Link>
       </p>
     );
   }
   if (!current.partner) {
     return (
       <EmptyState
-        text={t('reconnection.noPartner')}
+        text={ts('reconnection.noPartner')}
         to="/app/together"
-        action={t('reconnection.invite')}
+        action={ts('reconnection.invite')}
       />
     );
   }
@@ -58,7 +59,7 @@ export function ReadProblem({ error }: { error: unknown }) {
     <p>
       {problem.detail}{' '}
       {problem.code === 'safety.check_needed' ? (
-        <Link to="/app/safety">{t('reconnection.safetyCheck')}</Link>
+        <Link to="/app/safety">{ts('reconnection.safetyCheck')}</Link>
       ) : null}
     </p>
   );

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { PROMPT_ANSWER_MAX } from '../../../core/reconnection/prompts.js';
 import type { PromptDecksView, PromptView } from '../../../shared/api/reconnection.js';
-import { t, type MessageKey } from '../../../shared/i18n/messages.js';
+import { t } from '../../../shared/i18n/messages.js';
 import { call } from '../../api/client.js';
 import { useJourney } from '../../api/queries.js';
 import { useAnnounce } from '../../app/announcer.js';
@@ -22,9 +22,10 @@ import { Page } from '../../components/Page.js';
 import { formatCount } from '../labels.js';
 import { JointGate, ReadProblem } from './Gate.js';
 import { reconnectionKeys, usePrompts } from './queries.js';
+import { ts, type StepsMessageKey } from '../../../shared/i18n/steps.js';
 
 const statusText = (p: PromptView, partner: string) =>
-  t(`prompts.status.${p.status}` satisfies MessageKey, { name: partner });
+  ts(`prompts.status.${p.status}` satisfies StepsMessageKey, { name: partner });
 
 /** Puts the changed prompt in place, so the list does not jump while the rest is read again. */
 function replacePrompt(view: PromptDecksView | undefined, next: PromptView) {
@@ -47,7 +48,7 @@ export function PromptAnswers({ prompt, partner }: { prompt: PromptView; partner
   return prompt.status === 'revealed' ? (
     <dl className="prompt-answers">
       <div>
-        <dt>{t('prompts.you')}</dt>
+        <dt>{ts('prompts.you')}</dt>
         <dd className="note-text" dir="auto">
           {prompt.myAnswer}
         </dd>
@@ -61,11 +62,11 @@ export function PromptAnswers({ prompt, partner }: { prompt: PromptView; partner
     </dl>
   ) : prompt.myAnswer !== null ? (
     <>
-      <p className="small">{t('prompts.yourAnswer')}</p>
+      <p className="small">{ts('prompts.yourAnswer')}</p>
       <p className="note-text" dir="auto">
         {prompt.myAnswer}
       </p>
-      {prompt.status === 'set_aside' ? <p className="hint">{t('prompts.ownOnly')}</p> : null}
+      {prompt.status === 'set_aside' ? <p className="hint">{ts('prompts.ownOnly')}</p> : null}
     </>
   ) : null;
 }
@@ -103,8 +104,8 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
       await done(
         next,
         next.status === 'revealed'
-          ? t('prompts.revealedDone')
-          : t('prompts.saved', { name: partner }),
+          ? ts('prompts.revealedDone')
+          : ts('prompts.saved', { name: partner }),
       );
     },
   });
@@ -114,7 +115,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
     onSuccess: async (next) => {
       setConfirming(false);
       setEditing(false);
-      await done(next, t('prompts.skipped'));
+      await done(next, ts('prompts.skipped'));
     },
   });
   const errors = fieldErrorsOf(save.error);
@@ -136,9 +137,9 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
             }}
           >
             <div className="field">
-              <label htmlFor={textId}>{t('prompts.answerLabel', { prompt: prompt.text })}</label>
+              <label htmlFor={textId}>{ts('prompts.answerLabel', { prompt: prompt.text })}</label>
               <span id={`${textId}-hint`} className="hint">
-                {t('prompts.answerHint', { name: partner, max: formatCount(PROMPT_ANSWER_MAX) })}
+                {ts('prompts.answerHint', { name: partner, max: formatCount(PROMPT_ANSWER_MAX) })}
               </span>
               <textarea
                 ref={textRef}
@@ -155,10 +156,10 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
             {errors.text ? null : <ErrorLine error={save.error} />}
             <p className="actions">
               <button type="submit" className="button primary" disabled={save.isPending}>
-                {t('prompts.save')}
+                {ts('prompts.save')}
               </button>
               <button type="button" className="button" onClick={() => setEditing(false)}>
-                {t('prompts.cancel')}
+                {ts('prompts.cancel')}
               </button>
             </p>
           </form>
@@ -167,12 +168,12 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
           <ConfirmStep
             ref={confirmRef}
             id={`${id}-confirm`}
-            text={t('prompts.skipConfirm', { name: partner })}
+            text={ts('prompts.skipConfirm', { name: partner })}
             error={skip.error}
             busy={skip.isPending}
-            confirm={t('prompts.skipYes')}
+            confirm={ts('prompts.skipYes')}
             onConfirm={() => skip.mutate()}
-            decline={t('prompts.skipNo')}
+            decline={ts('prompts.skipNo')}
             onDecline={() => setConfirming(false)}
           />
         ) : !editing && (prompt.canAnswer || prompt.canSkip) ? (
@@ -189,7 +190,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
                   requestAnimationFrame(() => textRef.current?.focus());
                 }}
               >
-                {prompt.myAnswer === null ? t('prompts.write') : t('prompts.change')}
+                {prompt.myAnswer === null ? ts('prompts.write') : ts('prompts.change')}
               </button>
             ) : null}
             {prompt.canSkip ? (
@@ -203,7 +204,7 @@ function PromptItem({ prompt, partner }: { prompt: PromptView; partner: string }
                   requestAnimationFrame(() => confirmRef.current?.focus());
                 }}
               >
-                {t('prompts.skip')}
+                {ts('prompts.skip')}
               </button>
             ) : null}
           </p>
@@ -226,17 +227,17 @@ function Decks({ partner }: { partner: string }) {
       <Choices
         type="radio"
         name="deck"
-        legend={t('prompts.decksLegend')}
+        legend={ts('prompts.decksLegend')}
         options={decks.map((d) => ({
           value: d.id,
           label: d.title,
-          text: `${d.summary} ${t('prompts.deckCount', { count: d.prompts.length })}`,
+          text: `${d.summary} ${ts('prompts.deckCount', { count: d.prompts.length })}`,
         }))}
         isChecked={(v) => v === deck.id}
         onToggle={(v) => setDeckId(v)}
       />
       <section className="stack" aria-labelledby="deck-heading">
-        <h2 id="deck-heading">{t('prompts.listTitle', { deck: deck.title })}</h2>
+        <h2 id="deck-heading">{ts('prompts.listTitle', { deck: deck.title })}</h2>
         {/* Our own Markdown, rendered on the server from content/prompts. */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: deck.html }} />
         <ul className="stack">
@@ -254,9 +255,9 @@ export function Prompts() {
   const journey = useJourney();
   const partner = journey.data?.journey?.partner?.displayName ?? t('join.yourPartner');
   return (
-    <Page title={t('prompts.title')} lede={t('prompts.lede', { name: partner })}>
+    <Page title={ts('prompts.title')} lede={ts('prompts.lede', { name: partner })}>
       <JointGate>{(name) => <Decks partner={name} />}</JointGate>
-      <p className="note">{t('reconnection.therapy')}</p>
+      <p className="note">{ts('reconnection.therapy')}</p>
     </Page>
   );
 }
