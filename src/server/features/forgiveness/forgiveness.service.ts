@@ -27,7 +27,6 @@ import { assertSafetyChecked } from '../safety/safety.gate.js';
 import {
   deleteEntry,
   deleteReflection,
-  findPartnerId,
   findSharing,
   insertEntry,
   insertReflection,
@@ -37,6 +36,7 @@ import {
   type StoredEntry,
   type StoredReflection,
 } from './forgiveness.store.js';
+import { findPartnerId } from '../journeys/journeys.store.js';
 
 // The measure is data: the server does not start with data that breaks its rules.
 ForgivenessMeasureSchema.parse(forgivenessMeasure);

@@ -142,19 +142,3 @@ export async function saveSharing(
     )
     .execute();
 }
-
-/** The other current member of the journey, if there is one. */
-export async function findPartnerId(
-  db: Db,
-  journeyId: string,
-  userId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('journey_members')
-    .select('user_id')
-    .where('journey_id', '=', journeyId)
-    .where('user_id', '!=', userId)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
-  return row?.user_id;
-}

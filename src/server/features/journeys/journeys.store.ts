@@ -158,3 +158,24 @@ export async function readJourney(db: Db, journeyId: string, userId: string, now
     .execute();
   return { journey, members, invites };
 }
+
+/**
+ * The other current member of the journey, if there is one; with `togetherOnly`, only while the
+ * journey is on the together path (work done as a couple asks for both).
+ */
+export async function findPartnerId(
+  db: Db,
+  journeyId: string,
+  userId: string,
+  options: { togetherOnly?: boolean } = {},
+): Promise<string | undefined> {
+  let q = db
+    .selectFrom('journey_members')
+    .innerJoin('journeys', 'journeys.id', 'journey_members.journey_id')
+    .select('journey_members.user_id')
+    .where('journey_members.journey_id', '=', journeyId)
+    .where('journey_members.user_id', '!=', userId)
+    .where('journey_members.left_at', 'is', null);
+  if (options.togetherOnly) q = q.where('journeys.path', '=', 'together');
+  return (await q.executeTakeFirst())?.user_id;
+}

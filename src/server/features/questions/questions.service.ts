@@ -27,7 +27,6 @@ import { exerciseRecorder } from '../program/exercise-work.js';
 import {
   answersFor,
   findAnswer,
-  findPartnerId,
   findQuestion,
   insertAnswer,
   insertQuestion,
@@ -38,6 +37,7 @@ import {
   setMark,
   type StoredQuestion,
 } from './questions.store.js';
+import { findPartnerId } from '../journeys/journeys.store.js';
 
 /**
  * Step 4, questions and answers at the hurt partner's pace: the asker sets when questions are open
@@ -136,7 +136,7 @@ async function viewOf(deps: Deps, c: JourneyCaller, id: string): Promise<Questio
 export async function questionsState(deps: Deps, c: JourneyCaller): Promise<QuestionsState> {
   const db = deps.database.db;
   const now = deps.clock();
-  const partnerId = await findPartnerId(db, c.journeyId, c.userId);
+  const partnerId = await findPartnerId(db, c.journeyId, c.userId, { togetherOnly: true });
   const openness = await opennessOf(db, c.journeyId, [c.userId, ...(partnerId ? [partnerId] : [])]);
   const asks = mayAsk(c.role);
   const mine = openness.get(c.userId);
@@ -159,7 +159,7 @@ export async function setOpenness(
 ): Promise<OpennessView> {
   const db = deps.database.db;
   const now = deps.clock();
-  const partnerId = await findPartnerId(db, c.journeyId, c.userId);
+  const partnerId = await findPartnerId(db, c.journeyId, c.userId, { togetherOnly: true });
   refuseIf(refusalToSetOpenness({ role: c.role, hasPartner: partnerId !== undefined }));
   const openness: Openness = {
     mode: body.mode,
@@ -199,7 +199,7 @@ export async function askQuestion(
 ): Promise<QuestionView> {
   const db = deps.database.db;
   const now = deps.clock();
-  const partnerId = await findPartnerId(db, c.journeyId, c.userId);
+  const partnerId = await findPartnerId(db, c.journeyId, c.userId, { togetherOnly: true });
   const openness = (await opennessOf(db, c.journeyId, [c.userId])).get(c.userId);
   if (!openness) throw new DomainError('question.closed');
   refuseIf(refusalToAsk({ role: c.role, hasPartner: partnerId !== undefined }, openness, now));
@@ -237,7 +237,7 @@ export async function answerQuestion(
   const db = deps.database.db;
   const question = await findQuestion(db, c.journeyId, params.id);
   if (!question) throw new DomainError('question.not_found');
-  const partnerId = await findPartnerId(db, c.journeyId, c.userId);
+  const partnerId = await findPartnerId(db, c.journeyId, c.userId, { togetherOnly: true });
   const askerOpenness = (await opennessOf(db, c.journeyId, [question.askerId])).get(
     question.askerId,
   );

@@ -38,24 +38,6 @@ const toQuestion = (r: QuestionRow): StoredQuestion => ({
   sealed: r.sealed,
 });
 
-/** The other member of a together journey, if they are on it. */
-export async function findPartnerId(
-  db: Db,
-  journeyId: string,
-  userId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('journey_members')
-    .innerJoin('journeys', 'journeys.id', 'journey_members.journey_id')
-    .select('journey_members.user_id')
-    .where('journey_members.journey_id', '=', journeyId)
-    .where('journey_members.user_id', '!=', userId)
-    .where('journey_members.left_at', 'is', null)
-    .where('journeys.path', '=', 'together')
-    .executeTakeFirst();
-  return row?.user_id;
-}
-
 /** One question of a journey; any other journey's does not exist here. */
 export async function findQuestion(
   db: Db,

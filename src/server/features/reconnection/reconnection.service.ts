@@ -28,12 +28,12 @@ import {
   insertAppreciation,
   listAppreciations as listStoredAppreciations,
   lockPrompt,
-  partnerOf,
   promptEntries,
   putPromptEntry,
   type StoredAppreciation,
   type StoredPromptEntry,
 } from './reconnection.store.js';
+import { findPartnerId } from '../journeys/journeys.store.js';
 
 /**
  * Step 5, reconnecting. Connection prompts: each partner answers privately, and every read goes
@@ -94,7 +94,7 @@ const people = (me: string, partner: string | undefined) =>
 
 export async function listPrompts(deps: Deps, c: JourneyCaller): Promise<PromptDecksView> {
   const db = deps.database.db;
-  const partner = await partnerOf(db, c.journeyId, c.userId);
+  const partner = await findPartnerId(db, c.journeyId, c.userId);
   const [entries, who] = await Promise.all([
     promptEntries(db, c.journeyId, people(c.userId, partner)),
     c.keys.people(people(c.userId, partner)),
@@ -117,7 +117,7 @@ export async function listPrompts(deps: Deps, c: JourneyCaller): Promise<PromptD
 async function promptToWork(deps: Deps, c: JourneyCaller, promptId: string) {
   const prompt = deps.content.prompts.prompts.get(promptId);
   if (!prompt) throw new DomainError('prompt.not_found');
-  const partner = await partnerOf(deps.database.db, c.journeyId, c.userId);
+  const partner = await findPartnerId(deps.database.db, c.journeyId, c.userId);
   if (partner === undefined) throw new DomainError('reconnection.no_partner');
   return { prompt, partner };
 }
@@ -194,7 +194,7 @@ export async function listAppreciations(
 ): Promise<AppreciationPage> {
   const db = deps.database.db;
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const partner = await partnerOf(db, c.journeyId, c.userId);
+  const partner = await findPartnerId(db, c.journeyId, c.userId);
   // Notes by the two people on the journey now: one by someone who left stays with them.
   const rows = await listStoredAppreciations(db, {
     journeyId: c.journeyId,
@@ -217,7 +217,7 @@ export async function sendAppreciation(
   c: JourneyCaller,
   { body }: Pick<Input<AppreciationsApi['send']>, 'body'>,
 ): Promise<AppreciationView> {
-  const partner = await partnerOf(deps.database.db, c.journeyId, c.userId);
+  const partner = await findPartnerId(deps.database.db, c.journeyId, c.userId);
   if (partner === undefined) throw new DomainError('reconnection.no_partner');
   const who = await c.keys.people([c.userId, partner]);
   const id = deps.newId();

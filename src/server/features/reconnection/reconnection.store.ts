@@ -7,22 +7,6 @@ import { atomically, type Db } from '../../db/schema.js';
  * Queries only; the reveal rule and the sealing are the service's.
  */
 
-/** The other current member of the journey, if any. */
-export async function partnerOf(
-  db: Db,
-  journeyId: string,
-  userId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('journey_members')
-    .select('user_id')
-    .where('journey_id', '=', journeyId)
-    .where('user_id', '!=', userId)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
-  return row?.user_id;
-}
-
 export interface StoredPromptEntry {
   readonly promptId: string;
   readonly userId: string;
